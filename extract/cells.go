@@ -1,0 +1,169 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// chunk is a run of text on a line, between runs of two or more spaces.
+// Start and End are 0-based rune positions, End exclusive.
+type chunk struct {
+	Text       string
+	Start, End int
+}
+
+// splitChunks splits a line at runs of two or more spaces.
+func splitChunks(s string) []chunk {
+	var out []chunk
+	runes := []rune(s)
+	i := 0
+	for i < len(runes) {
+		for i < len(runes) && runes[i] == ' ' {
+			i++
+		}
+		if i >= len(runes) {
+			break
+		}
+		start := i
+		for i < len(runes) {
+			if runes[i] == ' ' && (i+1 >= len(runes) || runes[i+1] == ' ') {
+				break
+			}
+			i++
+		}
+		out = append(out, chunk{Text: string(runes[start:i]), Start: start, End: i})
+	}
+	return out
+}
+
+// splitWords splits a chunk at single spaces.
+func splitWords(c chunk) []chunk {
+	var out []chunk
+	pos := c.Start
+	for _, w := range strings.Split(c.Text, " ") {
+		n := utf8.RuneCountInString(w)
+		if w != "" {
+			out = append(out, chunk{Text: w, Start: pos, End: pos + n})
+		}
+		pos += n + 1
+	}
+	return out
+}
+
+// rawCell is a numeric cell found on a line, before columns are known.
+type rawCell struct {
+	chunk
+	Num Number
+	// NumStart is where the figure itself starts, after a lone "$".
+	NumStart int
+}
+
+// lineShape is what a line of a table holds.
+type lineShape struct {
+	Label     string // text left of the figures, spaces folded
+	Indent    int
+	LabelEnd  int
+	Cells     []rawCell
+	Rule      byte // '-' or '=' when the line carries a rule, else 0
+	RuleSpans []chunk
+}
+
+func isRuleText(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for _, c := range s {
+		if c != '-' && c != '=' && c != '_' && c != '—' {
+			return false
+		}
+	}
+	return len(s) >= 4 || strings.ContainsRune(s, '=')
+}
+
+// shapeLine reads a line into its label, its numeric cells and its rules.
+// Numeric cells are taken from the right for as long as they parse: a
+// label may hold numbers ("2003 Stock Plan") but never stands right of a
+// figure.
+func shapeLine(text string) lineShape {
+	var sh lineShape
+	chunks := splitChunks(text)
+	var pieces []chunk
+	for _, c := range chunks {
+		if isRuleText(c.Text) {
+			sh.RuleSpans = append(sh.RuleSpans, c)
+			if strings.ContainsRune(c.Text, '=') {
+				sh.Rule = '='
+			} else if sh.Rule == 0 {
+				sh.Rule = '-'
+			}
+			continue
+		}
+		if words := splitWords(c); len(words) > 1 && allNumeric(words) {
+			pieces = append(pieces, words...)
+		} else {
+			pieces = append(pieces, c)
+		}
+	}
+	// Take figures from the right.
+	end := len(pieces)
+	var cells []rawCell
+	for end > 0 {
+		p := pieces[end-1]
+		n, ok := ParseNumber(p.Text)
+		if !ok {
+			break
+		}
+		if isFootnotePiece(p.Text) && end > 1 && isNumberPiece(pieces[end-2].Text) && pieces[end-2].End+1 >= p.Start {
+			prev := pieces[end-2]
+			merged := chunk{Text: prev.Text + " " + p.Text, Start: prev.Start, End: p.End}
+			pieces[end-2] = merged
+			end--
+			continue
+		}
+		cell := rawCell{chunk: p, Num: n, NumStart: p.Start}
+		end--
+		if end > 0 && strings.TrimSpace(pieces[end-1].Text) == "$" {
+			cell.Start = pieces[end-1].Start
+			cell.Text = "$ " + cell.Text
+			cell.Num.Dollar = true
+			end--
+		}
+		cells = append([]rawCell{cell}, cells...)
+	}
+	sh.Cells = cells
+	if end > 0 {
+		labels := make([]string, end)
+		for i := range pieces[:end] {
+			labels[i] = pieces[i].Text
+		}
+		sh.Label = strings.Join(strings.Fields(strings.Join(labels, " ")), " ")
+		sh.Indent = pieces[0].Start
+		sh.LabelEnd = pieces[end-1].End
+	}
+	return sh
+}
+
+func allNumeric(words []chunk) bool {
+	for _, w := range words {
+		if w.Text == "$" || isFootnotePiece(w.Text) {
+			continue
+		}
+		if _, ok := ParseNumber(w.Text); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func isNumberPiece(s string) bool {
+	n, ok := ParseNumber(s)
+	return ok && !n.Nil && !n.NA
+}
+
+// isFootnotePiece reports a lone footnote mark: "(1)", "(a)", "*".
+func isFootnotePiece(s string) bool {
+	if s == "*" || s == "**" || s == "†" {
+		return true
+	}
+	return len(s) == 3 && s[0] == '(' && s[2] == ')' && (s[1] >= 'a' && s[1] <= 'z' || s[1] >= '1' && s[1] <= '9')
+}

@@ -1,0 +1,157 @@
+package extract
+
+import (
+	"errors"
+
+	"finexport/templates"
+
+	"github.com/shopspring/decimal"
+)
+
+// CheckKind says what a check compares.
+type CheckKind string
+
+// Check kinds.
+const (
+	TieOut   CheckKind = "tie-out"  // a total against its parts
+	Claim    CheckKind = "prose"    // a sentence against a table
+	Conflict CheckKind = "conflict" // two documents disagree
+)
+
+// CheckStatus is the outcome of a check.
+type CheckStatus string
+
+// Check outcomes.
+const (
+	Pass CheckStatus = "pass"
+	Fail CheckStatus = "fail"
+)
+
+// Check is one comparison of a stated figure with a computed one.
+type Check struct {
+	Kind       CheckKind
+	Name       string
+	Item       string // the stated item
+	Expr       string // what was computed, in template syntax
+	Period     Period
+	Stated     decimal.Decimal
+	Computed   decimal.Decimal
+	Difference decimal.Decimal // stated - computed
+	Tolerance  decimal.Decimal
+	Status     CheckStatus
+	Sources    []Source // the stated figure first
+	Detail     string   // the sentence of a prose claim
+}
+
+// settle fills in the difference and the status.
+func (c *Check) settle() {
+	c.Difference = c.Stated.Sub(c.Computed)
+	c.Status = Pass
+	if c.Difference.Abs().GreaterThan(c.Tolerance) {
+		c.Status = Fail
+	}
+}
+
+var half = decimal.New(5, -1)
+
+// columnEnv serves one column of one table to a check's expression and
+// records which cells it read.
+type columnEnv struct {
+	t    *Table
+	col  int
+	read []*Cell
+}
+
+func (e *columnEnv) cell(r *Row) *Cell {
+	for i := range r.Cells {
+		if r.Cells[i].Column == e.col {
+			return &r.Cells[i]
+		}
+	}
+	return nil
+}
+
+func (e *columnEnv) row(id string) (*Row, *Cell) {
+	for i := range e.t.Rows {
+		r := &e.t.Rows[i]
+		for _, it := range r.Items {
+			if it == id {
+				if c := e.cell(r); c != nil {
+					return r, c
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+func (e *columnEnv) Value(id string) (decimal.Decimal, bool) {
+	_, c := e.row(id)
+	if c == nil {
+		return decimal.Zero, false
+	}
+	e.read = append(e.read, c)
+	return c.Value, true
+}
+
+func (e *columnEnv) Parts(id string) ([]decimal.Decimal, bool) {
+	r, _ := e.row(id)
+	if r == nil || r.Closes < 0 {
+		return nil, false
+	}
+	var out []decimal.Decimal
+	for i := range e.t.Rows {
+		p := &e.t.Rows[i]
+		if p == r || p.Member(e.t) != r.Closes {
+			continue
+		}
+		if c := e.cell(p); c != nil {
+			out = append(out, c.Value)
+			e.read = append(e.read, c)
+		}
+	}
+	return out, len(out) > 0
+}
+
+// runTieOuts runs every template check on every table column where all its
+// items are reported.
+func runTieOuts(f *Filing, set *templates.Set) []Check {
+	var out []Check
+	for _, t := range f.Tables {
+		for col := range t.Columns {
+			if t.Columns[col].Change {
+				continue
+			}
+			for _, def := range set.Checks {
+				if c, ok := tieOut(t, col, def); ok {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func tieOut(t *Table, col int, def templates.Check) (Check, bool) {
+	env := &columnEnv{t: t, col: col}
+	stated, ok := env.Value(def.Stated)
+	if !ok {
+		return Check{}, false
+	}
+	computed, err := def.Expr.Eval(env)
+	if errors.Is(err, templates.ErrNotAvailable) || err != nil {
+		return Check{}, false
+	}
+	c := Check{
+		Kind: TieOut, Name: def.Name, Item: def.Stated, Expr: def.Expr.String(),
+		Period: t.Columns[col].Period, Stated: stated, Computed: computed,
+	}
+	for i, cell := range env.read {
+		if i == 0 || !def.Expr.HasDivision() {
+			c.Tolerance = c.Tolerance.Add(cell.Resolution.Mul(half))
+		}
+		c.Sources = append(c.Sources, cell.Source)
+	}
+	c.settle()
+	return c, true
+}

@@ -1,0 +1,180 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// line is one line of a document with its 1-based number in the file.
+type line struct {
+	N    int
+	Text string
+}
+
+// document is the part of a file that holds one release.
+type document struct {
+	Type  string // "EX-99.1", or "" for a bare release
+	Lines []line
+}
+
+// ErrBinary is returned for input that is not text.
+var ErrBinary = errors.New("not a text file")
+
+// ErrEmpty is returned for an empty input.
+var ErrEmpty = errors.New("empty file")
+
+// decodeText turns raw bytes into lines. UTF-8 is kept; anything else is
+// read as Windows-1252, the superset of Latin-1 that EDGAR filers used. CR
+// LF and lone CR end lines; tabs expand to 8-column stops so that columns
+// keep their alignment. It returns the encoding name.
+func decodeText(raw []byte) ([]line, string, error) {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return nil, "", ErrEmpty
+	}
+	if i := bytes.IndexByte(raw, 0); i >= 0 {
+		return nil, "", fmt.Errorf("%w: NUL byte at line %d", ErrBinary, bytes.Count(raw[:i], []byte{'\n'})+1)
+	}
+	if n := controlBytes(raw); n*20 > len(raw) {
+		return nil, "", fmt.Errorf("%w: %d control bytes in %d", ErrBinary, n, len(raw))
+	}
+	encoding := "UTF-8"
+	text := string(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")))
+	if !utf8.ValidString(text) {
+		decoded, err := charmap.Windows1252.NewDecoder().Bytes(raw)
+		if err != nil {
+			return nil, "", fmt.Errorf("%w: %v", ErrBinary, err)
+		}
+		text, encoding = string(decoded), "Windows-1252"
+	}
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	text = strings.ReplaceAll(text, "\u00a0", " ")
+	parts := strings.Split(text, "\n")
+	lines := make([]line, len(parts))
+	for i, p := range parts {
+		lines[i] = line{N: i + 1, Text: strings.TrimRight(expandTabs(p), " \f\v")}
+	}
+	return lines, encoding, nil
+}
+
+func controlBytes(raw []byte) int {
+	n := 0
+	for _, b := range raw {
+		if b < 32 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+			n++
+		}
+	}
+	return n
+}
+
+func expandTabs(s string) string {
+	if !strings.Contains(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		if r == '\t' {
+			for pad := 8 - col%8; pad > 0; pad-- {
+				b.WriteByte(' ')
+				col++
+			}
+			continue
+		}
+		b.WriteRune(r)
+		col++
+	}
+	return b.String()
+}
+
+var (
+	docOpen  = regexp.MustCompile(`(?i)^\s*<DOCUMENT>\s*$`)
+	docClose = regexp.MustCompile(`(?i)^\s*</DOCUMENT>\s*$`)
+	docType  = regexp.MustCompile(`(?i)^\s*<TYPE>\s*(\S+)`)
+	textTag  = regexp.MustCompile(`(?i)^\s*</?TEXT>\s*$`)
+	conformedName = regexp.MustCompile(`(?i)^\s*COMPANY CONFORMED NAME:\s*(.+?)\s*$`)
+)
+
+// problem is a structural fault found while splitting a file.
+type problem struct {
+	N   int
+	Msg string
+}
+
+// splitDocuments returns the releases in a file: the EX-99 exhibits of a
+// full EDGAR submission, or the whole file when it is a bare release. It
+// also returns the filer name from a submission header, if any.
+func splitDocuments(lines []line) ([]document, string, []problem) {
+	var filer string
+	var docs []document
+	var cur *document
+	var problems []problem
+	for _, l := range lines {
+		if m := conformedName.FindStringSubmatch(l.Text); m != nil && filer == "" && cur == nil {
+			filer = m[1]
+		}
+		switch {
+		case docOpen.MatchString(l.Text):
+			if cur != nil {
+				problems = append(problems, problem{l.N, "<DOCUMENT> inside a <DOCUMENT>"})
+				docs = append(docs, *cur)
+			}
+			cur = &document{}
+		case docClose.MatchString(l.Text):
+			if cur != nil {
+				docs = append(docs, *cur)
+				cur = nil
+			}
+		case cur != nil:
+			if m := docType.FindStringSubmatch(l.Text); m != nil && cur.Type == "" {
+				cur.Type = strings.ToUpper(m[1])
+				continue
+			}
+			if textTag.MatchString(l.Text) {
+				continue
+			}
+			cur.Lines = append(cur.Lines, l)
+		}
+	}
+	if cur != nil {
+		problems = append(problems, problem{cur.firstLine(), "unclosed <DOCUMENT>"})
+		docs = append(docs, *cur)
+	}
+	if docs == nil {
+		return []document{{Lines: lines}}, filer, problems
+	}
+	var exhibits []document
+	for _, d := range docs {
+		if strings.HasPrefix(d.Type, "EX-99") {
+			exhibits = append(exhibits, d)
+		}
+	}
+	return exhibits, filer, problems
+}
+
+func (d *document) firstLine() int {
+	if len(d.Lines) == 0 {
+		return 0
+	}
+	return d.Lines[0].N
+}
+
+// looksLikeHTML reports whether a document is an HTML exhibit.
+func looksLikeHTML(d document) bool {
+	for i, l := range d.Lines {
+		if i > 40 {
+			break
+		}
+		low := strings.ToLower(l.Text)
+		if strings.Contains(low, "<html") || strings.Contains(low, "<body") || strings.Contains(low, "<p ") || strings.Contains(low, "<div") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,86 @@
+package extract
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// buildFacts flattens the tables into facts: one a figure and item, so a
+// combined "Basic and diluted" row gives two, and an unmapped row one with
+// no item. Nothing in a table is left out.
+func buildFacts(f *Filing) []Fact {
+	var out []Fact
+	for ti, t := range f.Tables {
+		for ri := range t.Rows {
+			r := &t.Rows[ri]
+			for _, c := range r.Cells {
+				col := t.Columns[c.Column]
+				fact := Fact{
+					Document: f.File, Company: f.Company, Statement: t.Kind, Label: r.Label,
+					Period: col.Period, Value: c.Value, Unit: r.Unit, Resolution: c.Resolution,
+					Source: c.Source, Table: ti, Row: ri,
+				}
+				if col.Change {
+					fact.Label = r.Label + " (" + col.Header + ")"
+					if c.Number.Percent {
+						fact.Unit = Percent
+					}
+					out = append(out, fact)
+					continue
+				}
+				if len(r.Items) == 0 {
+					out = append(out, fact)
+				}
+				for _, id := range r.Items {
+					fact.Item = id
+					out = append(out, fact)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// FactsHeader is the header row of the facts CSV.
+var FactsHeader = []string{"document", "company", "statement", "item", "label", "period_start", "period_end", "months", "value", "unit", "line"}
+
+// WriteFactsCSV writes facts as RFC 4180 CSV with FactsHeader first. Text
+// cells that a spreadsheet would read as a formula are escaped with a
+// leading apostrophe; numbers stay numbers.
+func WriteFactsCSV(w io.Writer, facts []Fact) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(FactsHeader); err != nil {
+		return err
+	}
+	for _, f := range facts {
+		start, end, months := "", "", ""
+		if !f.Period.IsZero() {
+			end = f.Period.End.Format(isoDate)
+			if !f.Period.IsInstant() {
+				start = f.Period.Start.Format(isoDate)
+				months = strconv.Itoa(f.Period.Months)
+			}
+		}
+		rec := []string{
+			EscapeCell(f.Document), EscapeCell(f.Company), string(f.Statement), f.Item, EscapeCell(f.Label),
+			start, end, months, f.Value.String(), string(f.Unit), strconv.Itoa(f.Source.Line),
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// EscapeCell guards a text cell against formula injection: a cell starting
+// with =, +, -, @, tab or CR gets a leading apostrophe.
+func EscapeCell(s string) string {
+	if s != "" && strings.ContainsAny(s[:1], "=+-@\t\r") {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,161 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+var (
+	reTicker   = regexp.MustCompile(`\(\s*(Nasdaq(?: National Market| SmallCap Market)?|NASDAQ|NYSE(?: American| Amex)?|AMEX|American Stock Exchange|New York Stock Exchange|OTC ?BB|OTC Bulletin Board|OTC|TSX)\s*:\s*([A-Z][A-Z.\-]{0,6})\s*\)`)
+	reCompany  = regexp.MustCompile(`((?:[A-Z][A-Za-z0-9&'\-]*\.?,?\s+){1,4}(?i:corp(?:oration)?\.?|inc(?:orporated)?\.?|ltd\.?|limited|co\.|plc|l\.p\.|llc|holdings)(?:,?\s+Inc\.)?)(?:\s|$|[,;:'’)])`)
+	reFullDate = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b`)
+	reExhibit  = regexp.MustCompile(`(?i)^\s*(exhibit\s+99|ex-99|for immediate release|news release|press release|contact)`)
+	reFYEProse = regexp.MustCompile(`(?i)\b(?:fiscal\s+)?years?\s+end(?:ed|ing|s)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2})\b`)
+	leadWords  = map[string]bool{"About": true, "ABOUT": true, "Contact:": true, "CONTACT:": true, "The": true, "For": true, "FOR": true}
+)
+
+// joinProse folds lines into one string with single spaces.
+func joinProse(lines []line) string {
+	parts := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if s := strings.TrimSpace(l.Text); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+}
+
+// readMeta finds the company, ticker, dateline, release date and headline.
+func (ctx *docContext) readMeta(f *Filing, lines []line) {
+	text := joinProse(lines)
+	if m := reTicker.FindStringSubmatchIndex(text); m != nil && f.Ticker == "" {
+		f.Exchange = text[m[2]:m[3]]
+		f.Ticker = text[m[4]:m[5]]
+		if strings.EqualFold(f.Exchange, "nasdaq") {
+			f.Exchange = "Nasdaq"
+		}
+	}
+	if f.Company == "" {
+		f.Company = companyName(text)
+	}
+	if title := headline(lines); title != "" {
+		f.Titles = append(f.Titles, title)
+	}
+	if f.ReleaseDate.IsZero() {
+		f.Dateline, f.ReleaseDate = dateline(lines)
+	}
+}
+
+// companyName takes the first name with a corporate suffix and prefers a
+// mixed-case spelling of it when the document has one.
+func companyName(text string) string {
+	sub := reCompany.FindStringSubmatch(text)
+	if sub == nil {
+		return ""
+	}
+	m := sub[1]
+	words := strings.Fields(m)
+	for len(words) > 1 && leadWords[words[0]] {
+		words = words[1:]
+	}
+	name := strings.Join(words, " ")
+	if name == strings.ToUpper(name) {
+		re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(name))
+		for _, alt := range re.FindAllString(text, -1) {
+			if alt != strings.ToUpper(alt) {
+				return alt
+			}
+		}
+	}
+	return name
+}
+
+// headline is the first paragraph of the release, past exhibit markers.
+func headline(lines []line) string {
+	var parts []string
+	for _, l := range lines {
+		s := strings.TrimSpace(l.Text)
+		switch {
+		case s == "" || rePage.MatchString(s):
+			if len(parts) > 0 {
+				return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+			}
+		case len(parts) == 0 && reExhibit.MatchString(s):
+		default:
+			parts = append(parts, s)
+			if len(parts) > 4 {
+				return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+			}
+		}
+	}
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+}
+
+// dateline finds "City, State (Month D, YYYY) -": the first full date in
+// the opening lines followed by a dash or a closing bracket.
+func dateline(lines []line) (string, time.Time) {
+	for i, l := range lines {
+		if i > 40 {
+			break
+		}
+		for _, m := range reFullDate.FindAllStringSubmatchIndex(l.Text, -1) {
+			after := strings.TrimSpace(l.Text[m[1]:])
+			if !strings.HasPrefix(after, "-") && !strings.HasPrefix(after, ")") && !strings.HasPrefix(after, "—") && !strings.HasPrefix(after, "/") {
+				continue
+			}
+			d, ok := parseFullDate(l.Text[m[0]:m[1]])
+			if !ok {
+				continue
+			}
+			end := m[1]
+			if strings.HasPrefix(after, ")") {
+				end = strings.Index(l.Text[m[1]:], ")") + m[1] + 1
+			}
+			return strings.Join(strings.Fields(l.Text[:end]), " "), d
+		}
+	}
+	return "", time.Time{}
+}
+
+func parseFullDate(s string) (time.Time, bool) {
+	m := reFullDate.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, false
+	}
+	mon := monthNames[strings.TrimSuffix(strings.ToLower(m[1]), ".")]
+	day, _ := strconv.Atoi(m[2])
+	year, _ := strconv.Atoi(m[3])
+	d := date(year, mon, day)
+	if mon == 0 || d.Month() != mon {
+		return time.Time{}, false
+	}
+	return d, true
+}
+
+// inferFiscalYearEnd reads the fiscal year end from the prose ("year ended
+// June 30") or from the tables: a 12-month column ends on it, and a six-
+// or nine-month year-to-date column starts the day after it.
+func inferFiscalYearEnd(tables []*Table, prose []line) time.Time {
+	if m := reFYEProse.FindStringSubmatch(joinProse(prose)); m != nil {
+		day, _ := strconv.Atoi(m[2])
+		if d := date(2000, monthNames[strings.ToLower(m[1])], day); d.Day() == day {
+			return d
+		}
+	}
+	for _, t := range tables {
+		for _, c := range t.Columns {
+			p, _, ok := resolvePeriod(c.Header, t.Kind, time.Time{})
+			switch {
+			case !ok || p.IsInstant():
+			case p.Months == 12:
+				return date(2000, p.End.Month(), p.End.Day())
+			case p.Months == 6 || p.Months == 9:
+				before := p.Start.AddDate(0, 0, -1)
+				return date(2000, before.Month(), before.Day())
+			}
+		}
+	}
+	return time.Time{}
+}

@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Number is a parsed numeric cell as printed, before any scale is applied.
+type Number struct {
+	Value    decimal.Decimal // sign applied
+	Places   int32           // decimal places printed
+	Nil      bool            // a dash: zero or nil
+	NA       bool            // n/a, NM: no value
+	Percent  bool            // printed with %
+	Dollar   bool            // printed with $
+	Footnote string          // a trailing mark such as (1) or *
+}
+
+// ParseNumber parses one numeric cell of a table: "$2,500,000",
+// "$(1,223,000)", "($991,000)", "($0.03)", "(12.5)%", "--", "—",
+// "1,000(1)", "1,000 *". ok is false when the text is not a number.
+func ParseNumber(s string) (n Number, ok bool) {
+	s = strings.TrimSpace(s)
+	s, n.Footnote = cutFootnote(s)
+	if s == "" {
+		return Number{}, false
+	}
+	switch strings.ToLower(s) {
+	case "-", "--", "---", "—", "–", "——", "$-", "$--", "$—", "$ -", "$ --", "$ —":
+		n.Nil = true
+		return n, true
+	case "n/a", "na", "nm", "n/m", "*":
+		n.NA = true
+		return n, true
+	}
+	neg := false
+	// Strip the wrapping in any order: $ ( $ - ... ) %
+	for {
+		switch {
+		case strings.HasPrefix(s, "$"):
+			n.Dollar = true
+			s = strings.TrimSpace(s[1:])
+			continue
+		case strings.HasPrefix(s, "(") && (strings.HasSuffix(s, ")") || strings.HasSuffix(s, ")%")):
+			if neg {
+				return Number{}, false
+			}
+			neg = true
+			if strings.HasSuffix(s, ")%") {
+				n.Percent = true
+				s = s[:len(s)-1]
+			}
+			s = strings.TrimSpace(s[1 : len(s)-1])
+			continue
+		case strings.HasSuffix(s, "%"):
+			n.Percent = true
+			s = strings.TrimSpace(s[:len(s)-1])
+			continue
+		case strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−") || strings.HasPrefix(s, "–"):
+			if neg {
+				return Number{}, false
+			}
+			neg = true
+			_, size := firstRune(s)
+			s = strings.TrimSpace(s[size:])
+			continue
+		}
+		break
+	}
+	digits, places, valid := plainDigits(s)
+	if !valid {
+		return Number{}, false
+	}
+	v, err := decimal.NewFromString(digits)
+	if err != nil {
+		return Number{}, false
+	}
+	if neg {
+		v = v.Neg()
+	}
+	n.Value, n.Places = v, places
+	return n, true
+}
+
+func firstRune(s string) (rune, int) {
+	for _, r := range s {
+		return r, len(string(r))
+	}
+	return 0, 0
+}
+
+// plainDigits accepts 1,234,567.89 or 1234.5 or .5: commas only between
+// groups of three digits. It returns the digits without commas.
+func plainDigits(s string) (string, int32, bool) {
+	if s == "" {
+		return "", 0, false
+	}
+	intPart, frac, hasDot := strings.Cut(s, ".")
+	if hasDot && (frac == "" || !allDigits(frac)) {
+		return "", 0, false
+	}
+	if intPart == "" && !hasDot {
+		return "", 0, false
+	}
+	groups := strings.Split(intPart, ",")
+	for i, g := range groups {
+		if !allDigits(g) || g == "" && intPart != "" {
+			return "", 0, false
+		}
+		if len(groups) > 1 && (i > 0 && len(g) != 3 || i == 0 && len(g) > 3) {
+			return "", 0, false
+		}
+	}
+	out := strings.Join(groups, "")
+	if out == "" {
+		out = "0"
+	}
+	if hasDot {
+		out += "." + frac
+	}
+	return out, int32(len(frac)), true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// cutFootnote removes a trailing footnote mark: "(1)", "(a)", "*", "**",
+// "†" or "‡", glued to the number or after one space.
+func cutFootnote(s string) (string, string) {
+	for _, mark := range []string{"**", "*", "†", "‡"} {
+		if rest, ok := strings.CutSuffix(s, mark); ok && rest != "" && rest != "$" {
+			return strings.TrimSpace(rest), mark
+		}
+	}
+	if len(s) >= 4 && s[len(s)-1] == ')' && s[len(s)-3] == '(' {
+		c := s[len(s)-2]
+		rest := strings.TrimSpace(s[:len(s)-3])
+		if (c >= '0' && c <= '9' || c >= 'a' && c <= 'z') && endsWithNumber(rest) {
+			return rest, s[len(s)-3:]
+		}
+	}
+	return s, ""
+}
+
+func endsWithNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[len(s)-1]
+	return c >= '0' && c <= '9' || c == ')' || c == '%'
+}

@@ -1,0 +1,146 @@
+// Package extract reads EDGAR earnings releases (EX-99 exhibits in the
+// plain-text format) and returns every figure in them with its period,
+// sign, scale, unit and source line.
+//
+// A Parser reads one document into a Filing: the release's metadata, its
+// tables with columns resolved to periods and rows mapped to the canonical
+// items of a templates.Set, a flat list of Facts (table figures and prose
+// figures), and the Checks that tie the tables out and hold the prose to
+// them. Problems are Diagnostics naming file:line; only input that is not a
+// release at all (empty, binary) is an error.
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"finexport/templates"
+)
+
+// DefaultMaxSize is the largest document a Parser reads unless told.
+const DefaultMaxSize = 64 << 20
+
+// Parser reads release documents. The zero value uses the embedded
+// templates and DefaultMaxSize.
+type Parser struct {
+	Templates *templates.Set
+	MaxSize   int64
+	// FiscalYearEnd overrides the inferred fiscal year end when not zero
+	// (only its month and day are used).
+	FiscalYearEnd time.Time
+}
+
+// InputError is a document that cannot be read as a release.
+type InputError struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *InputError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// ErrTooLarge is returned for input over the Parser's MaxSize.
+var ErrTooLarge = errors.New("file too large")
+
+// docContext is what every stage of reading one document shares.
+type docContext struct {
+	file  string
+	set   *templates.Set
+	fye   time.Time
+	diags []Diagnostic
+	text  map[int]string
+}
+
+func (ctx *docContext) warn(n int, msg string) {
+	ctx.diags = append(ctx.diags, Diagnostic{File: ctx.file, Line: n, Severity: Warning, Msg: msg, Text: ctx.text[n]})
+}
+
+// Parse reads one document. name is how the file is named in sources and
+// messages. It never panics: an internal failure becomes an error.
+func (p *Parser) Parse(r io.Reader, name string) (f *Filing, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			f, err = nil, &InputError{File: name, Err: fmt.Errorf("internal error: %v", v)}
+		}
+	}()
+	limit := p.MaxSize
+	if limit <= 0 {
+		limit = DefaultMaxSize
+	}
+	raw, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, &InputError{File: name, Err: err}
+	}
+	if int64(len(raw)) > limit {
+		return nil, &InputError{File: name, Err: fmt.Errorf("%w: over %d bytes (raise the limit to read it)", ErrTooLarge, limit)}
+	}
+	return p.parseBytes(raw, name)
+}
+
+func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
+	set := p.Templates
+	if set == nil {
+		set = templates.Default()
+	}
+	sum := sha256.Sum256(raw)
+	f := &Filing{File: name, SHA256: hex.EncodeToString(sum[:])}
+	lines, _, err := decodeText(raw)
+	if err != nil {
+		return nil, &InputError{File: name, Err: err}
+	}
+	ctx := &docContext{file: name, set: set, text: map[int]string{}}
+	for _, l := range lines {
+		ctx.text[l.N] = l.Text
+	}
+	docs, filer, problems := splitDocuments(lines)
+	for _, pr := range problems {
+		ctx.warn(pr.N, pr.Msg)
+	}
+	if len(docs) == 0 {
+		return nil, &InputError{File: name, Err: errors.New("submission holds no EX-99 exhibit")}
+	}
+	for _, d := range docs {
+		if looksLikeHTML(d) {
+			ctx.warn(d.firstLine(), "HTML exhibit "+d.Type+" skipped: only the plain-text format is read")
+			continue
+		}
+		ctx.readDocument(f, d, p.FiscalYearEnd)
+	}
+	if f.Company == "" && filer != "" {
+		f.Company = filer
+	}
+	f.Facts = buildFacts(f)
+	f.Checks = append(runTieOuts(f, set), ctx.proseChecks(f)...)
+	f.Diagnostics = ctx.diags
+	return f, nil
+}
+
+// readDocument reads one release into f.
+func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
+	blocks, prose := findBlocks(d.Lines, ctx.warn)
+	ctx.readMeta(f, d.Lines)
+	ctx.fye = override
+	first := len(f.Tables)
+	for _, b := range blocks {
+		f.Tables = append(f.Tables, ctx.parseTable(b, len(f.Tables)))
+	}
+	if ctx.fye.IsZero() {
+		ctx.fye = inferFiscalYearEnd(f.Tables[first:], prose)
+	}
+	f.FiscalYearEnd = ctx.fye
+	for _, t := range f.Tables[first:] {
+		ctx.resolveColumns(t)
+	}
+	ctx.readProse(f, prose)
+}

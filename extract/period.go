@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+var monthNames = map[string]time.Month{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+	"april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+	"august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+var countWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12,
+	"thirteen": 13, "fourteen": 14, "twenty-six": 26, "twenty six": 26,
+	"twenty-seven": 27, "thirty-nine": 39, "thirty nine": 39, "forty": 40,
+	"fifty-two": 52, "fifty two": 52, "fifty-three": 53, "fifty three": 53,
+}
+
+const countPattern = `(\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|fourteen|twenty[- ]six|twenty-seven|thirty[- ]nine|forty|fifty[- ]two|fifty[- ]three)`
+
+var (
+	reMonthDay = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+(\d{1,2})\b`)
+	reYear     = regexp.MustCompile(`(?:\b|FY)(19[5-9]\d|20\d\d)\b`)
+	reMonths   = regexp.MustCompile(`(?i)\b` + countPattern + `[- ]months?\b`)
+	reWeeks    = regexp.MustCompile(`(?i)\b` + countPattern + `[- ]weeks?\b`)
+	reYearDur  = regexp.MustCompile(`(?i)\b(fiscal\s+)?years?\s+ended\b|\btwelve\s+months\b|\bfull\s+year\b|\bfiscal\s+(year\s+)?(19|20)\d\d\b|\bFY\s?'?\d{2,4}\b`)
+	reQuarter  = regexp.MustCompile(`(?i)\bquarters?\s+ended\b`)
+	reChange   = regexp.MustCompile(`(?i)%|\bchange\b|\bincrease\b|\bdecrease\b|\bvariance\b|\bpercent\b`)
+	reFYShort  = regexp.MustCompile(`(?i)\bFY\s?'?(\d{2})\b`)
+	rePeriodWd = regexp.MustCompile(`(?i)\b(ended|ending|quarter|fiscal|months|weeks|year)\b`)
+	reQNamed   = regexp.MustCompile(`(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])\s*(quarter|qtr)?\b`)
+)
+
+var quarterNumbers = map[string]int{"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3, "q3": 3, "fourth": 4, "4th": 4, "q4": 4}
+
+func countOf(s string) int {
+	s = strings.ToLower(strings.ReplaceAll(s, "-", " "))
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	for w, n := range countWords {
+		if strings.ReplaceAll(w, "-", " ") == s {
+			return n
+		}
+	}
+	return 0
+}
+
+// weeksToMonths gives the month count a 52/53-week calendar means.
+func weeksToMonths(w int) int {
+	switch {
+	case w >= 12 && w <= 14:
+		return 3
+	case w >= 25 && w <= 27:
+		return 6
+	case w >= 38 && w <= 40:
+		return 9
+	case w >= 51 && w <= 53:
+		return 12
+	}
+	return 0
+}
+
+func date(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func isMonthEnd(t time.Time) bool { return t.AddDate(0, 0, 1).Day() == 1 }
+
+// durationEnding returns the period of months ending on end. A period that
+// ends on a month end starts on the first of a month; one that ends near a
+// month end (52/53-week years) counts whole weeks back instead.
+func durationEnding(end time.Time, months, weeks int) Period {
+	p := Period{End: end, Months: months, Weeks: weeks}
+	switch {
+	case weeks > 0:
+		p.Start = end.AddDate(0, 0, 1-7*weeks)
+	case isMonthEnd(end):
+		first := date(end.Year(), end.Month(), 1)
+		p.Start = first.AddDate(0, 1-months, 0)
+	case months%3 == 0:
+		p.Start = end.AddDate(0, 0, 1-7*13*months/3)
+	default:
+		p.Start = end.AddDate(0, -months, 1)
+	}
+	return p
+}
+
+// headerFacts is what a column header says.
+type headerFacts struct {
+	months, weeks int
+	month         time.Month
+	day           int
+	year          int
+	change        bool
+	quarter       int // a named quarter ("Fourth Quarter")
+}
+
+func readHeader(h string) headerFacts {
+	var f headerFacts
+	if m := reWeeks.FindStringSubmatch(h); m != nil {
+		f.weeks = countOf(m[1])
+		f.months = weeksToMonths(f.weeks)
+	} else if m := reMonths.FindStringSubmatch(h); m != nil {
+		f.months = countOf(m[1])
+	} else if reYearDur.MatchString(h) {
+		f.months = 12
+	} else if reQuarter.MatchString(h) {
+		f.months = 3
+	} else if m := reQNamed.FindStringSubmatch(h); m != nil && (m[2] != "" || strings.HasPrefix(strings.ToLower(m[1]), "q")) {
+		f.months, f.quarter = 3, quarterNumbers[strings.ToLower(m[1])]
+	}
+	if all := reMonthDay.FindAllStringSubmatch(h, -1); all != nil {
+		last := all[len(all)-1]
+		f.month = monthNames[strings.ToLower(last[1])]
+		f.day, _ = strconv.Atoi(last[2])
+	}
+	if all := reYear.FindAllStringSubmatch(h, -1); all != nil {
+		f.year, _ = strconv.Atoi(all[len(all)-1][1])
+	} else if m := reFYShort.FindStringSubmatch(h); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		f.year = 2000 + y
+		if y >= 50 {
+			f.year = 1900 + y
+		}
+	}
+	f.change = reChange.MatchString(h)
+	return f
+}
+
+// resolvePeriod turns a column header into a period. kind is the table's
+// statement; fye is the fiscal year end (zero when unknown). ok is false
+// when the header names no period; change is true for change columns.
+func resolvePeriod(header string, kind Statement, fye time.Time) (p Period, change bool, ok bool) {
+	f := readHeader(header)
+	if f.year == 0 {
+		return Period{}, f.change, false
+	}
+	if f.month == 0 {
+		if fye.IsZero() {
+			return Period{}, f.change, false
+		}
+		f.month, f.day = fye.Month(), fye.Day()
+		if f.quarter > 0 {
+			end := fiscalYearEnd(f.year, fye).AddDate(0, 3*(f.quarter-4), 0)
+			f.month, f.day = end.Month(), lastDay(end)
+			f.year = end.Year()
+		} else if f.months == 0 && kind != Balance {
+			f.months = 12
+		}
+	}
+	if f.day < 1 || f.day > 31 {
+		return Period{}, f.change, false
+	}
+	end := date(f.year, f.month, f.day)
+	if end.Month() != f.month {
+		return Period{}, f.change, false // February 30
+	}
+	if f.months == 0 {
+		if kind == Income || kind == CashFlow {
+			return Period{}, f.change, false
+		}
+		return Period{End: end}, f.change, true
+	}
+	return durationEnding(end, f.months, f.weeks), f.change, true
+}
+
+func lastDay(t time.Time) int {
+	return date(t.Year(), t.Month(), 1).AddDate(0, 1, -1).Day()
+}
+
+// fiscalYearEnd returns the end of fiscal year fy for a year end fye.
+func fiscalYearEnd(fy int, fye time.Time) time.Time {
+	return date(fy, fye.Month(), fye.Day())
+}
+
+// isPeriodWords reports whether text names a period or a period column.
+func isPeriodWords(s string) bool {
+	return reMonthDay.MatchString(s) || reMonths.MatchString(s) || reWeeks.MatchString(s) ||
+		reYearDur.MatchString(s) || reQuarter.MatchString(s) || reYear.MatchString(s) ||
+		rePeriodWd.MatchString(s)
+}
