@@ -39,3 +39,21 @@ func TestDebugDump(t *testing.T) {
 		}
 	}
 }
+
+func TestDebugProse(t *testing.T) {
+	for _, name := range []string{"000_bb2e246abcbfccf3.txt", "001_0a551a66bcd04f48.txt", "002_841493e996f58f0e.txt"} {
+		fh, _ := os.Open("../testdata/filings/" + name)
+		f, _ := (&Parser{}).Parse(fh, name)
+		fmt.Println("==", name)
+		for _, x := range f.Facts {
+			if x.Table < 0 {
+				fmt.Printf("  L%d c%d-%d %-20s %-10s %s %s %q\n", x.Source.Line, x.Source.ColStart, x.Source.ColEnd, x.Item, x.Unit, x.Value, x.Period, x.Label)
+			}
+		}
+		for _, c := range f.Checks {
+			if c.Kind == Claim {
+				fmt.Printf("  CHECK %s %s %s stated=%s computed=%s tol=%s src=%v\n", c.Name, c.Period, c.Status, c.Stated, c.Computed, c.Tolerance, c.Sources[0])
+			}
+		}
+	}
+}

@@ -94,10 +94,10 @@ func expandTabs(s string) string {
 }
 
 var (
-	docOpen  = regexp.MustCompile(`(?i)^\s*<DOCUMENT>\s*$`)
-	docClose = regexp.MustCompile(`(?i)^\s*</DOCUMENT>\s*$`)
-	docType  = regexp.MustCompile(`(?i)^\s*<TYPE>\s*(\S+)`)
-	textTag  = regexp.MustCompile(`(?i)^\s*</?TEXT>\s*$`)
+	docOpen       = regexp.MustCompile(`(?i)^\s*<DOCUMENT>\s*$`)
+	docClose      = regexp.MustCompile(`(?i)^\s*</DOCUMENT>\s*$`)
+	docType       = regexp.MustCompile(`(?i)^\s*<TYPE>\s*(\S+)`)
+	textTag       = regexp.MustCompile(`(?i)^\s*</?TEXT>\s*$`)
 	conformedName = regexp.MustCompile(`(?i)^\s*COMPANY CONFORMED NAME:\s*(.+?)\s*$`)
 )
 

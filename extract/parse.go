@@ -60,6 +60,9 @@ type docContext struct {
 	fye   time.Time
 	diags []Diagnostic
 	text  map[int]string
+	// Prose read from the documents, held until the tables are facts.
+	proseFacts []Fact
+	claims     []claim
 }
 
 func (ctx *docContext) warn(n int, msg string) {
@@ -120,7 +123,7 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 	if f.Company == "" && filer != "" {
 		f.Company = filer
 	}
-	f.Facts = buildFacts(f)
+	f.Facts = append(buildFacts(f), ctx.proseFacts...)
 	f.Checks = append(runTieOuts(f, set), ctx.proseChecks(f)...)
 	f.Diagnostics = ctx.diags
 	return f, nil

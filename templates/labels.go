@@ -88,12 +88,19 @@ type ProsePhrase struct {
 	ID     string
 	Metric bool
 	Loss   bool
+	// Regexp finds the phrase in a sentence, whole words, any case,
+	// any punctuation between words.
+	Regexp *regexp.Regexp
 }
 
 // ProsePhrases lists the phrases that name items in prose, longest first,
 // so that "net revenues" wins over "revenues": the prose: synonyms and the
 // names of the metrics.
 func (s *Set) ProsePhrases() []ProsePhrase {
+	return s.prose
+}
+
+func (s *Set) buildProsePhrases() {
 	var out []ProsePhrase
 	for _, syn := range s.Synonyms {
 		if syn.Prose {
@@ -104,5 +111,8 @@ func (s *Set) ProsePhrases() []ProsePhrase {
 		out = append(out, ProsePhrase{Words: NormalizeLabel(m.Name), ID: m.ID, Metric: true})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Words) > len(out[j].Words) })
-	return out
+	for i := range out {
+		out[i].Regexp = regexp.MustCompile(`(?i)\b` + strings.ReplaceAll(regexp.QuoteMeta(out[i].Words), " ", `\W+`) + `\b`)
+	}
+	s.prose = out
 }

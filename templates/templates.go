@@ -81,6 +81,7 @@ type Set struct {
 	Checks   []Check
 	Metrics  []Metric
 	byID     map[string]int
+	prose    []ProsePhrase
 }
 
 // Item returns the item with the given id.
@@ -168,6 +169,7 @@ func Load(fsys fs.FS) (*Set, error) {
 		sort.SliceStable(errs, func(i, j int) bool { return errs[i].File < errs[j].File })
 		return nil, errs
 	}
+	s.buildProsePhrases()
 	return s, nil
 }
 

@@ -1,0 +1,408 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"finexport/templates"
+
+	"github.com/shopspring/decimal"
+)
+
+// mention is an item or a period named in a sentence.
+type mention struct {
+	Start, End int
+	ID         string
+	Metric     bool
+	Loss       bool
+	Excluded   bool // qualified: "BioArchive revenues", "cash generated from"
+	Period     Period
+}
+
+const dateRE = `(january|february|march|april|may|june|july|august|september|october|november|december)\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)`
+
+const ordinalRE = `(first|second|third|fourth)`
+
+var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+// periodPatterns name periods in prose, most specific first. Each resolves
+// its match with the release's fiscal year end and current fiscal year.
+var periodPatterns = []struct {
+	re      *regexp.Regexp
+	resolve func(m []string, c proseCalendar) (Period, bool)
+}{
+	{regexp.MustCompile(`(?i)\b(three|six|nine|twelve|\d{1,2})[- ]months?\s+ended\s+` + dateRE), func(m []string, c proseCalendar) (Period, bool) {
+		return durationTo(m[2:], countOf(m[1]))
+	}},
+	{regexp.MustCompile(`(?i)\b(?:` + ordinalRE + `\s+)?(?:fiscal\s+)?quarter\s+ended\s+` + dateRE), func(m []string, c proseCalendar) (Period, bool) {
+		return durationTo(m[2:], 3)
+	}},
+	{regexp.MustCompile(`(?i)\b(?:fiscal\s+)?years?\s+ended\s+` + dateRE), func(m []string, c proseCalendar) (Period, bool) {
+		return durationTo(m[1:], 12)
+	}},
+	{regexp.MustCompile(`(?i)\b(?:at|as\s+of|on)\s+` + dateRE), func(m []string, c proseCalendar) (Period, bool) {
+		d, ok := dateOf(m[1:])
+		return Period{End: d}, ok
+	}},
+	{regexp.MustCompile(`(?i)\b` + ordinalRE + `\s+quarter\s+of\s+fiscal\s+(?:year\s+)?((?:19|20)\d\d)`), func(m []string, c proseCalendar) (Period, bool) {
+		fy, _ := strconv.Atoi(m[2])
+		return c.quarter(fy, ordinals[strings.ToLower(m[1])])
+	}},
+	{regexp.MustCompile(`(?i)\bfiscal\s+(?:year\s+)?((?:19|20)\d\d)\s+` + ordinalRE + `\s+quarter`), func(m []string, c proseCalendar) (Period, bool) {
+		fy, _ := strconv.Atoi(m[1])
+		return c.quarter(fy, ordinals[strings.ToLower(m[2])])
+	}},
+	{regexp.MustCompile(`(?i)\b` + ordinalRE + `\s+quarter\s+of\s+(?:the\s+)?(?:last|prior|previous|preceding)\s+(?:fiscal\s+)?year`), func(m []string, c proseCalendar) (Period, bool) {
+		return c.quarter(c.fy-1, ordinals[strings.ToLower(m[1])])
+	}},
+	{regexp.MustCompile(`(?i)\b(?:prior|previous|last)\s+(?:fiscal\s+)?year(?:'s|’s)?\s+` + ordinalRE + `\s+quarter`), func(m []string, c proseCalendar) (Period, bool) {
+		return c.quarter(c.fy-1, ordinals[strings.ToLower(m[1])])
+	}},
+	{regexp.MustCompile(`(?i)\bfirst\s+(six|nine)\s+months\s+of\s+(?:the\s+)?(?:prior|previous|last)\s+(?:fiscal\s+)?year`), func(m []string, c proseCalendar) (Period, bool) {
+		return c.yearToDate(c.fy-1, countOf(m[1]))
+	}},
+	{regexp.MustCompile(`(?i)\bfirst\s+(six|nine)\s+months\s+of\s+fiscal\s+(?:year\s+)?((?:19|20)\d\d)`), func(m []string, c proseCalendar) (Period, bool) {
+		fy, _ := strconv.Atoi(m[2])
+		return c.yearToDate(fy, countOf(m[1]))
+	}},
+	{regexp.MustCompile(`(?i)\b(?:prior|previous|last)\s+(?:fiscal\s+)?year\b`), func(m []string, c proseCalendar) (Period, bool) {
+		return c.yearToDate(c.fy-1, 12)
+	}},
+	{regexp.MustCompile(`(?i)\b` + ordinalRE + `\s+quarter\b`), func(m []string, c proseCalendar) (Period, bool) {
+		return c.quarter(c.fy, ordinals[strings.ToLower(m[1])])
+	}},
+	{regexp.MustCompile(`(?i)\bfiscal\s+(?:year\s+)?((?:19|20)\d\d)\b`), func(m []string, c proseCalendar) (Period, bool) {
+		fy, _ := strconv.Atoi(m[1])
+		return c.yearToDate(fy, 12)
+	}},
+}
+
+func dateOf(m []string) (time.Time, bool) {
+	return parseFullDate(m[0] + " " + m[1] + ", " + m[2])
+}
+
+func durationTo(m []string, months int) (Period, bool) {
+	d, ok := dateOf(m)
+	if !ok || months == 0 {
+		return Period{}, false
+	}
+	return durationEnding(d, months, 0), true
+}
+
+// proseCalendar resolves relative periods ("the prior year", "the second
+// quarter") against the release's fiscal year.
+type proseCalendar struct {
+	fye time.Time // zero when unknown
+	fy  int       // the fiscal year the release reports on
+}
+
+func (c proseCalendar) monthEndOfFY(fy, monthsIn int) (time.Time, bool) {
+	if c.fye.IsZero() || fy == 0 {
+		return time.Time{}, false
+	}
+	first := date(fy, c.fye.Month(), 1).AddDate(0, monthsIn-12, 0)
+	return first.AddDate(0, 1, -1), true
+}
+
+func (c proseCalendar) quarter(fy, n int) (Period, bool) {
+	end, ok := c.monthEndOfFY(fy, 3*n)
+	return durationEnding(end, 3, 0), ok
+}
+
+func (c proseCalendar) yearToDate(fy, months int) (Period, bool) {
+	end, ok := c.monthEndOfFY(fy, months)
+	return durationEnding(end, months, 0), ok
+}
+
+// fiscalYearOf names the fiscal year a date falls in.
+func fiscalYearOf(d, fye time.Time) int {
+	if d.After(date(d.Year(), fye.Month(), fye.Day()).AddDate(0, 0, 7)) {
+		return d.Year() + 1
+	}
+	return d.Year()
+}
+
+// findPeriods finds the period phrases of a sentence, without overlaps.
+func findPeriods(s string, c proseCalendar) []mention {
+	var out []mention
+	for _, p := range periodPatterns {
+		for _, m := range p.re.FindAllStringSubmatchIndex(s, -1) {
+			if overlapsMention(out, m[0], m[1]) {
+				continue
+			}
+			groups := make([]string, len(m)/2)
+			for i := range groups {
+				groups[i] = sub(s, m, 2*i)
+			}
+			if per, ok := p.resolve(groups, c); ok {
+				out = append(out, mention{Start: m[0], End: m[1], Period: per})
+			}
+		}
+	}
+	sortMentions(out)
+	return out
+}
+
+func overlapsMention(ms []mention, start, end int) bool {
+	for _, m := range ms {
+		if start < m.End && m.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+func sortMentions(ms []mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+var (
+	reQualifierAfter = regexp.MustCompile(`(?i)^\W*(?:\S+\s+){0,5}?(generated|product\s+line|segment|division)\b`)
+	unqualifying     = map[string]bool{"The": true, "Its": true, "Our": true, "Total": true, "Net": true, "Company's": true, "Company’s": true, "Corporate": true, "Consolidated": true}
+)
+
+// findItems finds the item phrases of a sentence, longest first. A phrase
+// qualified by a product or segment name is marked Excluded: it is not the
+// company's total.
+func findItems(s string, phrases []templates.ProsePhrase) []mention {
+	var out []mention
+	for _, p := range phrases {
+		for _, m := range p.Regexp.FindAllStringIndex(s, -1) {
+			if overlapsMention(out, m[0], m[1]) {
+				continue
+			}
+			men := mention{Start: m[0], End: m[1], ID: p.ID, Metric: p.Metric, Loss: p.Loss}
+			before := strings.Fields(s[:m[0]])
+			if len(before) > 0 {
+				prev := strings.Trim(before[len(before)-1], `"(`)
+				if prev != "" && unicode.IsUpper([]rune(prev)[0]) && !unqualifying[prev] {
+					men.Excluded = true
+				}
+			}
+			if reQualifierAfter.MatchString(s[m[1]:]) {
+				men.Excluded = true
+			}
+			out = append(out, men)
+		}
+	}
+	sortMentions(out)
+	return out
+}
+
+var (
+	reBoundary   = regexp.MustCompile(`(?i)\b(compared|versus|vs|from|over|against)\b`)
+	reComparedTo = regexp.MustCompile(`(?i)\b(compared\s+(?:to|with)|versus|vs\.?|from)\s+(?:an?\s+|the\s+)?$`)
+	reFiller     = regexp.MustCompile(`(?i)(?:\s+(?:approximately|about|nearly|almost|only|an?|the))+\s*$`)
+	reOfBefore   = regexp.MustCompile(`(?i)\bof\s*$`)
+	reOrBefore   = regexp.MustCompile(`(?i)\bor\s*$`)
+	reOfAfter    = regexp.MustCompile(`(?i)^\s+of\s+`)
+	reChangeWord = regexp.MustCompile(`(?i)\b(increased|decreased|increase|decrease|up|down|rose|fell|grew|declined|improved)\s*(?:by\s*)?$`)
+	reChangeNext = regexp.MustCompile(`(?i)^\s+(increase|decrease|improvement|decline|rise|drop|higher|lower)\b`)
+	reDownWord   = regexp.MustCompile(`(?i)decrease|down|fell|declined|decline|drop|lower`)
+)
+
+func mentionEndingAt(ms []mention, end int) *mention {
+	for i := range ms {
+		if ms[i].End == end {
+			return &ms[i]
+		}
+	}
+	return nil
+}
+
+func mentionStartingAt(ms []mention, start int) *mention {
+	for i := range ms {
+		if ms[i].Start == start {
+			return &ms[i]
+		}
+	}
+	return nil
+}
+
+// linkItem says which item a money amount is stated for. It returns false
+// for an amount of something else ("clinical trial expenses of $326,000").
+func linkItem(s string, a *amount, prev []amount, items, periods []mention) (mention, bool) {
+	before := reFiller.ReplaceAllString(s[:a.Start], "")
+	before = strings.TrimRight(before, " ")
+	if reOfBefore.MatchString(before) {
+		head := strings.TrimRight(reOfBefore.ReplaceAllString(before, ""), " ")
+		if m := mentionEndingAt(items, len(head)); m != nil {
+			return *m, !m.Excluded
+		}
+		if mentionEndingAt(periods, len(head)) == nil {
+			return mention{}, false // "expenses of $326,000"
+		}
+	}
+	after := s[a.End:]
+	if m := mentionStartingAt(items, a.End+len(after)-len(strings.TrimLeft(after, " "))); m != nil {
+		return *m, !m.Excluded // "$1,584,000 net loss"
+	}
+	if loc := reOfAfter.FindStringIndex(after); loc != nil {
+		if m := mentionStartingAt(items, a.End+loc[1]); m != nil {
+			return *m, !m.Excluded // "$6.8 million of cash"
+		}
+	}
+	if reComparedTo.MatchString(s[:a.Start]) {
+		for i := len(prev) - 1; i >= 0; i-- {
+			if prev[i].Unit == USD {
+				return mention{ID: prev[i].Item, Metric: prev[i].Metric, Loss: prev[i].Loss}, prev[i].Item != ""
+			}
+		}
+		return mention{}, false
+	}
+	var nearest *mention
+	for i := range items {
+		if items[i].End <= a.Start {
+			nearest = &items[i]
+		}
+	}
+	if nearest == nil {
+		return mention{}, false
+	}
+	return *nearest, !nearest.Excluded
+}
+
+// linkPeriod says which period an amount is stated for: the period phrase
+// that follows it in the same clause, or else the nearest one before it.
+func linkPeriod(s string, a *amount, periods []mention) (Period, bool) {
+	for _, p := range periods {
+		if p.Start >= a.End {
+			if !reBoundary.MatchString(s[a.End:p.Start]) {
+				return p.Period, true
+			}
+			break
+		}
+	}
+	for i := len(periods) - 1; i >= 0; i-- {
+		if periods[i].End <= a.Start {
+			return periods[i].Period, true
+		}
+	}
+	return Period{}, false
+}
+
+// samePeriod matches a prose period to a table period: the same kind and
+// length, ending within a week (52/53-week years end near a month end).
+func samePeriod(a, b Period) bool {
+	if a.IsZero() || b.IsZero() || a.IsInstant() != b.IsInstant() || a.Months != b.Months {
+		return false
+	}
+	d := a.End.Sub(b.End)
+	return d <= 7*24*time.Hour && d >= -7*24*time.Hour
+}
+
+// factEnv serves table facts of one period to an expression.
+type factEnv struct {
+	facts  []Fact
+	period Period
+	read   []*Fact
+}
+
+func (e *factEnv) Value(id string) (decimal.Decimal, bool) {
+	for i := range e.facts {
+		f := &e.facts[i]
+		if f.Table >= 0 && f.Item == id && samePeriod(f.Period, e.period) {
+			e.read = append(e.read, f)
+			return f.Value, true
+		}
+	}
+	return decimal.Zero, false
+}
+
+func (e *factEnv) Parts(string) ([]decimal.Decimal, bool) { return nil, false }
+
+// tableValue is what the tables say for an item or metric at a period,
+// with the tolerance their printed precision allows.
+func (ctx *docContext) tableValue(f *Filing, id string, metric bool, p Period) (decimal.Decimal, decimal.Decimal, []Source, bool) {
+	env := &factEnv{facts: f.Facts, period: p}
+	var v decimal.Decimal
+	var ok bool
+	if m, isMetric := ctx.set.Metric(id); metric && isMetric {
+		var err error
+		v, err = m.Expr.Eval(env)
+		ok = err == nil
+	} else {
+		v, ok = env.Value(id)
+	}
+	var tol decimal.Decimal
+	var srcs []Source
+	for _, r := range env.read {
+		tol = tol.Add(r.Resolution.Mul(half))
+		srcs = append(srcs, r.Source)
+	}
+	return v, tol, srcs, ok
+}
+
+func (ctx *docContext) nameOf(id string) string {
+	if it, ok := ctx.set.Item(id); ok {
+		return it.Name
+	}
+	if m, ok := ctx.set.Metric(id); ok {
+		return m.Name
+	}
+	return id
+}
+
+var hundred = decimal.NewFromInt(100)
+
+// proseChecks holds each linked prose figure against the tables. A claim
+// whose figure no table reports is left as a fact without a check.
+func (ctx *docContext) proseChecks(f *Filing) []Check {
+	var out []Check
+	for _, c := range ctx.claims {
+		chk := Check{Kind: Claim, Stated: c.fact.Value, Sources: []Source{c.fact.Source}, Detail: c.fact.Sentence,
+			Tolerance: c.stated.Resolution.Mul(half)}
+		var ok bool
+		switch c.kind {
+		case "value":
+			chk.Item, chk.Period = c.stated.Item, c.stated.Period
+			chk.Name = "Prose: " + ctx.nameOf(chk.Item)
+			var tol decimal.Decimal
+			var srcs []Source
+			chk.Computed, tol, srcs, ok = ctx.tableValue(f, c.stated.Item, c.stated.Metric, c.stated.Period)
+			chk.Tolerance = chk.Tolerance.Add(tol)
+			chk.Sources = append(chk.Sources, srcs...)
+			chk.Expr = c.stated.Item
+		case "ratio":
+			num := c.parts[0]
+			chk.Item, chk.Period = num.Item, num.Period
+			chk.Name = "Prose: " + ctx.nameOf(num.Item) + " as % of " + ctx.nameOf(c.base)
+			chk.Expr = num.Item + " / " + c.base
+			n, _, s1, ok1 := ctx.tableValue(f, num.Item, num.Metric, num.Period)
+			d, _, s2, ok2 := ctx.tableValue(f, c.base, false, num.Period)
+			ok = ok1 && ok2 && !d.IsZero()
+			if ok {
+				chk.Computed = n.Abs().DivRound(d.Abs(), templates.RatioPlaces).Mul(hundred)
+				chk.Sources = append(append(chk.Sources, s1...), s2...)
+			}
+		case "change":
+			cur, prior := c.parts[0], c.parts[1]
+			chk.Item, chk.Period = cur.Item, cur.Period
+			chk.Stated = c.stated.Value
+			chk.Name = "Prose: " + ctx.nameOf(cur.Item) + " % change from " + prior.Period.End.Format(isoDate)
+			chk.Expr = "(" + cur.Item + " - prior) / prior"
+			a, _, s1, ok1 := ctx.tableValue(f, cur.Item, cur.Metric, cur.Period)
+			b, _, s2, ok2 := ctx.tableValue(f, prior.Item, prior.Metric, prior.Period)
+			ok = ok1 && ok2 && !b.IsZero()
+			if ok {
+				if cur.Loss {
+					a, b = a.Abs(), b.Abs()
+				}
+				chk.Computed = a.Sub(b).DivRound(b.Abs(), templates.RatioPlaces).Mul(hundred)
+				chk.Sources = append(append(chk.Sources, s1...), s2...)
+			}
+		}
+		if ok {
+			chk.settle()
+			out = append(out, chk)
+		}
+	}
+	return out
+}
