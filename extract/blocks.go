@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -73,7 +74,9 @@ func findBlocks(doc []line, diag func(int, string)) ([]block, []line) {
 		closeBlock(doc[len(doc)-1].N)
 	}
 	plain, rest := findPlainTables(prose)
-	return append(blocks, plain...), rest
+	blocks = append(blocks, plain...)
+	sort.SliceStable(blocks, func(i, j int) bool { return blocks[i].Start < blocks[j].Start })
+	return blocks, rest
 }
 
 // blankOut replaces a tag with spaces so that columns keep their places.
@@ -143,7 +146,7 @@ func findPlainTables(lines []line) ([]block, []line) {
 			continue
 		}
 		start, blanks := i, 0
-		for start > minStart && i-start < 8 && blanks < 2 && isPlainHeaderLine(lines[start-1].Text) {
+		for start > minStart && i-start < 12 && blanks < 2 && isPlainHeaderLine(lines[start-1].Text) {
 			start--
 			prose = prose[:len(prose)-1]
 			if strings.TrimSpace(lines[start].Text) == "" {
@@ -151,6 +154,9 @@ func findPlainTables(lines []line) ([]block, []line) {
 			} else {
 				blanks = 0
 			}
+		}
+		for start < i && strings.TrimSpace(lines[start].Text) == "" {
+			start++
 		}
 		b := block{Start: lines[start].N, End: lines[end].N, Lines: append([]line(nil), lines[start:end+1]...)}
 		b.Above = linesAbove(lines, start)

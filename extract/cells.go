@@ -69,6 +69,7 @@ type lineShape struct {
 }
 
 func isRuleText(s string) bool {
+	s = strings.ReplaceAll(s, " ", "")
 	if len(s) < 2 {
 		return false
 	}
@@ -129,6 +130,15 @@ func shapeLine(text string) lineShape {
 			end--
 		}
 		cells = append([]rawCell{cell}, cells...)
+	}
+	// "Diluted earnings per share $  0.58": a $ glued to the label by one
+	// space belongs to the first figure.
+	if end > 0 && len(cells) > 0 {
+		if w := splitWords(pieces[end-1]); len(w) > 1 && w[len(w)-1].Text == "$" {
+			last := w[len(w)-2]
+			pieces[end-1] = chunk{Text: strings.TrimSpace(pieces[end-1].Text[:len(pieces[end-1].Text)-1]), Start: pieces[end-1].Start, End: last.End}
+			cells[0].Num.Dollar = true
+		}
 	}
 	sh.Cells = cells
 	if end > 0 {

@@ -54,6 +54,9 @@ func (c *Check) settle() {
 
 var half = decimal.New(5, -1)
 
+// RoundPlaces is how many decimal places a tolerance keeps.
+const RoundPlaces = 6
+
 // columnEnv serves one column of one table to a check's expression and
 // records which cells it read.
 type columnEnv struct {
@@ -95,22 +98,30 @@ func (e *columnEnv) Value(id string) (decimal.Decimal, bool) {
 }
 
 func (e *columnEnv) Parts(id string) ([]decimal.Decimal, bool) {
-	r, _ := e.row(id)
-	if r == nil || r.Closes < 0 {
-		return nil, false
+	cells := e.partCells(id)
+	out := make([]decimal.Decimal, len(cells))
+	for i, c := range cells {
+		out[i] = c.Value
 	}
-	var out []decimal.Decimal
-	for i := range e.t.Rows {
-		p := &e.t.Rows[i]
-		if p == r || p.Member(e.t) != r.Closes {
-			continue
-		}
-		if c := e.cell(p); c != nil {
-			out = append(out, c.Value)
-			e.read = append(e.read, c)
-		}
-	}
+	e.read = append(e.read, cells...)
 	return out, len(out) > 0
+}
+
+// partCells returns the cells a total adds up in this column: the rows of
+// the section it closes, or, in a table without headings, the rows above
+// it back to the previous total.
+func (e *columnEnv) partCells(id string) []*Cell {
+	r, _ := e.row(id)
+	if r == nil {
+		return nil
+	}
+	var out []*Cell
+	for _, p := range e.t.PartsOf(r) {
+		if c := e.cell(p); c != nil {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // runTieOuts runs every template check on every table column where all its
@@ -122,9 +133,14 @@ func runTieOuts(f *Filing, set *templates.Set) []Check {
 			if t.Columns[col].Change {
 				continue
 			}
+			ran := map[string]bool{}
 			for _, def := range set.Checks {
+				if ran[def.Name] {
+					continue // an alternative already ran for this column
+				}
 				if c, ok := tieOut(t, col, def); ok {
 					out = append(out, c)
+					ran[def.Name] = true
 				}
 			}
 		}
@@ -146,12 +162,23 @@ func tieOut(t *Table, col int, def templates.Check) (Check, bool) {
 		Kind: TieOut, Name: def.Name, Item: def.Stated, Expr: def.Expr.String(),
 		Period: t.Columns[col].Period, Stated: stated, Computed: computed,
 	}
-	for i, cell := range env.read {
-		if i == 0 || !def.Expr.HasDivision() {
-			c.Tolerance = c.Tolerance.Add(cell.Resolution.Mul(half))
-		}
+	for _, cell := range env.read {
 		c.Sources = append(c.Sources, cell.Source)
 	}
+	statedCell := env.read[0]
+	bound := def.Expr.Bound(env, func(id string) decimal.Decimal {
+		if _, cell := env.row(id); cell != nil {
+			return cell.Resolution.Mul(half)
+		}
+		return decimal.Zero
+	}, func(id string) decimal.Decimal {
+		var sum decimal.Decimal
+		for _, cell := range env.partCells(id) {
+			sum = sum.Add(cell.Resolution.Mul(half))
+		}
+		return sum
+	})
+	c.Tolerance = statedCell.Resolution.Mul(half).Add(bound).Round(RoundPlaces)
 	c.settle()
 	return c, true
 }

@@ -71,12 +71,23 @@ var periodPatterns = []struct {
 	{regexp.MustCompile(`(?i)\b(?:prior|previous|last)\s+(?:fiscal\s+)?year\b`), func(m []string, c proseCalendar) (Period, bool) {
 		return c.yearToDate(c.fy-1, 12)
 	}},
-	{regexp.MustCompile(`(?i)\b` + ordinalRE + `\s+quarter\b`), func(m []string, c proseCalendar) (Period, bool) {
-		return c.quarter(c.fy, ordinals[strings.ToLower(m[1])])
+	{regexp.MustCompile(`(?i)\b` + ordinalRE + `\s+quarter\s+of\s+((?:19|20)\d\d)`), func(m []string, c proseCalendar) (Period, bool) {
+		fy, _ := strconv.Atoi(m[2])
+		return c.quarter(fy, ordinals[strings.ToLower(m[1])])
 	}},
 	{regexp.MustCompile(`(?i)\bfiscal\s+(?:year\s+)?((?:19|20)\d\d)\b`), func(m []string, c proseCalendar) (Period, bool) {
 		fy, _ := strconv.Atoi(m[1])
 		return c.yearToDate(fy, 12)
+	}},
+	{regexp.MustCompile(`(?i)\bfor\s+the\s+(?:fiscal\s+)?year\b`), func(m []string, c proseCalendar) (Period, bool) {
+		return c.yearToDate(c.fy, 12)
+	}},
+	{regexp.MustCompile(`(?i)\b(?:in|for)\s+((?:19|20)\d\d)\b`), func(m []string, c proseCalendar) (Period, bool) {
+		fy, _ := strconv.Atoi(m[1])
+		return c.yearToDate(fy, 12)
+	}},
+	{regexp.MustCompile(`(?i)\b` + ordinalRE + `\s+quarter\b`), func(m []string, c proseCalendar) (Period, bool) {
+		return c.quarter(c.fy, ordinals[strings.ToLower(m[1])])
 	}},
 }
 
@@ -203,7 +214,7 @@ var (
 	reOfBefore   = regexp.MustCompile(`(?i)\bof\s*$`)
 	reOrBefore   = regexp.MustCompile(`(?i)\bor\s*$`)
 	reOfAfter    = regexp.MustCompile(`(?i)^\s+of\s+`)
-	reChangeWord = regexp.MustCompile(`(?i)\b(increased|decreased|increase|decrease|up|down|rose|fell|grew|declined|improved)\s*(?:by\s*)?$`)
+	reChangeWord = regexp.MustCompile(`(?i)\b(increased|decreased|increase|decrease|up|down|rose|fell|grew|declined|improved)\s*(?:by|of)?\s*$`)
 	reChangeNext = regexp.MustCompile(`(?i)^\s+(increase|decrease|improvement|decline|rise|drop|higher|lower)\b`)
 	reDownWord   = regexp.MustCompile(`(?i)decrease|down|fell|declined|decline|drop|lower`)
 )

@@ -29,6 +29,19 @@ var ErrBinary = errors.New("not a text file")
 // ErrEmpty is returned for an empty input.
 var ErrEmpty = errors.New("empty file")
 
+// firstInvalidUTF8 returns the 1-based line of the first byte that is not
+// UTF-8, or 0.
+func firstInvalidUTF8(raw []byte) int {
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRune(raw[i:])
+		if r == utf8.RuneError && size == 1 {
+			return bytes.Count(raw[:i], []byte{'\n'}) + 1
+		}
+		i += size
+	}
+	return 0
+}
+
 // decodeText turns raw bytes into lines. UTF-8 is kept; anything else is
 // read as Windows-1252, the superset of Latin-1 that EDGAR filers used. CR
 // LF and lone CR end lines; tabs expand to 8-column stops so that columns
@@ -97,7 +110,7 @@ var (
 	docOpen       = regexp.MustCompile(`(?i)^\s*<DOCUMENT>\s*$`)
 	docClose      = regexp.MustCompile(`(?i)^\s*</DOCUMENT>\s*$`)
 	docType       = regexp.MustCompile(`(?i)^\s*<TYPE>\s*(\S+)`)
-	textTag       = regexp.MustCompile(`(?i)^\s*</?TEXT>\s*$`)
+	textTag       = regexp.MustCompile(`(?i)^\s*(</?TEXT>\s*|<(SEQUENCE|FILENAME|DESCRIPTION)>.*)$`)
 	conformedName = regexp.MustCompile(`(?i)^\s*COMPANY CONFORMED NAME:\s*(.+?)\s*$`)
 )
 

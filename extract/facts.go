@@ -24,7 +24,7 @@ func buildFacts(f *Filing) []Fact {
 				}
 				if col.Change {
 					fact.Label = r.Label + " (" + col.Header + ")"
-					if c.Number.Percent {
+					if c.Number.Percent || strings.Contains(col.Header, "%") {
 						fact.Unit = Percent
 					}
 					out = append(out, fact)

@@ -88,7 +88,9 @@ func (g *tableGrid) scaleCell(r *Row, c *Cell) {
 		v = v.Neg()
 	}
 	res := decimal.New(1, -c.Number.Places)
-	if r.Unit == USD || r.Unit == Shares && t.ScaleShares {
+	col := t.Columns[c.Column]
+	percentColumn := col.Change && (c.Number.Percent || strings.Contains(col.Header, "%"))
+	if !percentColumn && (r.Unit == USD || r.Unit == Shares && t.ScaleShares) {
 		v = v.Mul(t.Scale)
 		res = res.Mul(t.Scale)
 	}

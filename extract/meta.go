@@ -13,6 +13,7 @@ var (
 	reFullDate = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b`)
 	reExhibit  = regexp.MustCompile(`(?i)^\s*(exhibit\s+99|ex-99|for immediate release|news release|press release|contact)`)
 	reFYEProse = regexp.MustCompile(`(?i)\b(?:fiscal\s+)?years?\s+end(?:ed|ing|s)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2})\b`)
+	reYearOnly = regexp.MustCompile(`^\s*(?:19|20)\d\d\s*$`)
 	leadWords  = map[string]bool{"About": true, "ABOUT": true, "Contact:": true, "CONTACT:": true, "The": true, "For": true, "FOR": true}
 )
 
@@ -158,4 +159,25 @@ func inferFiscalYearEnd(tables []*Table, prose []line) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// learnFiscalYearEnds records the year ends that full-year columns show, so
+// that a column headed "2002" alone gets the exact date of a 52/53-week
+// year rather than the nominal month end.
+func (ctx *docContext) learnFiscalYearEnds(tables []*Table) {
+	if ctx.fye.IsZero() {
+		return
+	}
+	for _, t := range tables {
+		for _, c := range t.Columns {
+			p, _, ok := resolvePeriod(c.Header, t.Kind, ctx.fye)
+			if !ok || p.Months != 12 && !p.IsInstant() {
+				continue
+			}
+			nominal := fiscalYearEnd(p.End.Year(), ctx.fye)
+			if d := p.End.Sub(nominal); d <= 7*24*time.Hour && d >= -7*24*time.Hour && !reYearOnly.MatchString(c.Header) {
+				ctx.fyEnds[p.End.Year()] = p.End
+			}
+		}
+	}
 }

@@ -60,6 +60,9 @@ type docContext struct {
 	fye   time.Time
 	diags []Diagnostic
 	text  map[int]string
+	// fyEnds holds the exact fiscal year ends the tables show, by year,
+	// for columns headed by a year alone (52/53-week years).
+	fyEnds map[int]time.Time
 	// Prose read from the documents, held until the tables are facts.
 	proseFacts []Fact
 	claims     []claim
@@ -98,13 +101,16 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 	}
 	sum := sha256.Sum256(raw)
 	f := &Filing{File: name, SHA256: hex.EncodeToString(sum[:])}
-	lines, _, err := decodeText(raw)
+	lines, encoding, err := decodeText(raw)
 	if err != nil {
 		return nil, &InputError{File: name, Err: err}
 	}
-	ctx := &docContext{file: name, set: set, text: map[int]string{}}
+	ctx := &docContext{file: name, set: set, text: map[int]string{}, fyEnds: map[int]time.Time{}}
 	for _, l := range lines {
 		ctx.text[l.N] = l.Text
+	}
+	if encoding != "UTF-8" {
+		ctx.warn(firstInvalidUTF8(raw), "not UTF-8; read as "+encoding)
 	}
 	docs, filer, problems := splitDocuments(lines)
 	for _, pr := range problems {
@@ -142,6 +148,7 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 		ctx.fye = inferFiscalYearEnd(f.Tables[first:], prose)
 	}
 	f.FiscalYearEnd = ctx.fye
+	ctx.learnFiscalYearEnds(f.Tables[first:])
 	for _, t := range f.Tables[first:] {
 		ctx.resolveColumns(t)
 	}

@@ -4,19 +4,21 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
 
 var (
-	reBalanceTitle  = regexp.MustCompile(`(?i)balance\s+sheets?|financial\s+(position|condition)`)
-	reCashFlowTitle = regexp.MustCompile(`(?i)cash\s+flows?`)
-	reIncomeTitle   = regexp.MustCompile(`(?i)statements?\s+of\s+(consolidated\s+)?(operations|income|earnings|loss|comprehensive)|income\s+statements?|results\s+of\s+operations|operations\s+data|profit\s+and\s+loss`)
-	reOtherTitle    = regexp.MustCompile(`(?i)selected|supplement|segment|highlights|summary|data\b`)
-	reTitleWords    = regexp.MustCompile(`(?i)unaudited|audited|condensed|consolidated|statements?\b|sheets?\b|\b(corp|inc|co|ltd|company|corporation|incorporated)\b\.?|in\s+(thousands|millions|billions)|omitted`)
-	reScale         = regexp.MustCompile(`(?i)in\s+(thousands|millions|billions)|\(?(000'?s|\$000)\)?\s+omitted|\(000'?s\)|\(\$?000\)`)
-	reExcept        = regexp.MustCompile(`(?i)except\b([^)]*)`)
-	rePerShare      = regexp.MustCompile(`(?i)per[- ]share`)
+	reBalanceTitle     = regexp.MustCompile(`(?i)balance\s+sheets?|financial\s+(position|condition)`)
+	reCashFlowTitle    = regexp.MustCompile(`(?i)cash\s+flows?`)
+	reIncomeTitle      = regexp.MustCompile(`(?i)statements?\s+of\s+(consolidated\s+)?(operations|income|earnings|loss|comprehensive)|income\s+statements?|results\s+of\s+operations|operations\s+data|profit\s+and\s+loss`)
+	reOtherTitle       = regexp.MustCompile(`(?i)selected|supplement|segment|highlights|summary|data\b`)
+	reTitleWords       = regexp.MustCompile(`(?i)unaudited|audited|condensed|consolidated|statements?\b|sheets?\b|\b(corp|inc|co|ltd|corporation|incorporated)\b\.?|in\s+(thousands|millions|billions)|omitted`)
+	reCompanySuffixEnd = regexp.MustCompile(`(?i)\b(corp|inc|co|ltd)\.$`)
+	reScale            = regexp.MustCompile(`(?i)in\s+(thousands|millions|billions)|\(?(000'?s|\$000)\)?\s+omitted|\(000'?s\)|\(\$?000\)`)
+	reExcept           = regexp.MustCompile(`(?i)except\b([^)]*)`)
+	rePerShare         = regexp.MustCompile(`(?i)per[- ]share`)
 )
 
 // tableGrid is a table being read.
@@ -52,13 +54,14 @@ func (ctx *docContext) parseTable(b block, index int) *Table {
 	headers, bodyStart := g.readHeaderZone(first)
 	g.readScale()
 	g.t.Kind = classifyTitle(strings.Join(g.t.Title, " "))
+	for i, h := range assignHeaders(g.t.Columns, headers) {
+		g.t.Columns[i].Header = h
+		g.t.Columns[i].Change = reChange.MatchString(h)
+	}
 	g.readRows(bodyStart)
 	g.mapRows()
 	if g.t.Kind == Other && len(g.t.Title) == 0 {
 		g.t.Kind = classifyByItems(g.t, ctx.set)
-	}
-	for i, h := range assignHeaders(g.t.Columns, headers) {
-		g.t.Columns[i].Header = h
 	}
 	return g.t
 }
@@ -140,7 +143,7 @@ func (g *tableGrid) readHeaderZone(first int) ([]headerLine, int) {
 		}
 	}
 	for j := len(g.b.Above) - 1; j >= 0; j-- {
-		if s := strings.TrimSpace(g.b.Above[j].Text); reTitleWords.MatchString(s) || classifyTitle(s) != Other {
+		if s := strings.TrimSpace(g.b.Above[j].Text); isTitleLine(g.b.Above[j].Text) && (reTitleWords.MatchString(s) || classifyTitle(s) != Other) {
 			g.t.Title = append(g.t.Title, s)
 		}
 	}
@@ -156,6 +159,15 @@ func (g *tableGrid) readHeaderZone(first int) ([]headerLine, int) {
 		}
 	}
 	return headers, bodyStart
+}
+
+// isTitleLine tells a title above a table from the end of a paragraph of
+// prose: titles are short or centred, and are not sentences.
+func isTitleLine(text string) bool {
+	s := strings.TrimSpace(text)
+	indent := len(text) - len(strings.TrimLeft(text, " "))
+	sentence := strings.HasSuffix(s, ".") && !reCompanySuffixEnd.MatchString(s)
+	return !sentence && (indent >= 3 || len(s) <= 60)
 }
 
 func isHeaderIndex(h []headerLine, n int) bool {
@@ -235,13 +247,15 @@ func spanDistance(a0, a1, b0, b1 int) int {
 func (ctx *docContext) resolveColumns(t *Table) {
 	for i := range t.Columns {
 		c := &t.Columns[i]
-		p, change, ok := resolvePeriod(c.Header, t.Kind, ctx.fye)
-		c.Change = change && !ok
-		if ok && !change {
-			c.Period, c.Resolved = p, true
+		if c.Change {
 			continue
 		}
-		if c.Change {
+		p, _, ok := resolvePeriod(c.Header, t.Kind, ctx.fye)
+		if exact, known := ctx.fyEnds[p.End.Year()]; ok && known && reYearOnly.MatchString(c.Header) {
+			p = retarget(p, exact)
+		}
+		if ok {
+			c.Period, c.Resolved = p, true
 			continue
 		}
 		ctx.warn(t.StartLine, "column "+itoa(i+1)+" header "+quote(c.Header)+" resolves to no period; its figures are kept without one")
@@ -298,4 +312,12 @@ func classifyTitle(title string) Statement {
 		return Income
 	}
 	return Other
+}
+
+// retarget moves a period to end on an exact date, keeping its length.
+func retarget(p Period, end time.Time) Period {
+	if p.IsInstant() {
+		return Period{End: end}
+	}
+	return durationEnding(end, p.Months, p.Weeks)
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -171,6 +172,49 @@ func (r *Row) Member(t *Table) int {
 		return t.Sections[r.Closes].Parent
 	}
 	return r.Section
+}
+
+// PartsOf returns the rows that a total adds up, as the table lays them
+// out: the rows of the section it closes; or, in a table without
+// headings, the rows above it back to the previous total, a "Total ..."
+// subtotal included and a double-ruled total or an unlabelled-as-total
+// subtotal (such as Gross profit) excluded.
+func (t *Table) PartsOf(total *Row) []*Row {
+	var out []*Row
+	if total.Closes >= 0 {
+		for i := range t.Rows {
+			p := &t.Rows[i]
+			if p != total && p.Member(t) == total.Closes {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	if total.Total == NotTotal {
+		return nil
+	}
+	at := -1
+	for i := range t.Rows {
+		if &t.Rows[i] == total {
+			at = i
+		}
+	}
+	for i := at - 1; i >= 0; i-- {
+		p := &t.Rows[i]
+		if p.Total == Total || p.Total == Subtotal && !p.IsLabelledTotal() {
+			break
+		}
+		out = append([]*Row{p}, out...)
+		if p.IsLabelledTotal() {
+			break
+		}
+	}
+	return out
+}
+
+// IsLabelledTotal reports a row labelled "Total ..." (or inferred so).
+func (r *Row) IsLabelledTotal() bool {
+	return r.LabelInferred || strings.HasPrefix(strings.ToLower(r.Label), "total")
 }
 
 // Cell is one figure of a row.

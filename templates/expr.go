@@ -233,6 +233,38 @@ func (e *Expr) Eval(env Env) (decimal.Decimal, error) {
 	return l.DivRound(r, RatioPlaces), nil
 }
 
+// Bound is the largest error the expression's value can carry when each
+// input is off by up to its tolerance: tol(id) for an item, partsTol(id)
+// for the sum of a total's parts. Sums add errors; products and quotients
+// propagate them to first order. A zero denominator gives zero.
+func (e *Expr) Bound(env Env, tol func(id string) decimal.Decimal, partsTol func(id string) decimal.Decimal) decimal.Decimal {
+	switch e.Op {
+	case 'i':
+		return tol(e.Name)
+	case 'f':
+		return partsTol(e.Left.Name)
+	case 'n':
+		return e.Left.Bound(env, tol, partsTol)
+	}
+	ta, tb := e.Left.Bound(env, tol, partsTol), e.Right.Bound(env, tol, partsTol)
+	if e.Op == '+' || e.Op == '-' {
+		return ta.Add(tb)
+	}
+	a, errA := e.Left.Eval(env)
+	b, errB := e.Right.Eval(env)
+	if errA != nil || errB != nil {
+		return decimal.Zero
+	}
+	cross := a.Abs().Mul(tb).Add(b.Abs().Mul(ta))
+	if e.Op == '*' {
+		return cross
+	}
+	if b.IsZero() {
+		return decimal.Zero
+	}
+	return cross.DivRound(b.Mul(b), RatioPlaces)
+}
+
 // Formula renders the expression as an Excel formula body (without "=").
 // ref gives the cell reference of an item; parts gives the references of
 // a total's parts. Either returns false when it has none.

@@ -11,8 +11,11 @@ package templates
 import (
 	"bufio"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -137,6 +140,18 @@ func Default() *Set {
 func DefaultFS() fs.FS {
 	sub, _ := fs.Sub(defaults, "defaults")
 	return sub
+}
+
+// LoadDir reads a set from a folder on disk; errors name DIR/file:line.
+func LoadDir(dir string) (*Set, error) {
+	s, err := Load(os.DirFS(dir))
+	var list ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			e.File = filepath.Join(dir, e.File)
+		}
+	}
+	return s, err
 }
 
 // Load reads the four definition files from fsys. Every problem is

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"finexport/extract"
+)
+
+// input is one document to read: a path on disk, or an embedded sample.
+type input struct {
+	Name string
+	Data []byte // set for embedded samples
+}
+
+// collectInputs expands FILE|DIR arguments: folders are walked recursively
+// for .txt, .nc and .htm(l) files, in name order. Problems with paths are
+// returned as errors, one per path; the paths that work are still used.
+func collectInputs(args []string) ([]input, []error) {
+	var out []input
+	var errs []error
+	for _, arg := range args {
+		st, err := os.Stat(arg)
+		if err != nil {
+			errs = append(errs, pathError(arg, err))
+			continue
+		}
+		if !st.IsDir() {
+			out = append(out, input{Name: arg})
+			continue
+		}
+		before := len(out)
+		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, pathError(p, err))
+				return nil
+			}
+			if !d.IsDir() && isReleaseName(d.Name()) {
+				out = append(out, input{Name: p})
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, pathError(arg, err))
+		}
+		if len(out) == before {
+			errs = append(errs, fmt.Errorf("%s: folder holds no releases (.txt files)", arg))
+		}
+	}
+	return out, errs
+}
+
+func isReleaseName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return !strings.HasPrefix(name, ".") && (ext == ".txt" || ext == ".nc")
+}
+
+func pathError(p string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: no such file or folder", p)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%s: permission denied", p)
+	}
+	return err
+}
+
+// sampleInputs returns the embedded sample filings.
+func sampleInputs() []input {
+	entries, _ := fs.ReadDir(samples, "samples")
+	var out []input
+	for _, e := range entries {
+		data, _ := fs.ReadFile(samples, "samples/"+e.Name())
+		out = append(out, input{Name: e.Name(), Data: data})
+	}
+	return out
+}
+
+// parseAll reads every input on all cores. Results keep the input order;
+// a document that cannot be read gives an error instead of a filing.
+func parseAll(p *extract.Parser, inputs []input) ([]*extract.Filing, []error) {
+	filings := make([]*extract.Filing, len(inputs))
+	errs := make([]error, len(inputs))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				filings[i], errs[i] = parseOne(p, inputs[i])
+			}
+		}()
+	}
+	for i := range inputs {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	var okFilings []*extract.Filing
+	var errList []error
+	for i := range inputs {
+		if errs[i] != nil {
+			errList = append(errList, errs[i])
+		} else {
+			okFilings = append(okFilings, filings[i])
+		}
+	}
+	return okFilings, errList
+}
+
+func parseOne(p *extract.Parser, in input) (*extract.Filing, error) {
+	if in.Data != nil {
+		return p.Parse(bytes.NewReader(in.Data), in.Name)
+	}
+	fh, err := os.Open(in.Name)
+	if err != nil {
+		return nil, pathError(in.Name, err)
+	}
+	defer fh.Close()
+	return p.Parse(fh, in.Name)
+}
+
+// byCompany groups filings by company, in name order.
+func byCompany(filings []*extract.Filing) ([]string, map[string][]*extract.Filing) {
+	groups := map[string][]*extract.Filing{}
+	for _, f := range filings {
+		name := f.Company
+		if name == "" {
+			name = "(unknown company)"
+		}
+		groups[name] = append(groups[name], f)
+	}
+	names := make([]string, 0, len(groups))
+	for n := range groups {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names, groups
+}

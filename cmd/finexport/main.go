@@ -1,0 +1,214 @@
+// Command finexport reads EDGAR earnings releases and writes every figure
+// in them, checked, for finance teams.
+//
+// Usage:
+//
+//	finexport                      run on the bundled sample filings
+//	finexport facts FILE|DIR...    every fact as CSV on stdout
+//	finexport check FILE|DIR...    every check, grouped by company
+//
+// Exit codes: 0 success; 1 a check failed (check); 2 usage or input error.
+package main
+
+import (
+	"embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"finexport/extract"
+)
+
+//go:embed samples/*.txt
+var samples embed.FS
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// Exit codes.
+const (
+	exitOK     = 0
+	exitFailed = 1
+	exitUsage  = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `finexport reads EDGAR earnings releases (EX-99 exhibits, plain text) and
+pulls out every figure with its period, sign, scale, unit and source line.
+
+Usage:
+  finexport                      process the bundled sample filings into out/
+  finexport facts FILE|DIR...    write every fact as CSV to stdout
+  finexport check FILE|DIR...    print every check, grouped by company
+  finexport --version            print the version
+
+Folders are read recursively (.txt files). Run "finexport COMMAND --help"
+for a command's flags.
+
+Exit codes: 0 success; 1 a check failed; 2 usage or input error.
+`
+
+// run is main without the process: testable end to end.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		return runSamples(stdout, stderr)
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "-version", "--version", "version":
+		fmt.Fprintln(stdout, "finexport", version)
+		return exitOK
+	case "facts":
+		return runFacts(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "finexport: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// commonFlags are the flags every command that reads releases takes.
+type commonFlags struct {
+	fs          *flag.FlagSet
+	templateDir string
+	fye         string
+	maxSize     int64
+}
+
+func newFlags(name, synopsis string, stderr io.Writer) *commonFlags {
+	c := &commonFlags{fs: flag.NewFlagSet(name, flag.ContinueOnError)}
+	c.fs.SetOutput(stderr)
+	c.fs.StringVar(&c.templateDir, "templates", "", "read definitions from `DIR` instead of the embedded ones")
+	c.fs.StringVar(&c.fye, "fiscal-year-end", "", "fiscal year end as `MM-DD`, overriding what the releases imply")
+	c.fs.Int64Var(&c.maxSize, "max-size", extract.DefaultMaxSize, "largest release to read, in `bytes`")
+	c.fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: finexport %s\n\nFlags:\n", synopsis)
+		c.fs.PrintDefaults()
+	}
+	return c
+}
+
+// parse reads the flags and builds the parser. ok is false after a usage
+// error (reported) or --help.
+func (c *commonFlags) parse(args []string, stderr io.Writer) (*extract.Parser, int, bool) {
+	if err := c.fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, exitOK, false
+		}
+		return nil, exitUsage, false
+	}
+	p := &extract.Parser{MaxSize: c.maxSize}
+	if c.templateDir != "" {
+		set, err := loadTemplates(c.templateDir)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return nil, exitUsage, false
+		}
+		p.Templates = set
+	}
+	if c.fye != "" {
+		d, err := parseMonthDay(c.fye)
+		if err != nil {
+			fmt.Fprintf(stderr, "finexport: --fiscal-year-end: %v\n", err)
+			return nil, exitUsage, false
+		}
+		p.FiscalYearEnd = d
+	}
+	return p, exitOK, true
+}
+
+// readInputs parses the named files and folders, reporting problems on
+// stderr. ok is false when nothing could be read.
+func readInputs(p *extract.Parser, args []string, stderr io.Writer) ([]*extract.Filing, bool, bool) {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, "finexport: name at least one FILE or DIR")
+		return nil, false, false
+	}
+	inputs, pathErrs := collectInputs(args)
+	filings, parseErrs := parseAll(p, inputs)
+	errs := append(pathErrs, parseErrs...)
+	for _, err := range errs {
+		fmt.Fprintln(stderr, "finexport:", err)
+	}
+	return filings, len(filings) > 0, len(errs) == 0
+}
+
+func printWarnings(filings []*extract.Filing, w io.Writer) int {
+	n := 0
+	for _, f := range filings {
+		for _, d := range f.Diagnostics {
+			fmt.Fprintln(w, d.Error())
+			n++
+		}
+	}
+	return n
+}
+
+func runFacts(args []string, stdout, stderr io.Writer) int {
+	c := newFlags("facts", "facts [flags] FILE|DIR...", stderr)
+	p, code, ok := c.parse(args, stderr)
+	if !ok {
+		return code
+	}
+	filings, any, clean := readInputs(p, c.fs.Args(), stderr)
+	if !any {
+		return exitUsage
+	}
+	printWarnings(filings, stderr)
+	var facts []extract.Fact
+	for _, f := range filings {
+		facts = append(facts, f.Facts...)
+	}
+	if err := extract.WriteFactsCSV(stdout, facts); err != nil {
+		fmt.Fprintln(stderr, "finexport:", err)
+		return exitUsage
+	}
+	if !clean {
+		return exitUsage
+	}
+	return exitOK
+}
+
+func runSamples(stdout, stderr io.Writer) int {
+	p := &extract.Parser{}
+	filings, errs := parseAll(p, sampleInputs())
+	for _, err := range errs {
+		fmt.Fprintln(stderr, "finexport:", err)
+	}
+	out := "out"
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		fmt.Fprintln(stderr, "finexport:", err)
+		return exitUsage
+	}
+	var facts []extract.Fact
+	for _, f := range filings {
+		facts = append(facts, f.Facts...)
+	}
+	path := filepath.Join(out, "facts.csv")
+	if err := writeFileAtomic(path, func(w io.Writer) error { return extract.WriteFactsCSV(w, facts) }); err != nil {
+		fmt.Fprintln(stderr, "finexport:", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stdout, "Read %d sample releases: %d tables, %d facts.\nWrote %s\n", len(filings), countTables(filings), len(facts), path)
+	printSummary(filings, stdout)
+	if n := printWarnings(filings, stdout); n == 0 {
+		fmt.Fprintln(stdout, "No warnings.")
+	}
+	return exitOK
+}
+
+func countTables(filings []*extract.Filing) int {
+	n := 0
+	for _, f := range filings {
+		n += len(f.Tables)
+	}
+	return n
+}
