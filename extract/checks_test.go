@@ -1,0 +1,266 @@
+package extract
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+)
+
+var checkedDocs = []string{
+	"../testdata/filings/000_bb2e246abcbfccf3.txt",
+	"../testdata/filings/001_0a551a66bcd04f48.txt",
+	"../testdata/filings/002_841493e996f58f0e.txt",
+	"../testdata/variants/acme_dec_thousands_crlf_cp1252.txt",
+	"../testdata/variants/brightwater_submission_52week_millions.txt",
+}
+
+func TestAllChecksPass(t *testing.T) {
+	for _, doc := range checkedDocs {
+		f := parseFile(t, doc)
+		for _, c := range f.Checks {
+			if c.Status != Pass {
+				t.Errorf("%s: %s %s failed: stated %s computed %s tolerance %s", doc, c.Name, c.Period, c.Stated, c.Computed, c.Tolerance)
+			}
+		}
+	}
+}
+
+// TestTieOutsCount pins how many tie-outs run on each statement sample: a
+// check that silently stopped running would pass TestAllChecksPass.
+func TestTieOutsCount(t *testing.T) {
+	want := map[string]int{
+		// 4 income columns x (gross profit, opex, net income, 2 EPS) +
+		// 2 balance columns x (current assets, total assets, current
+		// liabilities, liabilities and equity, balance).
+		"../testdata/filings/000_bb2e246abcbfccf3.txt": 4*5 + 2*5,
+		"../testdata/filings/001_0a551a66bcd04f48.txt": 4*5 + 2*5,
+		"../testdata/filings/002_841493e996f58f0e.txt": 0,
+	}
+	for doc, n := range want {
+		got := 0
+		for _, c := range parseFile(t, doc).Checks {
+			if c.Kind == TieOut {
+				got++
+			}
+		}
+		if got != n {
+			t.Errorf("%s: %d tie-outs, want %d", doc, got, n)
+		}
+	}
+}
+
+// alter returns a document with old replaced by new on one line.
+func alter(t *testing.T, doc string, line int, old, new string) []byte {
+	t.Helper()
+	raw, err := os.ReadFile(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := bytes.Split(raw, []byte("\n"))
+	if !bytes.Contains(lines[line-1], []byte(old)) {
+		t.Fatalf("%s:%d does not hold %q", doc, line, old)
+	}
+	lines[line-1] = bytes.Replace(lines[line-1], []byte(old), []byte(new), 1)
+	return bytes.Join(lines, []byte("\n"))
+}
+
+func parseBytesT(t *testing.T, raw []byte, name string) *Filing {
+	t.Helper()
+	f, err := (&Parser{}).Parse(bytes.NewReader(raw), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// Each tie-out is shown to fail when one of its figures is altered.
+func TestTieOutsFailWhenAFigureIsAltered(t *testing.T) {
+	const s000 = "../testdata/filings/000_bb2e246abcbfccf3.txt"
+	const s001 = "../testdata/filings/001_0a551a66bcd04f48.txt"
+	const acme = "../testdata/variants/acme_dec_thousands_crlf_cp1252.txt"
+	const bw = "../testdata/variants/brightwater_submission_52week_millions.txt"
+	tests := []struct {
+		doc      string
+		line     int
+		old, new string
+		check    string
+	}{
+		{s000, 104, "1,698,000", "1,699,000", "Gross profit"},
+		{s000, 113, "748,000", "749,000", "Total operating expenses"},
+		{s000, 117, "8,000", "9,000", "Net income (loss)"},
+		{s000, 122, "($0.03)", "($0.05)", "EPS basic"},
+		{s000, 122, "($0.03)", "($0.05)", "EPS diluted"},
+		{s000, 143, "2,832,000", "2,833,000", "Total current assets"},
+		{s000, 150, "53,000", "54,000", "Total assets"},
+		{s000, 159, "1,100,000", "1,101,000", "Total current liabilities"},
+		{s000, 165, "12,365,000", "12,366,000", "Total liabilities and equity"},
+		{s000, 168, "$14,659,000", "$14,660,000", "Balance sheet balances"},
+		{s001, 177, "754,000", "755,000", "Total operating expenses"},
+		{s001, 128, "$12,791,000", "$12,792,000", "Total assets"},
+		{acme, 41, "747", "757", "Operating income (loss)"},
+		{acme, 46, "681", "691", "Income before income taxes"},
+		{acme, 47, "245", "255", "Net income (loss)"},
+		{bw, 127, "12.3", "13.3", "Net change in cash"},
+		{bw, 103, "169.2", "170.2", "Total current liabilities"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.check+"/"+tt.old, func(t *testing.T) {
+			f := parseBytesT(t, alter(t, tt.doc, tt.line, tt.old, tt.new), "altered.txt")
+			failed := false
+			for _, c := range f.Checks {
+				if c.Name == tt.check && c.Status == Fail && citesLine(c, tt.line) {
+					failed = true
+				}
+			}
+			if !failed {
+				t.Errorf("altering line %d did not fail %q", tt.line, tt.check)
+			}
+		})
+	}
+}
+
+func citesLine(c Check, line int) bool {
+	for _, s := range c.Sources {
+		if s.Line == line {
+			return true
+		}
+	}
+	return false
+}
+
+// The prose claims of the samples, typed by hand from the sentences: each
+// is linked to its table figure and passes.
+func TestProseClaimsLinkAndPass(t *testing.T) {
+	type claimWant struct {
+		line   int
+		name   string
+		period string
+		stated string
+	}
+	want := map[string][]claimWant{
+		"../testdata/filings/000_bb2e246abcbfccf3.txt": {
+			{9, "Prose: Revenue % change from 2002-12-31", "3 months to 2003-12-31", "6"},
+			{9, "Prose: Revenue", "3 months to 2003-12-31", "2500000"},
+			{10, "Prose: Revenue", "3 months to 2002-12-31", "2350000"},
+			{11, "Prose: Revenue % change from 2002-12-31", "6 months to 2003-12-31", "5"},
+			{11, "Prose: Revenue", "6 months to 2003-12-31", "4643000"},
+			{12, "Prose: Revenue", "6 months to 2002-12-31", "4403000"},
+			{13, "Prose: Gross profit", "3 months to 2003-12-31", "802000"},
+			{13, "Prose: Gross profit as % of Revenue", "3 months to 2003-12-31", "32"},
+			{14, "Prose: Gross profit", "3 months to 2002-12-31", "412000"},
+			{14, "Prose: Gross profit as % of Revenue", "3 months to 2002-12-31", "18"},
+			{15, "Prose: Gross profit", "6 months to 2003-12-31", "1391000"},
+			{16, "Prose: Gross profit as % of Revenue", "6 months to 2003-12-31", "30"},
+			{16, "Prose: Gross profit", "6 months to 2002-12-31", "768000"},
+			{16, "Prose: Gross profit as % of Revenue", "6 months to 2002-12-31", "17"},
+			{18, "Prose: Net income (loss)", "3 months to 2003-12-31", "-1223000"},
+			{18, "Prose: Net income (loss) per share, basic", "3 months to 2003-12-31", "-0.03"},
+			{18, "Prose: Net income (loss) per share, diluted", "3 months to 2003-12-31", "-0.03"},
+			{19, "Prose: Net income (loss)", "3 months to 2002-12-31", "-1584000"},
+			{19, "Prose: Net income (loss) per share, basic", "3 months to 2002-12-31", "-0.04"},
+			{19, "Prose: Net income (loss) per share, diluted", "3 months to 2002-12-31", "-0.04"},
+			{21, "Prose: Net income (loss)", "6 months to 2003-12-31", "-2462000"},
+			{21, "Prose: Net income (loss) per share, basic", "6 months to 2003-12-31", "-0.06"},
+			{21, "Prose: Net income (loss) per share, diluted", "6 months to 2003-12-31", "-0.06"},
+			{22, "Prose: Net income (loss)", "6 months to 2002-12-31", "-2946000"},
+			{22, "Prose: Net income (loss) per share, basic", "6 months to 2002-12-31", "-0.08"},
+			{22, "Prose: Net income (loss) per share, diluted", "6 months to 2002-12-31", "-0.08"},
+			{47, "Prose: Cash and equivalents", "at 2003-12-31", "8300000"},
+			{47, "Prose: Working capital", "at 2003-12-31", "11600000"},
+			{48, "Prose: Cash and equivalents", "at 2003-06-30", "6800000"},
+			{48, "Prose: Working capital", "at 2003-06-30", "10100000"},
+		},
+		"../testdata/filings/001_0a551a66bcd04f48.txt": {
+			{12, "Prose: Revenue", "3 months to 2003-06-30", "2898000"},
+			{12, "Prose: Revenue % change from 2002-06-30", "3 months to 2003-06-30", "2"},
+			{13, "Prose: Revenue", "3 months to 2002-06-30", "2830000"},
+			{14, "Prose: Gross profit", "3 months to 2003-06-30", "1008000"},
+			{14, "Prose: Gross profit as % of Revenue", "3 months to 2003-06-30", "35"},
+			{15, "Prose: Gross profit", "3 months to 2002-06-30", "483000"},
+			{15, "Prose: Gross profit as % of Revenue", "3 months to 2002-06-30", "17"},
+			{17, "Prose: Net income (loss)", "3 months to 2003-06-30", "-991000"},
+			{17, "Prose: Net income (loss) % change from 2002-06-30", "3 months to 2003-06-30", "-33"},
+			{18, "Prose: Net income (loss)", "3 months to 2002-06-30", "-1470000"},
+			{20, "Prose: Revenue", "12 months to 2003-06-30", "10187000"},
+			{21, "Prose: Revenue", "12 months to 2002-06-30", "9549000"},
+			{21, "Prose: Revenue % change from 2002-06-30", "12 months to 2003-06-30", "7"},
+			{22, "Prose: Gross profit", "12 months to 2003-06-30", "2287000"},
+			{22, "Prose: Gross profit as % of Revenue", "12 months to 2003-06-30", "22"},
+			{23, "Prose: Gross profit", "12 months to 2002-06-30", "1991000"},
+			{23, "Prose: Gross profit as % of Revenue", "12 months to 2002-06-30", "21"},
+			{24, "Prose: Net income (loss)", "12 months to 2003-06-30", "-5603000"},
+			{25, "Prose: Net income (loss)", "12 months to 2002-06-30", "-5038000"},
+		},
+		// The financing release states no table figure: no claims.
+		"../testdata/filings/002_841493e996f58f0e.txt": nil,
+	}
+	for doc, claims := range want {
+		var got []string
+		for _, c := range parseFile(t, doc).Checks {
+			if c.Kind != Claim {
+				continue
+			}
+			got = append(got, strings.Join([]string{itoa(c.Sources[0].Line), c.Name, c.Period.String(), c.Stated.String()}, " | "))
+			if c.Status != Pass {
+				t.Errorf("%s: %s failed", doc, got[len(got)-1])
+			}
+		}
+		var exp []string
+		for _, c := range claims {
+			exp = append(exp, strings.Join([]string{itoa(c.line), c.name, c.period, c.stated}, " | "))
+		}
+		if strings.Join(got, "\n") != strings.Join(exp, "\n") {
+			t.Errorf("%s claims:\n%s\nwant:\n%s", doc, strings.Join(got, "\n"), strings.Join(exp, "\n"))
+		}
+	}
+}
+
+func TestProseClaimFailsWhenTheSentenceIsAltered(t *testing.T) {
+	const doc = "../testdata/filings/000_bb2e246abcbfccf3.txt"
+	tests := []struct {
+		line     int
+		old, new string
+		name     string
+	}{
+		{47, "$8.3 million", "$8.4 million", "Prose: Cash and equivalents"},
+		{47, "$11.6 million", "$11.7 million", "Prose: Working capital"},
+		{9, "6%", "7%", "Prose: Revenue % change from 2002-12-31"},
+		{13, "32%", "33%", "Prose: Gross profit as % of Revenue"},
+		{18, "$1,223,000", "$1,224,000", "Prose: Net income (loss)"},
+	}
+	for _, tt := range tests {
+		f := parseBytesT(t, alter(t, doc, tt.line, tt.old, tt.new), "altered.txt")
+		failed := false
+		for _, c := range f.Checks {
+			if c.Name == tt.name && c.Sources[0].Line == tt.line && c.Status == Fail {
+				failed = true
+			}
+		}
+		if !failed {
+			t.Errorf("line %d %q -> %q did not fail %q", tt.line, tt.old, tt.new, tt.name)
+		}
+	}
+}
+
+// The financing release yields its figures as facts, and no error.
+func TestFinancingReleaseFacts(t *testing.T) {
+	f := parseFile(t, "../testdata/filings/002_841493e996f58f0e.txt")
+	want := []string{
+		"1 | 4800000 | USD",
+		"5 | 3100000 | shares",
+		"7 | 11976 | shares",
+		"8 | 2.39 | USD/share",
+		"15 | 3200000 | USD",
+	}
+	var got []string
+	for _, x := range f.Facts {
+		got = append(got, strings.Join([]string{itoa(x.Source.Line), x.Value.String(), string(x.Unit)}, " | "))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("facts:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(f.Diagnostics) != 0 || len(f.Tables) != 0 {
+		t.Errorf("want no tables and no diagnostics, got %d and %v", len(f.Tables), f.Diagnostics)
+	}
+}
