@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -139,9 +140,10 @@ func fiscalYearOf(d, fye time.Time) int {
 // findPeriods finds the period phrases of a sentence, without overlaps.
 func findPeriods(s string, c proseCalendar) []mention {
 	var out []mention
+	mask := make(spanMask, len(s)+1)
 	for _, p := range periodPatterns {
 		for _, m := range p.re.FindAllStringSubmatchIndex(s, -1) {
-			if overlapsMention(out, m[0], m[1]) {
+			if !mask.free(m[0], m[1]) {
 				continue
 			}
 			groups := make([]string, len(m)/2)
@@ -150,6 +152,7 @@ func findPeriods(s string, c proseCalendar) []mention {
 			}
 			if per, ok := p.resolve(groups, c); ok {
 				out = append(out, mention{Start: m[0], End: m[1], Period: per})
+				mask.take(m[0], m[1])
 			}
 		}
 	}
@@ -157,20 +160,20 @@ func findPeriods(s string, c proseCalendar) []mention {
 	return out
 }
 
-func overlapsMention(ms []mention, start, end int) bool {
-	for _, m := range ms {
-		if start < m.End && m.Start < end {
-			return true
-		}
-	}
-	return false
+func sortMentions(ms []mention) {
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 }
 
-func sortMentions(ms []mention) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
+// spanMask records which bytes of a sentence a mention already covers.
+type spanMask []bool
+
+func (m spanMask) free(start, end int) bool {
+	return !m[start] && !m[end-1]
+}
+
+func (m spanMask) take(start, end int) {
+	for i := start; i < end; i++ {
+		m[i] = true
 	}
 }
 
@@ -184,20 +187,21 @@ var (
 // company's total.
 func findItems(s string, phrases []templates.ProsePhrase) []mention {
 	var out []mention
+	mask := make(spanMask, len(s)+1)
 	for _, p := range phrases {
 		for _, m := range p.Regexp.FindAllStringIndex(s, -1) {
-			if overlapsMention(out, m[0], m[1]) {
+			if !mask.free(m[0], m[1]) {
 				continue
 			}
+			mask.take(m[0], m[1])
 			men := mention{Start: m[0], End: m[1], ID: p.ID, Metric: p.Metric, Loss: p.Loss}
-			before := strings.Fields(s[:m[0]])
-			if len(before) > 0 {
-				prev := strings.Trim(before[len(before)-1], `"(`)
+			if before := strings.TrimRight(s[:m[0]], " "); before != "" {
+				prev := strings.Trim(lastWord(before), `"(`)
 				if prev != "" && unicode.IsUpper([]rune(prev)[0]) && !unqualifying[prev] {
 					men.Excluded = true
 				}
 			}
-			if reQualifierAfter.MatchString(s[m[1]:]) {
+			if reQualifierAfter.MatchString(s[m[1]:min(len(s), m[1]+80)]) {
 				men.Excluded = true
 			}
 			out = append(out, men)
@@ -210,14 +214,26 @@ func findItems(s string, phrases []templates.ProsePhrase) []mention {
 var (
 	reBoundary   = regexp.MustCompile(`(?i)\b(compared|versus|vs|from|over|against)\b`)
 	reComparedTo = regexp.MustCompile(`(?i)\b(compared\s+(?:to|with)|versus|vs\.?|from)\s+(?:an?\s+|the\s+)?$`)
-	reFiller     = regexp.MustCompile(`(?i)(?:\s+(?:approximately|about|nearly|almost|only|an?|the))+\s*$`)
-	reOfBefore   = regexp.MustCompile(`(?i)\bof\s*$`)
+	fillerWords  = map[string]bool{"approximately": true, "about": true, "nearly": true, "almost": true, "only": true, "a": true, "an": true, "the": true}
 	reOrBefore   = regexp.MustCompile(`(?i)\bor\s*$`)
 	reOfAfter    = regexp.MustCompile(`(?i)^\s+of\s+`)
 	reChangeWord = regexp.MustCompile(`(?i)\b(increased|decreased|increase|decrease|up|down|rose|fell|grew|declined|improved)\s*(?:by|of)?\s*$`)
 	reChangeNext = regexp.MustCompile(`(?i)^\s+(increase|decrease|improvement|decline|rise|drop|higher|lower)\b`)
 	reDownWord   = regexp.MustCompile(`(?i)decrease|down|fell|declined|decline|drop|lower`)
 )
+
+// trimFiller drops trailing spaces and filler words ("approximately",
+// "a", "the") from the text before an amount.
+func trimFiller(s string) string {
+	for {
+		s = strings.TrimRight(s, " ")
+		w := lastWord(s)
+		if w == "" || !fillerWords[strings.ToLower(w)] {
+			return s
+		}
+		s = s[:len(s)-len(w)]
+	}
+}
 
 func mentionEndingAt(ms []mention, end int) *mention {
 	for i := range ms {
@@ -240,10 +256,9 @@ func mentionStartingAt(ms []mention, start int) *mention {
 // linkItem says which item a money amount is stated for. It returns false
 // for an amount of something else ("clinical trial expenses of $326,000").
 func linkItem(s string, a *amount, prev []amount, items, periods []mention) (mention, bool) {
-	before := reFiller.ReplaceAllString(s[:a.Start], "")
-	before = strings.TrimRight(before, " ")
-	if reOfBefore.MatchString(before) {
-		head := strings.TrimRight(reOfBefore.ReplaceAllString(before, ""), " ")
+	before := trimFiller(s[:a.Start])
+	if head, ok := strings.CutSuffix(before, " of"); ok || before == "of" {
+		head = strings.TrimRight(head, " ")
 		if m := mentionEndingAt(items, len(head)); m != nil {
 			return *m, !m.Excluded
 		}
@@ -260,7 +275,7 @@ func linkItem(s string, a *amount, prev []amount, items, periods []mention) (men
 			return *m, !m.Excluded // "$6.8 million of cash"
 		}
 	}
-	if reComparedTo.MatchString(s[:a.Start]) {
+	if reComparedTo.MatchString(tail(s[:a.Start], 40)) {
 		for i := len(prev) - 1; i >= 0; i-- {
 			if prev[i].Unit == USD {
 				return mention{ID: prev[i].Item, Metric: prev[i].Metric, Loss: prev[i].Loss}, prev[i].Item != ""

@@ -244,3 +244,5 @@ func checkRow(t *testing.T, wr wantRow, gr *Row, gt *Table) {
 		}
 	}
 }
+
+func readFileT(path string) ([]byte, error) { return os.ReadFile(path) }

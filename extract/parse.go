@@ -50,6 +50,10 @@ func (e *InputError) Error() string {
 
 func (e *InputError) Unwrap() error { return e.Err }
 
+// ErrInternal marks a failure inside finexport itself (a recovered panic):
+// a bug to report, never the input's fault.
+var ErrInternal = errors.New("internal error")
+
 // ErrTooLarge is returned for input over the Parser's MaxSize.
 var ErrTooLarge = errors.New("file too large")
 
@@ -77,7 +81,7 @@ func (ctx *docContext) warn(n int, msg string) {
 func (p *Parser) Parse(r io.Reader, name string) (f *Filing, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			f, err = nil, &InputError{File: name, Err: fmt.Errorf("internal error: %v", v)}
+			f, err = nil, &InputError{File: name, Err: fmt.Errorf("%w: %v", ErrInternal, v)}
 		}
 	}()
 	limit := p.MaxSize

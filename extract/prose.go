@@ -39,12 +39,14 @@ var abbreviations = map[string]bool{"corp": true, "inc": true, "co": true, "ltd"
 // abbreviation ("Corp.", "U.S.") or an initial ("Philip H. Coelho").
 func sentences(prose []line) []sentence {
 	var out []sentence
-	var para sentence
+	var text strings.Builder
+	var starts []lineStart
 	flush := func() {
-		if para.Text != "" {
-			out = append(out, splitSentences(para)...)
+		if text.Len() > 0 {
+			out = append(out, splitSentences(sentence{Text: text.String(), lines: starts})...)
 		}
-		para = sentence{}
+		text.Reset()
+		starts = nil
 	}
 	for _, l := range prose {
 		t := strings.Join(strings.Fields(l.Text), " ")
@@ -52,30 +54,33 @@ func sentences(prose []line) []sentence {
 			flush()
 			continue
 		}
-		if para.Text != "" {
-			para.Text += " "
+		if text.Len() > 0 {
+			text.WriteByte(' ')
 		}
-		para.lines = append(para.lines, lineStart{Off: len(para.Text), N: l.N})
-		para.Text += t
+		starts = append(starts, lineStart{Off: text.Len(), N: l.N})
+		text.WriteString(t)
 	}
 	flush()
 	return out
 }
 
+// splitSentences cuts a paragraph into sentences, carrying each line's
+// offset along so that every figure keeps its line.
 func splitSentences(p sentence) []sentence {
 	var out []sentence
-	start := 0
+	start, li := 0, 0
 	cut := func(end int) {
-		text := strings.TrimSpace(p.Text[start:end])
-		if text != "" {
-			lead := start + strings.Index(p.Text[start:end], text)
-			s := sentence{Text: text}
-			for _, ls := range p.lines {
-				if ls.Off <= lead {
-					s.lines = []lineStart{{Off: 0, N: ls.N}}
-				} else if ls.Off < end {
-					s.lines = append(s.lines, lineStart{Off: ls.Off - lead, N: ls.N})
-				}
+		lead := start
+		for lead < end && p.Text[lead] == ' ' {
+			lead++
+		}
+		if lead < end {
+			for li+1 < len(p.lines) && p.lines[li+1].Off <= lead {
+				li++
+			}
+			s := sentence{Text: p.Text[lead:end], lines: []lineStart{{Off: 0, N: p.lines[li].N}}}
+			for j := li + 1; j < len(p.lines) && p.lines[j].Off < end; j++ {
+				s.lines = append(s.lines, lineStart{Off: p.lines[j].Off - lead, N: p.lines[j].N})
 			}
 			out = append(out, s)
 		}
@@ -100,13 +105,15 @@ func splitSentences(p sentence) []sentence {
 	return out
 }
 
+// isAbbreviation looks at the word before a period.
 func isAbbreviation(before string) bool {
-	fields := strings.Fields(before)
-	if len(fields) == 0 {
-		return false
-	}
-	w := strings.ToLower(strings.Trim(fields[len(fields)-1], `"'(`))
+	w := strings.ToLower(strings.Trim(lastWord(before), `"'(`))
 	return abbreviations[w] || len(w) == 1 && unicode.IsLetter(rune(w[0]))
+}
+
+// lastWord returns the text after the last space.
+func lastWord(s string) string {
+	return s[strings.LastIndexByte(s, ' ')+1:]
 }
 
 // amount is a figure found in a sentence.
@@ -172,8 +179,14 @@ func findAmounts(s string) []amount {
 		a.Value, a.Resolution = readNumber(whole, frac, "")
 		out = append(out, a)
 	}
+	taken := make([]bool, len(s)+1)
+	for _, a := range out {
+		for i := a.Start; i < a.End; i++ {
+			taken[i] = true
+		}
+	}
 	for _, m := range reShareNum.FindAllStringSubmatchIndex(s, -1) {
-		if overlapsAny(out, m[0], m[1]) {
+		if taken[m[0]] || taken[m[1]-1] {
 			continue
 		}
 		a := amount{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Unit: Shares}
@@ -198,15 +211,6 @@ func sub(s string, m []int, i int) string {
 		return ""
 	}
 	return s[m[i]:m[i+1]]
-}
-
-func overlapsAny(as []amount, start, end int) bool {
-	for _, a := range as {
-		if start < a.End && a.Start < end {
-			return true
-		}
-	}
-	return false
 }
 
 // claim is a prose figure to hold against the tables once they are read.
@@ -335,7 +339,7 @@ func withItem(a amount, id string) amount {
 // "or") and "increased 6%" (a change between two linked amounts).
 func (ctx *docContext) percentClaim(fact Fact, amounts []amount, i int, s string) {
 	a := amounts[i]
-	before := strings.TrimRight(s[:a.Start], " ")
+	before := strings.TrimRight(tail(s[:a.Start], 60), " ")
 	if reOrBefore.MatchString(before) {
 		for j := i - 1; j >= 0; j-- {
 			if amounts[j].Unit != USD {
@@ -397,7 +401,7 @@ func distance(a, b amount) int {
 }
 
 func lastWords(s string, n int) string {
-	f := strings.Fields(s)
+	f := strings.Fields(tail(s, 60))
 	return strings.Join(f[max(0, len(f)-n):], " ")
 }
 
@@ -406,9 +410,21 @@ func firstWords(s string, n int) string {
 	return strings.Join(f[:min(n, len(f))], " ")
 }
 
+// tail returns the last n bytes of s, cut at a space.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[len(s)-n:]
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
 // contextLabel names a prose figure by the words before it.
 func contextLabel(s string, a amount) string {
-	words := strings.Fields(s[:a.Start])
+	words := strings.Fields(tail(s[:a.Start], 80))
 	label := strings.Join(words[max(0, len(words)-6):], " ")
 	return strings.TrimSpace(label + " " + a.Text)
 }

@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed defaults/*.txt
@@ -126,14 +127,23 @@ func (l ErrorList) Error() string {
 	return strings.Join(msgs, "\n")
 }
 
-// Default returns the embedded definitions.
+var (
+	defaultOnce sync.Once
+	defaultSet  *Set
+)
+
+// Default returns the embedded definitions, loaded once. A Set is never
+// changed after loading, so it is safe to share between goroutines.
 func Default() *Set {
-	sub, _ := fs.Sub(defaults, "defaults")
-	s, err := Load(sub)
-	if err != nil {
-		panic("embedded templates are invalid: " + err.Error())
-	}
-	return s
+	defaultOnce.Do(func() {
+		sub, _ := fs.Sub(defaults, "defaults")
+		s, err := Load(sub)
+		if err != nil {
+			panic("embedded templates are invalid: " + err.Error())
+		}
+		defaultSet = s
+	})
+	return defaultSet
 }
 
 // DefaultFS returns the embedded definition files, for writing them out.

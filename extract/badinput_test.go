@@ -1,0 +1,181 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// Small documents, each a variant or a fault, and what must come of it.
+func TestBadInputGivesClearErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		doc     string
+		err     error  // a fatal error wrapping this
+		errText string // or this text in the error
+	}{
+		{name: "empty", doc: "", err: ErrEmpty},
+		{name: "blank", doc: "  \n\n \r\n", err: ErrEmpty},
+		{name: "nul", doc: "Net revenues 1,000\n\x00\x01", err: ErrBinary, errText: "line 2"},
+		{name: "binary", doc: string([]byte{0x1f, 0x8b, 0x08, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x0b, 0x0e, 0x0f, 0x10, 0x11, 0x12}), err: ErrBinary},
+		{name: "submission without exhibit", doc: "<DOCUMENT>\n<TYPE>10-Q\n<TEXT>\nhello\n</TEXT>\n</DOCUMENT>\n", errText: "no EX-99 exhibit"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := (&Parser{}).Parse(strings.NewReader(tt.doc), "bad.txt")
+			if err == nil {
+				t.Fatalf("no error; got %d facts", len(f.Facts))
+			}
+			if tt.err != nil && !errors.Is(err, tt.err) {
+				t.Errorf("error %v, want %v", err, tt.err)
+			}
+			if !strings.HasPrefix(err.Error(), "bad.txt") || !strings.Contains(err.Error(), tt.errText) {
+				t.Errorf("error %q should name the file and say %q", err, tt.errText)
+			}
+		})
+	}
+}
+
+const incomeTable = `
+                          Three Months Ended
+                             March 31,
+                          2004        2003
+Net revenues            $ 1,000     $   900
+Cost of revenues            600         500
+                        -------     -------
+Gross profit                400         400
+`
+
+func TestWarningsNameTheLine(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  string
+		line int
+		msg  string
+	}{
+		{"invalid UTF-8", "ACME CORP. REPORTS\n\nCaf\xe9 sales rose.\n", 3, "not UTF-8; read as Windows-1252"},
+		{"unclosed table", "Results\n\n<TABLE>" + incomeTable, 3, "unclosed <TABLE>"},
+		{"nested table", "<TABLE>\nNet revenues  1  2\n<TABLE>" + incomeTable + "</TABLE>\n", 3, "<TABLE> opened inside"},
+		{"stray close", "Results\n</TABLE>\n", 2, "</TABLE> without"},
+		{"no period", "<TABLE>\n                  Alpha     Beta\nNet revenues     1,000      900\nCost of revenues   600      500\n</TABLE>\n", 1, "resolves to no period"},
+		{"no figures", "<TABLE>\n   Directors\n   Jane Doe\n</TABLE>\n", 1, "table has no figures"},
+		{"html exhibit", "<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\n<html><body><p>Hi</p></body></html>\n</TEXT>\n</DOCUMENT>\n", 4, "HTML exhibit EX-99.1 skipped"},
+		{"loss printed positive", "<TABLE>\n                  Year Ended December 31,\n                   2003       2002\nNet loss          1,000        900\n</TABLE>\n", 4, "names a loss but is printed positive"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := (&Parser{}).Parse(strings.NewReader(tt.doc), "w.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range f.Diagnostics {
+				if d.Line == tt.line && strings.Contains(d.Msg, tt.msg) {
+					if !strings.HasPrefix(d.Error(), "w.txt:"+itoa(tt.line)+": warning: ") {
+						t.Errorf("diagnostic prints as %q", d.Error())
+					}
+					return
+				}
+			}
+			t.Errorf("no warning %q at line %d; got %v", tt.msg, tt.line, f.Diagnostics)
+		})
+	}
+}
+
+// Extraction goes on past a bad table: the good table after it is read.
+func TestExtractionContinuesPastABadTable(t *testing.T) {
+	doc := "<TABLE>\n                  Alpha     Beta\nNet revenues     1,000      900\n</TABLE>\n\n<TABLE>" + incomeTable + "</TABLE>\n"
+	f, err := (&Parser{}).Parse(strings.NewReader(doc), "two.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Tables) != 2 {
+		t.Fatalf("%d tables, want 2", len(f.Tables))
+	}
+	// The bad table's figures are kept, without a period.
+	if n := len(f.Tables[0].Rows[0].Cells); n != 2 {
+		t.Errorf("bad table kept %d figures, want 2", n)
+	}
+	gp := f.Tables[1].Rows[2]
+	if gp.Label != "Gross profit" || gp.Cells[0].Value.String() != "400" || f.Tables[1].Columns[0].Period.String() != "3 months to 2004-03-31" {
+		t.Errorf("second table read wrong: %+v %v", gp, f.Tables[1].Columns[0].Period)
+	}
+}
+
+func TestScaleNotes(t *testing.T) {
+	tests := []struct {
+		note         string
+		scale        string
+		scaleShares  bool
+		sharesValue  string
+		perShareWant string
+	}{
+		{"(in thousands, except per share data)", "1000", true, "5012000", "0.09"},
+		{"(In thousands, except share and per share data)", "1000", false, "5012", "0.09"},
+		{"(Dollars in millions, except per-share amounts)", "1000000", true, "5012000000", "0.09"},
+		{"($000 omitted)", "1000", true, "5012000", "0.09"},
+		{"", "1", true, "5012", "0.09"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.note, func(t *testing.T) {
+			doc := "<TABLE>\n" + tt.note + `
+                          Three Months Ended
+                             March 31,
+                          2004        2003
+Net revenues            $ 1,000     $   900
+Net income per share    $  0.09     $  0.08
+Weighted average shares   5,012       5,000
+</TABLE>
+`
+			f, err := (&Parser{}).Parse(strings.NewReader(doc), "s.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			tb := f.Tables[0]
+			if tb.Scale.String() != tt.scale || tb.ScaleShares != tt.scaleShares {
+				t.Errorf("scale %s shares %v, want %s %v", tb.Scale, tb.ScaleShares, tt.scale, tt.scaleShares)
+			}
+			if got := tb.Rows[2].Cells[0].Value.String(); got != tt.sharesValue {
+				t.Errorf("shares %s, want %s", got, tt.sharesValue)
+			}
+			if got := tb.Rows[1].Cells[0].Value.String(); got != tt.perShareWant {
+				t.Errorf("per share %s, want %s", got, tt.perShareWant)
+			}
+		})
+	}
+}
+
+func TestMaxSize(t *testing.T) {
+	_, err := (&Parser{MaxSize: 10}).Parse(bytes.NewReader(make([]byte, 11)), "big.txt")
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "big.txt") {
+		t.Errorf("error %v, want ErrTooLarge naming the file", err)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, doc := range checkedDocs {
+		raw, err := readFileT(doc)
+		if err == nil {
+			f.Add(raw)
+		}
+	}
+	f.Add([]byte("<TABLE>" + incomeTable))
+	f.Add([]byte("<TABLE>\n<S> <C>\n$ (1) --\n</TABLE>"))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		fl, err := (&Parser{}).Parse(bytes.NewReader(raw), "fuzz.txt")
+		if errors.Is(err, ErrInternal) {
+			t.Fatalf("panic inside the parser: %v", err)
+		}
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "fuzz.txt") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		for _, x := range fl.Facts {
+			if x.Source.Line < 1 {
+				t.Fatalf("fact without a line: %+v", x)
+			}
+		}
+	})
+}
