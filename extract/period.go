@@ -108,12 +108,12 @@ func readHeader(h string) headerFacts {
 		f.months = weeksToMonths(f.weeks)
 	} else if m := reMonths.FindStringSubmatch(h); m != nil {
 		f.months = countOf(m[1])
-	} else if reYearDur.MatchString(h) {
-		f.months = 12
 	} else if reQuarter.MatchString(h) {
 		f.months = 3
 	} else if m := reQNamed.FindStringSubmatch(h); m != nil && (m[2] != "" || strings.HasPrefix(strings.ToLower(m[1]), "q")) {
 		f.months, f.quarter = 3, quarterNumbers[strings.ToLower(m[1])]
+	} else if reYearDur.MatchString(h) {
+		f.months = 12
 	}
 	if all := reMonthDay.FindAllStringSubmatch(h, -1); all != nil {
 		last := all[len(all)-1]

@@ -1,0 +1,108 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestWriteFactsCSV(t *testing.T) {
+	facts := []Fact{
+		{Document: "a.txt", Company: "ThermoGenesis Corp.", Statement: Income, Item: "net_income", Label: "Net loss",
+			Period: Period{Start: date(2003, 10, 1), End: date(2003, 12, 31), Months: 3}, Value: decimal.RequireFromString("-1223000"),
+			Unit: USD, Source: Source{Line: 119}},
+		{Document: "a.txt", Company: "ThermoGenesis Corp.", Statement: Balance, Item: "cash", Label: `Cash, "restricted"`,
+			Period: Period{End: date(2003, 12, 31)}, Value: decimal.RequireFromString("8265000"), Unit: USD, Source: Source{Line: 141}},
+		{Document: "=cmd.txt", Company: "+Evil", Statement: Other, Label: `=HYPERLINK("http://x","y")`,
+			Value: decimal.RequireFromString("-0.03"), Unit: PerShare, Source: Source{Line: 3}},
+		{Document: "b.txt", Company: "@Co", Statement: Narrative, Label: "-5 apples\tand pears", Value: decimal.NewFromInt(5), Unit: Pure, Source: Source{Line: 9}},
+	}
+	var buf bytes.Buffer
+	if err := WriteFactsCSV(&buf, facts); err != nil {
+		t.Fatal(err)
+	}
+	want := "document,company,statement,item,label,period_start,period_end,months,value,unit,line\r\n" +
+		"a.txt,ThermoGenesis Corp.,income,net_income,Net loss,2003-10-01,2003-12-31,3,-1223000,USD,119\r\n" +
+		"a.txt,ThermoGenesis Corp.,balance,cash,\"Cash, \"\"restricted\"\"\",,2003-12-31,,8265000,USD,141\r\n" +
+		"'=cmd.txt,'+Evil,other,,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,,,-0.03,USD/share,3\r\n" +
+		"b.txt,'@Co,narrative,,'-5 apples\tand pears,,,,5,pure,9\r\n"
+	if buf.String() != want {
+		t.Errorf("got:\n%q\nwant:\n%q", buf.String(), want)
+	}
+	// It reads back as 11 columns a row.
+	recs, err := csv.NewReader(strings.NewReader(buf.String())).ReadAll()
+	if err != nil || len(recs) != 5 || len(recs[2]) != 11 {
+		t.Errorf("read back %d records (%v)", len(recs), err)
+	}
+}
+
+func TestPeriodNames(t *testing.T) {
+	tests := []struct {
+		p    Period
+		key  string
+		text string
+	}{
+		{Period{Start: date(2003, 10, 1), End: date(2003, 12, 31), Months: 3}, "D2003-10-01..2003-12-31", "3 months to 2003-12-31"},
+		{Period{End: date(2003, 6, 30)}, "I2003-06-30", "at 2003-06-30"},
+		{durationEnding(date(2003, 9, 27), 3, 13), "D2003-06-29..2003-09-27", "13 weeks to 2003-09-27"},
+		{durationEnding(date(2004, 2, 29), 6, 0), "D2003-09-01..2004-02-29", "6 months to 2004-02-29"},
+		{durationEnding(date(2003, 12, 31), 12, 0), "D2003-01-01..2003-12-31", "12 months to 2003-12-31"},
+	}
+	for _, tt := range tests {
+		if tt.p.Key() != tt.key || tt.p.String() != tt.text {
+			t.Errorf("got %s %q, want %s %q", tt.p.Key(), tt.p.String(), tt.key, tt.text)
+		}
+	}
+}
+
+func TestResolvePeriod(t *testing.T) {
+	june := date(2000, 6, 30)
+	tests := []struct {
+		header string
+		kind   Statement
+		fye    time.Time
+		want   string // Key, or "" for none
+	}{
+		{"Three Months Ended December 31, 2003", Income, time.Time{}, "D2003-10-01..2003-12-31"},
+		{"Six Months Ended December 31, 2002", Income, time.Time{}, "D2002-07-01..2002-12-31"},
+		{"Nine Months Ended Sept. 30, 2003", Income, time.Time{}, "D2003-01-01..2003-09-30"},
+		{"Years Ended June 30, 2003", Income, time.Time{}, "D2002-07-01..2003-06-30"},
+		{"Quarter Ended March 31, 2004", Income, time.Time{}, "D2004-01-01..2004-03-31"},
+		{"Thirteen Weeks Ended December 28, 2003", Income, time.Time{}, "D2003-09-29..2003-12-28"},
+		{"52 Weeks Ended Jan. 31, 2004", Income, time.Time{}, "D2003-02-02..2004-01-31"},
+		{"December 31, 2003", Balance, time.Time{}, "I2003-12-31"},
+		{"June 30, 2003", Balance, time.Time{}, "I2003-06-30"},
+		{"2003", Balance, june, "I2003-06-30"},
+		{"2003", Income, june, "D2002-07-01..2003-06-30"},
+		{"Fiscal 2003", Income, june, "D2002-07-01..2003-06-30"},
+		{"Fourth Quarter 2003", Income, june, "D2003-04-01..2003-06-30"},
+		{"Q2 FY2004", Income, june, "D2003-10-01..2003-12-31"},
+		{"2003", Balance, time.Time{}, ""},
+		{"December 31, 2003", Income, time.Time{}, ""},
+		{"February 30, 2003", Balance, time.Time{}, ""},
+		{"Alpha", Balance, june, ""},
+	}
+	for _, tt := range tests {
+		p, _, ok := resolvePeriod(tt.header, tt.kind, tt.fye)
+		got := ""
+		if ok {
+			got = p.Key()
+		}
+		if got != tt.want {
+			t.Errorf("resolvePeriod(%q, %s) = %q, want %q", tt.header, tt.kind, got, tt.want)
+		}
+	}
+}
+
+func TestEscapeCell(t *testing.T) {
+	for in, want := range map[string]string{"=1+2": "'=1+2", "+1": "'+1", "-1": "'-1", "@SUM(A1)": "'@SUM(A1)",
+		"\tx": "'\tx", "\rx": "'\rx", "Net loss": "Net loss", "": ""} {
+		if got := EscapeCell(in); got != want {
+			t.Errorf("EscapeCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
