@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runT(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func abs(t *testing.T, rel string) string {
+	t.Helper()
+	p, err := filepath.Abs(rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// The embedded samples are the bundled filings, byte for byte.
+func TestEmbeddedSamplesMatchTestdata(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/filings/*.txt")
+	if len(files) != 3 {
+		t.Fatalf("%d filings in testdata, want 3", len(files))
+	}
+	for _, f := range files {
+		want, _ := os.ReadFile(f)
+		got, err := samples.ReadFile("samples/" + filepath.Base(f))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s: embedded copy differs from testdata (%v)", filepath.Base(f), err)
+		}
+	}
+}
+
+func TestNoArgumentsRunsTheSamples(t *testing.T) {
+	t.Chdir(t.TempDir())
+	code, out, errs := runT(t)
+	if code != 0 || errs != "" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	for _, want := range []string{"Read 3 sample releases", "out/facts.csv", "ThermoGenesis Corp.: 3 releases", "0 failed", "No warnings."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+	raw, err := os.ReadFile("out/facts.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(raw)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Both statement samples hold 10 income rows x 4 columns (two of them
+	// combined basic/diluted rows, so 12 items) and 14 balance rows x 2.
+	tableFacts := 0
+	for _, r := range recs[1:] {
+		if r[2] != "narrative" {
+			tableFacts++
+		}
+	}
+	if want := 2 * (12*4 + 14*2); tableFacts != want {
+		t.Errorf("%d table facts, want %d", tableFacts, want)
+	}
+	if left, _ := filepath.Glob("out/.*"); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+func TestFactsOnAFolder(t *testing.T) {
+	code, out, errs := runT(t, "facts", abs(t, "../../testdata/filings"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	first, _, _ := strings.Cut(out, "\r\n")
+	if first != "document,company,statement,item,label,period_start,period_end,months,value,unit,line" {
+		t.Errorf("header %q", first)
+	}
+	if !strings.Contains(out, "000_bb2e246abcbfccf3.txt,ThermoGenesis Corp.,income,revenue,Net revenues,2003-10-01,2003-12-31,3,2500000,USD,102\r\n") {
+		t.Error("the Q2 FY2004 revenue row is missing")
+	}
+	if !strings.Contains(out, ",balance,total_assets,Total assets,,2003-12-31,,14659000,USD,152\r\n") {
+		t.Error("the unlabelled total assets row is missing")
+	}
+}
+
+func TestCheckExitCodes(t *testing.T) {
+	code, out, _ := runT(t, "check", abs(t, "../../testdata/filings"))
+	if code != 0 || !strings.Contains(out, "ThermoGenesis Corp.") || !strings.Contains(out, "000_bb2e246abcbfccf3.txt:102") {
+		t.Errorf("check on the samples: exit %d\n%s", code, out)
+	}
+	raw, _ := os.ReadFile("../../testdata/filings/000_bb2e246abcbfccf3.txt")
+	bad := filepath.Join(t.TempDir(), "bad.txt")
+	os.WriteFile(bad, bytes.Replace(raw, []byte("1,698,000"), []byte("1,798,000"), 1), 0o644)
+	code, out, _ = runT(t, "check", bad)
+	if code != 1 || !strings.Contains(out, "FAIL Gross profit") || !strings.Contains(out, "bad.txt:104") {
+		t.Errorf("check on a failing tie-out: exit %d\n%s", code, out)
+	}
+}
+
+func TestUsageAndInputErrors(t *testing.T) {
+	empty := t.TempDir()
+	tests := []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"facts", "/no/such/file.txt"}, 2, "/no/such/file.txt: no such file or folder"},
+		{[]string{"check"}, 2, "name at least one FILE or DIR"},
+		{[]string{"facts", empty}, 2, "folder holds no releases"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"facts", "--fiscal-year-end", "13-45", empty}, 2, "want MM-DD"},
+		{[]string{"facts", "--templates", "/no/such/dir", empty}, 2, "/no/such/dir: no such file or folder"},
+		{[]string{"facts", "--bogus"}, 2, "flag provided but not defined"},
+	}
+	for _, tt := range tests {
+		code, _, errs := runT(t, tt.args...)
+		if code != tt.code || !strings.Contains(errs, tt.err) {
+			t.Errorf("%v: exit %d stderr %q, want %d and %q", tt.args, code, errs, tt.code, tt.err)
+		}
+	}
+	// A readable release is still processed next to a missing one.
+	code, out, errs := runT(t, "facts", "/no/such.txt", abs(t, "../../testdata/filings/000_bb2e246abcbfccf3.txt"))
+	if code != 2 || !strings.Contains(out, "Net revenues") || !strings.Contains(errs, "/no/such.txt") {
+		t.Errorf("partial input: exit %d", code)
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	if code, out, _ := runT(t, "--help"); code != 0 || !strings.Contains(out, "finexport facts FILE|DIR") {
+		t.Errorf("--help: %d %q", code, out)
+	}
+	if code, out, _ := runT(t, "--version"); code != 0 || !strings.HasPrefix(out, "finexport ") {
+		t.Errorf("--version: %d %q", code, out)
+	}
+	if code, _, errs := runT(t, "check", "--help"); code != 0 || !strings.Contains(errs, "-fiscal-year-end MM-DD") {
+		t.Errorf("check --help: %d %q", code, errs)
+	}
+}
+
+func TestEditedTemplates(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"items.txt", "synonyms.txt", "checks.txt", "metrics.txt"} {
+		data, _ := os.ReadFile("../../templates/defaults/" + name)
+		if name == "synonyms.txt" {
+			data = append(data, []byte("\nBioArchive revenues = nope\n")...)
+		}
+		os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	}
+	code, _, errs := runT(t, "facts", "--templates", dir, abs(t, "../../testdata/filings"))
+	if code != 2 || !strings.Contains(errs, filepath.Join(dir, "synonyms.txt")+":") || !strings.Contains(errs, `unknown item "nope"`) {
+		t.Errorf("bad template: exit %d %q", code, errs)
+	}
+}
