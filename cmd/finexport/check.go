@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -122,4 +123,35 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// runTemplates writes the embedded definitions to a folder, for editing
+// and use with --templates. It never overwrites a file.
+func runTemplates(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
+		fmt.Fprintln(stderr, "Usage: finexport templates DIR\n\nWrites items.txt, synonyms.txt, checks.txt and metrics.txt to DIR.\nEdit them, then pass --templates DIR to facts or check.")
+		if len(args) == 1 && (args[0] == "-h" || args[0] == "--help") {
+			return exitOK
+		}
+		return exitUsage
+	}
+	dir := args[0]
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fmt.Fprintln(stderr, "finexport:", err)
+		return exitUsage
+	}
+	for _, name := range []string{templates.ItemsFile, templates.SynonymsFile, templates.ChecksFile, templates.MetricsFile} {
+		path := filepath.Join(dir, name)
+		if _, err := os.Stat(path); err == nil {
+			fmt.Fprintf(stderr, "finexport: %s exists; not overwritten\n", path)
+			return exitUsage
+		}
+		data, _ := fs.ReadFile(templates.DefaultFS(), name)
+		if err := writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+			fmt.Fprintln(stderr, "finexport:", err)
+			return exitUsage
+		}
+		fmt.Fprintln(stdout, "wrote", path)
+	}
+	return exitOK
 }

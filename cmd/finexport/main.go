@@ -6,6 +6,7 @@
 //	finexport                      run on the bundled sample filings
 //	finexport facts FILE|DIR...    every fact as CSV on stdout
 //	finexport check FILE|DIR...    every check, grouped by company
+//	finexport templates DIR        write the default definitions for editing
 //
 // Exit codes: 0 success; 1 a check failed (check); 2 usage or input error.
 package main
@@ -46,6 +47,7 @@ Usage:
   finexport                      process the bundled sample filings into out/
   finexport facts FILE|DIR...    write every fact as CSV to stdout
   finexport check FILE|DIR...    print every check, grouped by company
+  finexport templates DIR        write the default definitions to DIR for editing
   finexport --version            print the version
 
 Folders are read recursively (.txt files). Run "finexport COMMAND --help"
@@ -70,6 +72,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runFacts(args[1:], stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "templates":
+		return runTemplates(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "finexport: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage

@@ -160,3 +160,25 @@ func TestEditedTemplates(t *testing.T) {
 		t.Errorf("bad template: exit %d %q", code, errs)
 	}
 }
+
+func TestTemplatesRoundTrip(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "defs")
+	if code, out, errs := runT(t, "templates", dir); code != 0 || !strings.Contains(out, "checks.txt") {
+		t.Fatalf("templates: %d %q", code, errs)
+	}
+	// The written definitions work as they are...
+	if code, _, errs := runT(t, "check", "--templates", dir, abs(t, "../../testdata/filings")); code != 0 {
+		t.Errorf("check with written templates: %d %q", code, errs)
+	}
+	// ...an edit takes effect: a synonym removed leaves its row unmapped...
+	syn, _ := os.ReadFile(filepath.Join(dir, "synonyms.txt"))
+	os.WriteFile(filepath.Join(dir, "synonyms.txt"), bytes.Replace(syn, []byte("Net revenues = revenue\n"), nil, 1), 0o644)
+	_, out, _ := runT(t, "facts", "--templates", dir, abs(t, "../../testdata/filings/000_bb2e246abcbfccf3.txt"))
+	if !strings.Contains(out, "income,,Net revenues,2003-10-01") {
+		t.Error("with the synonym removed, Net revenues should stay unmapped under its label")
+	}
+	// ...and nothing is overwritten.
+	if code, _, errs := runT(t, "templates", dir); code != 2 || !strings.Contains(errs, "not overwritten") {
+		t.Errorf("second templates run: %d %q", code, errs)
+	}
+}
