@@ -168,7 +168,12 @@ func sortMentions(ms []mention) {
 type spanMask []bool
 
 func (m spanMask) free(start, end int) bool {
-	return !m[start] && !m[end-1]
+	for i := start; i < end; i++ {
+		if m[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (m spanMask) take(start, end int) {

@@ -134,6 +134,9 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 		f.Company = filer
 	}
 	f.Facts = append(buildFacts(f), ctx.proseFacts...)
+	for i := range f.Facts {
+		f.Facts[i].Company = f.Company // the filer name may have come last
+	}
 	f.Checks = append(runTieOuts(f, set), ctx.proseChecks(f)...)
 	f.Diagnostics = ctx.diags
 	return f, nil

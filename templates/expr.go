@@ -183,15 +183,6 @@ func (e *Expr) Items() []string {
 	return out
 }
 
-// HasDivision reports whether the expression divides: a ratio's tolerance
-// comes from the stated figure alone, a sum's from every printed operand.
-func (e *Expr) HasDivision() bool {
-	if e == nil {
-		return false
-	}
-	return e.Op == '/' || e.Left.HasDivision() || e.Right.HasDivision()
-}
-
 // Eval computes the expression. A missing item or a zero denominator gives
 // ErrNotAvailable.
 func (e *Expr) Eval(env Env) (decimal.Decimal, error) {

@@ -11,17 +11,14 @@ import (
 
 	"finexport/extract"
 	"finexport/templates"
+
+	"github.com/shopspring/decimal"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	c := newFlags("check", "check [flags] FILE|DIR...", stderr)
-	p, code, ok := c.parse(args, stderr)
+	filings, clean, code, ok := loadFilings("check", args, stderr)
 	if !ok {
 		return code
-	}
-	filings, any, clean := readInputs(p, c.fs.Args(), stderr)
-	if !any {
-		return exitUsage
 	}
 	failed := printChecks(filings, stdout)
 	printWarnings(filings, stderr)
@@ -52,7 +49,7 @@ func printChecks(filings []*extract.Filing, w io.Writer) int {
 					pass++
 				}
 				fmt.Fprintf(w, "  %s %-52s %-22s stated %s computed %s diff %s tol %s\n", status, c.Name, c.Period,
-					c.Stated, c.Computed.Round(4), c.Difference.Round(4), c.Tolerance)
+					group(c.Stated), group(c.Computed.Round(4)), group(c.Difference.Round(4)), group(c.Tolerance))
 				srcs := make([]string, len(c.Sources))
 				for i, s := range c.Sources {
 					srcs[i] = s.String()
@@ -154,4 +151,25 @@ func runTemplates(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "wrote", path)
 	}
 	return exitOK
+}
+
+// group writes a decimal with thousands separators: -1,223,000 or 0.0303.
+func group(d decimal.Decimal) string {
+	s := d.String()
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		return sign + b.String() + "." + frac
+	}
+	return sign + b.String()
 }

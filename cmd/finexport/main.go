@@ -129,20 +129,29 @@ func (c *commonFlags) parse(args []string, stderr io.Writer) (*extract.Parser, i
 	return p, exitOK, true
 }
 
-// readInputs parses the named files and folders, reporting problems on
-// stderr. ok is false when nothing could be read.
-func readInputs(p *extract.Parser, args []string, stderr io.Writer) ([]*extract.Filing, bool, bool) {
-	if len(args) == 0 {
-		fmt.Fprintln(stderr, "finexport: name at least one FILE or DIR")
-		return nil, false, false
+// loadFilings parses a command's flags and reads the files and folders it
+// names, reporting problems on stderr. ok is false when the command must
+// stop now with code; clean is false when some input could not be read.
+func loadFilings(name string, args []string, stderr io.Writer) (filings []*extract.Filing, clean bool, code int, ok bool) {
+	c := newFlags(name, name+" [flags] FILE|DIR...", stderr)
+	p, code, ok := c.parse(args, stderr)
+	if !ok {
+		return nil, false, code, false
 	}
-	inputs, pathErrs := collectInputs(args)
+	if c.fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "finexport: name at least one FILE or DIR")
+		return nil, false, exitUsage, false
+	}
+	inputs, pathErrs := collectInputs(c.fs.Args())
 	filings, parseErrs := parseAll(p, inputs)
 	errs := append(pathErrs, parseErrs...)
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "finexport:", err)
 	}
-	return filings, len(filings) > 0, len(errs) == 0
+	if len(filings) == 0 {
+		return nil, false, exitUsage, false
+	}
+	return filings, len(errs) == 0, exitOK, true
 }
 
 func printWarnings(filings []*extract.Filing, w io.Writer) int {
@@ -157,14 +166,9 @@ func printWarnings(filings []*extract.Filing, w io.Writer) int {
 }
 
 func runFacts(args []string, stdout, stderr io.Writer) int {
-	c := newFlags("facts", "facts [flags] FILE|DIR...", stderr)
-	p, code, ok := c.parse(args, stderr)
+	filings, clean, code, ok := loadFilings("facts", args, stderr)
 	if !ok {
 		return code
-	}
-	filings, any, clean := readInputs(p, c.fs.Args(), stderr)
-	if !any {
-		return exitUsage
 	}
 	printWarnings(filings, stderr)
 	var facts []extract.Fact

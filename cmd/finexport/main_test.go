@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 func runT(t *testing.T, args ...string) (int, string, string) {
@@ -180,5 +182,14 @@ func TestTemplatesRoundTrip(t *testing.T) {
 	// ...and nothing is overwritten.
 	if code, _, errs := runT(t, "templates", dir); code != 2 || !strings.Contains(errs, "not overwritten") {
 		t.Errorf("second templates run: %d %q", code, errs)
+	}
+}
+
+func TestGroup(t *testing.T) {
+	for in, want := range map[string]string{"-1223000": "-1,223,000", "802000": "802,000", "0.0303": "0.0303",
+		"1038700000": "1,038,700,000", "-0.5": "-0.5", "100": "100", "1000": "1,000"} {
+		if got := group(decimal.RequireFromString(in)); got != want {
+			t.Errorf("group(%s) = %s, want %s", in, got, want)
+		}
 	}
 }
