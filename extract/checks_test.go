@@ -13,6 +13,7 @@ var checkedDocs = []string{
 	"../testdata/filings/002_841493e996f58f0e.txt",
 	"../testdata/variants/acme_dec_thousands_crlf_cp1252.txt",
 	"../testdata/variants/brightwater_submission_52week_millions.txt",
+	"../testdata/variants/sunrise_52week_q1.txt",
 }
 
 func TestAllChecksPass(t *testing.T) {

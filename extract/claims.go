@@ -137,10 +137,19 @@ func fiscalYearOf(d, fye time.Time) int {
 	return d.Year()
 }
 
+// reYearAgo names the same period a year before the one just named:
+// "a year earlier", "the prior-year quarter", "the same period last year".
+var reYearAgo = regexp.MustCompile(`(?i)\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\b(?:the\s+)?(?:prior|previous|last)[- ]year(?:'s|’s)?\s+(?:period|quarter)\b|\byear[- ]ago\s+(?:period|quarter)\b|\bsame\s+(?:period|quarter)\s+(?:a\s+year\s+ago|last\s+year|of\s+the\s+(?:prior|previous)\s+year)\b`)
+
 // findPeriods finds the period phrases of a sentence, without overlaps.
 func findPeriods(s string, c proseCalendar) []mention {
 	var out []mention
 	mask := make(spanMask, len(s)+1)
+	var ago [][]int
+	for _, m := range reYearAgo.FindAllStringIndex(s, -1) {
+		ago = append(ago, m)
+		mask.take(m[0], m[1])
+	}
 	for _, p := range periodPatterns {
 		for _, m := range p.re.FindAllStringSubmatchIndex(s, -1) {
 			if !mask.free(m[0], m[1]) {
@@ -157,7 +166,31 @@ func findPeriods(s string, c proseCalendar) []mention {
 		}
 	}
 	sortMentions(out)
-	return out
+	return resolveYearAgo(out, ago)
+}
+
+// resolveYearAgo turns each "a year earlier" into the period named before
+// it in the sentence, moved back one year.
+func resolveYearAgo(ms []mention, ago [][]int) []mention {
+	for _, m := range ago {
+		var base *mention
+		for i := range ms {
+			if ms[i].End <= m[0] && !ms[i].Period.IsZero() {
+				base = &ms[i]
+			}
+		}
+		if base == nil {
+			continue
+		}
+		p := base.Period
+		p.End = p.End.AddDate(-1, 0, 0)
+		if !p.IsInstant() {
+			p.Start = p.Start.AddDate(-1, 0, 0)
+		}
+		ms = append(ms, mention{Start: m[0], End: m[1], Period: p})
+	}
+	sortMentions(ms)
+	return ms
 }
 
 func sortMentions(ms []mention) {

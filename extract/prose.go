@@ -234,6 +234,9 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 		periods := findPeriods(s.Text, cal)
 		for i := range amounts {
 			ctx.linkAmount(s.Text, &amounts[i], amounts[:i], items, periods)
+			if amounts[i].Linked {
+				amounts[i].Period = snapPeriod(f, amounts[i].Period)
+			}
 		}
 		for i := range amounts {
 			ctx.emitProse(f, &s, amounts, i)
@@ -268,6 +271,20 @@ func (ctx *docContext) linkAmount(s string, a *amount, prev []amount, items, per
 	if a.Item != "" {
 		a.Period, a.Linked = linkPeriod(s, a, periods)
 	}
+}
+
+// snapPeriod replaces a period named in prose ("the first quarter of fiscal
+// 2004", nominally to December 31) by the table column it matches (13
+// weeks to December 27), so that both carry the same dates.
+func snapPeriod(f *Filing, p Period) Period {
+	for _, t := range f.Tables {
+		for _, c := range t.Columns {
+			if c.Resolved && samePeriod(c.Period, p) {
+				return c.Period
+			}
+		}
+	}
+	return p
 }
 
 // currentFiscalYear is the fiscal year of the latest period in the

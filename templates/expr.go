@@ -23,8 +23,11 @@ const RatioPlaces = 10
 // report built from one definition cannot disagree.
 //
 // Grammar: sum := term (("+"|"-") term)*; term := unary (("*"|"/") unary)*;
-// unary := "-" unary | primary; primary := id | id "(" id ")" | "(" sum ")".
-// Literal numbers are not allowed: a finance formula carries no constants.
+// unary := "-" unary | primary; primary := id | fn "(" sum ")" | "(" sum ")".
+// Functions: parts(id), the rows a table adds up into a total; abs(x); and
+// loss(x), which is -x for a loss and 0 otherwise (so that "cash / loss(net
+// income)" is not available for a profitable quarter). Literal numbers are
+// not allowed: a finance formula carries no constants.
 type Expr struct {
 	Op    byte // '+', '-', '*', '/', 'n' (negate), 'i' (item), 'f' (function)
 	Name  string
@@ -134,16 +137,29 @@ func (p *exprParser) primary() (*Expr, error) {
 			return &Expr{Op: 'i', Name: name}, nil
 		}
 		p.pos++
-		if name != "parts" {
-			return nil, fmt.Errorf("unknown function %q (known: parts)", name)
+		var arg *Expr
+		var err error
+		switch name {
+		case "parts":
+			p.skipSpace()
+			if id := p.ident(); id != "" {
+				arg = &Expr{Op: 'i', Name: id}
+			} else {
+				err = fmt.Errorf("parts takes one item id, at column %d", p.pos+1)
+			}
+		case "abs", "loss":
+			arg, err = p.sum()
+		default:
+			err = fmt.Errorf("unknown function %q (known: parts, abs, loss)", name)
 		}
-		p.skipSpace()
-		arg := p.ident()
-		if arg == "" || p.peek() != ')' {
-			return nil, fmt.Errorf("parts takes one item id, at column %d", p.pos+1)
+		if err != nil {
+			return nil, err
+		}
+		if p.peek() != ')' {
+			return nil, fmt.Errorf("missing ) at column %d", p.pos+1)
 		}
 		p.pos++
-		return &Expr{Op: 'f', Name: name, Left: &Expr{Op: 'i', Name: arg}}, nil
+		return &Expr{Op: 'f', Name: name, Left: arg}, nil
 	case c == 0:
 		return nil, errors.New("expression ends too soon")
 	}
@@ -193,6 +209,13 @@ func (e *Expr) Eval(env Env) (decimal.Decimal, error) {
 		}
 		return decimal.Zero, fmt.Errorf("%w: %s missing", ErrNotAvailable, e.Name)
 	case 'f':
+		if e.Name != "parts" {
+			v, err := e.Left.Eval(env)
+			if e.Name == "abs" {
+				return v.Abs(), err
+			}
+			return decimal.Max(v.Neg(), decimal.Zero), err
+		}
 		parts, ok := env.Parts(e.Left.Name)
 		if !ok {
 			return decimal.Zero, fmt.Errorf("%w: parts of %s missing", ErrNotAvailable, e.Left.Name)
@@ -233,6 +256,9 @@ func (e *Expr) Bound(env Env, tol func(id string) decimal.Decimal, partsTol func
 	case 'i':
 		return tol(e.Name)
 	case 'f':
+		if e.Name != "parts" {
+			return e.Left.Bound(env, tol, partsTol)
+		}
 		return partsTol(e.Left.Name)
 	case 'n':
 		return e.Left.Bound(env, tol, partsTol)
@@ -289,11 +315,23 @@ func (e *Expr) formula(b *strings.Builder, ref func(string) (string, bool), part
 		b.WriteString(r)
 		return nil
 	case 'f':
-		refs, ok := parts(e.Left.Name)
-		if !ok {
-			return fmt.Errorf("%w: parts of %s missing", ErrNotAvailable, e.Left.Name)
+		switch e.Name {
+		case "abs":
+			b.WriteString("ABS(")
+		case "loss":
+			b.WriteString("MAX(0,-(")
+		default:
+			refs, ok := parts(e.Left.Name)
+			if !ok {
+				return fmt.Errorf("%w: parts of %s missing", ErrNotAvailable, e.Left.Name)
+			}
+			b.WriteString("SUM(" + strings.Join(refs, ",") + ")")
+			return nil
 		}
-		b.WriteString("SUM(" + strings.Join(refs, ",") + ")")
+		if err := e.Left.formula(b, ref, parts, 0); err != nil {
+			return err
+		}
+		b.WriteString(map[string]string{"abs": ")", "loss": "))"}[e.Name])
 		return nil
 	case 'n':
 		b.WriteString("-")
@@ -323,7 +361,38 @@ func (e *Expr) formula(b *strings.Builder, ref func(string) (string, bool), part
 
 // String renders the expression in template syntax.
 func (e *Expr) String() string {
-	s, _ := e.Formula(func(id string) (string, bool) { return id, true },
-		func(id string) ([]string, bool) { return []string{"parts:" + id}, true })
-	return strings.ReplaceAll(s, "SUM(parts:", "parts(")
+	var b strings.Builder
+	e.write(&b, 0)
+	return b.String()
+}
+
+func (e *Expr) write(b *strings.Builder, outer int) {
+	switch e.Op {
+	case 'i':
+		b.WriteString(e.Name)
+		return
+	case 'f':
+		b.WriteString(e.Name + "(")
+		e.Left.write(b, 0)
+		b.WriteString(")")
+		return
+	case 'n':
+		b.WriteString("-")
+		e.Left.write(b, precedence('n'))
+		return
+	}
+	prec := precedence(e.Op)
+	if prec < outer {
+		b.WriteString("(")
+	}
+	e.Left.write(b, prec)
+	b.WriteString(" " + string(e.Op) + " ")
+	right := prec
+	if e.Op == '-' || e.Op == '/' {
+		right++
+	}
+	e.Right.write(b, right)
+	if prec < outer {
+		b.WriteString(")")
+	}
 }

@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -71,7 +72,7 @@ type Check struct {
 // Metric is a ratio or difference over canonical items.
 type Metric struct {
 	ID    string
-	Group string // liquidity, comparison
+	Group string // liquidity, comparison, change
 	Name  string
 	Unit  string // USD, ratio, percent, quarters
 	Expr  *Expr
@@ -214,7 +215,7 @@ var (
 	validUnits      = []string{"USD", "USD/share", "shares", "percent", "pure"}
 	validKinds      = []string{KindFlow, KindStock, KindAverage}
 	validMetricUnit = []string{"USD", "ratio", "percent", "quarters"}
-	validGroups     = []string{"liquidity", "comparison"}
+	validGroups     = []string{"liquidity", "comparison", "change"}
 )
 
 func oneOf(field, v string, valid []string) string {
@@ -269,6 +270,16 @@ func (s *Set) unknownItems(ids []string) string {
 		}
 	}
 	return ""
+}
+
+func without(ids []string, drop ...string) []string {
+	var out []string
+	for _, id := range ids {
+		if !slices.Contains(drop, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 func parseSynonym(s *Set, n int, line string) string {
@@ -343,7 +354,12 @@ func parseMetric(s *Set, n int, line string) string {
 		return "expression: " + err.Error()
 	}
 	m.Expr = e
-	if msg := s.unknownItems(e.Items()); msg != "" {
+	items := e.Items()
+	if m.Group == "change" {
+		// Change metrics compare one item across two periods.
+		items = without(items, "current", "prior")
+	}
+	if msg := s.unknownItems(items); msg != "" {
 		return msg
 	}
 	s.Metrics = append(s.Metrics, m)

@@ -108,9 +108,9 @@ func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 func TestExprEvalAndFormula(t *testing.T) {
 	env := mapEnv{"current_assets": d("13814000"), "current_liabilities": d("2264000"), "cash": d("8265000"),
-		"receivables": d("2080000"), "zero": d("0")}
+		"receivables": d("2080000"), "zero": d("0"), "q1_loss": d("-1239000"), "q_profit": d("436000")}
 	refs := map[string]string{"current_assets": "'Q2 FY2004'!C30", "current_liabilities": "'Q2 FY2004'!C40",
-		"cash": "C10", "receivables": "C11"}
+		"cash": "C10", "receivables": "C11", "q1_loss": "N1", "q_profit": "N2"}
 	ref := func(id string) (string, bool) { r, ok := refs[id]; return r, ok }
 	parts := func(id string) ([]string, bool) { return []string{"C10", "C11"}, id == "current_assets" }
 	tests := []struct {
@@ -123,6 +123,11 @@ func TestExprEvalAndFormula(t *testing.T) {
 		{src: "cash - (receivables - cash)", value: "14450000", formula: "C10-(C11-C10)"},
 		{src: "-cash", value: "-8265000", formula: "-C10"},
 		{src: "parts(current_assets)", value: "10345000", formula: "SUM(C10,C11)"},
+		{src: "abs(cash - receivables)", value: "6185000", formula: "ABS(C10-C11)"},
+		{src: "abs(q1_loss)", value: "1239000", formula: "ABS(N1)"},
+		// 8,265,000 / 1,239,000 = 6.67070217917... quarters of cash.
+		{src: "cash / loss(q1_loss)", value: "6.6707021792", formula: "C10/MAX(0,-(N1))"},
+		{src: "cash / loss(q_profit)", na: true},
 		{src: "cash / zero", na: true},
 		{src: "cash / missing", na: true},
 	}
@@ -148,7 +153,7 @@ func TestExprEvalAndFormula(t *testing.T) {
 }
 
 func TestParseExprErrors(t *testing.T) {
-	for _, src := range []string{"", "a +", "a * 2", "(a", "sum(a)", "a b", "parts()", "a $ b"} {
+	for _, src := range []string{"", "a +", "a * 2", "(a", "sum(a)", "a b", "parts()", "a $ b", "abs(a", "loss()"} {
 		if _, err := ParseExpr(src); err == nil {
 			t.Errorf("ParseExpr(%q): no error", src)
 		}
@@ -167,5 +172,18 @@ func TestBoundPropagatesRounding(t *testing.T) {
 	sum, _ := ParseExpr("a - b + a")
 	if got := sum.Bound(env, tol, tol); !got.Equal(d("0.15")) {
 		t.Errorf("sum bound %s, want 0.15", got)
+	}
+}
+
+func TestExprString(t *testing.T) {
+	for _, src := range []string{"a - (b - c)", "(cash + receivables) / current_liabilities", "parts(current_assets)",
+		"cash / loss(net_income)", "(current - prior) / abs(prior)", "-a * b"} {
+		e, err := ParseExpr(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.String() != src {
+			t.Errorf("String() = %q, want %q", e.String(), src)
+		}
 	}
 }

@@ -10,18 +10,20 @@ import (
 	"time"
 
 	"finexport/extract"
+	"finexport/extract/model"
 	"finexport/templates"
 
 	"github.com/shopspring/decimal"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	filings, clean, code, ok := loadFilings("check", args, stderr)
+	filings, opts, clean, code, ok := loadFilings("check", args, stderr)
 	if !ok {
 		return code
 	}
-	failed := printChecks(filings, stdout)
-	printWarnings(filings, stderr)
+	companies := model.Build(filings, opts)
+	failed := printChecks(companies, stdout)
+	printWarnings(companies, stderr)
 	switch {
 	case !clean:
 		return exitUsage
@@ -31,31 +33,32 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// printChecks lists every check by company, each source as file:line, and
-// returns how many failed.
-func printChecks(filings []*extract.Filing, w io.Writer) int {
-	names, groups := byCompany(filings)
+// printChecks lists every check of every company, each source as
+// file:line, and returns how many failed.
+func printChecks(companies []*model.Company, w io.Writer) int {
 	failed := 0
-	for _, name := range names {
-		fmt.Fprintf(w, "%s\n", name)
+	for _, c := range companies {
+		fmt.Fprintf(w, "%s: %s\n", c.Name, strings.ToUpper(string(c.Status())))
 		pass, fail := 0, 0
-		for _, f := range groups[name] {
-			for _, c := range f.Checks {
-				status := "ok  "
-				if c.Status == extract.Fail {
-					status = "FAIL"
-					fail++
-				} else {
-					pass++
-				}
-				fmt.Fprintf(w, "  %s %-52s %-22s stated %s computed %s diff %s tol %s\n", status, c.Name, c.Period,
-					group(c.Stated), group(c.Computed.Round(4)), group(c.Difference.Round(4)), group(c.Tolerance))
-				srcs := make([]string, len(c.Sources))
-				for i, s := range c.Sources {
-					srcs[i] = s.String()
-				}
-				fmt.Fprintf(w, "       %s\n", strings.Join(srcs, " "))
+		for _, ch := range c.Checks {
+			status := "ok  "
+			if ch.Status == extract.Fail {
+				status = "FAIL"
+				fail++
+			} else {
+				pass++
 			}
+			period := "-"
+			if !ch.Period.IsZero() {
+				period = c.Calendar.Name(ch.Period).Name
+			}
+			fmt.Fprintf(w, "  %s %-11s %-50s %-11s stated %s computed %s diff %s tol %s\n", status, ch.Kind, ch.Name, period,
+				group(ch.Stated), group(ch.Computed.Round(4)), group(ch.Difference.Round(4)), group(ch.Tolerance))
+			srcs := make([]string, len(ch.Sources))
+			for i, s := range ch.Sources {
+				srcs[i] = s.String()
+			}
+			fmt.Fprintf(w, "       %s\n", strings.Join(srcs, " "))
 		}
 		fmt.Fprintf(w, "  %d passed, %d failed\n", pass, fail)
 		failed += fail
@@ -63,29 +66,32 @@ func printChecks(filings []*extract.Filing, w io.Writer) int {
 	return failed
 }
 
-// printSummary says what was found, a line per company.
-func printSummary(filings []*extract.Filing, w io.Writer) {
-	names, groups := byCompany(filings)
-	for _, name := range names {
+// printSummary says what was found, a few lines per company.
+func printSummary(companies []*model.Company, w io.Writer) {
+	for _, c := range companies {
 		pass, fail := 0, 0
-		periods := map[string]bool{}
-		for _, f := range groups[name] {
-			for _, c := range f.Checks {
-				if c.Status == extract.Fail {
-					fail++
-				} else {
-					pass++
-				}
-			}
-			for _, t := range f.Tables {
-				for _, col := range t.Columns {
-					if col.Resolved {
-						periods[col.Period.String()] = true
-					}
-				}
+		for _, ch := range c.Checks {
+			if ch.Status == extract.Fail {
+				fail++
+			} else {
+				pass++
 			}
 		}
-		fmt.Fprintf(w, "%s: %d releases, %d periods, checks %d passed, %d failed\n", name, len(groups[name]), len(periods), pass, fail)
+		var names []string
+		for _, p := range c.Periods {
+			if p.Kind != model.Instant {
+				names = append(names, p.Name)
+			}
+		}
+		fmt.Fprintf(w, "%s: %d releases; checks %d passed, %d failed\n", c.Name, len(c.Documents), pass, fail)
+		fmt.Fprintf(w, "  periods: %s\n", strings.Join(names, ", "))
+		var dates []string
+		for _, p := range c.BalanceDates() {
+			dates = append(dates, p.Name)
+		}
+		if len(dates) > 0 {
+			fmt.Fprintf(w, "  balance sheets: %s\n", strings.Join(dates, ", "))
+		}
 	}
 }
 

@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 
 	"finexport/extract"
+	"finexport/extract/model"
 )
 
 //go:embed samples/*.txt
@@ -132,15 +133,16 @@ func (c *commonFlags) parse(args []string, stderr io.Writer) (*extract.Parser, i
 // loadFilings parses a command's flags and reads the files and folders it
 // names, reporting problems on stderr. ok is false when the command must
 // stop now with code; clean is false when some input could not be read.
-func loadFilings(name string, args []string, stderr io.Writer) (filings []*extract.Filing, clean bool, code int, ok bool) {
+func loadFilings(name string, args []string, stderr io.Writer) (filings []*extract.Filing, opts model.Options, clean bool, code int, ok bool) {
 	c := newFlags(name, name+" [flags] FILE|DIR...", stderr)
 	p, code, ok := c.parse(args, stderr)
 	if !ok {
-		return nil, false, code, false
+		return nil, opts, false, code, false
 	}
+	opts = model.Options{Templates: p.Templates, FiscalYearEnd: p.FiscalYearEnd}
 	if c.fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "finexport: name at least one FILE or DIR")
-		return nil, false, exitUsage, false
+		return nil, opts, false, exitUsage, false
 	}
 	inputs, pathErrs := collectInputs(c.fs.Args())
 	filings, parseErrs := parseAll(p, inputs)
@@ -149,15 +151,15 @@ func loadFilings(name string, args []string, stderr io.Writer) (filings []*extra
 		fmt.Fprintln(stderr, "finexport:", err)
 	}
 	if len(filings) == 0 {
-		return nil, false, exitUsage, false
+		return nil, opts, false, exitUsage, false
 	}
-	return filings, len(errs) == 0, exitOK, true
+	return filings, opts, len(errs) == 0, exitOK, true
 }
 
-func printWarnings(filings []*extract.Filing, w io.Writer) int {
+func printWarnings(companies []*model.Company, w io.Writer) int {
 	n := 0
-	for _, f := range filings {
-		for _, d := range f.Diagnostics {
+	for _, c := range companies {
+		for _, d := range c.Diagnostics {
 			fmt.Fprintln(w, d.Error())
 			n++
 		}
@@ -166,11 +168,15 @@ func printWarnings(filings []*extract.Filing, w io.Writer) int {
 }
 
 func runFacts(args []string, stdout, stderr io.Writer) int {
-	filings, clean, code, ok := loadFilings("facts", args, stderr)
+	filings, _, clean, code, ok := loadFilings("facts", args, stderr)
 	if !ok {
 		return code
 	}
-	printWarnings(filings, stderr)
+	for _, f := range filings {
+		for _, d := range f.Diagnostics {
+			fmt.Fprintln(stderr, d.Error())
+		}
+	}
 	var facts []extract.Fact
 	for _, f := range filings {
 		facts = append(facts, f.Facts...)
@@ -205,9 +211,10 @@ func runSamples(stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "finexport:", err)
 		return exitUsage
 	}
+	companies := model.Build(filings, model.Options{})
 	fmt.Fprintf(stdout, "Read %d sample releases: %d tables, %d facts.\nWrote %s\n", len(filings), countTables(filings), len(facts), path)
-	printSummary(filings, stdout)
-	if n := printWarnings(filings, stdout); n == 0 {
+	printSummary(companies, stdout)
+	if n := printWarnings(companies, stdout); n == 0 {
 		fmt.Fprintln(stdout, "No warnings.")
 	}
 	return exitOK

@@ -48,7 +48,9 @@ func TestNoArgumentsRunsTheSamples(t *testing.T) {
 	if code != 0 || errs != "" {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
-	for _, want := range []string{"Read 3 sample releases", "out/facts.csv", "ThermoGenesis Corp.: 3 releases", "0 failed", "No warnings."} {
+	for _, want := range []string{"Read 3 sample releases", "out/facts.csv", "ThermoGenesis Corp.: 3 releases", "0 failed", "No warnings.",
+		"periods: Q2 FY2004, H1 FY2004, Q1 FY2004, Q4 FY2003, FY2003, Q3 FY2003, Q2 FY2003, H1 FY2003, Q1 FY2003, Q4 FY2002, FY2002",
+		"balance sheets: 2002-06-30, 2003-06-30, 2003-12-31"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q:\n%s", want, out)
 		}
@@ -96,14 +98,14 @@ func TestFactsOnAFolder(t *testing.T) {
 
 func TestCheckExitCodes(t *testing.T) {
 	code, out, _ := runT(t, "check", abs(t, "../../testdata/filings"))
-	if code != 0 || !strings.Contains(out, "ThermoGenesis Corp.") || !strings.Contains(out, "000_bb2e246abcbfccf3.txt:102") {
+	if code != 0 || !strings.Contains(out, "ThermoGenesis Corp.: PASS") || !strings.Contains(out, "000_bb2e246abcbfccf3.txt:102") {
 		t.Errorf("check on the samples: exit %d\n%s", code, out)
 	}
 	raw, _ := os.ReadFile("../../testdata/filings/000_bb2e246abcbfccf3.txt")
 	bad := filepath.Join(t.TempDir(), "bad.txt")
 	os.WriteFile(bad, bytes.Replace(raw, []byte("1,698,000"), []byte("1,798,000"), 1), 0o644)
 	code, out, _ = runT(t, "check", bad)
-	if code != 1 || !strings.Contains(out, "FAIL Gross profit") || !strings.Contains(out, "bad.txt:104") {
+	if code != 1 || !strings.Contains(out, "ThermoGenesis Corp.: FAIL") || !strings.Contains(out, "FAIL tie-out     Gross profit") || !strings.Contains(out, "bad.txt:104") {
 		t.Errorf("check on a failing tie-out: exit %d\n%s", code, out)
 	}
 }
@@ -191,5 +193,14 @@ func TestGroup(t *testing.T) {
 		if got := group(decimal.RequireFromString(in)); got != want {
 			t.Errorf("group(%s) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// Releases of two companies are grouped, each with its own status.
+func TestCheckGroupsByCompany(t *testing.T) {
+	code, out, _ := runT(t, "check", abs(t, "../../testdata/filings"), abs(t, "../../testdata/variants/acme_dec_thousands_crlf_cp1252.txt"))
+	a, t1 := strings.Index(out, "Acme Widgets, Inc.: PASS"), strings.Index(out, "ThermoGenesis Corp.: PASS")
+	if code != 0 || a < 0 || t1 < a {
+		t.Errorf("exit %d; want Acme then ThermoGenesis, both passing:\n%s", code, out[:min(len(out), 400)])
 	}
 }

@@ -1,0 +1,359 @@
+// Package model merges the filings of each company into one timeline of
+// facts, keyed by canonical item and fiscal period, and checks it.
+//
+// Build takes the filings extract.Parser read and returns one Company per
+// company: its fiscal calendar and named periods, the merged facts (an
+// overlap that agrees keeps every source; one that disagrees is a
+// conflict, reported and never settled silently), quarters derived by
+// subtraction where no release reports them, comparison pairs, metrics
+// computed from the templates' expressions, and every check in one list.
+// workbook and pdfreport render a Company; they compute nothing of their own.
+package model
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"finexport/extract"
+	"finexport/templates"
+
+	"github.com/shopspring/decimal"
+)
+
+// Options configure Build.
+type Options struct {
+	Templates *templates.Set
+	// FiscalYearEnd overrides the year end the releases imply (month and
+	// day are used).
+	FiscalYearEnd time.Time
+}
+
+// Document is a source release.
+type Document struct {
+	File        string
+	SHA256      string
+	ReleaseDate time.Time
+	Title       string
+	Tables      int
+}
+
+// Reported is one document's value for a fact.
+type Reported struct {
+	Value      decimal.Decimal
+	Label      string
+	Source     extract.Source
+	Resolution decimal.Decimal
+	Release    time.Time
+}
+
+// Term is one period's figure in a derivation, added or subtracted.
+type Term struct {
+	Sign   int // +1 or -1
+	Period string
+}
+
+// Fact is one figure of the company's timeline.
+type Fact struct {
+	Item      string // canonical id, "" for an unmapped row
+	Label     string // as first reported
+	Statement extract.Statement
+	Unit      extract.Unit
+	Period    FiscalPeriod
+	// Value is the figure. When releases disagree it is the latest
+	// release's value, and Conflict is set: the others stay in Reported.
+	Value      decimal.Decimal
+	Resolution decimal.Decimal
+	Reported   []Reported // every document that stated it, oldest first
+	Conflict   bool
+	// Derived lists the terms the figure was computed from ("FY2003 -
+	// H1 FY2003 - Q4 FY2003") when no release reports it.
+	Derived []Term
+}
+
+// Sources returns where the fact was stated.
+func (f *Fact) Sources() []extract.Source {
+	out := make([]extract.Source, len(f.Reported))
+	for i, r := range f.Reported {
+		out[i] = r.Source
+	}
+	return out
+}
+
+// DerivationText writes a derivation as "FY2003 − H1 FY2003 − Q4 FY2003".
+func (f *Fact) DerivationText() string {
+	var b strings.Builder
+	for i, t := range f.Derived {
+		switch {
+		case i == 0 && t.Sign < 0:
+			b.WriteString("−")
+		case i > 0 && t.Sign < 0:
+			b.WriteString(" − ")
+		case i > 0:
+			b.WriteString(" + ")
+		}
+		b.WriteString(t.Period)
+	}
+	return b.String()
+}
+
+// Company is the merged, checked model of one company.
+type Company struct {
+	Name      string
+	Ticker    string
+	Exchange  string
+	Documents []Document
+	Calendar  Calendar
+	// Periods lists every period with facts, newest first; for one end
+	// date the shorter period comes first.
+	Periods []FiscalPeriod
+	Facts   []*Fact
+	// Narrative holds the prose figures of every release, with their
+	// sentences; Events those of releases without statements (a share
+	// sale, warrants).
+	Narrative   []extract.Fact
+	Events      []extract.Fact
+	Comparisons []Comparison
+	Metrics     []MetricValue
+	Checks      []extract.Check
+	Diagnostics []extract.Diagnostic
+	set         *templates.Set
+	byKey       map[string]*Fact
+}
+
+// Templates returns the definitions the company was built with.
+func (c *Company) Templates() *templates.Set { return c.set }
+
+func factKey(item, label, period string) string {
+	if item == "" {
+		return "label:" + templates.NormalizeLabel(label) + "@" + period
+	}
+	return item + "@" + period
+}
+
+// Fact returns an item's fact in a period, by period name.
+func (c *Company) Fact(item, period string) *Fact {
+	return c.byKey[factKey(item, "", period)]
+}
+
+// Period returns a period by name.
+func (c *Company) Period(name string) (FiscalPeriod, bool) {
+	for _, p := range c.Periods {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return FiscalPeriod{}, false
+}
+
+// FactsIn returns the facts of a period, in the order of the chart of
+// accounts and then of first appearance for unmapped rows.
+func (c *Company) FactsIn(period string) []*Fact {
+	var out []*Fact
+	for _, f := range c.Facts {
+		if f.Period.Name == period {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Status is the master status: pass when every check passes.
+func (c *Company) Status() extract.CheckStatus {
+	for _, ch := range c.Checks {
+		if ch.Status != extract.Pass {
+			return extract.Fail
+		}
+	}
+	return extract.Pass
+}
+
+// Build merges filings into companies, in name order.
+func Build(filings []*extract.Filing, opts Options) []*Company {
+	set := opts.Templates
+	if set == nil {
+		set = templates.Default()
+	}
+	var out []*Company
+	for _, group := range groupByCompany(filings) {
+		out = append(out, buildCompany(group, set, opts))
+	}
+	return out
+}
+
+// companyKey folds a company name for grouping: case, punctuation and the
+// corporate suffix do not matter.
+func companyKey(f *extract.Filing) string {
+	words := strings.Fields(templates.NormalizeLabel(f.Company))
+	for len(words) > 1 {
+		switch words[len(words)-1] {
+		case "inc", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "llc", "incorporated":
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	if len(words) == 0 {
+		if f.Ticker != "" {
+			return "ticker:" + f.Ticker
+		}
+		return "file:" + f.File
+	}
+	return strings.Join(words, " ")
+}
+
+func groupByCompany(filings []*extract.Filing) [][]*extract.Filing {
+	groups := map[string][]*extract.Filing{}
+	var keys []string
+	for _, f := range filings {
+		k := companyKey(f)
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], f)
+	}
+	sort.Strings(keys)
+	out := make([][]*extract.Filing, len(keys))
+	for i, k := range keys {
+		g := groups[k]
+		// Oldest release first, so that later releases restate earlier ones.
+		sort.SliceStable(g, func(a, b int) bool { return g[a].ReleaseDate.Before(g[b].ReleaseDate) })
+		out[i] = g
+	}
+	return out
+}
+
+func buildCompany(filings []*extract.Filing, set *templates.Set, opts Options) *Company {
+	c := &Company{set: set, byKey: map[string]*Fact{}}
+	for _, f := range filings {
+		c.describe(f)
+	}
+	c.Calendar = Calendar{YearEnd: opts.FiscalYearEnd}
+	if c.Calendar.YearEnd.IsZero() {
+		c.Calendar.YearEnd = InferYearEnd(filings)
+	}
+	if c.Calendar.YearEnd.IsZero() {
+		c.Calendar.YearEnd = time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC)
+		if hasStatements(filings) {
+			c.Diagnostics = append(c.Diagnostics, extract.Diagnostic{File: filings[0].File, Severity: extract.Warning,
+				Msg: "no release says when the fiscal year ends; assuming December 31 (use --fiscal-year-end)"})
+		}
+	}
+	for _, f := range filings {
+		c.merge(f)
+	}
+	c.derive()
+	c.sortTimeline()
+	c.compare()
+	c.computeMetrics()
+	c.collectChecks(filings)
+	return c
+}
+
+func hasStatements(filings []*extract.Filing) bool {
+	for _, f := range filings {
+		if len(f.Tables) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// describe records a filing's identity on the company.
+func (c *Company) describe(f *extract.Filing) {
+	if f.Company != "" && (c.Name == "" || isUpper(c.Name) && !isUpper(f.Company)) {
+		c.Name = f.Company
+	}
+	if c.Ticker == "" {
+		c.Ticker, c.Exchange = f.Ticker, f.Exchange
+	}
+	doc := Document{File: f.File, SHA256: f.SHA256, ReleaseDate: f.ReleaseDate, Tables: len(f.Tables)}
+	if len(f.Titles) > 0 {
+		doc.Title = f.Titles[0]
+	}
+	c.Documents = append(c.Documents, doc)
+	c.Diagnostics = append(c.Diagnostics, f.Diagnostics...)
+	if c.Name == "" {
+		c.Name = "Unknown company (" + f.File + ")"
+	}
+}
+
+func isUpper(s string) bool { return s == strings.ToUpper(s) }
+
+// merge adds a filing's facts to the timeline.
+func (c *Company) merge(f *extract.Filing) {
+	for _, x := range f.Facts {
+		if x.Statement == extract.Narrative {
+			c.Narrative = append(c.Narrative, x)
+			if len(f.Tables) == 0 {
+				c.Events = append(c.Events, x)
+			}
+			continue
+		}
+		if x.Period.IsZero() {
+			continue // a change column or an unresolved one: kept in the filing
+		}
+		c.add(x, f.ReleaseDate)
+	}
+}
+
+func (c *Company) add(x extract.Fact, release time.Time) {
+	period := c.Calendar.Name(x.Period)
+	key := factKey(x.Item, x.Label, period.Name)
+	rep := Reported{Value: x.Value, Label: x.Label, Source: x.Source, Resolution: x.Resolution, Release: release}
+	if f, ok := c.byKey[key]; ok {
+		if !f.Value.Equal(x.Value) {
+			f.Conflict = true
+		}
+		f.Reported = append(f.Reported, rep)
+		if !release.Before(f.Reported[0].Release) {
+			f.Value, f.Resolution = x.Value, x.Resolution // the latest release restates
+		}
+		return
+	}
+	f := &Fact{Item: x.Item, Label: x.Label, Statement: x.Statement, Unit: x.Unit, Period: period,
+		Value: x.Value, Resolution: x.Resolution, Reported: []Reported{rep}}
+	c.byKey[key] = f
+	c.Facts = append(c.Facts, f)
+}
+
+// sortTimeline orders periods newest first and facts by period, then by
+// the chart of accounts, unmapped rows last in order of appearance.
+func (c *Company) sortTimeline() {
+	seen := map[string]bool{}
+	c.Periods = nil
+	for _, f := range c.Facts {
+		if !seen[f.Period.Name] {
+			seen[f.Period.Name] = true
+			c.Periods = append(c.Periods, f.Period)
+		}
+	}
+	sort.SliceStable(c.Periods, func(i, j int) bool { return periodBefore(c.Periods[j], c.Periods[i]) })
+	rank := map[string]int{}
+	for i, p := range c.Periods {
+		rank[p.Name] = i
+	}
+	order := map[string]int{}
+	for i, it := range c.set.Items {
+		order[it.ID] = i
+	}
+	sort.SliceStable(c.Facts, func(i, j int) bool {
+		a, b := c.Facts[i], c.Facts[j]
+		if rank[a.Period.Name] != rank[b.Period.Name] {
+			return rank[a.Period.Name] < rank[b.Period.Name]
+		}
+		if (a.Item == "") != (b.Item == "") {
+			return a.Item != ""
+		}
+		return a.Item != "" && order[a.Item] < order[b.Item]
+	})
+}
+
+// periodBefore orders periods by end date, then longer first, so that
+// sorting by "not before" puts newest and shortest first.
+func periodBefore(a, b FiscalPeriod) bool {
+	if !a.Period.End.Equal(b.Period.End) {
+		return a.Period.End.Before(b.Period.End)
+	}
+	return a.Months() > b.Months()
+}

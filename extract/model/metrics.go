@@ -1,0 +1,225 @@
+package model
+
+import (
+	"errors"
+	"sort"
+
+	"finexport/extract"
+	"finexport/templates"
+
+	"github.com/shopspring/decimal"
+)
+
+// Comparison kinds.
+const (
+	QuarterPair = "quarter"      // a quarter against the same quarter a year earlier
+	YearToDate  = "year-to-date" // H1 or 9M against the prior year's
+	YearPair    = "year"         // a full year against the prior one
+)
+
+// Comparison pairs a period with the same period a year earlier. A quarter
+// pair carries its year-to-date pair too, when both exist (for Q4 the full
+// years).
+type Comparison struct {
+	Name       string // "Q2 FY2004 vs Q2 FY2003"
+	Kind       string
+	Current    FiscalPeriod
+	Prior      FiscalPeriod
+	YTDCurrent *FiscalPeriod
+	YTDPrior   *FiscalPeriod
+}
+
+// compare chooses the comparison pairs from the periods that exist,
+// newest first.
+func (c *Company) compare() {
+	byName := map[string]FiscalPeriod{}
+	for _, p := range c.Periods {
+		byName[p.Name] = p
+	}
+	prior := func(p FiscalPeriod) (FiscalPeriod, bool) {
+		name := c.Calendar.label(p.Kind, p.Quarter, p.FY-1)
+		q, ok := byName[name]
+		return q, ok
+	}
+	for _, p := range c.Periods {
+		pp, ok := prior(p)
+		if !ok || p.Kind == Instant || p.Kind == OtherSpan || p.Kind == SecondHalf {
+			continue
+		}
+		cmp := Comparison{Name: p.Name + " vs " + pp.Name, Current: p, Prior: pp}
+		switch p.Kind {
+		case Quarter:
+			cmp.Kind = QuarterPair
+			if ytd, ok := c.yearToDateOf(p, byName); ok {
+				if ytdPrior, ok := prior(ytd); ok {
+					cmp.YTDCurrent, cmp.YTDPrior = &ytd, &ytdPrior
+				}
+			}
+		case FullYear:
+			cmp.Kind = YearPair
+		default:
+			cmp.Kind = YearToDate
+		}
+		c.Comparisons = append(c.Comparisons, cmp)
+	}
+}
+
+// yearToDateOf returns the year-to-date period ending with a quarter: the
+// quarter itself for Q1, H1 for Q2, 9M for Q3, the full year for Q4.
+func (c *Company) yearToDateOf(q FiscalPeriod, byName map[string]FiscalPeriod) (FiscalPeriod, bool) {
+	kind := map[int]string{1: Quarter, 2: FirstHalf, 3: NineMonths, 4: FullYear}[q.Quarter]
+	p, ok := byName[c.Calendar.label(kind, q.Quarter, q.FY)]
+	return p, ok
+}
+
+// QuarterTrend lists the quarters, reported and derived, oldest first.
+func (c *Company) QuarterTrend() []FiscalPeriod { return c.periodsOfKind(Quarter) }
+
+// AnnualTrend lists the full years, oldest first.
+func (c *Company) AnnualTrend() []FiscalPeriod { return c.periodsOfKind(FullYear) }
+
+// BalanceDates lists the balance-sheet dates, oldest first.
+func (c *Company) BalanceDates() []FiscalPeriod { return c.periodsOfKind(Instant) }
+
+func (c *Company) periodsOfKind(kind string) []FiscalPeriod {
+	var out []FiscalPeriod
+	for i := len(c.Periods) - 1; i >= 0; i-- {
+		if c.Periods[i].Kind == kind {
+			out = append(out, c.Periods[i])
+		}
+	}
+	return out
+}
+
+// MetricValue is one metric for one period. Available is false when an
+// input is missing or a denominator is zero ("not available").
+type MetricValue struct {
+	Metric    *templates.Metric
+	Period    FiscalPeriod
+	Value     decimal.Decimal
+	Available bool
+	Inputs    []*Fact
+}
+
+// periodEnv serves the facts of one period to an expression. For a
+// balance-sheet date it also serves the quarter that ends on it, so that
+// runway can divide cash by the quarter's loss.
+type periodEnv struct {
+	c      *Company
+	names  []string
+	inputs []*Fact
+}
+
+func (e *periodEnv) Value(id string) (decimal.Decimal, bool) {
+	for _, n := range e.names {
+		if f := e.c.Fact(id, n); f != nil {
+			e.inputs = append(e.inputs, f)
+			return f.Value, true
+		}
+	}
+	return decimal.Zero, false
+}
+
+func (e *periodEnv) Parts(string) ([]decimal.Decimal, bool) { return nil, false }
+
+// EnvPeriods returns the periods a metric reads for a period: the period
+// itself, and for a balance-sheet date the quarter ending on it.
+func (c *Company) EnvPeriods(p FiscalPeriod) []string {
+	names := []string{p.Name}
+	if p.Kind == Instant {
+		for _, q := range c.Periods {
+			if q.Kind == Quarter && near(q.Period.End, p.Period.End) {
+				names = append(names, q.Name)
+				break
+			}
+		}
+	}
+	return names
+}
+
+// computeMetrics evaluates the liquidity metrics at every balance-sheet
+// date and the comparison metrics (margins) for every other period.
+func (c *Company) computeMetrics() {
+	for i := range c.set.Metrics {
+		m := &c.set.Metrics[i]
+		for _, p := range c.Periods {
+			if m.Group == "change" || (m.Group == "liquidity") != (p.Kind == Instant) {
+				continue
+			}
+			env := &periodEnv{c: c, names: c.EnvPeriods(p)}
+			v, err := m.Expr.Eval(env)
+			mv := MetricValue{Metric: m, Period: p, Value: v, Available: err == nil, Inputs: env.inputs}
+			if err != nil && !errors.Is(err, templates.ErrNotAvailable) {
+				mv.Available = false
+			}
+			c.Metrics = append(c.Metrics, mv)
+		}
+	}
+	sort.SliceStable(c.Metrics, func(i, j int) bool { return c.Metrics[i].Metric.Group < c.Metrics[j].Metric.Group })
+}
+
+// Metric returns a metric's value for a period.
+func (c *Company) Metric(id, period string) (MetricValue, bool) {
+	for _, mv := range c.Metrics {
+		if mv.Metric.ID == id && mv.Period.Name == period {
+			return mv, true
+		}
+	}
+	return MetricValue{}, false
+}
+
+// changeEnv serves "current" and "prior" to a change metric.
+type changeEnv struct{ current, prior *Fact }
+
+func (e changeEnv) Value(id string) (decimal.Decimal, bool) {
+	switch {
+	case id == "current" && e.current != nil:
+		return e.current.Value, true
+	case id == "prior" && e.prior != nil:
+		return e.prior.Value, true
+	}
+	return decimal.Zero, false
+}
+
+func (e changeEnv) Parts(string) ([]decimal.Decimal, bool) { return nil, false }
+
+// Change evaluates a change metric ("change", "pct_change") for an item
+// between two periods. ok is false when either figure is missing or the
+// change is not available (a zero prior).
+func (c *Company) Change(metricID, item, current, prior string) (decimal.Decimal, bool) {
+	m, ok := c.set.Metric(metricID)
+	if !ok || m.Group != "change" {
+		return decimal.Zero, false
+	}
+	v, err := m.Expr.Eval(changeEnv{c.Fact(item, current), c.Fact(item, prior)})
+	return v, err == nil
+}
+
+// collectChecks gathers every check into one list: each release's
+// tie-outs and prose claims, then the conflicts between releases.
+func (c *Company) collectChecks(filings []*extract.Filing) {
+	for _, f := range filings {
+		c.Checks = append(c.Checks, f.Checks...)
+	}
+	for _, f := range c.Facts {
+		if !f.Conflict {
+			continue
+		}
+		latest := f.Reported[len(f.Reported)-1]
+		for _, r := range f.Reported[:len(f.Reported)-1] {
+			if r.Value.Equal(latest.Value) {
+				continue
+			}
+			name := f.Label
+			if it, ok := c.set.Item(f.Item); ok {
+				name = it.Name
+			}
+			ch := extract.Check{Kind: extract.Conflict, Name: "Conflict: " + name, Item: f.Item, Period: f.Period.Period,
+				Stated: latest.Value, Computed: r.Value, Sources: []extract.Source{latest.Source, r.Source},
+				Detail: latest.Source.File + " states " + latest.Value.String() + "; " + r.Source.File + " states " + r.Value.String()}
+			ch.Difference = ch.Stated.Sub(ch.Computed)
+			ch.Status = extract.Fail
+			c.Checks = append(c.Checks, ch)
+		}
+	}
+}

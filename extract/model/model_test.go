@@ -1,0 +1,330 @@
+package model
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"finexport/extract"
+
+	"github.com/shopspring/decimal"
+)
+
+func parse(t *testing.T, path string) *extract.Filing {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parseBytes(t, raw, filepath.Base(path))
+}
+
+func parseBytes(t *testing.T, raw []byte, name string) *extract.Filing {
+	t.Helper()
+	f, err := (&extract.Parser{}).Parse(bytes.NewReader(raw), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func samples(t *testing.T) []*extract.Filing {
+	t.Helper()
+	var out []*extract.Filing
+	for _, n := range []string{"000_bb2e246abcbfccf3.txt", "001_0a551a66bcd04f48.txt", "002_841493e996f58f0e.txt"} {
+		out = append(out, parse(t, "../../testdata/filings/"+n))
+	}
+	return out
+}
+
+func one(t *testing.T, filings []*extract.Filing, opts Options) *Company {
+	t.Helper()
+	cs := Build(filings, opts)
+	if len(cs) != 1 {
+		t.Fatalf("%d companies, want 1", len(cs))
+	}
+	return cs[0]
+}
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// The samples' merged timeline, typed by hand from the releases.
+func TestSampleTimeline(t *testing.T) {
+	c := one(t, samples(t), Options{})
+	if c.Name != "ThermoGenesis Corp." || c.Ticker != "KOOL" || len(c.Documents) != 3 {
+		t.Errorf("company %q %q with %d documents", c.Name, c.Ticker, len(c.Documents))
+	}
+	want := []string{
+		"2003-12-31 at 2003-12-31",
+		"Q2 FY2004 2003-10-01..2003-12-31",
+		"H1 FY2004 2003-07-01..2003-12-31",
+		"Q1 FY2004 2003-07-01..2003-09-30",
+		"2003-06-30 at 2003-06-30",
+		"Q4 FY2003 2003-04-01..2003-06-30",
+		"FY2003 2002-07-01..2003-06-30",
+		"Q3 FY2003 2003-01-01..2003-03-31",
+		"Q2 FY2003 2002-10-01..2002-12-31",
+		"H1 FY2003 2002-07-01..2002-12-31",
+		"Q1 FY2003 2002-07-01..2002-09-30",
+		"2002-06-30 at 2002-06-30",
+		"Q4 FY2002 2002-04-01..2002-06-30",
+		"FY2002 2001-07-01..2002-06-30",
+	}
+	var got []string
+	for _, p := range c.Periods {
+		span := "at " + p.Period.End.Format("2006-01-02")
+		if !p.Period.IsInstant() {
+			span = p.Period.Start.Format("2006-01-02") + ".." + p.Period.End.Format("2006-01-02")
+		}
+		got = append(got, p.Name+" "+span)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("periods:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestDerivedQuarters(t *testing.T) {
+	c := one(t, samples(t), Options{})
+	tests := []struct {
+		item, period, value, from string
+	}{
+		// H1 FY2004 4,643,000 - Q2 FY2004 2,500,000
+		{"revenue", "Q1 FY2004", "2143000", "H1 FY2004 − Q2 FY2004"},
+		// -2,462,000 - (-1,223,000)
+		{"net_income", "Q1 FY2004", "-1239000", "H1 FY2004 − Q2 FY2004"},
+		// FY2003 10,187,000 - H1 FY2003 4,403,000 - Q4 FY2003 2,898,000
+		{"revenue", "Q3 FY2003", "2886000", "FY2003 − H1 FY2003 − Q4 FY2003"},
+		// -5,603,000 + 2,946,000 + 991,000
+		{"net_income", "Q3 FY2003", "-1666000", "FY2003 − H1 FY2003 − Q4 FY2003"},
+		// H1 FY2003 4,403,000 - Q2 FY2003 2,350,000
+		{"revenue", "Q1 FY2003", "2053000", "H1 FY2003 − Q2 FY2003"},
+	}
+	for _, tt := range tests {
+		f := c.Fact(tt.item, tt.period)
+		if f == nil {
+			t.Errorf("%s %s missing", tt.item, tt.period)
+			continue
+		}
+		if !f.Value.Equal(dec(tt.value)) || f.DerivationText() != tt.from || len(f.Reported) != 0 {
+			t.Errorf("%s %s = %s from %q, want %s from %q", tt.item, tt.period, f.Value, f.DerivationText(), tt.value, tt.from)
+		}
+	}
+	for _, id := range []string{"eps_basic", "eps_diluted", "shares_basic", "shares_diluted"} {
+		if f := c.Fact(id, "Q1 FY2004"); f != nil {
+			t.Errorf("%s derived for Q1 FY2004: per-share figures and share counts are never subtracted", id)
+		}
+	}
+	if f := c.Fact("revenue", "Q2 FY2004"); f == nil || f.Derived != nil {
+		t.Error("a reported quarter must not be marked derived")
+	}
+}
+
+func TestOverlapMergesWithBothSources(t *testing.T) {
+	c := one(t, samples(t), Options{})
+	f := c.Fact("cash", "2003-06-30")
+	if f == nil || f.Conflict || len(f.Reported) != 2 || !f.Value.Equal(dec("6815000")) {
+		t.Fatalf("cash at 2003-06-30: %+v", f)
+	}
+	got := []string{f.Reported[0].Source.String(), f.Reported[1].Source.String()}
+	if got[0] != "001_0a551a66bcd04f48.txt:115" || got[1] != "000_bb2e246abcbfccf3.txt:141" {
+		t.Errorf("sources %v", got)
+	}
+	if c.Status() != extract.Pass {
+		for _, ch := range c.Checks {
+			if ch.Status != extract.Pass {
+				t.Errorf("failing check: %s %s", ch.Name, ch.Period)
+			}
+		}
+	}
+}
+
+func TestLiquidityMetrics(t *testing.T) {
+	c := one(t, samples(t), Options{})
+	tests := []struct {
+		id, period, value string
+		places            int32
+	}{
+		{"working_capital", "2003-12-31", "11550000", 0}, // 13,814,000 - 2,264,000
+		{"current_ratio", "2003-12-31", "6.10", 2},       // 13,814,000 / 2,264,000 = 6.1016
+		{"quick_ratio", "2003-12-31", "4.57", 2},         // 10,345,000 / 2,264,000 = 4.5693
+		{"cash_ratio", "2003-12-31", "3.65", 2},          // 8,265,000 / 2,264,000 = 3.6506
+		{"quarterly_net_income", "2003-12-31", "-1223000", 0},
+		{"cash_runway", "2003-12-31", "6.76", 2}, // 8,265,000 / 1,223,000 = 6.758
+		{"working_capital", "2003-06-30", "10126000", 0},
+		{"cash_runway", "2003-06-30", "6.88", 2},   // 6,815,000 / 991,000 = 6.877
+		{"gross_margin", "Q2 FY2004", "0.3208", 4}, // 802,000 / 2,500,000
+		{"net_margin", "Q1 FY2004", "-0.5782", 4},  // -1,239,000 / 2,143,000 = -0.57816
+	}
+	for _, tt := range tests {
+		mv, ok := c.Metric(tt.id, tt.period)
+		if !ok || !mv.Available || !mv.Value.Round(tt.places).Equal(dec(tt.value)) {
+			t.Errorf("%s at %s = %s (available %v), want %s", tt.id, tt.period, mv.Value, mv.Available, tt.value)
+		}
+	}
+	// 2002-06-30 has no quarter ending in the model with a loss? It does
+	// (Q4 FY2002): runway 6,726,000 / 1,470,000 = 4.58.
+	if mv, _ := c.Metric("cash_runway", "2002-06-30"); !mv.Value.Round(2).Equal(dec("4.58")) {
+		t.Errorf("runway at 2002-06-30 = %s", mv.Value)
+	}
+}
+
+func TestRunwayNotAvailableWhenProfitable(t *testing.T) {
+	c := one(t, []*extract.Filing{parse(t, "../../testdata/variants/acme_dec_thousands_crlf_cp1252.txt")}, Options{})
+	mv, ok := c.Metric("cash_runway", "2003-12-31")
+	if !ok || mv.Available {
+		t.Errorf("runway for a profitable quarter: %+v", mv)
+	}
+}
+
+func TestComparisons(t *testing.T) {
+	c := one(t, samples(t), Options{})
+	var got []string
+	for _, cmp := range c.Comparisons {
+		s := cmp.Name + " " + cmp.Kind
+		if cmp.YTDCurrent != nil {
+			s += " ytd " + cmp.YTDCurrent.Name + " vs " + cmp.YTDPrior.Name
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"Q2 FY2004 vs Q2 FY2003 quarter ytd H1 FY2004 vs H1 FY2003",
+		"H1 FY2004 vs H1 FY2003 year-to-date",
+		"Q1 FY2004 vs Q1 FY2003 quarter ytd Q1 FY2004 vs Q1 FY2003",
+		"Q4 FY2003 vs Q4 FY2002 quarter ytd FY2003 vs FY2002",
+		"FY2003 vs FY2002 year",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("comparisons:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Q2 FY2004 revenue 2,500,000 against 2,350,000: up 150,000, 6.38%.
+	if v, ok := c.Change("change", "revenue", "Q2 FY2004", "Q2 FY2003"); !ok || !v.Equal(dec("150000")) {
+		t.Errorf("change %s", v)
+	}
+	if v, ok := c.Change("pct_change", "revenue", "Q2 FY2004", "Q2 FY2003"); !ok || !v.Round(4).Equal(dec("0.0638")) {
+		t.Errorf("%% change %s", v)
+	}
+	// A smaller loss is an improvement: -1,223,000 against -1,584,000 is
+	// +361,000 / 1,584,000 = +22.79%.
+	if v, _ := c.Change("pct_change", "net_income", "Q2 FY2004", "Q2 FY2003"); !v.Round(4).Equal(dec("0.2279")) {
+		t.Errorf("net loss %% change %s", v)
+	}
+	var trend []string
+	for _, p := range c.QuarterTrend() {
+		trend = append(trend, p.Name)
+	}
+	if strings.Join(trend, ",") != "Q4 FY2002,Q1 FY2003,Q2 FY2003,Q3 FY2003,Q4 FY2003,Q1 FY2004,Q2 FY2004" {
+		t.Errorf("quarter trend %v", trend)
+	}
+}
+
+// A release that contradicts a sample gives a conflict; both values stay.
+func TestConflictKeepsBothValues(t *testing.T) {
+	raw, _ := os.ReadFile("../../testdata/filings/001_0a551a66bcd04f48.txt")
+	lines := bytes.Split(raw, []byte("\n"))
+	// Line 117: "Inventory ... 2,650,000  2,887,000" at June 30, 2003 and 2002.
+	lines[116] = bytes.Replace(lines[116], []byte("2,650,000"), []byte("2,750,000"), 1)
+	restated := parseBytes(t, bytes.Join(lines, []byte("\n")), "restated.txt")
+	c := one(t, []*extract.Filing{parse(t, "../../testdata/filings/000_bb2e246abcbfccf3.txt"), restated}, Options{})
+	f := c.Fact("inventory", "2003-06-30")
+	if f == nil || !f.Conflict || len(f.Reported) != 2 {
+		t.Fatalf("inventory at 2003-06-30: %+v", f)
+	}
+	values := f.Reported[0].Value.String() + " " + f.Reported[1].Value.String()
+	if values != "2750000 2650000" && values != "2650000 2750000" {
+		t.Errorf("reported values %s", values)
+	}
+	found := false
+	for _, ch := range c.Checks {
+		if ch.Kind == extract.Conflict && ch.Item == "inventory" && ch.Status == extract.Fail && len(ch.Sources) == 2 &&
+			ch.Difference.Abs().Equal(dec("100000")) {
+			found = true
+		}
+	}
+	if !found || c.Status() != extract.Fail {
+		t.Errorf("no failing conflict check reported (status %s)", c.Status())
+	}
+}
+
+func TestCalendarNames(t *testing.T) {
+	june := Calendar{YearEnd: time.Date(2000, 6, 30, 0, 0, 0, 0, time.UTC)}
+	dec31 := Calendar{YearEnd: time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC)}
+	sept := Calendar{YearEnd: time.Date(2000, 9, 27, 0, 0, 0, 0, time.UTC)} // 52/53 weeks, late September
+	d := func(s string) time.Time { x, _ := time.Parse("2006-01-02", s); return x }
+	dur := func(from, to string, months int) extract.Period {
+		return extract.Period{Start: d(from), End: d(to), Months: months}
+	}
+	tests := []struct {
+		cal  Calendar
+		p    extract.Period
+		want string
+	}{
+		{june, dur("2003-10-01", "2003-12-31", 3), "Q2 FY2004"},
+		{june, dur("2003-07-01", "2003-12-31", 6), "H1 FY2004"},
+		{june, dur("2003-07-01", "2004-03-31", 9), "9M FY2004"},
+		{june, dur("2002-07-01", "2003-06-30", 12), "FY2003"},
+		{june, dur("2003-01-01", "2003-06-30", 6), "H2 FY2003"},
+		{june, extract.Period{End: d("2003-12-31")}, "2003-12-31"},
+		{dec31, dur("2004-01-01", "2004-03-31", 3), "Q1 FY2004"},
+		{dec31, dur("2003-10-01", "2003-12-31", 3), "Q4 FY2003"},
+		{dec31, dur("2003-01-01", "2003-12-31", 12), "FY2003"},
+		{dec31, dur("2004-01-01", "2004-06-30", 6), "H1 FY2004"},
+		{sept, dur("2003-06-29", "2003-09-27", 3), "Q4 FY2003"},
+		{sept, dur("2003-09-28", "2003-12-27", 3), "Q1 FY2004"},
+		{sept, dur("2003-09-28", "2004-03-27", 6), "H1 FY2004"},
+		{sept, dur("2002-09-29", "2003-09-27", 12), "FY2003"},
+		{sept, dur("2003-09-28", "2004-10-02", 12), "FY2004"},  // a 53-week year ends a week late
+		{dec31, dur("2003-01-05", "2004-01-03", 12), "FY2003"}, // 53 weeks ending early January
+		{june, dur("2003-08-01", "2003-11-30", 4), "4M to 2003-11-30"},
+	}
+	for _, tt := range tests {
+		if got := tt.cal.Name(tt.p).Name; got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.p, got, tt.want)
+		}
+	}
+}
+
+// Small releases of our own: a December year end and a 52/53-week year.
+func TestVariantTimelines(t *testing.T) {
+	tests := []struct {
+		doc   string
+		names string
+	}{
+		{"../../testdata/variants/acme_dec_thousands_crlf_cp1252.txt",
+			"2003-12-31,Q4 FY2003,FY2003,2002-12-31,Q4 FY2002,FY2002"},
+		{"../../testdata/variants/brightwater_submission_52week_millions.txt",
+			"2003-09-27,Q4 FY2003,FY2003,2002-09-28,Q4 FY2002,FY2002"},
+		{"../../testdata/variants/sunrise_52week_q1.txt",
+			"2003-12-27,Q1 FY2004,2003-09-27,Q1 FY2003"},
+	}
+	for _, tt := range tests {
+		c := one(t, []*extract.Filing{parse(t, tt.doc)}, Options{})
+		var got []string
+		for _, p := range c.Periods {
+			got = append(got, p.Name)
+		}
+		if strings.Join(got, ",") != tt.names {
+			t.Errorf("%s: %s, want %s", filepath.Base(tt.doc), strings.Join(got, ","), tt.names)
+		}
+	}
+}
+
+func TestFiscalYearEndOverride(t *testing.T) {
+	c := one(t, samples(t), Options{FiscalYearEnd: time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC)})
+	if _, ok := c.Period("Q4 FY2003"); !ok {
+		t.Error("with a December year end the quarter to 2003-12-31 is Q4 FY2003")
+	}
+}
+
+func TestEventsFromReleasesWithoutStatements(t *testing.T) {
+	c := one(t, samples(t), Options{})
+	var got []string
+	for _, e := range c.Events {
+		got = append(got, e.Value.String()+" "+string(e.Unit))
+	}
+	if strings.Join(got, ",") != "4800000 USD,3100000 shares,11976 shares,2.39 USD/share,3200000 USD" {
+		t.Errorf("events %v", got)
+	}
+}
