@@ -41,6 +41,27 @@ type Check struct {
 	Status     CheckStatus
 	Sources    []Source // the stated figure first
 	Detail     string   // the sentence of a prose claim
+	// Formula is what Computed evaluates, for renderers that write it as a
+	// spreadsheet formula; Inputs binds each of its ids to a figure, and
+	// Parts lists the rows a parts() term added up. Nil for a conflict.
+	Formula *templates.Expr
+	Inputs  map[string]CheckInput
+	Parts   []Source
+}
+
+// CheckInput is the figure an id of a check's formula stands for.
+type CheckInput struct {
+	Item   string
+	Period Period
+}
+
+// bindAll binds every id of a formula to its item in one period.
+func bindAll(e *templates.Expr, p Period) map[string]CheckInput {
+	in := map[string]CheckInput{}
+	for _, id := range e.Items() {
+		in[id] = CheckInput{Item: id, Period: p}
+	}
+	return in
 }
 
 // settle fills in the difference and the status.
@@ -60,9 +81,10 @@ const RoundPlaces = 6
 // columnEnv serves one column of one table to a check's expression and
 // records which cells it read.
 type columnEnv struct {
-	t    *Table
-	col  int
-	read []*Cell
+	t     *Table
+	col   int
+	read  []*Cell
+	parts []*Cell
 }
 
 func (e *columnEnv) cell(r *Row) *Cell {
@@ -104,6 +126,7 @@ func (e *columnEnv) Parts(id string) ([]decimal.Decimal, bool) {
 		out[i] = c.Value
 	}
 	e.read = append(e.read, cells...)
+	e.parts = append(e.parts, cells...)
 	return out, len(out) > 0
 }
 
@@ -161,9 +184,13 @@ func tieOut(t *Table, col int, def templates.Check) (Check, bool) {
 	c := Check{
 		Kind: TieOut, Name: def.Name, Item: def.Stated, Expr: def.Expr.String(),
 		Period: t.Columns[col].Period, Stated: stated, Computed: computed,
+		Formula: def.Expr, Inputs: bindAll(def.Expr, t.Columns[col].Period),
 	}
 	for _, cell := range env.read {
 		c.Sources = append(c.Sources, cell.Source)
+	}
+	for _, part := range env.parts {
+		c.Parts = append(c.Parts, part.Source)
 	}
 	statedCell := env.read[0]
 	bound := def.Expr.Bound(env, func(id string) decimal.Decimal {

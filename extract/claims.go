@@ -414,7 +414,21 @@ func (ctx *docContext) nameOf(id string) string {
 	return id
 }
 
-var hundred = decimal.NewFromInt(100)
+// Formulas of prose claims: a ratio of two items in one period, and the
+// change of one item between two periods. Percentages are fractions here
+// (6% is 0.06), as a spreadsheet holds them.
+var (
+	ratioFormula  = mustExpr("numerator / denominator")
+	changeFormula = mustExpr("(current - prior) / abs(prior)")
+)
+
+func mustExpr(src string) *templates.Expr {
+	e, err := templates.ParseExpr(src)
+	if err != nil {
+		panic(err)
+	}
+	return e
+}
 
 // proseChecks holds each linked prose figure against the tables. A claim
 // whose figure no table reports is left as a fact without a check.
@@ -434,6 +448,11 @@ func (ctx *docContext) proseChecks(f *Filing) []Check {
 			chk.Tolerance = chk.Tolerance.Add(tol)
 			chk.Sources = append(chk.Sources, srcs...)
 			chk.Expr = c.stated.Item
+			chk.Formula = mustExpr(c.stated.Item)
+			if m, isMetric := ctx.set.Metric(c.stated.Item); c.stated.Metric && isMetric {
+				chk.Formula, chk.Expr = m.Expr, m.Expr.String()
+			}
+			chk.Inputs = bindAll(chk.Formula, chk.Period)
 		case "ratio":
 			num := c.parts[0]
 			chk.Item, chk.Period = num.Item, num.Period
@@ -443,25 +462,38 @@ func (ctx *docContext) proseChecks(f *Filing) []Check {
 			d, _, s2, ok2 := ctx.tableValue(f, c.base, false, num.Period)
 			ok = ok1 && ok2 && !d.IsZero()
 			if ok {
-				chk.Computed = n.Abs().DivRound(d.Abs(), templates.RatioPlaces).Mul(hundred)
+				chk.Computed = n.Abs().DivRound(d.Abs(), templates.RatioPlaces)
 				chk.Sources = append(append(chk.Sources, s1...), s2...)
 			}
+			chk.Formula = ratioFormula
+			chk.Inputs = map[string]CheckInput{"numerator": {num.Item, num.Period}, "denominator": {c.base, num.Period}}
 		case "change":
 			cur, prior := c.parts[0], c.parts[1]
 			chk.Item, chk.Period = cur.Item, cur.Period
-			chk.Stated = c.stated.Value
+			chk.Stated = c.stated.Value // signed: "a 33% decrease" is -33%
 			chk.Name = "Prose: " + ctx.nameOf(cur.Item) + " % change from " + prior.Period.End.Format(isoDate)
-			chk.Expr = "(" + cur.Item + " - prior) / prior"
+			chk.Expr = changeFormula.String()
 			a, _, s1, ok1 := ctx.tableValue(f, cur.Item, cur.Metric, cur.Period)
 			b, _, s2, ok2 := ctx.tableValue(f, prior.Item, prior.Metric, prior.Period)
 			ok = ok1 && ok2 && !b.IsZero()
 			if ok {
 				if cur.Loss {
+					// "a 33% decrease" in a net loss: the loss shrank.
 					a, b = a.Abs(), b.Abs()
 				}
-				chk.Computed = a.Sub(b).DivRound(b.Abs(), templates.RatioPlaces).Mul(hundred)
+				chk.Computed = a.Sub(b).DivRound(b.Abs(), templates.RatioPlaces)
 				chk.Sources = append(append(chk.Sources, s1...), s2...)
 			}
+			chk.Formula = changeFormula
+			if cur.Loss {
+				chk.Formula = mustExpr("(abs(current) - abs(prior)) / abs(prior)")
+				chk.Expr = chk.Formula.String()
+			}
+			chk.Inputs = map[string]CheckInput{"current": {cur.Item, cur.Period}, "prior": {prior.Item, prior.Period}}
+		}
+		if c.stated.Unit == Percent {
+			// Stated as a fraction, with its rounding: "32%" is 0.32 +- 0.005.
+			chk.Stated, chk.Tolerance = chk.Stated.Shift(-2), chk.Tolerance.Shift(-2)
 		}
 		if ok {
 			chk.settle()
