@@ -4,6 +4,7 @@
 // Usage:
 //
 //	finexport                      run on the bundled sample filings
+//	finexport build -o DIR FILE|DIR...  one workbook per company
 //	finexport facts FILE|DIR...    every fact as CSV on stdout
 //	finexport check FILE|DIR...    every check, grouped by company
 //	finexport templates DIR        write the default definitions for editing
@@ -46,6 +47,7 @@ pulls out every figure with its period, sign, scale, unit and source line.
 
 Usage:
   finexport                      process the bundled sample filings into out/
+  finexport build [-o DIR] FILE|DIR...  write DIR/<company>.xlsx (default out/)
   finexport facts FILE|DIR...    write every fact as CSV to stdout
   finexport check FILE|DIR...    print every check, grouped by company
   finexport templates DIR        write the default definitions to DIR for editing
@@ -75,6 +77,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(args[1:], stdout, stderr)
 	case "templates":
 		return runTemplates(args[1:], stdout, stderr)
+	case "build":
+		return runBuild(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "finexport: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
@@ -134,7 +138,15 @@ func (c *commonFlags) parse(args []string, stderr io.Writer) (*extract.Parser, i
 // names, reporting problems on stderr. ok is false when the command must
 // stop now with code; clean is false when some input could not be read.
 func loadFilings(name string, args []string, stderr io.Writer) (filings []*extract.Filing, opts model.Options, clean bool, code int, ok bool) {
+	return loadFilingsWith(name, args, stderr, nil)
+}
+
+// loadFilingsWith is loadFilings for a command with flags of its own.
+func loadFilingsWith(name string, args []string, stderr io.Writer, extra func(*flag.FlagSet)) (filings []*extract.Filing, opts model.Options, clean bool, code int, ok bool) {
 	c := newFlags(name, name+" [flags] FILE|DIR...", stderr)
+	if extra != nil {
+		extra(c.fs)
+	}
 	p, code, ok := c.parse(args, stderr)
 	if !ok {
 		return nil, opts, false, code, false
@@ -212,7 +224,15 @@ func runSamples(stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	companies := model.Build(filings, model.Options{})
+	written, err := writeOutputs(out, companies)
+	if err != nil {
+		fmt.Fprintln(stderr, "finexport:", err)
+		return exitUsage
+	}
 	fmt.Fprintf(stdout, "Read %d sample releases: %d tables, %d facts.\nWrote %s\n", len(filings), countTables(filings), len(facts), path)
+	for _, p := range written {
+		fmt.Fprintf(stdout, "Wrote %s\n", p)
+	}
 	printSummary(companies, stdout)
 	if n := printWarnings(companies, stdout); n == 0 {
 		fmt.Fprintln(stdout, "No warnings.")

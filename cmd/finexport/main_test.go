@@ -204,3 +204,22 @@ func TestCheckGroupsByCompany(t *testing.T) {
 		t.Errorf("exit %d; want Acme then ThermoGenesis, both passing:\n%s", code, out[:min(len(out), 400)])
 	}
 }
+
+func TestSafeFileName(t *testing.T) {
+	for in, want := range map[string]string{
+		"ThermoGenesis Corp.":    "ThermoGenesis Corp",
+		"Acme Widgets, Inc.":     "Acme Widgets Inc",
+		"../../etc/passwd":       "etc passwd",
+		"A/B\\C:D*E?":            "A B C D E",
+		"Evil\x00Co\nLtd":        "Evil Co Ltd",
+		"...":                    "company",
+		"":                       "company",
+		"Johnson & Johnson":      "Johnson & Johnson",
+		strings.Repeat("x", 300): strings.Repeat("x", 100),
+	} {
+		got := safeFileName(in)
+		if got != want || strings.ContainsAny(got, "/\\") || strings.HasPrefix(got, ".") {
+			t.Errorf("safeFileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -223,3 +223,31 @@ func (c *Company) collectChecks(filings []*extract.Filing) {
 		}
 	}
 }
+
+// metricChangeEnv serves two metric values as "current" and "prior".
+type metricChangeEnv struct{ current, prior MetricValue }
+
+func (e metricChangeEnv) Value(id string) (decimal.Decimal, bool) {
+	switch {
+	case id == "current" && e.current.Available:
+		return e.current.Value, true
+	case id == "prior" && e.prior.Available:
+		return e.prior.Value, true
+	}
+	return decimal.Zero, false
+}
+
+func (e metricChangeEnv) Parts(string) ([]decimal.Decimal, bool) { return nil, false }
+
+// MetricChange evaluates a change metric between a metric's values in two
+// periods: the change in working capital since the previous balance date.
+func (c *Company) MetricChange(changeID, metricID, current, prior string) (decimal.Decimal, bool) {
+	m, ok := c.set.Metric(changeID)
+	cur, ok1 := c.Metric(metricID, current)
+	pri, ok2 := c.Metric(metricID, prior)
+	if !ok || !ok1 || !ok2 || m.Group != "change" {
+		return decimal.Zero, false
+	}
+	v, err := m.Expr.Eval(metricChangeEnv{cur, pri})
+	return v, err == nil
+}

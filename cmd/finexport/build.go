@@ -1,0 +1,83 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"finexport/extract/model"
+	"finexport/workbook"
+)
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	out := "out"
+	filings, opts, clean, code, ok := loadFilingsWith("build", args, stderr, func(fs *flag.FlagSet) {
+		fs.StringVar(&out, "o", "out", "write the workbooks to `DIR`")
+	})
+	if !ok {
+		return code
+	}
+	companies := model.Build(filings, opts)
+	written, err := writeOutputs(out, companies)
+	for _, p := range written {
+		fmt.Fprintln(stdout, "wrote", p)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "finexport:", err)
+		return exitUsage
+	}
+	printWarnings(companies, stderr)
+	if !clean {
+		return exitUsage
+	}
+	return exitOK
+}
+
+// writeOutputs writes one workbook per company into dir and returns the
+// paths written. Each file is written whole or not at all.
+func writeOutputs(dir string, companies []*model.Company) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var written []string
+	used := map[string]int{}
+	for _, c := range companies {
+		base := safeFileName(c.Name)
+		if n := used[base]; n > 0 {
+			base = fmt.Sprintf("%s-%d", base, n+1)
+		}
+		used[safeFileName(c.Name)]++
+		path := filepath.Join(dir, base+".xlsx")
+		if err := writeFileAtomic(path, func(w io.Writer) error { return workbook.Write(w, c) }); err != nil {
+			return written, fmt.Errorf("%s: %w", path, err)
+		}
+		written = append(written, path)
+	}
+	return written, nil
+}
+
+var (
+	reSeparators = regexp.MustCompile(`[/\\:*?"<>|\x00-\x1f\x7f]+`)
+	reUnsafe     = regexp.MustCompile(`[^A-Za-z0-9 ._&()-]+`)
+)
+
+// safeFileName makes a company name a file name: path separators and
+// control characters become spaces, other punctuation but & ( ) . - _ is
+// dropped; never a path, never hidden, never empty, at most 100 bytes.
+func safeFileName(name string) string {
+	s := reSeparators.ReplaceAllString(name, " ")
+	s = reUnsafe.ReplaceAllString(s, "")
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Trim(s, ". _-")
+	if len(s) > 100 {
+		s = strings.TrimRight(s[:100], ". _-")
+	}
+	if s == "" {
+		s = "company"
+	}
+	return s
+}

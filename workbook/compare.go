@@ -1,0 +1,262 @@
+package workbook
+
+import (
+	"finexport/extract"
+	"finexport/extract/model"
+	"finexport/templates"
+)
+
+// flowItems are the rows of comparison and trend sheets: the income and
+// cash-flow items the company reports, in chart order.
+func (b *book) flowItems() []*templates.Item {
+	var out []*templates.Item
+	for _, lr := range b.layout.rows {
+		if lr.kind == rowItem && lr.item.Kind != templates.KindStock {
+			out = append(out, lr.item)
+		}
+	}
+	return out
+}
+
+func (b *book) comparisonMetrics() []*templates.Metric {
+	var out []*templates.Metric
+	for _, lr := range b.layout.rows {
+		if lr.kind == rowMetric {
+			out = append(out, lr.metric)
+		}
+	}
+	return out
+}
+
+// link is a green reference to a fact on its period sheet.
+func (b *book) link(f *model.Fact, numFmt string, extra look) any {
+	// A nil *Fact stays a nil interface, so that the row skips the cell.
+	if f == nil {
+		return nil
+	}
+	target, ok := b.layout.cell[factKey(f.Item, f.Label, f.Period.Name)]
+	if !ok {
+		return nil
+	}
+	return b.formula(target, number(f.Value), roleLink, numFmt, extra)
+}
+
+// metricLink is a green reference to a margin on a period sheet.
+func (b *book) metricLink(m *templates.Metric, p model.FiscalPeriod) any {
+	ps := b.layout.sheetOf[SheetName(sheetKey(b.c, p))]
+	mv, ok := b.c.Metric(m.ID, p.Name)
+	if ps == nil || !ok {
+		return nil
+	}
+	return b.formula(ref(ps.name, ps.columnFor(p), b.layout.metricRow[m.ID]), cached(mv.Value, mv.Available), roleLink, metricFormat(m.Unit), look{})
+}
+
+// changeCells computes change and % change from the templates' change
+// metrics, over the current and prior cells of this row.
+func (b *book) changeCells(item string, cur, prior model.FiscalPeriod, curCol, row int, numFmt string) []any {
+	if b.c.Fact(item, cur.Name) == nil || b.c.Fact(item, prior.Name) == nil {
+		return []any{nil, nil}
+	}
+	out := make([]any, 2)
+	for i, id := range []string{"change", "pct_change"} {
+		m, ok := b.set.Metric(id)
+		if !ok {
+			continue
+		}
+		f, err := m.Expr.Formula(func(name string) (string, bool) {
+			switch name {
+			case "current":
+				return cellName(curCol, row), true
+			case "prior":
+				return cellName(curCol+1, row), true
+			}
+			return "", false
+		}, noParts)
+		if err != nil {
+			continue
+		}
+		v, ok := b.c.Change(id, item, cur.Name, prior.Name)
+		format := numFmt
+		if m.Unit == "percent" {
+			format = fmtPercent
+			f = guarded(f)
+		}
+		out[i] = b.formula(f, cached(v, ok), roleFormula, format, look{})
+	}
+	return out
+}
+
+// writeComparisons writes one sheet per comparison pair: current, prior,
+// change and % change for the period and for its year to date.
+func (b *book) writeComparisons() error {
+	for i, cmp := range b.layout.pairs {
+		if err := b.writeComparison(b.layout.pairSheets[i], cmp); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *book) writeComparison(name string, cmp model.Comparison) error {
+	s, err := b.open(name, sheetSetup{widths: []float64{46, 10, 15, 15, 15, 11, 3, 15, 15, 15, 11}, freezeRows: headerRow, freezeCols: 2, titleRows: headerRow})
+	if err != nil {
+		return err
+	}
+	if err := s.row(1, b.text(b.c.Name+" — "+cmp.Name, look{role: roleTitle})); err != nil {
+		return err
+	}
+	if err := s.row(2, b.text("All figures link to the period sheets; change and % change are formulas.", look{role: roleNote})); err != nil {
+		return err
+	}
+	hdr := look{role: roleHeader, fill: fillHeader}
+	head := []any{b.text("Item", hdr), b.text("Units", hdr), b.text(cmp.Current.Name, hdr), b.text(cmp.Prior.Name, hdr), b.text("Change", hdr), b.text("% change", hdr)}
+	if cmp.YTDCurrent != nil && cmp.YTDCurrent.Name != cmp.Current.Name {
+		head = append(head, nil, b.text(cmp.YTDCurrent.Name, hdr), b.text(cmp.YTDPrior.Name, hdr), b.text("Change", hdr), b.text("% change", hdr))
+	}
+	if err := s.row(headerRow, head...); err != nil {
+		return err
+	}
+	row := headerRow + 1
+	for _, it := range b.flowItems() {
+		numFmt := unitFormat(extract.Unit(it.Unit))
+		extra := look{bold: b.layout.totals[it.ID]}
+		cells := []any{b.text(it.Name, extra), b.text(it.Unit, look{})}
+		cells = append(cells, b.pairCells(it.ID, cmp.Current, cmp.Prior, 3, row, numFmt, extra)...)
+		if len(head) > 6 {
+			cells = append(cells, nil)
+			cells = append(cells, b.pairCells(it.ID, *cmp.YTDCurrent, *cmp.YTDPrior, 8, row, numFmt, extra)...)
+		}
+		if err := s.row(row, cells...); err != nil {
+			return err
+		}
+		row++
+	}
+	row++
+	if err := s.row(row, b.text("Margins", look{role: roleSection})); err != nil {
+		return err
+	}
+	row++
+	for _, m := range b.comparisonMetrics() {
+		cells := []any{b.text(m.Name, look{}), b.text(m.Unit, look{})}
+		cells = append(cells, b.marginPair(m, cmp.Current, cmp.Prior, 3, row)...)
+		if len(head) > 6 {
+			cells = append(cells, nil)
+			cells = append(cells, b.marginPair(m, *cmp.YTDCurrent, *cmp.YTDPrior, 8, row)...)
+		}
+		if err := s.row(row, cells...); err != nil {
+			return err
+		}
+		row++
+	}
+	return s.close()
+}
+
+func (b *book) pairCells(item string, cur, prior model.FiscalPeriod, col, row int, numFmt string, extra look) []any {
+	cells := []any{b.link(b.c.Fact(item, cur.Name), numFmt, extra), b.link(b.c.Fact(item, prior.Name), numFmt, extra)}
+	return append(cells, b.changeCells(item, cur, prior, col, row, numFmt)...)
+}
+
+// marginPair links both margins and takes their difference, in points.
+func (b *book) marginPair(m *templates.Metric, cur, prior model.FiscalPeriod, col, row int) []any {
+	cells := []any{b.metricLink(m, cur), b.metricLink(m, prior), nil, nil}
+	change, ok := b.set.Metric("change")
+	v, avail := b.c.MetricChange("change", m.ID, cur.Name, prior.Name)
+	if cells[0] == nil || cells[1] == nil || !ok {
+		return cells
+	}
+	f, err := change.Expr.Formula(func(name string) (string, bool) {
+		return map[string]string{"current": cellName(col, row), "prior": cellName(col+1, row)}[name], name == "current" || name == "prior"
+	}, noParts)
+	if err == nil {
+		cells[2] = b.formula(guarded(f), cached(v, avail), roleFormula, metricFormat(m.Unit), look{})
+	}
+	return cells
+}
+
+// writeTrends writes the quarter sequence and, with two full years or
+// more, the annual trend: links to the period sheets, derived quarters
+// marked.
+func (b *book) writeTrends() error {
+	if b.layout.quarterly {
+		if err := b.writeTrend(QuarterlySheet, "Quarterly trend", b.c.QuarterTrend()); err != nil {
+			return err
+		}
+	}
+	if b.layout.annual {
+		return b.writeTrend(AnnualSheet, "Annual trend", b.c.AnnualTrend())
+	}
+	return nil
+}
+
+func (b *book) writeTrend(name, title string, periods []model.FiscalPeriod) error {
+	widths := []float64{46, 10}
+	for range periods {
+		widths = append(widths, 15)
+	}
+	s, err := b.open(name, sheetSetup{widths: widths, freezeRows: headerRow + 1, freezeCols: 2, titleRows: headerRow + 1})
+	if err != nil {
+		return err
+	}
+	if err := s.row(1, b.text(b.c.Name+" — "+title, look{role: roleTitle})); err != nil {
+		return err
+	}
+	if err := s.row(2, b.text("Links to the period sheets. Derived quarters (computed from other periods) are marked.", look{role: roleNote})); err != nil {
+		return err
+	}
+	hdr := look{role: roleHeader, fill: fillHeader}
+	head := []any{b.text("Item", hdr), b.text("Units", hdr)}
+	kinds := []any{b.text("", look{role: roleNote}), nil}
+	for _, p := range periods {
+		head = append(head, b.text(p.Name, hdr))
+		kinds = append(kinds, b.text(b.trendKind(p), look{role: roleNote}))
+	}
+	if err := s.row(headerRow, head...); err != nil {
+		return err
+	}
+	if err := s.row(headerRow+1, kinds...); err != nil {
+		return err
+	}
+	row := headerRow + 2
+	for _, it := range b.flowItems() {
+		extra := look{bold: b.layout.totals[it.ID]}
+		cells := []any{b.text(it.Name, extra), b.text(it.Unit, look{})}
+		for _, p := range periods {
+			f := b.c.Fact(it.ID, p.Name)
+			e := extra
+			if f != nil && f.Derived != nil {
+				e.fill = fillDerived
+			}
+			cells = append(cells, b.link(f, unitFormat(extract.Unit(it.Unit)), e))
+		}
+		if err := s.row(row, cells...); err != nil {
+			return err
+		}
+		row++
+	}
+	row++
+	if err := s.row(row, b.text("Margins", look{role: roleSection})); err != nil {
+		return err
+	}
+	row++
+	for _, m := range b.comparisonMetrics() {
+		cells := []any{b.text(m.Name, look{}), b.text(m.Unit, look{})}
+		for _, p := range periods {
+			cells = append(cells, b.metricLink(m, p))
+		}
+		if err := s.row(row, cells...); err != nil {
+			return err
+		}
+		row++
+	}
+	return s.close()
+}
+
+// trendKind says whether a period's figures were reported or derived.
+func (b *book) trendKind(p model.FiscalPeriod) string {
+	for _, f := range b.c.FactsIn(p.Name) {
+		if f.Derived != nil {
+			return "derived"
+		}
+	}
+	return "reported"
+}

@@ -1,0 +1,79 @@
+package workbook
+
+import (
+	"strings"
+
+	"finexport/extract/model"
+)
+
+// writeCover writes the cover: who and what, the sources, the master check
+// status as a live link to the Checks sheet, and the colour legend.
+func (b *book) writeCover() error {
+	s, err := b.open(CoverSheet, sheetSetup{widths: []float64{26, 16, 68, 80}})
+	if err != nil {
+		return err
+	}
+	c := b.c
+	ticker := c.Ticker
+	if c.Exchange != "" && ticker != "" {
+		ticker = c.Exchange + ": " + ticker
+	}
+	bold := look{bold: true}
+	rows := [][]any{
+		{b.text(c.Name, look{role: roleTitle})},
+		{b.text("Financial model built by finexport from the company's earnings releases", look{role: roleNote})},
+		nil,
+		{b.text("Company", bold), b.text(c.Name, look{})},
+		{b.text("Ticker", bold), b.text(ticker, look{})},
+		{b.text("Fiscal year end", bold), b.text(c.Calendar.YearEnd.Format("January 2"), look{})},
+	}
+	for _, k := range []struct {
+		title string
+		list  []model.FiscalPeriod
+	}{{"Quarters", c.QuarterTrend()}, {"Full years", c.AnnualTrend()}, {"Balance sheets at", c.BalanceDates()}} {
+		if len(k.list) == 0 {
+			continue
+		}
+		var names []string
+		for _, p := range k.list {
+			names = append(names, p.Name)
+		}
+		rows = append(rows, []any{b.text(k.title, bold), b.text(strings.Join(names, ", "), look{})})
+	}
+	status := strings.ToUpper(string(c.Status()))
+	fill := fillPass
+	if status != "PASS" {
+		fill = fillFail
+	}
+	rows = append(rows,
+		[]any{b.text("Check status", bold), b.formula(ChecksSheet+"!$B$2", status, roleLink, "", look{bold: true, fill: fill}),
+			b.text("Every tie-out, conflict and prose claim; see the Checks sheet", look{role: roleNote})},
+		nil,
+		[]any{b.text("Source documents", look{role: roleSection})},
+		[]any{b.text("File", look{role: roleHeader}), b.text("Release date", look{role: roleHeader}), b.text("SHA-256", look{role: roleHeader}), b.text("Title", look{role: roleHeader})},
+	)
+	for _, d := range c.Documents {
+		date := ""
+		if !d.ReleaseDate.IsZero() {
+			date = d.ReleaseDate.Format("2006-01-02")
+		}
+		rows = append(rows, []any{b.text(d.File, look{}), b.text(date, look{}), b.text(d.SHA256, look{}), b.text(d.Title, look{})})
+	}
+	rows = append(rows, nil, []any{b.text("Legend", look{role: roleSection})},
+		[]any{b.text("1,234", look{role: roleInput}), b.text("Input: a figure extracted from a release; its source stands beside it", look{})},
+		[]any{b.text("1,234", look{role: roleFormula}), b.text("Calculation: a formula", look{})},
+		[]any{b.text("1,234", look{role: roleLink}), b.text("Link: a reference to another sheet", look{})},
+		[]any{b.text("1,234", look{role: roleFormula, fill: fillDerived}), b.text("Derived quarter: no release reports it; computed from other periods", look{})},
+		[]any{b.text("1,234", look{role: roleInput, fill: fillConflict}), b.text("Conflict: releases disagree; the latest release's value is shown, both are on the Checks sheet", look{})},
+		[]any{b.text(notAvailable, look{}), b.text("Not available: an input is missing or a denominator is zero", look{})},
+	)
+	for i, r := range rows {
+		if r == nil {
+			continue
+		}
+		if err := s.row(i+1, r...); err != nil {
+			return err
+		}
+	}
+	return s.close()
+}

@@ -1,0 +1,158 @@
+package workbook
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"finexport/extract"
+	"finexport/extract/model"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// DataTable is the name of the Excel Table of facts.
+const DataTable = "Facts"
+
+// dataHeader is the columns of `finexport facts`, and the fiscal period.
+var dataHeader = append(append([]string{}, extract.FactsHeader...), "period", "source")
+
+// writeData writes one row per fact as an Excel Table, for Power Query and
+// pivot tables: the merged facts (derived quarters included) and the
+// figures in the prose.
+func (b *book) writeData() error {
+	widths := []float64{30, 22, 11, 24, 46, 12, 12, 8, 15, 10, 7, 14, 12}
+	s, err := b.open(DataSheet, sheetSetup{widths: widths, freezeRows: 1, titleRows: 1})
+	if err != nil {
+		return err
+	}
+	var head []any
+	for _, h := range dataHeader {
+		head = append(head, b.text(h, look{role: roleHeader}))
+	}
+	if err := s.row(1, head...); err != nil {
+		return err
+	}
+	row := 2
+	for _, f := range b.c.Facts {
+		if err := s.row(row, b.factRow(f)...); err != nil {
+			return err
+		}
+		row++
+	}
+	for _, x := range b.c.Narrative {
+		if err := s.row(row, b.narrativeRow(x)...); err != nil {
+			return err
+		}
+		row++
+	}
+	end, _ := excelize.CoordinatesToCellName(len(dataHeader), max(row-1, 2))
+	if err := s.sw.AddTable(&excelize.Table{Range: "A1:" + end, Name: DataTable, StyleName: "TableStyleLight9"}); err != nil {
+		return err
+	}
+	return s.close()
+}
+
+func (b *book) factRow(f *model.Fact) []any {
+	doc, line, source := "", "", "derived"
+	if len(f.Reported) > 0 {
+		r := f.Reported[len(f.Reported)-1]
+		doc, line, source = r.Source.File, strconv.Itoa(r.Source.Line), "reported"
+	}
+	return b.dataCells(doc, string(f.Statement), f.Item, f.Label, f.Period.Period, f.Value, f.Unit, line, f.Period.Name, source)
+}
+
+func (b *book) narrativeRow(x extract.Fact) []any {
+	period := ""
+	if !x.Period.IsZero() {
+		period = b.c.Calendar.Name(x.Period).Name
+	}
+	return b.dataCells(x.Document, string(x.Statement), x.Item, x.Label, x.Period, x.Value, x.Unit, strconv.Itoa(x.Source.Line), period, "prose")
+}
+
+func (b *book) dataCells(doc, statement, item, label string, p extract.Period, value decimal.Decimal, unit extract.Unit, line, period, source string) []any {
+	start, end, months := "", "", any(nil)
+	if !p.IsZero() {
+		end = p.End.Format("2006-01-02")
+		if !p.IsInstant() {
+			start = p.Start.Format("2006-01-02")
+			months = p.Months
+		}
+	}
+	var lineCell any
+	if n, err := strconv.Atoi(line); err == nil {
+		lineCell = n
+	}
+	t := look{}
+	return []any{b.text(doc, t), b.text(b.c.Name, t), b.text(statement, t), b.text(item, t), b.text(label, t),
+		b.text(start, t), b.text(end, t), months, b.input(value, unitFormat(unit), look{}), b.text(string(unit), t),
+		lineCell, b.text(period, t), b.text(source, t)}
+}
+
+// writeNames defines a name for every item and metric of every period,
+// such as revenue_Q2_FY2004, so that other models can link to the figures;
+// balances take the name of the quarter they close (cash_Q2_FY2004).
+func (b *book) writeNames() error {
+	seen := map[string]bool{}
+	add := func(name, target string) {
+		if target == "" || seen[name] {
+			return
+		}
+		seen[name] = true
+		sheet, cell, _ := strings.Cut(target, "!")
+		b.names = append(b.names, nameFor(name, strings.Trim(strings.ReplaceAll(sheet, "''", "'"), "'"), absolute(cell)))
+	}
+	for _, f := range b.c.Facts {
+		if f.Item != "" {
+			add(f.Item+"_"+nameSafe(sheetKeyFor(b.c, f.Period)), b.layout.cell[factKey(f.Item, f.Label, f.Period.Name)])
+		}
+	}
+	for _, lr := range b.layout.rows {
+		if lr.kind != rowMetric {
+			continue
+		}
+		for _, ps := range b.layout.periods {
+			for i, p := range []*model.FiscalPeriod{ps.main, ps.ytd} {
+				if p != nil {
+					if mv, ok := b.c.Metric(lr.metric.ID, p.Name); ok && mv.Available {
+						add(lr.metric.ID+"_"+nameSafe(p.Name), ref(ps.name, colMain+i, lr.row))
+					}
+				}
+			}
+		}
+	}
+	for _, n := range b.names {
+		if err := b.f.SetDefinedName(n); err != nil {
+			return fmt.Errorf("defined name %s: %w", n.Name, err)
+		}
+	}
+	return nil
+}
+
+// sheetKeyFor names a fact's period for its defined name: balances by the
+// quarter they close.
+func sheetKeyFor(c *model.Company, p model.FiscalPeriod) string {
+	if p.Kind == model.Instant {
+		return sheetKey(c, p)
+	}
+	return p.Name
+}
+
+var reNameBad = regexp.MustCompile(`[^A-Za-z0-9_]`)
+
+func nameSafe(s string) string { return reNameBad.ReplaceAllString(s, "_") }
+
+func nameFor(name, sheet, cell string) *excelize.DefinedName {
+	return &excelize.DefinedName{Name: name, RefersTo: quoteSheet(sheet) + "!" + cell}
+}
+
+// absolute turns C6 into $C$6.
+func absolute(cell string) string {
+	i := strings.IndexFunc(cell, func(r rune) bool { return r >= '0' && r <= '9' })
+	if i <= 0 {
+		return cell
+	}
+	return "$" + cell[:i] + "$" + cell[i:]
+}

@@ -1,0 +1,195 @@
+package workbook
+
+import (
+	"strings"
+
+	"finexport/extract/model"
+	"finexport/templates"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// writePeriodSheets writes one sheet per fiscal period, newest first.
+func (b *book) writePeriodSheets() error {
+	for _, ps := range b.layout.periods {
+		if err := b.writePeriodSheet(ps); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *book) writePeriodSheet(ps *periodSheet) error {
+	s, err := b.open(ps.name, sheetSetup{widths: []float64{46, 10, 16, 16, 38, 38}, freezeRows: headerRow, freezeCols: 2, titleRows: headerRow})
+	if err != nil {
+		return err
+	}
+	if err := s.row(1, b.text(b.c.Name+" — "+ps.name, look{role: roleTitle})); err != nil {
+		return err
+	}
+	if err := s.row(2, b.text(ps.subtitle(), look{role: roleNote})); err != nil {
+		return err
+	}
+	hdr := look{role: roleHeader, fill: fillHeader}
+	if err := s.row(headerRow, b.text("Item", hdr), b.text("Units", hdr), b.text(periodName(ps.main, ps.balance), hdr),
+		b.text(periodName(ps.ytd, nil), hdr), b.text("Source: "+periodName(ps.main, ps.balance), hdr), b.text("Source: "+periodName(ps.ytd, nil), hdr)); err != nil {
+		return err
+	}
+	for _, lr := range b.layout.rows {
+		var cells []any
+		switch lr.kind {
+		case rowSection:
+			title := lr.title
+			if title == "Balance sheet" && ps.balance != nil {
+				title += " at " + ps.balance.Name
+			}
+			cells = []any{b.text(title, look{role: roleSection})}
+		case rowItem:
+			cells = b.itemCells(ps, lr.item)
+		case rowMetric:
+			cells = b.marginCells(ps, lr.metric, lr.row)
+		}
+		if err := s.row(lr.row, cells...); err != nil {
+			return err
+		}
+	}
+	if err := b.unmappedRows(s, ps); err != nil {
+		return err
+	}
+	return s.close()
+}
+
+func periodName(p, alt *model.FiscalPeriod) string {
+	switch {
+	case p != nil:
+		return p.Name
+	case alt != nil:
+		return alt.Name
+	}
+	return "—"
+}
+
+// subtitle says what the sheet holds and whether it is derived.
+func (ps *periodSheet) subtitle() string {
+	var parts []string
+	if ps.main != nil {
+		parts = append(parts, ps.main.Name+": "+ps.main.Period.String())
+	}
+	if ps.ytd != nil {
+		parts = append(parts, ps.ytd.Name+": "+ps.ytd.Period.String())
+	}
+	if ps.balance != nil {
+		parts = append(parts, "balance sheet "+ps.balance.Period.String())
+	}
+	return strings.Join(parts, " · ")
+}
+
+// itemCells writes an item's row: its figures in the quarter and year-to-
+// date columns (balances in the first), each with its source.
+func (b *book) itemCells(ps *periodSheet, it *templates.Item) []any {
+	bold := look{bold: b.layout.totals[it.ID], rule: b.layout.totals[it.ID]}
+	cells := []any{b.text(it.Name, look{bold: bold.bold}), b.text(it.Unit, look{}), nil, nil, nil, nil}
+	main := ps.main
+	if it.Kind == templates.KindStock {
+		main = ps.balance
+	}
+	for i, p := range []*model.FiscalPeriod{main, ps.ytd} {
+		if p == nil || (i == 1 && it.Kind == templates.KindStock) {
+			continue
+		}
+		f := b.c.Fact(it.ID, p.Name)
+		if f == nil {
+			continue
+		}
+		cells[2+i] = b.factCell(f, bold)
+		cells[4+i] = b.text(sourceText(f), look{role: roleNote})
+	}
+	return cells
+}
+
+// factCell writes a fact: an input, or for a derived quarter the formula
+// over the periods it comes from.
+func (b *book) factCell(f *model.Fact, extra look) excelize.Cell {
+	numFmt := unitFormat(f.Unit)
+	if f.Conflict {
+		extra.fill = fillConflict
+	}
+	if f.Derived == nil {
+		return b.input(f.Value, numFmt, extra)
+	}
+	var formula strings.Builder
+	for i, t := range f.Derived {
+		if t.Sign < 0 {
+			formula.WriteString("-")
+		} else if i > 0 {
+			formula.WriteString("+")
+		}
+		formula.WriteString(b.layout.cell[factKey(f.Item, f.Label, t.Period)])
+	}
+	extra.fill = fillDerived
+	return b.formula(formula.String(), number(f.Value), roleFormula, numFmt, extra)
+}
+
+// marginCells writes a margin for the quarter and the year to date, as the
+// template's expression over this sheet's cells.
+func (b *book) marginCells(ps *periodSheet, m *templates.Metric, row int) []any {
+	cells := []any{b.text(m.Name, look{}), b.text(m.Unit, look{}), nil, nil}
+	for i, p := range []*model.FiscalPeriod{ps.main, ps.ytd} {
+		if p == nil {
+			continue
+		}
+		col := colMain + i
+		formula, err := m.Expr.Formula(func(id string) (string, bool) {
+			if b.c.Fact(id, p.Name) == nil {
+				return "", false
+			}
+			return cellName(col, b.layout.itemRow[id]), true
+		}, noParts)
+		if err != nil {
+			continue
+		}
+		mv, _ := b.c.Metric(m.ID, p.Name)
+		cells[col-1] = b.formula(guarded(formula), cached(mv.Value, mv.Available), roleFormula, metricFormat(m.Unit), look{})
+	}
+	return cells
+}
+
+func noParts(string) ([]string, bool) { return nil, false }
+
+// unmappedRows writes the rows no synonym maps, under their labels.
+func (b *book) unmappedRows(s *sheet, ps *periodSheet) error {
+	if len(ps.unmapped) == 0 {
+		return nil
+	}
+	if err := s.row(b.layout.otherRow, b.text("Other reported rows (kept under their reported labels)", look{role: roleSection})); err != nil {
+		return err
+	}
+	for _, u := range ps.unmapped {
+		cells := []any{b.text(u.label, look{}), nil, nil, nil, nil, nil}
+		for i, p := range []*model.FiscalPeriod{ps.main, ps.ytd} {
+			if p == nil {
+				continue
+			}
+			for _, f := range b.c.FactsIn(p.Name) {
+				if f.Item == "" && templates.NormalizeLabel(f.Label) == templates.NormalizeLabel(u.label) {
+					cells[1] = b.text(unitLabel(f.Unit), look{})
+					cells[2+i] = b.factCell(f, look{})
+					cells[4+i] = b.text(sourceText(f), look{role: roleNote})
+				}
+			}
+		}
+		if ps.balance != nil {
+			for _, f := range b.c.FactsIn(ps.balance.Name) {
+				if f.Item == "" && templates.NormalizeLabel(f.Label) == templates.NormalizeLabel(u.label) {
+					cells[1] = b.text(unitLabel(f.Unit), look{})
+					cells[2] = b.factCell(f, look{})
+					cells[4] = b.text(sourceText(f), look{role: roleNote})
+				}
+			}
+		}
+		if err := s.row(u.row, cells...); err != nil {
+			return err
+		}
+	}
+	return nil
+}

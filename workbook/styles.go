@@ -1,0 +1,127 @@
+package workbook
+
+import (
+	"finexport/extract"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Roles of cells, after the FAST Standard: inputs (figures extracted from
+// a document) are blue, calculations black, links to other sheets green.
+const (
+	roleInput   = "input"
+	roleFormula = "formula"
+	roleLink    = "link"
+	roleText    = "text"
+	roleHeader  = "header"
+	roleTitle   = "title"
+	roleSection = "section"
+	roleNote    = "note"
+)
+
+var roleColor = map[string]string{roleInput: "0000FF", roleFormula: "000000", roleLink: "008000", roleNote: "595959"}
+
+// Number formats: accounting style with parenthesised negatives.
+const (
+	fmtMoney    = `#,##0_);(#,##0);"–"_)`
+	fmtPerShare = `#,##0.00_);(#,##0.00);"–"_)`
+	fmtShares   = `#,##0_);(#,##0);"–"_)`
+	fmtPercent  = `0.0%_);(0.0%);"–"_)`
+	fmtRatio    = `0.00"x"_);(0.00"x");"–"_)`
+	fmtQuarters = `0.0_);(0.0);"–"_)`
+	fmtDate     = `yyyy-mm-dd`
+	fmtGeneral  = `General`
+)
+
+// unitFormat returns the number format for a fact's unit.
+func unitFormat(u extract.Unit) string {
+	switch u {
+	case extract.PerShare:
+		return fmtPerShare
+	case extract.Shares:
+		return fmtShares
+	case extract.Percent:
+		return fmtPercent
+	case extract.Pure:
+		return fmtGeneral
+	}
+	return fmtMoney
+}
+
+// metricFormat returns the number format for a metric's unit.
+func metricFormat(unit string) string {
+	switch unit {
+	case "percent":
+		return fmtPercent
+	case "ratio":
+		return fmtRatio
+	case "quarters":
+		return fmtQuarters
+	}
+	return fmtMoney
+}
+
+// look is everything that makes a cell's style.
+type look struct {
+	role   string
+	numFmt string
+	bold   bool
+	rule   bool   // a thin rule above: a total
+	fill   string // background colour, "" for none
+	wrap   bool
+	top    bool // align to the top of a tall row
+}
+
+// Fills that mark a cell's state.
+const (
+	fillDerived  = "FFF2CC" // a quarter no release reports, computed
+	fillConflict = "F8CBAD" // releases disagree
+	fillHeader   = "D9E1F2"
+	fillPass     = "C6EFCE"
+	fillFail     = "FFC7CE"
+)
+
+// styles creates each distinct style once.
+type styles struct {
+	f   *excelize.File
+	ids map[look]int
+	err error
+}
+
+func (s *styles) id(l look) int {
+	if id, ok := s.ids[l]; ok {
+		return id
+	}
+	st := &excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 11, Color: roleColor[l.role], Bold: l.bold}}
+	switch l.role {
+	case roleTitle:
+		st.Font.Size, st.Font.Bold = 14, true
+	case roleHeader:
+		st.Font.Bold = true
+		st.Border = []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}}
+		st.Alignment = &excelize.Alignment{Horizontal: "center", WrapText: true, Vertical: "center"}
+	case roleSection:
+		st.Font.Bold = true
+	case roleNote:
+		st.Font.Italic = true
+	}
+	if l.numFmt != "" {
+		f := l.numFmt
+		st.CustomNumFmt = &f
+	}
+	if l.rule {
+		st.Border = append(st.Border, excelize.Border{Type: "top", Color: "000000", Style: 1})
+	}
+	if l.fill != "" {
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{l.fill}}
+	}
+	if l.wrap || l.top {
+		st.Alignment = &excelize.Alignment{WrapText: l.wrap, Vertical: "top"}
+	}
+	id, err := s.f.NewStyle(st)
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	s.ids[l] = id
+	return id
+}

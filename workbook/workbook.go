@@ -1,0 +1,290 @@
+// Package workbook renders a company model (extract/model) as an Excel
+// workbook: a cover, one sheet per fiscal period, comparison and trend
+// sheets, a liquidity sheet, the checks and a data table.
+//
+// Every figure comes from the model. Extracted figures are written as
+// inputs (blue); everything else is a formula (black, or green for a link
+// to another sheet) built from the templates' expressions, and each formula
+// carries the model's value as its cached result, so readers that do not
+// recalculate still see numbers. The same input gives the same bytes.
+package workbook
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"time"
+
+	"finexport/extract"
+	"finexport/extract/model"
+	"finexport/templates"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// Fixed sheet names.
+const (
+	CoverSheet     = "Cover"
+	QuarterlySheet = "Quarterly trend"
+	AnnualSheet    = "Annual trend"
+	LiquiditySheet = "Liquidity"
+	ChecksSheet    = "Checks"
+	DataSheet      = "Data"
+)
+
+// book is a workbook being written.
+type book struct {
+	f      *excelize.File
+	c      *model.Company
+	set    *templates.Set
+	st     *styles
+	layout *layout
+	names  []*excelize.DefinedName
+}
+
+// Write renders the company as an .xlsx workbook to w.
+func Write(w io.Writer, c *model.Company) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	b := &book{f: f, c: c, set: c.Templates(), st: &styles{f: f, ids: map[look]int{}}}
+	b.layout = planLayout(c)
+	if err := b.createSheets(); err != nil {
+		return err
+	}
+	steps := []func() error{b.writeCover, b.writePeriodSheets, b.writeComparisons, b.writeTrends,
+		b.writeLiquidity, b.writeChecks, b.writeData, b.writeNames, b.writeProperties}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	if b.st.err != nil {
+		return b.st.err
+	}
+	_, err := f.WriteTo(w)
+	return err
+}
+
+// createSheets adds every sheet in its final order.
+func (b *book) createSheets() error {
+	if err := b.f.SetSheetName("Sheet1", CoverSheet); err != nil {
+		return err
+	}
+	for _, name := range b.layout.sheetOrder()[1:] {
+		if _, err := b.f.NewSheet(name); err != nil {
+			return fmt.Errorf("sheet %q: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// writeProperties sets the document properties and asks Excel to
+// recalculate on open. Dates come from the releases, never the clock.
+func (b *book) writeProperties() error {
+	stamp := b.latestRelease().Format(time.RFC3339)
+	err := b.f.SetDocProps(&excelize.DocProperties{
+		Title:       b.c.Name + " — financial model",
+		Subject:     "Figures extracted from earnings releases",
+		Creator:     "finexport",
+		Keywords:    strings.TrimSpace(b.c.Ticker + " " + b.c.Exchange),
+		Description: "Built by finexport from " + fmt.Sprint(len(b.c.Documents)) + " release(s) of " + b.c.Name,
+		Category:    b.c.Name,
+		Created:     stamp,
+		Modified:    stamp,
+	})
+	if err != nil {
+		return err
+	}
+	full := true
+	if err := b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
+		return err
+	}
+	return b.f.SetAppProps(&excelize.AppProperties{Application: "finexport", Company: b.c.Name})
+}
+
+func (b *book) latestRelease() time.Time {
+	var t time.Time
+	for _, d := range b.c.Documents {
+		if d.ReleaseDate.After(t) {
+			t = d.ReleaseDate
+		}
+	}
+	if t.IsZero() {
+		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
+// sheet is one worksheet written row by row with the stream writer, the
+// one excelize path that writes a formula together with its cached value.
+type sheet struct {
+	b    *book
+	name string
+	sw   *excelize.StreamWriter
+}
+
+// sheetSetup is the page and view set-up of a sheet.
+type sheetSetup struct {
+	widths     []float64
+	freezeRows int
+	freezeCols int
+	titleRows  int // rows repeated on every printed page
+}
+
+// open prepares a sheet: print set-up must be in place before the stream
+// writer reads the sheet, and panes and widths before the first row.
+func (b *book) open(name string, s sheetSetup) (*sheet, error) {
+	landscape, one, zero, yes := "landscape", 1, 0, true
+	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return nil, err
+	}
+	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return nil, err
+	}
+	if err := b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
+		OddHeader: "&L" + escapeHeader(b.c.Name) + "&R&A", OddFooter: "&Lfinexport&RPage &P of &N"}); err != nil {
+		return nil, err
+	}
+	sw, err := b.f.NewStreamWriter(name)
+	if err != nil {
+		return nil, err
+	}
+	for i, w := range s.widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return nil, err
+		}
+	}
+	if s.freezeRows > 0 || s.freezeCols > 0 {
+		top, _ := excelize.CoordinatesToCellName(s.freezeCols+1, s.freezeRows+1)
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: s.freezeCols, YSplit: s.freezeRows, TopLeftCell: top, ActivePane: "bottomRight"}); err != nil {
+			return nil, err
+		}
+	}
+	if s.titleRows > 0 {
+		b.names = append(b.names, &excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
+			RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(name), s.titleRows)})
+	}
+	return &sheet{b: b, name: name, sw: sw}, nil
+}
+
+func escapeHeader(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// row writes one row; nil cells are skipped.
+func (s *sheet) row(n int, cells ...any) error {
+	ref, _ := excelize.CoordinatesToCellName(1, n)
+	return s.sw.SetRow(ref, cells)
+}
+
+// tallRow writes a row whose wrapped text needs lines lines.
+func (s *sheet) tallRow(n, lines int, cells ...any) error {
+	ref, _ := excelize.CoordinatesToCellName(1, n)
+	return s.sw.SetRow(ref, cells, excelize.RowOpts{Height: float64(15 * max(lines, 1))})
+}
+
+// linesFor estimates how many lines text takes wrapped in a column of the
+// given width (in characters): the stream writer cannot size rows itself.
+func linesFor(text string, width float64) int {
+	perLine := max(int(width*1.1), 1)
+	return (len([]rune(text)) + perLine - 1) / perLine
+}
+
+func (s *sheet) close() error { return s.sw.Flush() }
+
+// text is a string cell: document text is never read as a formula.
+func (b *book) text(v string, l look) excelize.Cell {
+	if l.role == "" {
+		l.role = roleText
+	}
+	return excelize.Cell{Value: v, StyleID: b.st.id(l)}
+}
+
+// input is an extracted figure.
+func (b *book) input(d decimal.Decimal, numFmt string, extra look) excelize.Cell {
+	extra.role, extra.numFmt = roleInput, numFmt
+	return excelize.Cell{Value: number(d), StyleID: b.st.id(extra)}
+}
+
+// formula is a calculated cell with its cached value.
+func (b *book) formula(f string, cached any, role, numFmt string, extra look) excelize.Cell {
+	extra.role, extra.numFmt = role, numFmt
+	return excelize.Cell{Formula: f, Value: cached, StyleID: b.st.id(extra)}
+}
+
+// notAvailable is the text a formula shows when a figure is not available.
+const notAvailable = "n/a"
+
+// guarded wraps a formula that may divide by zero.
+func guarded(f string) string { return `IFERROR(` + f + `,"` + notAvailable + `")` }
+
+// number turns a decimal into a spreadsheet number: integers exactly, other
+// values as the nearest double (what a spreadsheet holds).
+func number(d decimal.Decimal) any {
+	if d.IsInteger() && d.Abs().LessThan(decimal.New(1, 15)) {
+		return d.IntPart()
+	}
+	f, _ := d.Float64()
+	return f
+}
+
+// cached is a model value for a formula, or "n/a".
+func cached(d decimal.Decimal, ok bool) any {
+	if !ok {
+		return notAvailable
+	}
+	return number(d)
+}
+
+// quoteSheet quotes a sheet name for a reference.
+func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
+
+// ref is a reference to a cell on another sheet.
+func ref(sheet string, col, row int) string {
+	cell, _ := excelize.CoordinatesToCellName(col, row)
+	return quoteSheet(sheet) + "!" + cell
+}
+
+// cellName is a reference on the same sheet.
+func cellName(col, row int) string {
+	cell, _ := excelize.CoordinatesToCellName(col, row)
+	return cell
+}
+
+var reSheetBad = regexp.MustCompile(`[\[\]:*?/\\]`)
+
+// SheetName makes a name Excel accepts: at most 31 characters, none of
+// [ ] : * ? / \, not starting or ending with an apostrophe, not empty.
+func SheetName(s string) string {
+	s = reSheetBad.ReplaceAllString(s, "-")
+	s = strings.Trim(s, "' ")
+	if r := []rune(s); len(r) > 31 {
+		s = strings.TrimRight(string(r[:31]), "' ")
+	}
+	if s == "" {
+		s = "Sheet"
+	}
+	return s
+}
+
+// sourceText lists where a fact was stated, and any disagreement.
+func sourceText(f *model.Fact) string {
+	if f.Derived != nil {
+		return "derived: " + f.DerivationText()
+	}
+	var parts []string
+	for _, r := range f.Reported {
+		parts = append(parts, r.Source.String())
+	}
+	s := strings.Join(parts, "; ")
+	if f.Conflict {
+		var vals []string
+		for _, r := range f.Reported {
+			vals = append(vals, r.Source.File+" states "+r.Value.String())
+		}
+		s = "CONFLICT: " + strings.Join(vals, "; ") + " (latest shown)"
+	}
+	return s
+}
+
+func unitLabel(u extract.Unit) string { return string(u) }
