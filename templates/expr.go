@@ -319,7 +319,9 @@ func (e *Expr) formula(b *strings.Builder, ref func(string) (string, bool), part
 		case "abs":
 			b.WriteString("ABS(")
 		case "loss":
-			b.WriteString("MAX(0,-(")
+			// -MIN(x, FALSE): FALSE typed as an argument counts as zero,
+			// and the formula carries no literal number.
+			b.WriteString("(-MIN(")
 		default:
 			refs, ok := parts(e.Left.Name)
 			if !ok {
@@ -331,7 +333,7 @@ func (e *Expr) formula(b *strings.Builder, ref func(string) (string, bool), part
 		if err := e.Left.formula(b, ref, parts, 0); err != nil {
 			return err
 		}
-		b.WriteString(map[string]string{"abs": ")", "loss": "))"}[e.Name])
+		b.WriteString(map[string]string{"abs": ")", "loss": ",FALSE))"}[e.Name])
 		return nil
 	case 'n':
 		b.WriteString("-")

@@ -126,7 +126,7 @@ func TestExprEvalAndFormula(t *testing.T) {
 		{src: "abs(cash - receivables)", value: "6185000", formula: "ABS(C10-C11)"},
 		{src: "abs(q1_loss)", value: "1239000", formula: "ABS(N1)"},
 		// 8,265,000 / 1,239,000 = 6.67070217917... quarters of cash.
-		{src: "cash / loss(q1_loss)", value: "6.6707021792", formula: "C10/MAX(0,-(N1))"},
+		{src: "cash / loss(q1_loss)", value: "6.6707021792", formula: "C10/(-MIN(N1,FALSE))"},
 		{src: "cash / loss(q_profit)", na: true},
 		{src: "cash / zero", na: true},
 		{src: "cash / missing", na: true},

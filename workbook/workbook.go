@@ -10,9 +10,12 @@
 package workbook
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -63,8 +66,39 @@ func Write(w io.Writer, c *model.Company) error {
 	if b.st.err != nil {
 		return b.st.err
 	}
-	_, err := f.WriteTo(w)
-	return err
+	var raw bytes.Buffer
+	if _, err := f.WriteTo(&raw); err != nil {
+		return err
+	}
+	return repack(raw.Bytes(), w)
+}
+
+// repack rewrites the archive with its parts in name order: excelize
+// writes them in map order, and the same input must give the same bytes.
+func repack(data []byte, w io.Writer) error {
+	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	files := append([]*zip.File(nil), r.File...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	zw := zip.NewWriter(w)
+	for _, f := range files {
+		part, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+		if err != nil {
+			return err
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return err
+		}
+		_, err = io.Copy(part, rc)
+		rc.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return zw.Close()
 }
 
 // createSheets adds every sheet in its final order.

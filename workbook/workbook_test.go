@@ -1,0 +1,296 @@
+package workbook
+
+import (
+	"bytes"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"finexport/extract"
+	"finexport/extract/model"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func parseFile(t *testing.T, path string) *extract.Filing {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parseBytes(t, raw, path[strings.LastIndex(path, "/")+1:])
+}
+
+func parseBytes(t *testing.T, raw []byte, name string) *extract.Filing {
+	t.Helper()
+	f, err := (&extract.Parser{}).Parse(bytes.NewReader(raw), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func sampleCompany(t *testing.T) *model.Company {
+	t.Helper()
+	var fs []*extract.Filing
+	for _, n := range []string{"000_bb2e246abcbfccf3.txt", "001_0a551a66bcd04f48.txt", "002_841493e996f58f0e.txt"} {
+		fs = append(fs, parseFile(t, "../testdata/filings/"+n))
+	}
+	return model.Build(fs, model.Options{})[0]
+}
+
+func render(t *testing.T, c *model.Company) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func open(t *testing.T, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func TestSheetNamesAndOrder(t *testing.T) {
+	f := open(t, render(t, sampleCompany(t)))
+	want := []string{"Cover",
+		"Q2 FY2004", "Q1 FY2004", "Q4 FY2003", "Q3 FY2003", "Q2 FY2003", "Q1 FY2003", "Q4 FY2002",
+		"Q2 FY2004 vs Q2 FY2003", "Q1 FY2004 vs Q1 FY2003", "Q4 FY2003 vs Q4 FY2002",
+		"Quarterly trend", "Annual trend", "Liquidity", "Checks", "Data"}
+	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sheets:\n%q\nwant:\n%q", got, want)
+	}
+}
+
+// cell returns a cell's formula and raw cached value.
+func cell(t *testing.T, f *excelize.File, sheet, ref string) (string, string) {
+	t.Helper()
+	formula, err := f.GetCellFormula(sheet, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return formula, v
+}
+
+// The figures the issue names, where a finance user would look for them.
+func TestPeriodSheetFigures(t *testing.T) {
+	f := open(t, render(t, sampleCompany(t)))
+	tests := []struct {
+		sheet, ref, formula, value string
+	}{
+		// Row 6 is revenue on every period sheet; C the quarter, D the year to date.
+		{"Q2 FY2004", "A6", "", "Revenue"},
+		{"Q2 FY2004", "C6", "", "2500000"},
+		{"Q2 FY2004", "D6", "", "4643000"},
+		{"Q2 FY2004", "E6", "", "000_bb2e246abcbfccf3.txt:102"},
+		{"Q4 FY2003", "D6", "", "10187000"}, // FY2003 on the Q4 sheet
+		// Derived quarters are formulas over the sheets they come from.
+		{"Q1 FY2004", "C6", "'Q2 FY2004'!D6-'Q2 FY2004'!C6", "2143000"},
+		{"Q3 FY2003", "C6", "'Q4 FY2003'!D6-'Q2 FY2003'!D6-'Q4 FY2003'!C6", "2886000"},
+		{"Q3 FY2003", "E6", "", "derived: FY2003 − H1 FY2003 − Q4 FY2003"},
+	}
+	for _, tt := range tests {
+		formula, v := cell(t, f, tt.sheet, tt.ref)
+		if formula != tt.formula || v != tt.value {
+			t.Errorf("%s!%s = %q (formula %q), want %q (formula %q)", tt.sheet, tt.ref, v, formula, tt.value, tt.formula)
+		}
+	}
+	// The same item stands on the same row of every period sheet.
+	for _, sheet := range []string{"Q2 FY2004", "Q1 FY2004", "Q4 FY2002"} {
+		for ref, label := range map[string]string{"A13": "Net income (loss)", "A20": "Cash and equivalents", "A33": "Total liabilities and stockholders' equity"} {
+			if _, v := cell(t, f, sheet, ref); v != label {
+				t.Errorf("%s!%s = %q, want %q", sheet, ref, v, label)
+			}
+		}
+	}
+}
+
+var (
+	reQuotedSheet = regexp.MustCompile(`'[^']*'!`)
+	reString      = regexp.MustCompile(`"[^"]*"`)
+	reCellRef     = regexp.MustCompile(`\$?[A-Z]{1,3}\$?[0-9]+`)
+	reRowRange    = regexp.MustCompile(`\$[0-9]+:\$[0-9]+`)
+)
+
+// Comparison, trend and liquidity sheets hold formulas, not pasted values,
+// and no formula anywhere carries a literal number.
+func TestFormulasNotValues(t *testing.T) {
+	f := open(t, render(t, sampleCompany(t)))
+	for _, sheet := range []string{"Q2 FY2004 vs Q2 FY2003", "Quarterly trend", "Liquidity"} {
+		rows, _ := f.GetRows(sheet)
+		numbers, formulas := 0, 0
+		for r := 4; r < len(rows); r++ {
+			for c := 2; c < len(rows[r]); c++ {
+				if rows[r][c] == "" {
+					continue
+				}
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
+					formulas++
+				} else if _, err := strconv.ParseFloat(strings.NewReplacer(",", "", "(", "-", ")", "", "%", "").Replace(rows[r][c]), 64); err == nil {
+					numbers++ // a number pasted as a value
+				}
+			}
+		}
+		if formulas == 0 || numbers != 0 {
+			t.Errorf("%s: %d formulas and %d plain values; want only formulas", sheet, formulas, numbers)
+		}
+	}
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		for r := range rows {
+			for c := range rows[r] {
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				formula, _ := f.GetCellFormula(sheet, ref)
+				rest := reCellRef.ReplaceAllString(reString.ReplaceAllString(reQuotedSheet.ReplaceAllString(formula, ""), ""), "")
+				if strings.ContainsAny(rest, "0123456789") {
+					t.Errorf("%s!%s: literal number in %q", sheet, ref, formula)
+				}
+			}
+		}
+	}
+}
+
+func fontColor(t *testing.T, f *excelize.File, sheet, ref string) (string, string) {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill := ""
+	if len(st.Fill.Color) > 0 {
+		fill = st.Fill.Color[0]
+	}
+	return strings.ToUpper(st.Font.Color), strings.ToUpper(fill)
+}
+
+func TestInputLinkAndFormulaStyles(t *testing.T) {
+	f := open(t, render(t, sampleCompany(t)))
+	tests := []struct {
+		sheet, ref, color, fill string
+	}{
+		{"Q2 FY2004", "C6", "0000FF", ""},              // extracted: blue
+		{"Q1 FY2004", "C6", "000000", "FFF2CC"},        // derived: black formula, marked
+		{"Q2 FY2004 vs Q2 FY2003", "C5", "008000", ""}, // link: green
+		{"Q2 FY2004 vs Q2 FY2003", "E5", "000000", ""}, // change: black
+	}
+	for _, tt := range tests {
+		if color, fill := fontColor(t, f, tt.sheet, tt.ref); color != tt.color || fill != tt.fill {
+			t.Errorf("%s!%s: font %s fill %q, want %s %q", tt.sheet, tt.ref, color, fill, tt.color, tt.fill)
+		}
+	}
+	// Numbers are numbers, never text.
+	if typ, _ := f.GetCellType("Q2 FY2004", "C6"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+		t.Errorf("a figure is stored as %v", typ)
+	}
+}
+
+func TestDefinedNames(t *testing.T) {
+	f := open(t, render(t, sampleCompany(t)))
+	names := map[string]string{}
+	for _, n := range f.GetDefinedName() {
+		if n.Scope == "Workbook" {
+			names[n.Name] = n.RefersTo
+		}
+	}
+	for name, want := range map[string]string{
+		"revenue_Q2_FY2004":      "'Q2 FY2004'!$C$6",
+		"revenue_H1_FY2004":      "'Q2 FY2004'!$D$6",
+		"revenue_Q1_FY2004":      "'Q1 FY2004'!$C$6",
+		"net_income_FY2003":      "'Q4 FY2003'!$D$13",
+		"cash_Q2_FY2004":         "'Q2 FY2004'!$C$20",
+		"gross_margin_Q2_FY2004": "'Q2 FY2004'!$C$36",
+		"MasterCheck":            "'Checks'!$B$2",
+	} {
+		if names[name] != want {
+			t.Errorf("%s refers to %q, want %q", name, names[name], want)
+		}
+	}
+}
+
+func TestDataTable(t *testing.T) {
+	c := sampleCompany(t)
+	f := open(t, render(t, c))
+	tables, err := f.GetTables("Data")
+	if err != nil || len(tables) != 1 || tables[0].Name != "Facts" {
+		t.Fatalf("tables %+v (%v)", tables, err)
+	}
+	rows, _ := f.GetRows("Data")
+	if strings.Join(rows[0], ",") != "document,company,statement,item,label,period_start,period_end,months,value,unit,line,period,source" {
+		t.Errorf("header %v", rows[0])
+	}
+	if want := 1 + len(c.Facts) + len(c.Narrative); len(rows) != want || tables[0].Range != "A1:M"+strconv.Itoa(want) {
+		t.Errorf("%d rows, table %s; want %d", len(rows), tables[0].Range, want)
+	}
+}
+
+// A label from a document stays text, however it starts.
+func TestFormulaLikeLabelsStayText(t *testing.T) {
+	doc := `ACME CORP. REPORTS RESULTS
+
+<TABLE>
+                                       Three Months Ended
+                                          March 31,
+                                       2004        2003
+Net revenues                        $ 1,000     $   900
+=HYPERLINK("http://x","y")              100          90
++Other gains                             10           9
+@Adjustments                              1           1
+</TABLE>
+`
+	f := parseBytes(t, []byte(doc), "evil.txt")
+	c := model.Build([]*extract.Filing{f}, model.Options{})[0]
+	x := open(t, render(t, c))
+	rows, _ := x.GetRows("Q1 FY2004")
+	found := 0
+	for r, row := range rows {
+		if len(row) > 0 && strings.ContainsAny(row[0][:1], "=+@") {
+			ref, _ := excelize.CoordinatesToCellName(1, r+1)
+			if formula, _ := x.GetCellFormula("Q1 FY2004", ref); formula != "" {
+				t.Errorf("%s became a formula %q", row[0], formula)
+			}
+			found++
+		}
+	}
+	if found != 3 {
+		t.Errorf("found %d formula-like labels as text, want 3", found)
+	}
+}
+
+func TestSameInputSameBytes(t *testing.T) {
+	c := sampleCompany(t)
+	if !bytes.Equal(render(t, c), render(t, sampleCompany(t))) {
+		t.Error("two renders of the same input differ")
+	}
+}
+
+func TestSheetName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Q2 FY2004":                              "Q2 FY2004",
+		"a/b\\c:d*e?f[g]h":                       "a-b-c-d-e-f-g-h",
+		"'quoted'":                               "quoted",
+		"":                                       "Sheet",
+		"Q2 FY2004 vs Q2 FY2003 and more things": "Q2 FY2004 vs Q2 FY2003 and more",
+	} {
+		if got := SheetName(in); got != want || len([]rune(got)) > 31 {
+			t.Errorf("SheetName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
