@@ -48,7 +48,11 @@ func (b *book) metricLink(m *templates.Metric, p model.FiscalPeriod) any {
 	if ps == nil || !ok {
 		return nil
 	}
-	return b.formula(ref(ps.name, ps.columnFor(p), b.layout.metricRow[m.ID]), cached(mv.Value, mv.Available), roleLink, metricFormat(m.Unit), look{})
+	col := ps.columnFor(p)
+	if _, written := b.marginFormula(m, p, col); !written {
+		return nil // nothing to link to
+	}
+	return b.formula(ref(ps.name, col, b.layout.metricRow[m.ID]), cached(mv.Value, mv.Available), roleLink, metricFormat(m.Unit), look{})
 }
 
 // changeCells computes change and % change from the templates' change

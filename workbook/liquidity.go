@@ -56,6 +56,7 @@ func (b *book) writeLiquidity() error {
 	}
 	row++
 	metricRow := map[string]int{}
+	written := map[string]bool{} // metric@column: a formula stands there
 	for _, m := range metrics {
 		cells := []any{b.text(m.Name, look{bold: true}), b.text(m.Unit, look{})}
 		for i, d := range dates {
@@ -70,6 +71,7 @@ func (b *book) writeLiquidity() error {
 			}
 			mv, _ := b.c.Metric(m.ID, d.Name)
 			cells = append(cells, b.formula(guarded(f), cached(mv.Value, mv.Available), roleFormula, metricFormat(m.Unit), look{bold: true}))
+			written[m.ID+"@"+cellName(col, 1)] = true
 		}
 		if err := s.row(row, cells...); err != nil {
 			return err
@@ -90,6 +92,10 @@ func (b *book) writeLiquidity() error {
 		cells := []any{b.text(m.Name, look{}), b.text(m.Unit, look{}), nil}
 		for i := 1; i < len(dates); i++ {
 			col, r := 3+i, metricRow[m.ID]
+			if !written[m.ID+"@"+cellName(col, 1)] || !written[m.ID+"@"+cellName(col-1, 1)] {
+				cells = append(cells, nil)
+				continue
+			}
 			f, err := change.Expr.Formula(func(name string) (string, bool) {
 				return map[string]string{"current": cellName(col, r), "prior": cellName(col-1, r)}[name], name == "current" || name == "prior"
 			}, noParts)

@@ -139,19 +139,26 @@ func (b *book) marginCells(ps *periodSheet, m *templates.Metric, row int) []any 
 			continue
 		}
 		col := colMain + i
-		formula, err := m.Expr.Formula(func(id string) (string, bool) {
-			if b.c.Fact(id, p.Name) == nil {
-				return "", false
-			}
-			return cellName(col, b.layout.itemRow[id]), true
-		}, noParts)
-		if err != nil {
+		formula, ok := b.marginFormula(m, *p, col)
+		if !ok {
 			continue
 		}
 		mv, _ := b.c.Metric(m.ID, p.Name)
 		cells[col-1] = b.formula(guarded(formula), cached(mv.Value, mv.Available), roleFormula, metricFormat(m.Unit), look{})
 	}
 	return cells
+}
+
+// marginFormula is a margin's formula over a period sheet's column; ok is
+// false when the period lacks an input, and the cell stays empty.
+func (b *book) marginFormula(m *templates.Metric, p model.FiscalPeriod, col int) (string, bool) {
+	formula, err := m.Expr.Formula(func(id string) (string, bool) {
+		if b.c.Fact(id, p.Name) == nil {
+			return "", false
+		}
+		return cellName(col, b.layout.itemRow[id]), true
+	}, noParts)
+	return formula, err == nil
 }
 
 func noParts(string) ([]string, bool) { return nil, false }
