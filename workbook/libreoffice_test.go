@@ -3,6 +3,7 @@ package workbook
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -104,12 +105,12 @@ func at(recs [][]string, row, col int) string {
 }
 
 func TestLibreOfficeAgreesWithTheModel(t *testing.T) {
-	companies := []*model.Company{sampleCompany(t)}
+	companies := []*model.Company{sampleCompany(t), conflictedCompany(t)}
 	for _, doc := range []string{"acme_dec_thousands_crlf_cp1252.txt", "brightwater_submission_52week_millions.txt", "sunrise_52week_q1.txt"} {
 		companies = append(companies, model.Build([]*extract.Filing{parseFile(t, "../testdata/variants/"+doc)}, model.Options{})...)
 	}
-	for _, c := range companies {
-		t.Run(c.Name, func(t *testing.T) { agreesWithModel(t, c) })
+	for i, c := range companies {
+		t.Run(fmt.Sprint(i, " ", c.Name), func(t *testing.T) { agreesWithModel(t, c) })
 	}
 }
 

@@ -294,3 +294,41 @@ func TestSheetName(t *testing.T) {
 		}
 	}
 }
+
+// conflictedCompany merges a sample with a copy of the other that restates
+// one balance-sheet figure: inventories at 2003-06-30.
+func conflictedCompany(t *testing.T) *model.Company {
+	t.Helper()
+	raw, _ := os.ReadFile("../testdata/filings/001_0a551a66bcd04f48.txt")
+	lines := bytes.Split(raw, []byte("\n"))
+	lines[116] = bytes.Replace(lines[116], []byte("2,650,000"), []byte("2,750,000"), 1)
+	restated := parseBytes(t, bytes.Join(lines, []byte("\n")), "restated.txt")
+	return model.Build([]*extract.Filing{parseFile(t, "../testdata/filings/000_bb2e246abcbfccf3.txt"), restated}, model.Options{})[0]
+}
+
+func TestConflictsShowAsFailures(t *testing.T) {
+	f := open(t, render(t, conflictedCompany(t)))
+	if _, v := cell(t, f, "Checks", "B2"); v != "FAIL" {
+		t.Errorf("master check %q, want FAIL", v)
+	}
+	if formula, v := cell(t, f, "Cover", "B10"); formula != "Checks!$B$2" || v != "FAIL" {
+		t.Errorf("cover status %q = %q", formula, v)
+	}
+	// Inventories at 2003-06-30 stand on the Q4 FY2003 sheet, marked.
+	if _, fill := fontColor(t, f, "Q4 FY2003", "C22"); fill != "F8CBAD" {
+		t.Errorf("conflicting figure fill %q", fill)
+	}
+	if _, v := cell(t, f, "Q4 FY2003", "E22"); !strings.HasPrefix(v, "CONFLICT:") {
+		t.Errorf("conflict source %q", v)
+	}
+	rows, _ := f.GetRows("Checks")
+	found := false
+	for _, r := range rows {
+		if len(r) > 8 && r[0] == "conflict" && r[8] == "FAIL" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no failing conflict row on the Checks sheet")
+	}
+}

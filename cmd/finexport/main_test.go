@@ -223,3 +223,46 @@ func TestSafeFileName(t *testing.T) {
 		}
 	}
 }
+
+func TestBuildWritesOneWorkbookPerCompany(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "books")
+	code, stdout, errs := runT(t, "build", "-o", out, abs(t, "../../testdata/filings"), abs(t, "../../testdata/variants"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	want := []string{"Acme Widgets Inc.xlsx", "Brightwater Foods Corp.xlsx", "Sunrise Outdoor Co.xlsx", "ThermoGenesis Corp.xlsx"}
+	entries, _ := os.ReadDir(out)
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+		if info, _ := e.Info(); info.Mode().Perm() != 0o644 {
+			t.Errorf("%s has mode %v", e.Name(), info.Mode().Perm())
+		}
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("wrote %v, want %v", got, want)
+	}
+	if !strings.Contains(stdout, filepath.Join(out, "ThermoGenesis Corp.xlsx")) {
+		t.Errorf("stdout %q", stdout)
+	}
+}
+
+// An output folder that cannot be written is an error, and leaves nothing.
+func TestBuildIntoUnwritableFolder(t *testing.T) {
+	if os.Geteuid() == 0 {
+		// root writes anywhere: make the "folder" a file instead.
+		blocker := filepath.Join(t.TempDir(), "file")
+		os.WriteFile(blocker, nil, 0o644)
+		code, _, errs := runT(t, "build", "-o", blocker, abs(t, "../../testdata/filings"))
+		if code != 2 || errs == "" {
+			t.Errorf("exit %d %q", code, errs)
+		}
+		return
+	}
+	dir := t.TempDir()
+	os.Chmod(dir, 0o555)
+	code, _, _ := runT(t, "build", "-o", dir, abs(t, "../../testdata/filings"))
+	if entries, _ := os.ReadDir(dir); code != 2 || len(entries) != 0 {
+		t.Errorf("exit %d, left %d files", code, len(entries))
+	}
+}
