@@ -1,6 +1,6 @@
 module finexport
 
-go 1.25.0
+go 1.26.0
 
 require (
 	github.com/go-pdf/fpdf v0.9.0 // indirect
@@ -12,6 +12,7 @@ require (
 	github.com/xuri/excelize/v2 v2.11.0 // indirect
 	github.com/xuri/nfp v0.0.2-0.20250530014748-2ddeb826f9a9 // indirect
 	golang.org/x/crypto v0.53.0 // indirect
+	golang.org/x/image v0.47.0 // indirect
 	golang.org/x/net v0.56.0 // indirect
-	golang.org/x/text v0.38.0 // indirect
+	golang.org/x/text v0.43.0 // indirect
 )

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"finexport/extract"
+	"finexport/extract/model"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -21,45 +22,19 @@ const (
 
 var roleColor = map[string]string{roleInput: "0000FF", roleFormula: "000000", roleLink: "008000", roleNote: "595959"}
 
-// Number formats: accounting style with parenthesised negatives.
-const (
-	fmtMoney    = `#,##0_);(#,##0);"–"_)`
-	fmtPerShare = `#,##0.00_);(#,##0.00);"–"_)`
-	fmtShares   = `#,##0_);(#,##0);"–"_)`
-	fmtPercent  = `0.0%_);(0.0%);"–"_)`
-	fmtRatio    = `0.00"x"_);(0.00"x");"–"_)`
-	fmtQuarters = `0.0_);(0.0);"–"_)`
-	fmtDate     = `yyyy-mm-dd`
-	fmtGeneral  = `General`
+// Number formats come from the model's display table, which the PDF
+// uses too: both show the same digits.
+var (
+	fmtMoney   = model.ExcelFormat(model.ShowMoney)
+	fmtPercent = model.ExcelFormat(model.ShowPercent)
+	fmtGeneral = model.ExcelFormat(model.ShowPlain)
 )
 
 // unitFormat returns the number format for a fact's unit.
-func unitFormat(u extract.Unit) string {
-	switch u {
-	case extract.PerShare:
-		return fmtPerShare
-	case extract.Shares:
-		return fmtShares
-	case extract.Percent:
-		return fmtPercent
-	case extract.Pure:
-		return fmtGeneral
-	}
-	return fmtMoney
-}
+func unitFormat(u extract.Unit) string { return model.ExcelFormat(model.DisplayFor(string(u))) }
 
 // metricFormat returns the number format for a metric's unit.
-func metricFormat(unit string) string {
-	switch unit {
-	case "percent":
-		return fmtPercent
-	case "ratio":
-		return fmtRatio
-	case "quarters":
-		return fmtQuarters
-	}
-	return fmtMoney
-}
+func metricFormat(unit string) string { return model.ExcelFormat(model.DisplayFor(unit)) }
 
 // look is everything that makes a cell's style.
 type look struct {

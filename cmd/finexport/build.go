@@ -10,19 +10,25 @@ import (
 	"strings"
 
 	"finexport/extract/model"
+	"finexport/pdfreport"
 	"finexport/workbook"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	out := "out"
+	out, paper := "out", pdfreport.Letter
 	filings, opts, clean, code, ok := loadFilingsWith("build", args, stderr, func(fs *flag.FlagSet) {
-		fs.StringVar(&out, "o", "out", "write the workbooks to `DIR`")
+		fs.StringVar(&out, "o", "out", "write the workbooks and PDFs to `DIR`")
+		fs.StringVar(&paper, "paper", pdfreport.Letter, "PDF paper `size`: letter or a4")
 	})
 	if !ok {
 		return code
 	}
+	if paper != pdfreport.Letter && paper != pdfreport.A4 {
+		fmt.Fprintf(stderr, "finexport: --paper %q: want letter or a4\n", paper)
+		return exitUsage
+	}
 	companies := model.Build(filings, opts)
-	written, err := writeOutputs(out, companies)
+	written, err := writeOutputs(out, companies, pdfreport.Options{Paper: paper})
 	for _, p := range written {
 		fmt.Fprintln(stdout, "wrote", p)
 	}
@@ -37,9 +43,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// writeOutputs writes one workbook per company into dir and returns the
-// paths written. Each file is written whole or not at all.
-func writeOutputs(dir string, companies []*model.Company) ([]string, error) {
+// writeOutputs writes a workbook and a PDF per company into dir and
+// returns the paths written. Each file is written whole or not at all.
+func writeOutputs(dir string, companies []*model.Company, pdfOpts pdfreport.Options) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -51,11 +57,20 @@ func writeOutputs(dir string, companies []*model.Company) ([]string, error) {
 			base = fmt.Sprintf("%s-%d", base, n+1)
 		}
 		used[safeFileName(c.Name)]++
-		path := filepath.Join(dir, base+".xlsx")
-		if err := writeFileAtomic(path, func(w io.Writer) error { return workbook.Write(w, c) }); err != nil {
-			return written, fmt.Errorf("%s: %w", path, err)
+		outputs := []struct {
+			ext   string
+			write func(io.Writer) error
+		}{
+			{".xlsx", func(w io.Writer) error { return workbook.Write(w, c) }},
+			{".pdf", func(w io.Writer) error { return pdfreport.Write(w, c, pdfOpts) }},
 		}
-		written = append(written, path)
+		for _, o := range outputs {
+			path := filepath.Join(dir, base+o.ext)
+			if err := writeFileAtomic(path, o.write); err != nil {
+				return written, fmt.Errorf("%s: %w", path, err)
+			}
+			written = append(written, path)
+		}
 	}
 	return written, nil
 }

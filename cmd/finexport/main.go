@@ -23,6 +23,7 @@ import (
 
 	"finexport/extract"
 	"finexport/extract/model"
+	"finexport/pdfreport"
 )
 
 //go:embed samples/*.txt
@@ -47,7 +48,7 @@ pulls out every figure with its period, sign, scale, unit and source line.
 
 Usage:
   finexport                      process the bundled sample filings into out/
-  finexport build [-o DIR] FILE|DIR...  write DIR/<company>.xlsx (default out/)
+  finexport build [-o DIR] FILE|DIR...  write DIR/<company>.xlsx and .pdf (default out/)
   finexport facts FILE|DIR...    write every fact as CSV to stdout
   finexport check FILE|DIR...    print every check, grouped by company
   finexport templates DIR        write the default definitions to DIR for editing
@@ -224,7 +225,7 @@ func runSamples(stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	companies := model.Build(filings, model.Options{})
-	written, err := writeOutputs(out, companies)
+	written, err := writeOutputs(out, companies, pdfreport.Options{})
 	if err != nil {
 		fmt.Fprintln(stderr, "finexport:", err)
 		return exitUsage

@@ -230,7 +230,8 @@ func TestBuildWritesOneWorkbookPerCompany(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	want := []string{"Acme Widgets Inc.xlsx", "Brightwater Foods Corp.xlsx", "Sunrise Outdoor Co.xlsx", "ThermoGenesis Corp.xlsx"}
+	want := []string{"Acme Widgets Inc.pdf", "Acme Widgets Inc.xlsx", "Brightwater Foods Corp.pdf", "Brightwater Foods Corp.xlsx",
+		"Sunrise Outdoor Co.pdf", "Sunrise Outdoor Co.xlsx", "ThermoGenesis Corp.pdf", "ThermoGenesis Corp.xlsx"}
 	entries, _ := os.ReadDir(out)
 	var got []string
 	for _, e := range entries {

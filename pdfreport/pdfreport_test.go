@@ -1,0 +1,195 @@
+package pdfreport
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"finexport/extract"
+	"finexport/extract/model"
+)
+
+func sampleCompany(t *testing.T) *model.Company {
+	t.Helper()
+	var fs []*extract.Filing
+	for _, n := range []string{"000_bb2e246abcbfccf3.txt", "001_0a551a66bcd04f48.txt", "002_841493e996f58f0e.txt"} {
+		raw, err := os.ReadFile("../testdata/filings/" + n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := (&extract.Parser{}).Parse(bytes.NewReader(raw), n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs = append(fs, f)
+	}
+	return model.Build(fs, model.Options{})[0]
+}
+
+func render(t *testing.T, c *model.Company, opts Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, c, opts); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// tool runs a poppler or qpdf command on a PDF. Without the command the
+// test is skipped, unless FINEXPORT_REQUIRE_TOOLS=1, when it fails.
+func tool(t *testing.T, pdf []byte, name string, args ...string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("FINEXPORT_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("%s is required (Debian: poppler-utils, qpdf): %v", name, err)
+		}
+		t.Skipf("%s not installed", name)
+	}
+	file := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	args = append(args, file)
+	if name == "pdftotext" {
+		args = append(args, "-") // to stdout
+	}
+	out, err := exec.CommandContext(ctx, path, args...).CombinedOutput()
+	if err != nil && name != "qpdf" {
+		t.Fatalf("%s: %v\n%s", name, err, out)
+	}
+	return string(out)
+}
+
+// The headline figures, typed from the releases and formatted as the
+// workbook shows them, stand on page 1.
+func TestHeadlineFigures(t *testing.T) {
+	text := tool(t, render(t, sampleCompany(t), Options{}), "pdftotext", "-layout", "-f", "1", "-l", "1")
+	lines := strings.Split(text, "\n")
+	want := [][]string{
+		{"ThermoGenesis Corp. (Nasdaq: KOOL)"},
+		{"Latest period: Q2 FY2004"},
+		{"Releases: 2003-03-21, 2003-09-24, 2004-02-13"},
+		// Q2 FY2004 against Q2 FY2003: change and % change.
+		{"Revenue", "2,500,000", "2,350,000", "150,000", "6.4%"},
+		{"Gross profit", "802,000", "412,000", "390,000", "94.7%"},
+		{"Gross margin", "32.1%", "17.5%", "14.5%"},
+		{"Operating expenses", "2,033,000", "2,011,000", "22,000", "1.1%"},
+		{"Net income (loss)", "(1,223,000)", "(1,584,000)", "361,000", "22.8%"},
+		{"EPS, diluted", "(0.03)", "(0.04)", "0.01", "25.0%"},
+		// Year to date: H1 FY2004 against H1 FY2003.
+		{"Revenue", "4,643,000", "4,403,000", "240,000", "5.5%"},
+		{"Net income (loss)", "(2,462,000)", "(2,946,000)", "484,000", "16.4%"},
+		// Liquidity at 2003-12-31 against 2003-06-30.
+		{"Cash and equivalents", "8,265,000", "6,815,000", "1,450,000"},
+		{"Working capital", "11,550,000", "10,126,000", "1,424,000"},
+		{"Current ratio", "6.10x", "5.66x", "0.44x"},
+		{"Quick ratio", "4.57x", "4.06x", "0.51x"},
+		{"Cash runway (quarters)", "6.8", "6.9", "(0.1)"},
+		{"All 109 checks pass"},
+	}
+	at := 0
+	for _, w := range want {
+		found := false
+		for ; at < len(lines) && !found; at++ {
+			found = containsInOrder(lines[at], w)
+		}
+		if !found {
+			t.Errorf("page 1 lacks a line with %q (in order, after the previous one)\n%s", w, text)
+			return
+		}
+	}
+}
+
+func containsInOrder(line string, parts []string) bool {
+	for _, p := range parts {
+		i := strings.Index(line, p)
+		if i < 0 {
+			return false
+		}
+		line = line[i+len(p):]
+	}
+	return true
+}
+
+func TestFailingChecksAreNamed(t *testing.T) {
+	c := sampleCompany(t)
+	c.Checks[0].Status = extract.Fail
+	text := tool(t, render(t, c, Options{}), "pdftotext", "-f", "1", "-l", "1")
+	if !strings.Contains(strings.Join(strings.Fields(text), " "), "1 of 109 checks fail: "+c.Checks[0].Name) {
+		t.Errorf("page 1 does not name the failing check:\n%s", text)
+	}
+}
+
+func TestStructureFontsAndSize(t *testing.T) {
+	pdf := render(t, sampleCompany(t), Options{})
+	if out := tool(t, pdf, "qpdf", "--check"); !strings.Contains(out, "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+	fonts := tool(t, pdf, "pdffonts")
+	rows := strings.Split(strings.TrimSpace(fonts), "\n")[2:]
+	if len(rows) != 3 {
+		t.Errorf("want 3 fonts (regular, bold, italic):\n%s", fonts)
+	}
+	for _, row := range rows {
+		f := strings.Fields(row)
+		if len(f) < 5 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", row)
+		}
+	}
+	if len(pdf) > 200<<10 {
+		t.Errorf("%d bytes: too large to email comfortably", len(pdf))
+	}
+	info := tool(t, pdf, "pdfinfo")
+	for _, want := range []string{"Title:           ThermoGenesis Corp. — earnings summary", "Author:          ThermoGenesis Corp.",
+		"Creator:         finexport", "Pages:           4", "Page size:       612 x 792 pts (letter)"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	outline := tool(t, pdf, "pdftotext", "-layout")
+	for _, section := range []string{"Charts", "Statements", "Notes", "Page 1 of 4", "Page 4 of 4",
+		"Q1 FY2004 = H1 FY2004 − Q2 FY2004", "11,976 shares", "$2.39 per share"} {
+		if !strings.Contains(outline, section) {
+			t.Errorf("the report lacks %q", section)
+		}
+	}
+}
+
+func TestA4(t *testing.T) {
+	info := tool(t, render(t, sampleCompany(t), Options{Paper: A4}), "pdfinfo")
+	if !strings.Contains(info, "595.28 x 841.89 pts (A4)") {
+		t.Errorf("not A4:\n%s", info)
+	}
+	if err := Write(&bytes.Buffer{}, sampleCompany(t), Options{Paper: "legal"}); err == nil {
+		t.Error("legal paper accepted")
+	}
+}
+
+func TestSameInputSameBytes(t *testing.T) {
+	if !bytes.Equal(render(t, sampleCompany(t), Options{}), render(t, sampleCompany(t), Options{})) {
+		t.Error("two renders of the same input differ")
+	}
+}
+
+// Releases unlike the samples render too: no derived quarters, a profit.
+func TestOtherCompanies(t *testing.T) {
+	for _, doc := range []string{"acme_dec_thousands_crlf_cp1252.txt", "brightwater_submission_52week_millions.txt", "sunrise_52week_q1.txt"} {
+		raw, _ := os.ReadFile("../testdata/variants/" + doc)
+		f, err := (&extract.Parser{}).Parse(bytes.NewReader(raw), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf := render(t, model.Build([]*extract.Filing{f}, model.Options{})[0], Options{})
+		if out := tool(t, pdf, "qpdf", "--check"); !strings.Contains(out, "No syntax or stream encoding errors") {
+			t.Errorf("%s: qpdf --check:\n%s", doc, out)
+		}
+	}
+}

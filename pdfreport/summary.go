@@ -1,0 +1,294 @@
+package pdfreport
+
+import (
+	"fmt"
+	"strings"
+
+	"finexport/extract"
+	"finexport/extract/model"
+	"finexport/templates"
+
+	"github.com/shopspring/decimal"
+)
+
+// table is a grid of text drawn with cells: the first column left-aligned,
+// the others right-aligned.
+type table struct {
+	widths []float64
+	header []string
+	rows   [][]string
+	bold   map[int]bool // rows drawn in bold, with a rule above
+	size   float64
+	text   bool // every column left-aligned: a table of words, not figures
+}
+
+func (r *report) drawTable(t table) {
+	pdf := r.pdf
+	size := t.size
+	if size == 0 {
+		size = 8.5
+	}
+	h := size * 0.55
+	r.font("B", size)
+	pdf.SetFillColor(217, 225, 242)
+	for i, head := range t.header {
+		align := t.align(i)
+		pdf.CellFormat(t.widths[i], h+1, head, "B", 0, align, true, 0, "")
+	}
+	pdf.Ln(-1)
+	for ri, row := range t.rows {
+		style := ""
+		border := ""
+		if t.bold[ri] {
+			style, border = "B", "T"
+		}
+		r.font(style, size)
+		for i, cell := range row {
+			b := border
+			if i == 0 {
+				b = ""
+			}
+			pdf.CellFormat(t.widths[i], h, fit(r, cell, t.widths[i]), b, 0, t.align(i), false, 0, "")
+		}
+		pdf.Ln(-1)
+	}
+	pdf.Ln(2)
+}
+
+func (t table) align(col int) string {
+	if col == 0 || t.text {
+		return "L"
+	}
+	return "R"
+}
+
+// fit shortens text that would overflow its cell.
+func fit(r *report, s string, width float64) string {
+	for r.pdf.GetStringWidth(s) > width-1 && len([]rune(s)) > 4 {
+		rs := []rune(s)
+		s = string(rs[:len(rs)-2]) + "…"
+	}
+	return s
+}
+
+// headline is one row of a summary table: an item or a metric.
+type headline struct {
+	label  string
+	item   string // a canonical item, or
+	metric string // a comparison metric
+}
+
+var headlines = []headline{
+	{"Revenue", "revenue", ""},
+	{"Gross profit", "gross_profit", ""},
+	{"Gross margin", "", "gross_margin"},
+	{"Operating expenses", "operating_expenses", ""},
+	{"Net income (loss)", "net_income", ""},
+	{"EPS, diluted", "eps_diluted", ""},
+}
+
+// summary is page 1: who, the latest quarter and year to date against a
+// year earlier, liquidity, and the checks.
+func (r *report) summary() {
+	c := r.c
+	r.pdf.AddPage()
+	r.pdf.Bookmark("Summary", 0, -1)
+	r.font("B", 16)
+	r.pdf.CellFormat(r.w, 9, c.Name+tickerSuffix(c), "", 1, "L", false, 0, "")
+	quarters := c.QuarterTrend()
+	r.font("", 9.5)
+	if len(quarters) > 0 {
+		q := quarters[len(quarters)-1]
+		r.pdf.CellFormat(r.w, 5, "Latest period: "+q.Name+" ("+q.Period.String()+")", "", 1, "L", false, 0, "")
+	}
+	var dates []string
+	for _, d := range c.Documents {
+		if !d.ReleaseDate.IsZero() {
+			dates = append(dates, d.ReleaseDate.Format("2006-01-02"))
+		}
+	}
+	r.pdf.CellFormat(r.w, 5, "Releases: "+strings.Join(dates, ", "), "", 1, "L", false, 0, "")
+	r.pdf.Ln(3)
+	if cmp, ok := r.latestQuarterPair(); ok {
+		r.heading(cmp.Name, 40)
+		r.comparisonTable(cmp.Current, cmp.Prior)
+		if cmp.YTDCurrent != nil && cmp.YTDCurrent.Name != cmp.Current.Name {
+			r.heading("Year to date: "+cmp.YTDCurrent.Name+" vs "+cmp.YTDPrior.Name, 40)
+			r.comparisonTable(*cmp.YTDCurrent, *cmp.YTDPrior)
+		}
+	} else {
+		r.note("No quarter has a same-quarter comparison a year earlier in these releases.")
+	}
+	r.liquiditySummary()
+	r.checksLine()
+}
+
+// latestQuarterPair is the newest quarter that has a prior-year quarter.
+func (r *report) latestQuarterPair() (model.Comparison, bool) {
+	for _, cmp := range r.c.Comparisons {
+		if cmp.Kind == model.QuarterPair {
+			return cmp, true
+		}
+	}
+	return model.Comparison{}, false
+}
+
+func (r *report) comparisonTable(cur, prior model.FiscalPeriod) {
+	t := table{widths: []float64{62, 30, 30, 30, 26}, header: []string{"", cur.Name, prior.Name, "Change", "% change"}, bold: map[int]bool{}}
+	for _, h := range headlines {
+		row := []string{h.label}
+		if h.metric != "" {
+			m, _ := r.c.Templates().Metric(h.metric)
+			kind := model.DisplayFor(m.Unit)
+			row = append(row, r.metricText(h.metric, cur.Name, kind), r.metricText(h.metric, prior.Name, kind))
+			v, ok := r.c.MetricChange("change", h.metric, cur.Name, prior.Name)
+			row = append(row, textOr(v, ok, kind), "")
+		} else {
+			item := h.item
+			if item == "eps_diluted" && r.c.Fact(item, cur.Name) == nil {
+				item, row[0] = "eps_basic", "EPS, basic"
+			}
+			kind := r.itemKind(item)
+			row = append(row, r.factText(item, cur.Name), r.factText(item, prior.Name))
+			v, ok := r.c.Change("change", item, cur.Name, prior.Name)
+			p, okP := r.c.Change("pct_change", item, cur.Name, prior.Name)
+			row = append(row, textOr(v, ok, kind), textOr(p, okP, model.ShowPercent))
+		}
+		t.rows = append(t.rows, row)
+	}
+	r.drawTable(t)
+}
+
+func (r *report) itemKind(item string) string {
+	if it, ok := r.c.Templates().Item(item); ok {
+		return model.DisplayFor(it.Unit)
+	}
+	return model.ShowMoney
+}
+
+// factText shows a fact as the workbook does, or a blank when absent.
+func (r *report) factText(item, period string) string {
+	f := r.c.Fact(item, period)
+	if f == nil {
+		return ""
+	}
+	return model.Display(f.Value, model.DisplayFor(string(f.Unit)))
+}
+
+func (r *report) metricText(id, period, kind string) string {
+	mv, ok := r.c.Metric(id, period)
+	if !ok {
+		return ""
+	}
+	return textOr(mv.Value, mv.Available, kind)
+}
+
+func textOr(v decimal.Decimal, ok bool, kind string) string {
+	if !ok {
+		return "n/a"
+	}
+	return model.Display(v, kind)
+}
+
+// liquiditySummary compares the latest balance-sheet date with the one
+// before it.
+func (r *report) liquiditySummary() {
+	dates := r.c.BalanceDates()
+	if len(dates) == 0 {
+		return
+	}
+	cur := dates[len(dates)-1]
+	header := []string{"", cur.Name}
+	var prior *model.FiscalPeriod
+	if len(dates) > 1 {
+		prior = &dates[len(dates)-2]
+		header = append(header, prior.Name, "Change")
+	}
+	title := "Liquidity at " + cur.Name
+	if prior != nil {
+		title += " vs " + prior.Name
+	}
+	r.heading(title, 35)
+	t := table{widths: []float64{62, 30, 30, 30}, header: header}
+	rows := []struct{ label, item, metric string }{
+		{"Cash and equivalents", "cash", ""},
+		{"Working capital", "", "working_capital"},
+		{"Current ratio", "", "current_ratio"},
+		{"Quick ratio", "", "quick_ratio"},
+		{"Cash runway (quarters)", "", "cash_runway"},
+	}
+	for _, lr := range rows {
+		row := []string{lr.label}
+		periods := []*model.FiscalPeriod{&cur, prior}
+		if lr.item != "" {
+			for _, p := range periods {
+				if p != nil {
+					row = append(row, r.factText(lr.item, p.Name))
+				}
+			}
+			if prior != nil {
+				v, ok := r.c.Change("change", lr.item, cur.Name, prior.Name)
+				row = append(row, textOr(v, ok, model.ShowMoney))
+			}
+		} else {
+			m, _ := r.c.Templates().Metric(lr.metric)
+			kind := model.DisplayFor(m.Unit)
+			for _, p := range periods {
+				if p != nil {
+					row = append(row, r.metricText(lr.metric, p.Name, kind))
+				}
+			}
+			if prior != nil {
+				v, ok := r.c.MetricChange("change", lr.metric, cur.Name, prior.Name)
+				row = append(row, textOr(v, ok, kind))
+			}
+		}
+		t.rows = append(t.rows, row)
+	}
+	r.drawTable(t)
+	if mv, ok := r.c.Metric("cash_runway", cur.Name); ok && !mv.Available {
+		r.note("Cash runway is not available: the quarter ending " + cur.Name + " made no loss, or its figures are missing.")
+	}
+}
+
+// checksLine states the checks in one line and names every failing one.
+func (r *report) checksLine() {
+	pass, fail := 0, []string{}
+	for _, ch := range r.c.Checks {
+		if ch.Status == extract.Pass {
+			pass++
+			continue
+		}
+		name := ch.Name
+		if !ch.Period.IsZero() {
+			name += " (" + r.c.Calendar.Name(ch.Period).Name + ")"
+		}
+		fail = append(fail, name)
+	}
+	r.heading("Checks", 15)
+	r.font("B", 9.5)
+	status := fmt.Sprintf("All %d checks pass: tie-outs, cross-release agreement and prose claims.", pass)
+	if len(fail) > 0 {
+		r.pdf.SetTextColor(170, 0, 0)
+		status = fmt.Sprintf("%d of %d checks fail: %s.", len(fail), pass+len(fail), strings.Join(fail, "; "))
+	}
+	r.pdf.MultiCell(r.w, 5, status, "", "L", false)
+	r.pdf.SetTextColor(0, 0, 0)
+}
+
+// statementItems lists the items of one statement the company reports.
+func (r *report) statementItems(statement string) []*templates.Item {
+	set := r.c.Templates()
+	used := map[string]bool{}
+	for _, f := range r.c.Facts {
+		used[f.Item] = true
+	}
+	var out []*templates.Item
+	for i := range set.Items {
+		it := &set.Items[i]
+		if it.Statement == statement && used[it.ID] {
+			out = append(out, it)
+		}
+	}
+	return out
+}
