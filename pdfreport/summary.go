@@ -71,20 +71,31 @@ func fit(r *report, s string, width float64) string {
 	return s
 }
 
-// headline is one row of a summary table: an item or a metric.
+// headline is one row of a summary table: an item or a metric, labelled
+// with its name in the templates, as in the workbook.
 type headline struct {
-	label  string
 	item   string // a canonical item, or
-	metric string // a comparison metric
+	metric string // a metric
 }
 
 var headlines = []headline{
-	{"Revenue", "revenue", ""},
-	{"Gross profit", "gross_profit", ""},
-	{"Gross margin", "", "gross_margin"},
-	{"Operating expenses", "operating_expenses", ""},
-	{"Net income (loss)", "net_income", ""},
-	{"EPS, diluted", "eps_diluted", ""},
+	{item: "revenue"}, {item: "gross_profit"}, {metric: "gross_margin"},
+	{item: "operating_expenses"}, {item: "net_income"}, {item: "eps_diluted"},
+}
+
+var liquidityHeadlines = []headline{
+	{item: "cash"}, {metric: "working_capital"}, {metric: "current_ratio"}, {metric: "quick_ratio"}, {metric: "cash_runway"},
+}
+
+// label is a headline's name in the templates.
+func (r *report) label(h headline) string {
+	if it, ok := r.c.Templates().Item(h.item); ok {
+		return it.Name
+	}
+	if m, ok := r.c.Templates().Metric(h.metric); ok {
+		return m.Name
+	}
+	return h.item + h.metric
 }
 
 // summary is page 1: who, the latest quarter and year to date against a
@@ -136,7 +147,10 @@ func (r *report) latestQuarterPair() (model.Comparison, bool) {
 func (r *report) comparisonTable(cur, prior model.FiscalPeriod) {
 	t := table{widths: []float64{62, 30, 30, 30, 26}, header: []string{"", cur.Name, prior.Name, "Change", "% change"}, bold: map[int]bool{}}
 	for _, h := range headlines {
-		row := []string{h.label}
+		if h.item == "eps_diluted" && r.c.Fact(h.item, cur.Name) == nil {
+			h.item = "eps_basic"
+		}
+		row := []string{r.label(h)}
 		if h.metric != "" {
 			m, _ := r.c.Templates().Metric(h.metric)
 			kind := model.DisplayFor(m.Unit)
@@ -145,9 +159,6 @@ func (r *report) comparisonTable(cur, prior model.FiscalPeriod) {
 			row = append(row, textOr(v, ok, kind), "")
 		} else {
 			item := h.item
-			if item == "eps_diluted" && r.c.Fact(item, cur.Name) == nil {
-				item, row[0] = "eps_basic", "EPS, basic"
-			}
 			kind := r.itemKind(item)
 			row = append(row, r.factText(item, cur.Name), r.factText(item, prior.Name))
 			v, ok := r.c.Change("change", item, cur.Name, prior.Name)
@@ -210,15 +221,8 @@ func (r *report) liquiditySummary() {
 	}
 	r.heading(title, 35)
 	t := table{widths: []float64{62, 30, 30, 30}, header: header}
-	rows := []struct{ label, item, metric string }{
-		{"Cash and equivalents", "cash", ""},
-		{"Working capital", "", "working_capital"},
-		{"Current ratio", "", "current_ratio"},
-		{"Quick ratio", "", "quick_ratio"},
-		{"Cash runway (quarters)", "", "cash_runway"},
-	}
-	for _, lr := range rows {
-		row := []string{lr.label}
+	for _, lr := range liquidityHeadlines {
+		row := []string{r.label(lr)}
 		periods := []*model.FiscalPeriod{&cur, prior}
 		if lr.item != "" {
 			for _, p := range periods {
