@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 
+	"finexport/extract"
 	"finexport/extract/model"
 	"finexport/pdfreport"
 	"finexport/workbook"
@@ -16,7 +17,7 @@ import (
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	out, paper := "out", pdfreport.Letter
-	filings, opts, clean, code, ok := loadFilingsWith("build", args, stderr, func(fs *flag.FlagSet) {
+	l, code, ok := loadFilingsWith("build", args, stderr, func(fs *flag.FlagSet) {
 		fs.StringVar(&out, "o", "out", "write the workbooks and PDFs to `DIR`")
 		fs.StringVar(&paper, "paper", pdfreport.Letter, "PDF paper `size`: letter or a4")
 	})
@@ -27,18 +28,43 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "finexport: --paper %q: want letter or a4\n", paper)
 		return exitUsage
 	}
-	companies := model.Build(filings, opts)
-	written, err := writeOutputs(out, companies, pdfreport.Options{Paper: paper})
-	for _, p := range written {
-		fmt.Fprintln(stdout, "wrote", p)
+	return buildAll(l, out, pdfreport.Options{Paper: paper}, stdout, stderr)
+}
+
+// buildAll merges the filings into companies, writes a workbook and a PDF
+// for each, and reports: the files written, the periods, the checks, and
+// the warnings. With --strict a failing check is exit 1.
+func buildAll(l loaded, out string, pdfOpts pdfreport.Options, stdout, stderr io.Writer) int {
+	companies := model.Build(l.filings, l.opts)
+	written, err := writeOutputs(out, companies, pdfOpts)
+	if !l.quiet {
+		for _, p := range written {
+			fmt.Fprintln(stdout, "Wrote", p)
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "finexport:", err)
 		return exitUsage
 	}
-	printWarnings(companies, stderr)
-	if !clean {
+	failed := 0
+	for _, c := range companies {
+		if c.Status() != extract.Pass {
+			failed++
+		}
+	}
+	if !l.quiet {
+		printSummary(companies, stdout)
+		noteNoStatements(l.filings, stdout)
+		if n := printWarnings(companies, stderr); n == 0 {
+			fmt.Fprintln(stdout, "No warnings.")
+		}
+	}
+	switch {
+	case !l.clean:
 		return exitUsage
+	case l.strict && failed > 0:
+		fmt.Fprintf(stderr, "finexport: --strict: checks fail for %d compan%s; see the Checks sheet\n", failed, map[bool]string{true: "y", false: "ies"}[failed == 1])
+		return exitFailed
 	}
 	return exitOK
 }

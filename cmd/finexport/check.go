@@ -17,15 +17,18 @@ import (
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	filings, opts, clean, code, ok := loadFilings("check", args, stderr)
+	l, code, ok := loadFilings("check", args, stderr)
 	if !ok {
 		return code
 	}
-	companies := model.Build(filings, opts)
+	companies := model.Build(l.filings, l.opts)
 	failed := printChecks(companies, stdout)
-	printWarnings(companies, stderr)
+	if !l.quiet {
+		printWarnings(companies, stderr)
+		noteNoStatements(l.filings, stderr)
+	}
 	switch {
-	case !clean:
+	case !l.clean:
 		return exitUsage
 	case failed > 0:
 		return exitFailed

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"finexport/extract"
 )
@@ -86,17 +89,22 @@ func sampleInputs() []input {
 
 // parseAll reads every input on all cores. Results keep the input order;
 // a document that cannot be read gives an error instead of a filing.
-func parseAll(p *extract.Parser, inputs []input) ([]*extract.Filing, []error) {
+// progress, when set, is told how many are done.
+func parseAll(p *extract.Parser, inputs []input, progress func(done, total int)) ([]*extract.Filing, []error) {
 	filings := make([]*extract.Filing, len(inputs))
 	errs := make([]error, len(inputs))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
+	var done atomic.Int64
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
 				filings[i], errs[i] = parseOne(p, inputs[i])
+				if progress != nil {
+					progress(int(done.Add(1)), len(inputs))
+				}
 			}
 		}()
 	}
@@ -105,6 +113,9 @@ func parseAll(p *extract.Parser, inputs []input) ([]*extract.Filing, []error) {
 	}
 	close(jobs)
 	wg.Wait()
+	if progress != nil {
+		progress(-1, len(inputs)) // finished: clear the line
+	}
 	var okFilings []*extract.Filing
 	var errList []error
 	for i := range inputs {
@@ -145,4 +156,34 @@ func byCompany(filings []*extract.Filing) ([]string, map[string][]*extract.Filin
 	}
 	sort.Strings(names)
 	return names, groups
+}
+
+// newProgress returns a progress reporter that writes one line, rewritten
+// in place, to w when w is a terminal and the work has taken more than a
+// moment; otherwise nil.
+func newProgress(w io.Writer) func(done, total int) {
+	fh, ok := w.(*os.File)
+	if !ok {
+		return nil
+	}
+	if st, err := fh.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	start := time.Now()
+	var mu sync.Mutex
+	var last time.Time
+	shown := false
+	return func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case done < 0:
+			if shown {
+				fmt.Fprint(fh, "\r\033[K")
+			}
+		case time.Since(start) > time.Second && time.Since(last) > 200*time.Millisecond:
+			fmt.Fprintf(fh, "\rfinexport: read %d of %d releases", done, total)
+			last, shown = time.Now(), true
+		}
+	}
 }

@@ -91,6 +91,8 @@ type commonFlags struct {
 	templateDir string
 	fye         string
 	maxSize     int64
+	strict      bool
+	quiet       bool
 }
 
 func newFlags(name, synopsis string, stderr io.Writer) *commonFlags {
@@ -99,6 +101,8 @@ func newFlags(name, synopsis string, stderr io.Writer) *commonFlags {
 	c.fs.StringVar(&c.templateDir, "templates", "", "read definitions from `DIR` instead of the embedded ones")
 	c.fs.StringVar(&c.fye, "fiscal-year-end", "", "fiscal year end as `MM-DD`, overriding what the releases imply")
 	c.fs.Int64Var(&c.maxSize, "max-size", extract.DefaultMaxSize, "largest release to read, in `bytes`")
+	c.fs.BoolVar(&c.strict, "strict", false, "exit 1 when any check fails or releases conflict")
+	c.fs.BoolVar(&c.quiet, "quiet", false, "print only errors: no summary, warnings or progress")
 	c.fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: finexport %s\n\nFlags:\n", synopsis)
 		c.fs.PrintDefaults()
@@ -135,38 +139,63 @@ func (c *commonFlags) parse(args []string, stderr io.Writer) (*extract.Parser, i
 	return p, exitOK, true
 }
 
+// loaded is what a command read: the filings, and how it was asked to
+// treat them.
+type loaded struct {
+	filings []*extract.Filing
+	opts    model.Options
+	clean   bool // every path and file could be read
+	strict  bool
+	quiet   bool
+}
+
 // loadFilings parses a command's flags and reads the files and folders it
 // names, reporting problems on stderr. ok is false when the command must
-// stop now with code; clean is false when some input could not be read.
-func loadFilings(name string, args []string, stderr io.Writer) (filings []*extract.Filing, opts model.Options, clean bool, code int, ok bool) {
+// stop now with code.
+func loadFilings(name string, args []string, stderr io.Writer) (loaded, int, bool) {
 	return loadFilingsWith(name, args, stderr, nil)
 }
 
 // loadFilingsWith is loadFilings for a command with flags of its own.
-func loadFilingsWith(name string, args []string, stderr io.Writer, extra func(*flag.FlagSet)) (filings []*extract.Filing, opts model.Options, clean bool, code int, ok bool) {
+func loadFilingsWith(name string, args []string, stderr io.Writer, extra func(*flag.FlagSet)) (loaded, int, bool) {
 	c := newFlags(name, name+" [flags] FILE|DIR...", stderr)
 	if extra != nil {
 		extra(c.fs)
 	}
 	p, code, ok := c.parse(args, stderr)
 	if !ok {
-		return nil, opts, false, code, false
+		return loaded{}, code, false
 	}
-	opts = model.Options{Templates: p.Templates, FiscalYearEnd: p.FiscalYearEnd}
+	l := loaded{opts: model.Options{Templates: p.Templates, FiscalYearEnd: p.FiscalYearEnd}, strict: c.strict, quiet: c.quiet}
 	if c.fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "finexport: name at least one FILE or DIR")
-		return nil, opts, false, exitUsage, false
+		return l, exitUsage, false
 	}
 	inputs, pathErrs := collectInputs(c.fs.Args())
-	filings, parseErrs := parseAll(p, inputs)
+	var progress func(done, total int)
+	if !c.quiet {
+		progress = newProgress(stderr)
+	}
+	filings, parseErrs := parseAll(p, inputs, progress)
 	errs := append(pathErrs, parseErrs...)
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "finexport:", err)
 	}
 	if len(filings) == 0 {
-		return nil, opts, false, exitUsage, false
+		return l, exitUsage, false
 	}
-	return filings, opts, len(errs) == 0, exitOK, true
+	l.filings, l.clean = filings, len(errs) == 0
+	return l, exitOK, true
+}
+
+// noteNoStatements says which releases hold no statements: valid input,
+// whose figures are kept as facts and events.
+func noteNoStatements(filings []*extract.Filing, w io.Writer) {
+	for _, f := range filings {
+		if len(f.Tables) == 0 {
+			fmt.Fprintf(w, "%s: note: no statements in this release; its %d figures are kept as facts and events\n", f.File, len(f.Facts))
+		}
+	}
 }
 
 func printWarnings(companies []*model.Company, w io.Writer) int {
@@ -181,39 +210,43 @@ func printWarnings(companies []*model.Company, w io.Writer) int {
 }
 
 func runFacts(args []string, stdout, stderr io.Writer) int {
-	filings, _, clean, code, ok := loadFilings("facts", args, stderr)
+	l, code, ok := loadFilings("facts", args, stderr)
 	if !ok {
 		return code
 	}
-	for _, f := range filings {
-		for _, d := range f.Diagnostics {
-			fmt.Fprintln(stderr, d.Error())
+	if !l.quiet {
+		for _, f := range l.filings {
+			for _, d := range f.Diagnostics {
+				fmt.Fprintln(stderr, d.Error())
+			}
 		}
 	}
 	var facts []extract.Fact
-	for _, f := range filings {
+	for _, f := range l.filings {
 		facts = append(facts, f.Facts...)
 	}
 	if err := extract.WriteFactsCSV(stdout, facts); err != nil {
 		fmt.Fprintln(stderr, "finexport:", err)
 		return exitUsage
 	}
-	if !clean {
+	if !l.clean {
 		return exitUsage
 	}
 	return exitOK
 }
 
+// runSamples is the no-argument run: the bundled sample filings, built
+// into out/ with a summary.
 func runSamples(stdout, stderr io.Writer) int {
-	p := &extract.Parser{}
-	filings, errs := parseAll(p, sampleInputs())
+	filings, errs := parseAll(&extract.Parser{}, sampleInputs(), nil)
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "finexport:", err)
 	}
-	out := "out"
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		fmt.Fprintln(stderr, "finexport:", err)
-		return exitUsage
+	const out = "out"
+	fmt.Fprintf(stdout, "Read the %d bundled sample releases (%d tables, %d facts).\n", len(filings), countTables(filings), countFacts(filings))
+	code := buildAll(loaded{filings: filings, clean: len(errs) == 0}, out, pdfreport.Options{}, stdout, stdout)
+	if code != exitOK {
+		return code
 	}
 	var facts []extract.Fact
 	for _, f := range filings {
@@ -224,21 +257,16 @@ func runSamples(stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "finexport:", err)
 		return exitUsage
 	}
-	companies := model.Build(filings, model.Options{})
-	written, err := writeOutputs(out, companies, pdfreport.Options{})
-	if err != nil {
-		fmt.Fprintln(stderr, "finexport:", err)
-		return exitUsage
-	}
-	fmt.Fprintf(stdout, "Read %d sample releases: %d tables, %d facts.\nWrote %s\n", len(filings), countTables(filings), len(facts), path)
-	for _, p := range written {
-		fmt.Fprintf(stdout, "Wrote %s\n", p)
-	}
-	printSummary(companies, stdout)
-	if n := printWarnings(companies, stdout); n == 0 {
-		fmt.Fprintln(stdout, "No warnings.")
-	}
+	fmt.Fprintf(stdout, "Wrote %s\n", path)
 	return exitOK
+}
+
+func countFacts(filings []*extract.Filing) int {
+	n := 0
+	for _, f := range filings {
+		n += len(f.Facts)
+	}
+	return n
 }
 
 func countTables(filings []*extract.Filing) int {

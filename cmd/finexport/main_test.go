@@ -48,7 +48,9 @@ func TestNoArgumentsRunsTheSamples(t *testing.T) {
 	if code != 0 || errs != "" {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
-	for _, want := range []string{"Read 3 sample releases", "out/facts.csv", "ThermoGenesis Corp.: 3 releases", "0 failed", "No warnings.",
+	for _, want := range []string{"Read the 3 bundled sample releases", "Wrote out/facts.csv", "Wrote out/ThermoGenesis Corp.xlsx",
+		"Wrote out/ThermoGenesis Corp.pdf", "ThermoGenesis Corp.: 3 releases", "0 failed", "No warnings.",
+		"002_841493e996f58f0e.txt: note: no statements in this release; its 5 figures are kept as facts and events",
 		"periods: Q2 FY2004, H1 FY2004, Q1 FY2004, Q4 FY2003, FY2003, Q3 FY2003, Q2 FY2003, H1 FY2003, Q1 FY2003, Q4 FY2002, FY2002",
 		"balance sheets: 2002-06-30, 2003-06-30, 2003-12-31"} {
 		if !strings.Contains(out, want) {
