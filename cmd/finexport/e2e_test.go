@@ -108,6 +108,15 @@ func TestBinaryEndToEnd(t *testing.T) {
 			t.Errorf("exit %d\n%s", r.code, r.stderr)
 		}
 	})
+	t.Run("an unreadable file among good ones", func(t *testing.T) {
+		dir := t.TempDir()
+		bad := filepath.Join(dir, "image.txt")
+		os.WriteFile(bad, []byte{0x89, 'P', 'N', 'G', 0, 0, 0, 0x0d}, 0o644)
+		r := runBinary(t, bin, dir, "build", "-o", dir, bad, filings)
+		if _, err := os.Stat(filepath.Join(dir, "ThermoGenesis Corp.pdf")); r.code != 2 || err != nil || !strings.Contains(r.stderr, "image.txt: not a text file") {
+			t.Errorf("exit %d (%v)\n%s", r.code, err, r.stderr)
+		}
+	})
 	t.Run("quiet", func(t *testing.T) {
 		dir := t.TempDir()
 		r := runBinary(t, bin, dir, "build", "--quiet", "-o", dir, filings)
@@ -191,4 +200,16 @@ func indexOf(s []string, x string) int {
 		}
 	}
 	return -1
+}
+
+func TestNoProgressWithoutATerminal(t *testing.T) {
+	if newProgress(&bytes.Buffer{}) != nil {
+		t.Error("progress on a buffer")
+	}
+	r, w, _ := os.Pipe()
+	defer r.Close()
+	defer w.Close()
+	if newProgress(w) != nil {
+		t.Error("progress on a pipe")
+	}
 }
