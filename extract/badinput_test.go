@@ -58,7 +58,7 @@ func TestWarningsNameTheLine(t *testing.T) {
 		{"unclosed table", "Results\n\n<TABLE>" + incomeTable, 3, "unclosed <TABLE>"},
 		{"nested table", "<TABLE>\nNet revenues  1  2\n<TABLE>" + incomeTable + "</TABLE>\n", 3, "<TABLE> opened inside"},
 		{"stray close", "Results\n</TABLE>\n", 2, "</TABLE> without"},
-		{"no period", "<TABLE>\n                  Alpha     Beta\nNet revenues     1,000      900\nCost of revenues   600      500\n</TABLE>\n", 1, "resolves to no period"},
+		{"no period", "<TABLE>\n                  Alpha     Beta\nNet revenues     1,000      900\nCost of revenues   600      500\n</TABLE>\n", 1, "2 columns resolve to no period"},
 		{"no figures", "<TABLE>\n   Directors\n   Jane Doe\n</TABLE>\n", 1, "table has no figures"},
 		{"html exhibit", "<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\n<html><body><p>Hi</p></body></html>\n</TEXT>\n</DOCUMENT>\n", 4, "HTML exhibit EX-99.1 skipped"},
 		{"loss printed positive", "<TABLE>\n                  Year Ended December 31,\n                   2003       2002\nNet loss          1,000        900\n</TABLE>\n", 4, "names a loss but is printed positive"},

@@ -101,7 +101,7 @@ func (p *Parser) Parse(r io.Reader, name string) (f *Filing, err error) {
 func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 	set := p.Templates
 	if set == nil {
-		set = templates.Default()
+		set = defaultSet()
 	}
 	sum := sha256.Sum256(raw)
 	f := &Filing{File: name, SHA256: hex.EncodeToString(sum[:])}
@@ -159,5 +159,9 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	for _, t := range f.Tables[first:] {
 		ctx.resolveColumns(t)
 	}
+	ctx.warnDuplicateTables(f.Tables[first:])
 	ctx.readProse(f, prose)
 }
+
+// defaultSet is the embedded templates, for a zero Parser.
+func defaultSet() *templates.Set { return templates.Default() }

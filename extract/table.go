@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -243,8 +244,10 @@ func spanDistance(a0, a1, b0, b1 int) int {
 }
 
 // resolveColumns turns each column's header into a period, once the fiscal
-// year end is known.
+// year end is known. Columns that name no period keep their figures
+// without one, under a single warning for the table.
 func (ctx *docContext) resolveColumns(t *Table) {
+	var unresolved []string
 	for i := range t.Columns {
 		c := &t.Columns[i]
 		if c.Change {
@@ -258,8 +261,63 @@ func (ctx *docContext) resolveColumns(t *Table) {
 			c.Period, c.Resolved = p, true
 			continue
 		}
-		ctx.warn(t.StartLine, "column "+itoa(i+1)+" header "+quote(c.Header)+" resolves to no period; its figures are kept without one")
+		unresolved = append(unresolved, "column "+itoa(i+1)+" "+quote(c.Header))
 	}
+	switch n := len(unresolved); {
+	case n == 1:
+		ctx.warn(t.StartLine, unresolved[0]+" resolves to no period; its figures are kept without one")
+	case n > 1:
+		shown := unresolved[:min(n, 3)]
+		more := ""
+		if n > 3 {
+			more = fmt.Sprintf(" and %d more", n-3)
+		}
+		ctx.warn(t.StartLine, fmt.Sprintf("%d columns resolve to no period (%s%s); their figures are kept without one", n, strings.Join(shown, ", "), more))
+	}
+}
+
+// figureKey is an item in a period.
+type figureKey struct{ item, period string }
+
+// warnDuplicateTables flags a release that states the same figures twice,
+// differently: two tables of one kind sharing a period and an item.
+func (ctx *docContext) warnDuplicateTables(tables []*Table) {
+	for i, a := range tables {
+		seen := map[figureKey]Cell{}
+		for _, r := range a.Rows {
+			for _, c := range r.Cells {
+				if p := a.Columns[c.Column].Period; p.Key() != "" {
+					for _, id := range r.Items {
+						seen[figureKey{id, p.Key()}] = c
+					}
+				}
+			}
+		}
+		for _, b := range tables[i+1:] {
+			if b.Kind != a.Kind || a.Kind == Other {
+				continue
+			}
+			if msg := firstDifference(b, seen); msg != "" {
+				ctx.warn(b.StartLine, "this table repeats the periods of the table at line "+itoa(a.StartLine)+" with different figures: "+msg)
+			}
+		}
+	}
+}
+
+// firstDifference describes the first figure of t that seen states
+// differently, or returns "".
+func firstDifference(t *Table, seen map[figureKey]Cell) string {
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			p := t.Columns[c.Column].Period
+			for _, id := range r.Items {
+				if prev, ok := seen[figureKey{id, p.Key()}]; ok && !prev.Value.Equal(c.Value) {
+					return fmt.Sprintf("%s %s is %s at line %d and %s at line %d", id, p, prev.Value, prev.Source.Line, c.Value, c.Source.Line)
+				}
+			}
+		}
+	}
+	return ""
 }
 
 func quote(s string) string {
