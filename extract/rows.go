@@ -219,14 +219,18 @@ func (g *tableGrid) placeCells(sh lineShape, n int) []Cell {
 	var cells []Cell
 	taken := map[int]bool{}
 	for _, rc := range sh.Cells {
-		col := -1
-		best := 0
+		col, best := -1, 0
 		for ci, c := range g.t.Columns {
-			if d := spanDistance(rc.NumStart, rc.End, c.Left, c.Right); col < 0 || d < best {
-				col, best = ci, d
+			// The column the figure overlaps most; failing that, the nearest.
+			score := overlap(rc.NumStart, rc.End, c.Left, c.Right)
+			if score == 0 {
+				score = -spanDistance(rc.NumStart, rc.End, c.Left, c.Right)
+			}
+			if col < 0 || score > best {
+				col, best = ci, score
 			}
 		}
-		if col < 0 || best > 4 || taken[col] {
+		if col < 0 || best < -4 || taken[col] {
 			g.ctx.warn(n, "figure "+quote(strings.TrimSpace(rc.Text))+" stands in no column of the table; skipped")
 			continue
 		}
@@ -237,6 +241,11 @@ func (g *tableGrid) placeCells(sh lineShape, n int) []Cell {
 		})
 	}
 	return cells
+}
+
+// overlap is how many characters two spans share.
+func overlap(a0, a1, b0, b1 int) int {
+	return max(0, min(a1, b1)-max(a0, b0))
 }
 
 // setDepths ranks label indents: the least indented rows have depth 0.
