@@ -42,15 +42,16 @@ func findBlocks(doc []line, diag func(int, string)) ([]block, []line) {
 		cur = nil
 	}
 	for i, l := range doc {
+		tag := strings.IndexByte(l.Text, '<') >= 0 // no tag without one
 		switch {
-		case reTableOpen.MatchString(l.Text):
+		case tag && reTableOpen.MatchString(l.Text):
 			if cur != nil {
 				diag(l.N, "<TABLE> opened inside the <TABLE> of line "+itoa(cur.Start)+"; the first table ends here")
 				closeBlock(l.N - 1)
 			}
 			cur = &block{Start: l.N, Tagged: true, Above: linesAbove(doc, i)}
 			inFN = false
-		case reTableClose.MatchString(l.Text):
+		case tag && reTableClose.MatchString(l.Text):
 			if cur == nil {
 				diag(l.N, "</TABLE> without an opening <TABLE>")
 				continue
@@ -58,15 +59,17 @@ func findBlocks(doc []line, diag func(int, string)) ([]block, []line) {
 			closeBlock(l.N)
 		case cur == nil:
 			prose = append(prose, l)
-		case rePage.MatchString(l.Text) || reCaption.MatchString(l.Text):
-		case reFN.MatchString(l.Text):
+		case tag && (rePage.MatchString(l.Text) || reCaption.MatchString(l.Text)):
+		case tag && reFN.MatchString(l.Text):
 			inFN = !strings.Contains(l.Text, "/")
-		case reMarkerRow.MatchString(l.Text) && cur.Markers == 0 && len(reMarkerC.FindAllString(l.Text, -1)) > 0:
+		case tag && reMarkerRow.MatchString(l.Text) && cur.Markers == 0 && len(reMarkerC.FindAllString(l.Text, -1)) > 0:
 			cur.Markers = len(reMarkerC.FindAllString(l.Text, -1))
 		case inFN:
 			cur.Notes = append(cur.Notes, l)
-		default:
+		case tag:
 			cur.Lines = append(cur.Lines, line{N: l.N, Text: reInlineTag.ReplaceAllStringFunc(l.Text, blankOut)})
+		default:
+			cur.Lines = append(cur.Lines, l)
 		}
 	}
 	if cur != nil {

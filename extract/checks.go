@@ -85,6 +85,23 @@ type columnEnv struct {
 	col   int
 	read  []*Cell
 	parts []*Cell
+	index map[string]int // item -> row, the first reported in this column
+}
+
+func newColumnEnv(t *Table, col int) *columnEnv {
+	e := &columnEnv{t: t, col: col, index: map[string]int{}}
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		if len(r.Items) == 0 || e.cell(r) == nil {
+			continue
+		}
+		for _, id := range r.Items {
+			if _, ok := e.index[id]; !ok {
+				e.index[id] = i
+			}
+		}
+	}
+	return e
 }
 
 func (e *columnEnv) cell(r *Row) *Cell {
@@ -97,17 +114,12 @@ func (e *columnEnv) cell(r *Row) *Cell {
 }
 
 func (e *columnEnv) row(id string) (*Row, *Cell) {
-	for i := range e.t.Rows {
-		r := &e.t.Rows[i]
-		for _, it := range r.Items {
-			if it == id {
-				if c := e.cell(r); c != nil {
-					return r, c
-				}
-			}
-		}
+	i, ok := e.index[id]
+	if !ok {
+		return nil, nil
 	}
-	return nil, nil
+	r := &e.t.Rows[i]
+	return r, e.cell(r)
 }
 
 func (e *columnEnv) Value(id string) (decimal.Decimal, bool) {
@@ -157,11 +169,15 @@ func runTieOuts(f *Filing, set *templates.Set) []Check {
 				continue
 			}
 			ran := map[string]bool{}
+			index := newColumnEnv(t, col).index
 			for _, def := range set.Checks {
 				if ran[def.Name] {
 					continue // an alternative already ran for this column
 				}
-				if c, ok := tieOut(t, col, def); ok {
+				if _, ok := index[def.Stated]; !ok {
+					continue
+				}
+				if c, ok := tieOut(t, col, def, index); ok {
 					out = append(out, c)
 					ran[def.Name] = true
 				}
@@ -171,8 +187,8 @@ func runTieOuts(f *Filing, set *templates.Set) []Check {
 	return out
 }
 
-func tieOut(t *Table, col int, def templates.Check) (Check, bool) {
-	env := &columnEnv{t: t, col: col}
+func tieOut(t *Table, col int, def templates.Check, index map[string]int) (Check, bool) {
+	env := &columnEnv{t: t, col: col, index: index}
 	stated, ok := env.Value(def.Stated)
 	if !ok {
 		return Check{}, false

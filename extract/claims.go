@@ -141,16 +141,33 @@ func fiscalYearOf(d, fye time.Time) int {
 // "a year earlier", "the prior-year quarter", "the same period last year".
 var reYearAgo = regexp.MustCompile(`(?i)\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\b(?:the\s+)?(?:prior|previous|last)[- ]year(?:'s|’s)?\s+(?:period|quarter)\b|\byear[- ]ago\s+(?:period|quarter)\b|\bsame\s+(?:period|quarter)\s+(?:a\s+year\s+ago|last\s+year|of\s+the\s+(?:prior|previous)\s+year)\b`)
 
+// periodNeeds is a word each period pattern, in order, cannot match
+// without: a cheap test before the regular expression.
+var periodNeeds = []string{"month", "quarter", "year", "", "quarter", "quarter", "quarter", "quarter", "month", "month", "year", "quarter", "fiscal", "year", "", "quarter"}
+
+// periodKeywords: a sentence that holds none of them names no period, and
+// the period patterns need not run on it.
+var periodKeywords = []string{"ended", "quarter", "year", "months", "fiscal", " at ", " as of ", " on ", " in 19", " in 20", " for 19", " for 20"}
+
 // findPeriods finds the period phrases of a sentence, without overlaps.
-func findPeriods(s string, c proseCalendar) []mention {
+// lower is the sentence in lower case, for cheap keyword tests.
+func findPeriods(s, lower string, c proseCalendar) []mention {
 	var out []mention
+	if !containsAny(lower, periodKeywords) {
+		return nil
+	}
 	mask := make(spanMask, len(s)+1)
 	var ago [][]int
-	for _, m := range reYearAgo.FindAllStringIndex(s, -1) {
-		ago = append(ago, m)
-		mask.take(m[0], m[1])
+	if strings.Contains(lower, "year") {
+		for _, m := range reYearAgo.FindAllStringIndex(s, -1) {
+			ago = append(ago, m)
+			mask.take(m[0], m[1])
+		}
 	}
-	for _, p := range periodPatterns {
+	for i, p := range periodPatterns {
+		if !strings.Contains(lower, periodNeeds[i]) {
+			continue
+		}
 		for _, m := range p.re.FindAllStringSubmatchIndex(s, -1) {
 			if !mask.free(m[0], m[1]) {
 				continue
@@ -220,13 +237,25 @@ var (
 	unqualifying     = map[string]bool{"The": true, "Its": true, "Our": true, "Total": true, "Net": true, "Company's": true, "Company’s": true, "Corporate": true, "Consolidated": true}
 )
 
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // findItems finds the item phrases of a sentence, longest first. A phrase
 // qualified by a product or segment name is marked Excluded: it is not the
-// company's total.
-func findItems(s string, phrases []templates.ProsePhrase) []mention {
+// company's total. lower is the sentence in lower case.
+func findItems(s, lower string, phrases []templates.ProsePhrase) []mention {
 	var out []mention
 	mask := make(spanMask, len(s)+1)
 	for _, p := range phrases {
+		if !strings.Contains(lower, p.FirstWord) {
+			continue
+		}
 		for _, m := range p.Regexp.FindAllStringIndex(s, -1) {
 			if !mask.free(m[0], m[1]) {
 				continue

@@ -129,8 +129,16 @@ func splitDocuments(lines []line) ([]document, string, []problem) {
 	var cur *document
 	var problems []problem
 	for _, l := range lines {
-		if m := conformedName.FindStringSubmatch(l.Text); m != nil && filer == "" && cur == nil {
-			filer = m[1]
+		if cur == nil && filer == "" && strings.Contains(l.Text, "CONFORMED") {
+			if m := conformedName.FindStringSubmatch(l.Text); m != nil {
+				filer = m[1]
+			}
+		}
+		if strings.IndexByte(l.Text, '<') < 0 {
+			if cur != nil {
+				cur.Lines = append(cur.Lines, l)
+			}
+			continue
 		}
 		switch {
 		case docOpen.MatchString(l.Text):

@@ -44,7 +44,7 @@ func FuzzTableGrid(f *testing.F) {
 		for i, s := range strings.Split(body, "\n") {
 			lines = append(lines, line{N: i + 2, Text: expandTabs(s)})
 		}
-		ctx := &docContext{file: "fuzz.txt", set: defaultSet(), text: map[int]string{}, fyEnds: map[int]time.Time{}}
+		ctx := &docContext{file: "fuzz.txt", set: defaultSet(), fyEnds: map[int]time.Time{}}
 		tb := ctx.parseTable(block{Lines: lines, Start: 1, End: len(lines) + 2, Tagged: true}, 0)
 		ctx.resolveColumns(tb)
 		for _, r := range tb.Rows {

@@ -69,7 +69,7 @@ func rowUnit(r *Row, section string, percent bool, set *templates.Set) Unit {
 	low := strings.ToLower(section + " " + r.Label)
 	dollar := anyCell(r.Cells, func(c Cell) bool { return c.Number.Dollar })
 	switch {
-	case rePerShare.MatchString(low) || strings.Contains(low, "per common share") || strings.Contains(low, "per basic") || strings.Contains(low, "per diluted"):
+	case strings.Contains(low, "per share") || strings.Contains(low, "per-share") || strings.Contains(low, "per common share") || strings.Contains(low, "per basic") || strings.Contains(low, "per diluted"):
 		return PerShare
 	case strings.Contains(low, "shares") && !dollar:
 		return Shares

@@ -28,9 +28,14 @@ func joinProse(lines []line) string {
 	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }
 
-// readMeta finds the company, ticker, dateline, release date and headline.
+// metaLines is how much of a document's opening holds its headline,
+// dateline, company and ticker.
+const metaLines = 80
+
+// readMeta finds the company, ticker, dateline, release date and headline
+// in the opening of the document.
 func (ctx *docContext) readMeta(f *Filing, lines []line) {
-	text := joinProse(lines)
+	text := joinProse(lines[:min(len(lines), metaLines)])
 	if m := reTicker.FindStringSubmatchIndex(text); m != nil && f.Ticker == "" {
 		f.Exchange = text[m[2]:m[3]]
 		f.Ticker = text[m[4]:m[5]]
@@ -101,6 +106,9 @@ func dateline(lines []line) (string, time.Time) {
 		if i > 40 {
 			break
 		}
+		if !strings.Contains(l.Text, "19") && !strings.Contains(l.Text, "20") {
+			continue // no year, no date
+		}
 		for _, m := range reFullDate.FindAllStringSubmatchIndex(l.Text, -1) {
 			after := strings.TrimSpace(l.Text[m[1]:])
 			if !strings.HasPrefix(after, "-") && !strings.HasPrefix(after, ")") && !strings.HasPrefix(after, "—") && !strings.HasPrefix(after, "/") {
@@ -138,16 +146,18 @@ func parseFullDate(s string) (time.Time, bool) {
 // inferFiscalYearEnd reads the fiscal year end from the prose ("year ended
 // June 30") or from the tables: a 12-month column ends on it, and a six-
 // or nine-month year-to-date column starts the day after it.
-func inferFiscalYearEnd(tables []*Table, prose []line) time.Time {
-	if m := reFYEProse.FindStringSubmatch(joinProse(prose)); m != nil {
-		day, _ := strconv.Atoi(m[2])
-		if d := date(2000, monthNames[strings.ToLower(m[1])], day); d.Day() == day {
-			return d
+func inferFiscalYearEnd(tables []*Table, prose []line, headers headerCache) time.Time {
+	if text := joinProse(prose); strings.Contains(strings.ToLower(text), "year") {
+		if m := reFYEProse.FindStringSubmatch(text); m != nil {
+			day, _ := strconv.Atoi(m[2])
+			if d := date(2000, monthNames[strings.ToLower(m[1])], day); d.Day() == day {
+				return d
+			}
 		}
 	}
 	for _, t := range tables {
 		for _, c := range t.Columns {
-			p, _, ok := resolvePeriod(c.Header, t.Kind, time.Time{})
+			p, _, ok := resolveFacts(headers.read(c.Header), t.Kind, time.Time{})
 			switch {
 			case !ok || p.IsInstant():
 			case p.Months == 12:
@@ -170,7 +180,7 @@ func (ctx *docContext) learnFiscalYearEnds(tables []*Table) {
 	}
 	for _, t := range tables {
 		for _, c := range t.Columns {
-			p, _, ok := resolvePeriod(c.Header, t.Kind, ctx.fye)
+			p, _, ok := ctx.resolve(c.Header, t.Kind)
 			if !ok || p.Months != 12 && !p.IsInstant() {
 				continue
 			}

@@ -63,17 +63,26 @@ type docContext struct {
 	set   *templates.Set
 	fye   time.Time
 	diags []Diagnostic
-	text  map[int]string
+	lines []string // the file's lines, by number - 1
 	// fyEnds holds the exact fiscal year ends the tables show, by year,
 	// for columns headed by a year alone (52/53-week years).
-	fyEnds map[int]time.Time
+	fyEnds  map[int]time.Time
+	headers headerCache
 	// Prose read from the documents, held until the tables are facts.
 	proseFacts []Fact
 	claims     []claim
 }
 
 func (ctx *docContext) warn(n int, msg string) {
-	ctx.diags = append(ctx.diags, Diagnostic{File: ctx.file, Line: n, Severity: Warning, Msg: msg, Text: ctx.text[n]})
+	ctx.diags = append(ctx.diags, Diagnostic{File: ctx.file, Line: n, Severity: Warning, Msg: msg, Text: ctx.lineText(n)})
+}
+
+// lineText returns line n of the file, or "".
+func (ctx *docContext) lineText(n int) string {
+	if n < 1 || n > len(ctx.lines) {
+		return ""
+	}
+	return ctx.lines[n-1]
 }
 
 // Parse reads one document. name is how the file is named in sources and
@@ -109,9 +118,9 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 	if err != nil {
 		return nil, &InputError{File: name, Err: err}
 	}
-	ctx := &docContext{file: name, set: set, text: map[int]string{}, fyEnds: map[int]time.Time{}}
-	for _, l := range lines {
-		ctx.text[l.N] = l.Text
+	ctx := &docContext{file: name, set: set, lines: make([]string, len(lines)), fyEnds: map[int]time.Time{}, headers: headerCache{}}
+	for i, l := range lines {
+		ctx.lines[i] = l.Text
 	}
 	if encoding != "UTF-8" {
 		ctx.warn(firstInvalidUTF8(raw), "not UTF-8; read as "+encoding)
@@ -152,7 +161,7 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 		f.Tables = append(f.Tables, ctx.parseTable(b, len(f.Tables)))
 	}
 	if ctx.fye.IsZero() {
-		ctx.fye = inferFiscalYearEnd(f.Tables[first:], prose)
+		ctx.fye = inferFiscalYearEnd(f.Tables[first:], prose, ctx.headers)
 	}
 	f.FiscalYearEnd = ctx.fye
 	ctx.learnFiscalYearEnds(f.Tables[first:])
@@ -161,6 +170,14 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	}
 	ctx.warnDuplicateTables(f.Tables[first:])
 	ctx.readProse(f, prose)
+}
+
+// resolve resolves a column header, reading it once per document.
+func (ctx *docContext) resolve(header string, kind Statement) (Period, bool, bool) {
+	if ctx.headers == nil {
+		ctx.headers = headerCache{}
+	}
+	return resolveFacts(ctx.headers.read(header), kind, ctx.fye)
 }
 
 // defaultSet is the embedded templates, for a zero Parser.

@@ -101,6 +101,19 @@ type headerFacts struct {
 	quarter       int // a named quarter ("Fourth Quarter")
 }
 
+// headerCache remembers what headers say: a document asks about each
+// column header several times (year-end inference, resolution).
+type headerCache map[string]headerFacts
+
+func (c headerCache) read(h string) headerFacts {
+	if f, ok := c[h]; ok {
+		return f
+	}
+	f := readHeader(h)
+	c[h] = f
+	return f
+}
+
 func readHeader(h string) headerFacts {
 	var f headerFacts
 	if m := reWeeks.FindStringSubmatch(h); m != nil {
@@ -137,7 +150,11 @@ func readHeader(h string) headerFacts {
 // statement; fye is the fiscal year end (zero when unknown). ok is false
 // when the header names no period; change is true for change columns.
 func resolvePeriod(header string, kind Statement, fye time.Time) (p Period, change bool, ok bool) {
-	f := readHeader(header)
+	return resolveFacts(readHeader(header), kind, fye)
+}
+
+// resolveFacts is resolvePeriod on a header already read.
+func resolveFacts(f headerFacts, kind Statement, fye time.Time) (p Period, change bool, ok bool) {
 	if f.year == 0 {
 		return Period{}, f.change, false
 	}

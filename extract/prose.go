@@ -156,6 +156,9 @@ func readNumber(digits, frac, mult string) (decimal.Decimal, decimal.Decimal) {
 // findAmounts finds money, percentages and share counts, in order.
 func findAmounts(s string) []amount {
 	var out []amount
+	if !strings.ContainsAny(s, "$%") && !strings.Contains(s, "share") && !strings.Contains(s, "percent") {
+		return nil
+	}
 	for _, m := range reMoney.FindAllStringSubmatchIndex(s, -1) {
 		a := amount{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Unit: USD}
 		a.Value, a.Resolution = readNumber(s[m[2]:m[3]], sub(s, m, 4), sub(s, m, 6))
@@ -230,8 +233,12 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 	phrases := ctx.set.ProsePhrases()
 	for _, s := range sentences(prose) {
 		amounts := findAmounts(s.Text)
-		items := findItems(s.Text, phrases)
-		periods := findPeriods(s.Text, cal)
+		if len(amounts) == 0 {
+			continue // no figure: nothing to link
+		}
+		lower := strings.ToLower(s.Text)
+		items := findItems(s.Text, lower, phrases)
+		periods := findPeriods(s.Text, lower, cal)
 		for i := range amounts {
 			ctx.linkAmount(s.Text, &amounts[i], amounts[:i], items, periods)
 			if amounts[i].Linked {
@@ -368,7 +375,8 @@ func (ctx *docContext) percentClaim(fact Fact, amounts []amount, i int, s string
 			}
 			base := "revenue"
 			if loc := reOfAfter.FindStringIndex(s[a.End:]); loc != nil {
-				items := findItems(s[a.End+loc[1]:], ctx.set.ProsePhrases())
+				rest := s[a.End+loc[1]:]
+				items := findItems(rest, strings.ToLower(rest), ctx.set.ProsePhrases())
 				if len(items) > 0 && items[0].Start == 0 {
 					base = items[0].ID
 				}
@@ -449,10 +457,17 @@ func contextLabel(s string, a amount) string {
 // sourceOf finds the column span of an amount on its line.
 func (ctx *docContext) sourceOf(n int, text string) Source {
 	src := Source{File: ctx.file, Line: n}
-	re := regexp.MustCompile(strings.Join(strings.Fields(regexp.QuoteMeta(text)), `\s+`))
-	if loc := re.FindStringIndex(ctx.text[n]); loc != nil {
-		src.ColStart = len([]rune(ctx.text[n][:loc[0]])) + 1
-		src.ColEnd = len([]rune(ctx.text[n][:loc[1]]))
+	lineText := ctx.lineText(n)
+	loc := []int{strings.Index(lineText, text), 0}
+	if loc[0] < 0 {
+		re := regexp.MustCompile(strings.Join(strings.Fields(regexp.QuoteMeta(text)), `\s+`))
+		loc = re.FindStringIndex(lineText)
+	} else {
+		loc[1] = loc[0] + len(text)
+	}
+	if loc != nil {
+		src.ColStart = len([]rune(lineText[:loc[0]])) + 1
+		src.ColEnd = len([]rune(lineText[:loc[1]]))
 	}
 	return src
 }

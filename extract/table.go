@@ -253,7 +253,7 @@ func (ctx *docContext) resolveColumns(t *Table) {
 		if c.Change {
 			continue
 		}
-		p, _, ok := resolvePeriod(c.Header, t.Kind, ctx.fye)
+		p, _, ok := ctx.resolve(c.Header, t.Kind)
 		if exact, known := ctx.fyEnds[p.End.Year()]; ok && known && reYearOnly.MatchString(c.Header) {
 			p = retarget(p, exact)
 		}

@@ -1,20 +1,51 @@
 package templates
 
 import (
-	"path"
 	"regexp"
 	"sort"
 	"strings"
 )
 
-var footnoteMark = regexp.MustCompile(`\(\s*(?:\d|[a-zA-Z])\s*\)|\*+`)
-
 // NormalizeLabel folds a reported label for comparison: lower case, "&" read
 // as "and", footnote marks such as "(1)" and "*" dropped, every other
 // punctuation mark turned into a space, and spaces folded.
 func NormalizeLabel(s string) string {
-	s = footnoteMark.ReplaceAllString(s, " ")
-	return fold(s, false)
+	return fold(dropFootnotes(s), false)
+}
+
+// dropFootnotes blanks "(1)", "( a )" and runs of "*".
+func dropFootnotes(s string) string {
+	if !strings.ContainsAny(s, "(*") {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '*':
+			b[i] = ' '
+		case '(':
+			j := i + 1
+			for j < len(b) && b[j] == ' ' {
+				j++
+			}
+			if j < len(b) && isAlnum(b[j]) {
+				k := j + 1
+				for k < len(b) && b[k] == ' ' {
+					k++
+				}
+				if k < len(b) && b[k] == ')' {
+					for x := i; x <= k; x++ {
+						b[x] = ' '
+					}
+				}
+			}
+		}
+	}
+	return string(b)
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 func normalizePattern(s string) string {
@@ -62,24 +93,61 @@ func (s *Set) Lookup(label, section string) (Match, bool) {
 		if text == "" {
 			continue
 		}
-		for _, pattern := range []bool{false, true} {
-			for i := range s.Synonyms {
-				syn := &s.Synonyms[i]
-				if syn.Prose || syn.Pattern != pattern {
-					continue
-				}
-				if syn.Label == text || pattern && globMatch(syn.Label, text) {
-					return Match{Items: syn.Items, Loss: syn.Loss, Synonym: syn}, true
-				}
+		if i, ok := s.exact[text]; ok {
+			syn := &s.Synonyms[i]
+			return Match{Items: syn.Items, Loss: syn.Loss, Synonym: syn}, true
+		}
+		for _, g := range s.globs {
+			if g.match(text) {
+				syn := &s.Synonyms[g.synonym]
+				return Match{Items: syn.Items, Loss: syn.Loss, Synonym: syn}, true
 			}
 		}
 	}
 	return Match{}, false
 }
 
-func globMatch(pattern, text string) bool {
-	ok, err := path.Match(pattern, text)
-	return err == nil && ok
+// glob is a synonym pattern split at its stars: "*per *share*basic" is
+// "", "per ", "share", "basic". A text matches when the parts appear in
+// order, the first at the start and the last at the end.
+type glob struct {
+	parts   []string
+	synonym int
+}
+
+func (g glob) match(text string) bool {
+	parts := g.parts
+	if !strings.HasPrefix(text, parts[0]) {
+		return false
+	}
+	text = text[len(parts[0]):]
+	last := len(parts) - 1
+	for _, p := range parts[1:last] {
+		i := strings.Index(text, p)
+		if i < 0 {
+			return false
+		}
+		text = text[i+len(p):]
+	}
+	return last == 0 && text == "" || last > 0 && strings.HasSuffix(text, parts[last])
+}
+
+// indexSynonyms builds the lookup tables: exact labels by text (the first
+// definition wins) and patterns in file order.
+func (s *Set) indexSynonyms() {
+	s.exact = map[string]int{}
+	s.globs = nil
+	for i, syn := range s.Synonyms {
+		switch {
+		case syn.Prose:
+		case syn.Pattern:
+			s.globs = append(s.globs, glob{parts: strings.Split(syn.Label, "*"), synonym: i})
+		default:
+			if _, dup := s.exact[syn.Label]; !dup {
+				s.exact[syn.Label] = i
+			}
+		}
+	}
 }
 
 // ProsePhrase is a phrase that names an item or metric in a sentence.
@@ -91,6 +159,9 @@ type ProsePhrase struct {
 	// Regexp finds the phrase in a sentence, whole words, any case,
 	// any punctuation between words.
 	Regexp *regexp.Regexp
+	// FirstWord is the phrase's first word: a sentence without it cannot
+	// hold the phrase.
+	FirstWord string
 }
 
 // ProsePhrases lists the phrases that name items in prose, longest first,
@@ -112,6 +183,7 @@ func (s *Set) buildProsePhrases() {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Words) > len(out[j].Words) })
 	for i := range out {
+		out[i].FirstWord, _, _ = strings.Cut(out[i].Words, " ")
 		out[i].Regexp = regexp.MustCompile(`(?i)\b` + strings.ReplaceAll(regexp.QuoteMeta(out[i].Words), " ", `\W+`) + `\b`)
 	}
 	s.prose = out

@@ -87,6 +87,8 @@ type Set struct {
 	Metrics  []Metric
 	byID     map[string]int
 	prose    []ProsePhrase
+	exact    map[string]int // normalised label -> synonym
+	globs    []glob
 }
 
 // Item returns the item with the given id.
@@ -196,6 +198,7 @@ func Load(fsys fs.FS) (*Set, error) {
 		return nil, errs
 	}
 	s.buildProsePhrases()
+	s.indexSynonyms()
 	return s, nil
 }
 
