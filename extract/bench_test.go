@@ -30,7 +30,7 @@ func BenchmarkExtract(b *testing.B) {
 
 // BenchmarkExtractLarge reads one release with a 20,000-row table.
 func BenchmarkExtractLarge(b *testing.B) {
-	d := synthetic.Big(1, 20000)
+	d := synthetic.Big(1, 20000, 0)
 	p := &extract.Parser{MaxSize: 1 << 30}
 	b.SetBytes(int64(len(d.Data)))
 	b.ResetTimer()

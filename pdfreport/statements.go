@@ -1,9 +1,15 @@
 package pdfreport
 
 import (
+	"fmt"
+
 	"finexport/extract/model"
 	"finexport/templates"
 )
+
+// maxOtherRows is how many unmapped rows a statement in the PDF shows: the
+// PDF is a summary; the workbook holds them all.
+const maxOtherRows = 40
 
 // statements prints the income statement for the quarters and for the
 // year-to-date periods, and the balance sheets: the workbook's rows,
@@ -59,9 +65,13 @@ func (r *report) statementTable(title string, periods []model.FiscalPeriod, item
 			}
 			t.rows = append(t.rows, row)
 		}
-		t.rows = append(t.rows, r.unmappedRows(part)...)
+		other := r.unmappedRows(part)
+		t.rows = append(t.rows, other[:min(len(other), maxOtherRows)]...)
 		r.heading(title, 12+float64(len(t.rows))*4.2)
 		r.drawTable(t)
+		if n := len(other) - maxOtherRows; n > 0 {
+			r.note(fmt.Sprintf("…and %d more rows under their reported labels: every one is in the workbook and the facts CSV.", n))
+		}
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"finexport/templates"
 
 	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
 )
 
 // checkWidths are the column widths of the Checks sheet: sources and
@@ -107,9 +108,16 @@ func (b *book) checkRow(ch extract.Check, row int, idx map[string]*model.Fact) (
 	}, lines
 }
 
+// maxSources is how many sources a check row lists before summing up.
+const maxSources = 40
+
 // groupSources writes sources compactly: "a.txt: 121, 115; b.txt: 141".
 func groupSources(srcs []extract.Source) string {
 	var out []string
+	extra := 0
+	if len(srcs) > maxSources {
+		srcs, extra = srcs[:maxSources], len(srcs)-maxSources
+	}
 	for i := 0; i < len(srcs); {
 		j, lines := i, []string{}
 		for ; j < len(srcs) && srcs[j].File == srcs[i].File; j++ {
@@ -118,7 +126,11 @@ func groupSources(srcs []extract.Source) string {
 		out = append(out, srcs[i].File+": "+strings.Join(lines, ", "))
 		i = j
 	}
-	return strings.Join(out, "; ")
+	s := strings.Join(out, "; ")
+	if extra > 0 {
+		s += fmt.Sprintf(" and %d more lines", extra)
+	}
+	return s
 }
 
 // checkFormat picks a number format for a check's figures.
@@ -156,7 +168,7 @@ func (b *book) computedCell(ch extract.Check, numFmt string, idx map[string]*mod
 	}
 	env := &checkEnv{b: b, ch: ch, idx: idx}
 	formula, err := ch.Formula.Formula(env.ref, env.parts)
-	if err != nil {
+	if err != nil || len(formula) > maxFormula {
 		return b.input(ch.Computed, numFmt, top)
 	}
 	v, err := ch.Formula.Eval(env)
@@ -208,7 +220,33 @@ func (e *checkEnv) parts(string) ([]string, bool) {
 	for _, f := range facts {
 		refs = append(refs, e.b.layout.cell[factKey(f.Item, f.Label, f.Period.Name)])
 	}
-	return refs, len(refs) > 0 && len(refs) == len(e.ch.Parts)
+	return ranges(refs), len(refs) > 0 && len(refs) == len(e.ch.Parts)
+}
+
+// ranges joins references to consecutive rows of one column into a range:
+// 'Q1'!C10, 'Q1'!C11, 'Q1'!C12 become 'Q1'!C10:C12.
+func ranges(refs []string) []string {
+	var out []string
+	for i := 0; i < len(refs); {
+		sheet, cell, _ := strings.Cut(refs[i], "!")
+		col, row, err := excelize.SplitCellName(cell)
+		j := i + 1
+		for err == nil && j < len(refs) {
+			s2, c2, _ := strings.Cut(refs[j], "!")
+			col2, row2, err2 := excelize.SplitCellName(c2)
+			if err2 != nil || s2 != sheet || col2 != col || row2 != row+(j-i) {
+				break
+			}
+			j++
+		}
+		if j-i > 2 {
+			out = append(out, refs[i]+":"+col+fmt.Sprint(row+(j-i-1)))
+		} else {
+			out = append(out, refs[i:j]...)
+		}
+		i = j
+	}
+	return out
 }
 
 func (e *checkEnv) Value(id string) (decimal.Decimal, bool) {

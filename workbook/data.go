@@ -23,6 +23,9 @@ var dataHeader = append(append([]string{}, extract.FactsHeader...), "period", "s
 // pivot tables: the merged facts (derived quarters included) and the
 // figures in the prose.
 func (b *book) writeData() error {
+	if n := 1 + len(b.c.Facts) + len(b.c.Narrative); n > maxRows {
+		return fmt.Errorf("%s has %d facts: more than an Excel sheet holds (%d rows); use finexport facts for a CSV of them", b.c.Name, n-1, maxRows)
+	}
 	widths := []float64{30, 22, 11, 24, 46, 12, 12, 8, 15, 10, 7, 14, 12}
 	s, err := b.open(DataSheet, sheetSetup{widths: widths, freezeRows: 1, titleRows: 1})
 	if err != nil {

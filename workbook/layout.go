@@ -25,12 +25,13 @@ const headerRow = 4
 // periodSheet is one fiscal period's sheet, named after its quarter:
 // "Q4 FY2003" holds the quarter, FY2003 and the balance sheet at its end.
 type periodSheet struct {
-	name     string
-	end      time.Time
-	main     *model.FiscalPeriod // the quarter, or another span
-	ytd      *model.FiscalPeriod
-	balance  *model.FiscalPeriod
-	unmapped []unmappedRow
+	name       string
+	end        time.Time
+	main       *model.FiscalPeriod // the quarter, or another span
+	ytd        *model.FiscalPeriod
+	balance    *model.FiscalPeriod
+	unmapped   []unmappedRow
+	unmappedAt map[string]int // normalised label -> index in unmapped
 }
 
 type unmappedRow struct {
@@ -199,12 +200,14 @@ func (l *layout) placeFacts(c *model.Company) {
 
 func (ps *periodSheet) unmappedRowFor(label string, start int) int {
 	key := templates.NormalizeLabel(label)
-	for _, u := range ps.unmapped {
-		if templates.NormalizeLabel(u.label) == key {
-			return u.row
-		}
+	if i, ok := ps.unmappedAt[key]; ok {
+		return ps.unmapped[i].row
+	}
+	if ps.unmappedAt == nil {
+		ps.unmappedAt = map[string]int{}
 	}
 	row := start + 1 + len(ps.unmapped)
+	ps.unmappedAt[key] = len(ps.unmapped)
 	ps.unmapped = append(ps.unmapped, unmappedRow{label: label, row: row})
 	return row
 }

@@ -171,30 +171,31 @@ func (b *book) unmappedRows(s *sheet, ps *periodSheet) error {
 	if err := s.row(b.layout.otherRow, b.text("Other reported rows (kept under their reported labels)", look{role: roleSection})); err != nil {
 		return err
 	}
-	for _, u := range ps.unmapped {
-		cells := []any{b.text(u.label, look{}), nil, nil, nil, nil, nil}
-		for i, p := range []*model.FiscalPeriod{ps.main, ps.ytd} {
-			if p == nil {
+	rows := make([][]any, len(ps.unmapped))
+	for i, u := range ps.unmapped {
+		rows[i] = []any{b.text(u.label, look{}), nil, nil, nil, nil, nil}
+	}
+	// Each unmapped fact of the sheet's periods, into its row and column.
+	for _, pc := range []struct {
+		p   *model.FiscalPeriod
+		col int // the balance sheet shares the first column
+	}{{ps.main, 0}, {ps.ytd, 1}, {ps.balance, 0}} {
+		p, col := pc.p, pc.col
+		if p == nil {
+			continue
+		}
+		for _, f := range b.c.FactsIn(p.Name) {
+			if f.Item != "" {
 				continue
 			}
-			for _, f := range b.c.FactsIn(p.Name) {
-				if f.Item == "" && templates.NormalizeLabel(f.Label) == templates.NormalizeLabel(u.label) {
-					cells[1] = b.text(unitLabel(f.Unit), look{})
-					cells[2+i] = b.factCell(f, look{})
-					cells[4+i] = b.text(sourceText(f), look{role: roleNote})
-				}
-			}
+			r := rows[ps.unmappedAt[templates.NormalizeLabel(f.Label)]]
+			r[1] = b.text(unitLabel(f.Unit), look{})
+			r[2+col] = b.factCell(f, look{})
+			r[4+col] = b.text(sourceText(f), look{role: roleNote})
 		}
-		if ps.balance != nil {
-			for _, f := range b.c.FactsIn(ps.balance.Name) {
-				if f.Item == "" && templates.NormalizeLabel(f.Label) == templates.NormalizeLabel(u.label) {
-					cells[1] = b.text(unitLabel(f.Unit), look{})
-					cells[2] = b.factCell(f, look{})
-					cells[4] = b.text(sourceText(f), look{role: roleNote})
-				}
-			}
-		}
-		if err := s.row(u.row, cells...); err != nil {
+	}
+	for i, u := range ps.unmapped {
+		if err := s.row(u.row, rows[i]...); err != nil {
 			return err
 		}
 	}

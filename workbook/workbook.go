@@ -214,7 +214,7 @@ func (s *sheet) row(n int, cells ...any) error {
 // tallRow writes a row whose wrapped text needs lines lines.
 func (s *sheet) tallRow(n, lines int, cells ...any) error {
 	ref, _ := excelize.CoordinatesToCellName(1, n)
-	return s.sw.SetRow(ref, cells, excelize.RowOpts{Height: float64(15 * max(lines, 1))})
+	return s.sw.SetRow(ref, cells, excelize.RowOpts{Height: float64(min(15*max(lines, 1), maxRowHeight))})
 }
 
 // linesFor estimates how many lines text takes wrapped in a column of the
@@ -226,10 +226,23 @@ func linesFor(text string, width float64) int {
 
 func (s *sheet) close() error { return s.sw.Flush() }
 
-// text is a string cell: document text is never read as a formula.
+// Excel's limits.
+const (
+	maxCellText   = 32767 // characters in a cell
+	maxFormula    = 8192  // characters in a formula
+	maxRowHeight  = 409   // points
+	maxRows       = 1048576
+	cutTextMarker = " …"
+)
+
+// text is a string cell: document text is never read as a formula. Text
+// over Excel's limit is cut, with a mark.
 func (b *book) text(v string, l look) excelize.Cell {
 	if l.role == "" {
 		l.role = roleText
+	}
+	if r := []rune(v); len(r) > maxCellText {
+		v = string(r[:maxCellText-len(cutTextMarker)]) + cutTextMarker
 	}
 	return excelize.Cell{Value: v, StyleID: b.st.id(l)}
 }

@@ -332,3 +332,11 @@ func TestConflictsShowAsFailures(t *testing.T) {
 		t.Error("no failing conflict row on the Checks sheet")
 	}
 }
+
+func TestRanges(t *testing.T) {
+	in := []string{"'Q1'!C10", "'Q1'!C11", "'Q1'!C12", "'Q1'!C14", "'Q2'!C15", "'Q2'!C16", "'Q2'!D17"}
+	want := "'Q1'!C10:C12|'Q1'!C14|'Q2'!C15|'Q2'!C16|'Q2'!D17"
+	if got := strings.Join(ranges(in), "|"); got != want {
+		t.Errorf("ranges = %s, want %s", got, want)
+	}
+}

@@ -11,6 +11,7 @@
 package model
 
 import (
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -119,6 +120,7 @@ type Company struct {
 	Diagnostics []extract.Diagnostic
 	set         *templates.Set
 	byKey       map[string]*Fact
+	byPeriod    map[string][]*Fact
 }
 
 // Templates returns the definitions the company was built with.
@@ -149,13 +151,7 @@ func (c *Company) Period(name string) (FiscalPeriod, bool) {
 // FactsIn returns the facts of a period, in the order of the chart of
 // accounts and then of first appearance for unmapped rows.
 func (c *Company) FactsIn(period string) []*Fact {
-	var out []*Fact
-	for _, f := range c.Facts {
-		if f.Period.Name == period {
-			out = append(out, f)
-		}
-	}
-	return out
+	return c.byPeriod[period]
 }
 
 // Status is the master status: pass when every check passes.
@@ -274,7 +270,7 @@ func (c *Company) describe(f *extract.Filing) {
 	c.Documents = append(c.Documents, doc)
 	c.Diagnostics = append(c.Diagnostics, f.Diagnostics...)
 	if c.Name == "" {
-		c.Name = "Unknown company (" + f.File + ")"
+		c.Name = "Unknown company (" + filepath.Base(f.File) + ")"
 	}
 }
 
@@ -347,6 +343,10 @@ func (c *Company) sortTimeline() {
 		}
 		return a.Item != "" && order[a.Item] < order[b.Item]
 	})
+	c.byPeriod = map[string][]*Fact{}
+	for _, f := range c.Facts {
+		c.byPeriod[f.Period.Name] = append(c.byPeriod[f.Period.Name], f)
+	}
 }
 
 // periodBefore orders periods by end date, then longer first, so that

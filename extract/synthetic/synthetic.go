@@ -30,6 +30,7 @@ type company struct {
 	crlf         bool
 	revenue      int64 // quarterly revenue, in units
 	detail       int   // extra expense rows
+	detailLabel  int   // length of their labels, 0 for short ones
 }
 
 var (
@@ -70,12 +71,12 @@ func Generate(seed int64, companies, releases int) []Doc {
 	return docs
 }
 
-// Big writes one release whose income statement carries rows detail rows:
-// a stress test of size.
-func Big(seed int64, rows int) Doc {
+// Big writes one release whose income statement carries rows detail rows
+// with labels of about labelLen characters: a stress test of size.
+func Big(seed int64, rows, labelLen int) Doc {
 	r := rand.New(rand.NewSource(seed))
 	c := newCompany(r, 0)
-	c.detail = rows
+	c.detail, c.detailLabel = rows, labelLen
 	c.scale, c.layout = "", 0
 	return c.release(r, 8)
 }
@@ -218,8 +219,11 @@ func (c *company) close(b *strings.Builder) {
 	b.WriteString("\n")
 }
 
-func row(b *strings.Builder, label string, values ...string) {
-	fmt.Fprintf(b, "%-44s", label)
+// labelWidth is the width of the label column: wide enough for every label.
+func (c *company) labelWidth() int { return max(44, c.detailLabel+2) }
+
+func (c *company) row(b *strings.Builder, label string, values ...string) {
+	fmt.Fprintf(b, "%-*s", c.labelWidth(), label)
 	for _, v := range values {
 		fmt.Fprintf(b, "%16s", v)
 	}
@@ -228,26 +232,31 @@ func row(b *strings.Builder, label string, values ...string) {
 
 func (c *company) income(b *strings.Builder, end time.Time, cur, prior figures) {
 	c.open(b, "CONDENSED STATEMENTS OF OPERATIONS", 2)
-	fmt.Fprintf(b, "%-44s%32s\n", "", "Three Months Ended")
-	fmt.Fprintf(b, "%-44s%16s%16s\n", "", end.Format("January 2,"), end.AddDate(-1, 0, 0).Format("January 2,"))
-	fmt.Fprintf(b, "%-44s%16d%16d\n", "", end.Year(), end.Year()-1)
-	rule := fmt.Sprintf("%-44s%16s%16s\n", "", "----------", "----------")
+	w := c.labelWidth()
+	fmt.Fprintf(b, "%-*s%32s\n", w, "", "Three Months Ended")
+	fmt.Fprintf(b, "%-*s%16s%16s\n", w, "", end.Format("January 2,"), end.AddDate(-1, 0, 0).Format("January 2,"))
+	fmt.Fprintf(b, "%-*s%16d%16d\n", w, "", end.Year(), end.Year()-1)
+	rule := fmt.Sprintf("%-*s%16s%16s\n", w, "", "----------", "----------")
 	b.WriteString(rule)
-	row(b, "Net revenues", "$"+c.amount(cur.revenue), "$"+c.amount(prior.revenue))
-	row(b, "Cost of revenues", c.amount(cur.cost), c.amount(prior.cost))
+	c.row(b, "Net revenues", "$"+c.amount(cur.revenue), "$"+c.amount(prior.revenue))
+	c.row(b, "Cost of revenues", c.amount(cur.cost), c.amount(prior.cost))
 	b.WriteString(rule)
-	row(b, "  Gross profit", c.amount(cur.gross), c.amount(prior.gross))
-	row(b, "Operating expenses:")
-	row(b, "  Selling, general and administrative", c.amount(cur.sga), c.amount(prior.sga))
-	row(b, "  Research and development", c.amount(cur.rd), c.amount(prior.rd))
+	c.row(b, "  Gross profit", c.amount(cur.gross), c.amount(prior.gross))
+	c.row(b, "Operating expenses:")
+	c.row(b, "  Selling, general and administrative", c.amount(cur.sga), c.amount(prior.sga))
+	c.row(b, "  Research and development", c.amount(cur.rd), c.amount(prior.rd))
 	for i := range cur.details {
-		row(b, fmt.Sprintf("  Other operating expense, item %d", i+1), c.amount(cur.details[i]), c.amount(prior.details[i]))
+		label := fmt.Sprintf("  Other operating expense, item %d", i+1)
+		if c.detailLabel > len(label) {
+			label += strings.Repeat(" of the detailed schedule", (c.detailLabel-len(label))/25+1)[:c.detailLabel-len(label)]
+		}
+		c.row(b, label, c.amount(cur.details[i]), c.amount(prior.details[i]))
 	}
 	b.WriteString(rule)
-	row(b, "    Total operating expenses", c.amount(cur.opex), c.amount(prior.opex))
-	row(b, "Interest and other income, net", c.amount(cur.other), c.amount(prior.other))
+	c.row(b, "    Total operating expenses", c.amount(cur.opex), c.amount(prior.opex))
+	c.row(b, "Interest and other income, net", c.amount(cur.other), c.amount(prior.other))
 	b.WriteString(rule)
-	row(b, "Net income (loss)", "$"+c.amount(cur.net), "$"+c.amount(prior.net))
+	c.row(b, "Net income (loss)", "$"+c.amount(cur.net), "$"+c.amount(prior.net))
 	c.close(b)
 }
 
@@ -269,20 +278,20 @@ func (c *company) balance(r *rand.Rand, b *strings.Builder, end time.Time) {
 	if !fye.Before(end) {
 		fye = fye.AddDate(-1, 0, 0) // the prior year end
 	}
-	fmt.Fprintf(b, "%-44s%16s%16s\n", "", end.Format("January 2,"), fye.Format("January 2,"))
-	fmt.Fprintf(b, "%-44s%16d%16d\n", "", end.Year(), fye.Year())
+	fmt.Fprintf(b, "%-*s%16s%16s\n", c.labelWidth(), "", end.Format("January 2,"), fye.Format("January 2,"))
+	fmt.Fprintf(b, "%-*s%16d%16d\n", c.labelWidth(), "", end.Year(), fye.Year())
 	b.WriteString("ASSETS\nCurrent assets:\n")
-	row(b, "  Cash and cash equivalents", "$"+c.amount(a.cash), "$"+c.amount(p.cash))
-	row(b, "  Accounts receivable, net", c.amount(a.rec), c.amount(p.rec))
-	row(b, "  Inventories", c.amount(a.inv), c.amount(p.inv))
-	row(b, "    Total current assets", c.amount(a.ca), c.amount(p.ca))
-	row(b, "Property and equipment, net", c.amount(a.ppe), c.amount(p.ppe))
-	row(b, "    Total assets", "$"+c.amount(a.ta), "$"+c.amount(p.ta))
+	c.row(b, "  Cash and cash equivalents", "$"+c.amount(a.cash), "$"+c.amount(p.cash))
+	c.row(b, "  Accounts receivable, net", c.amount(a.rec), c.amount(p.rec))
+	c.row(b, "  Inventories", c.amount(a.inv), c.amount(p.inv))
+	c.row(b, "    Total current assets", c.amount(a.ca), c.amount(p.ca))
+	c.row(b, "Property and equipment, net", c.amount(a.ppe), c.amount(p.ppe))
+	c.row(b, "    Total assets", "$"+c.amount(a.ta), "$"+c.amount(p.ta))
 	b.WriteString("LIABILITIES AND STOCKHOLDERS' EQUITY\nCurrent liabilities:\n")
-	row(b, "  Accounts payable", c.amount(a.ap), c.amount(p.ap))
-	row(b, "    Total current liabilities", c.amount(a.cl), c.amount(p.cl))
-	row(b, "Long-term debt", c.amount(a.ltd), c.amount(p.ltd))
-	row(b, "Stockholders' equity", c.amount(a.eq), c.amount(p.eq))
-	row(b, "    Total liabilities and stockholders' equity", "$"+c.amount(a.ta), "$"+c.amount(p.ta))
+	c.row(b, "  Accounts payable", c.amount(a.ap), c.amount(p.ap))
+	c.row(b, "    Total current liabilities", c.amount(a.cl), c.amount(p.cl))
+	c.row(b, "Long-term debt", c.amount(a.ltd), c.amount(p.ltd))
+	c.row(b, "Stockholders' equity", c.amount(a.eq), c.amount(p.eq))
+	c.row(b, "    Total liabilities and stockholders' equity", "$"+c.amount(a.ta), "$"+c.amount(p.ta))
 	c.close(b)
 }
