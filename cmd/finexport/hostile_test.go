@@ -128,7 +128,7 @@ func TestHugeRelease(t *testing.T) {
 		t.Skip("large")
 	}
 	doc := synthetic.Big(1, 100000, 170) // rows of about 210 bytes: 20 MB
-	if len(doc.Data) < 20<<20 {
+	if len(doc.Data) < 20_000_000 {
 		t.Fatalf("generated %d bytes, want 20 MB", len(doc.Data))
 	}
 	_, err := (&extract.Parser{MaxSize: 10 << 20}).Parse(bytes.NewReader(doc.Data), doc.Name)
