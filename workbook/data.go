@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"bytes"
+	"encoding/xml"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -126,12 +128,39 @@ func (b *book) writeNames() error {
 			}
 		}
 	}
-	for _, n := range b.names {
-		if err := b.f.SetDefinedName(n); err != nil {
-			return fmt.Errorf("defined name %s: %w", n.Name, err)
-		}
-	}
 	return nil
+}
+
+// definedNamesXML renders the defined names for xl/workbook.xml. excelize's
+// SetDefinedName checks each new name against all the others, which is
+// quadratic in their number; the names are written in one piece instead.
+func (b *book) definedNamesXML() ([]byte, error) {
+	if len(b.names) == 0 {
+		return nil, nil
+	}
+	index := map[string]int{}
+	for i, name := range b.layout.sheetOrder() {
+		index[name] = i
+	}
+	var buf bytes.Buffer
+	buf.WriteString("<definedNames>")
+	for _, n := range b.names {
+		buf.WriteString(`<definedName name="`)
+		if err := xml.EscapeText(&buf, []byte(n.Name)); err != nil {
+			return nil, err
+		}
+		buf.WriteString(`"`)
+		if n.Scope != "" && n.Scope != "Workbook" {
+			fmt.Fprintf(&buf, ` localSheetId="%d"`, index[n.Scope])
+		}
+		buf.WriteString(">")
+		if err := xml.EscapeText(&buf, []byte(n.RefersTo)); err != nil {
+			return nil, err
+		}
+		buf.WriteString("</definedName>")
+	}
+	buf.WriteString("</definedNames>")
+	return buf.Bytes(), nil
 }
 
 // sheetKeyFor names a fact's period for its defined name: balances by the

@@ -70,12 +70,17 @@ func Write(w io.Writer, c *model.Company) error {
 	if _, err := f.WriteTo(&raw); err != nil {
 		return err
 	}
-	return repack(raw.Bytes(), w)
+	names, err := b.definedNamesXML()
+	if err != nil {
+		return err
+	}
+	return repack(raw.Bytes(), names, w)
 }
 
-// repack rewrites the archive with its parts in name order: excelize
-// writes them in map order, and the same input must give the same bytes.
-func repack(data []byte, w io.Writer) error {
+// repack rewrites the archive with its parts in name order (excelize
+// writes them in map order, and the same input must give the same bytes),
+// adding the defined names to the workbook part.
+func repack(data, definedNames []byte, w io.Writer) error {
 	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return err
@@ -92,9 +97,18 @@ func repack(data []byte, w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		_, err = io.Copy(part, rc)
+		content, err := io.ReadAll(rc)
 		rc.Close()
 		if err != nil {
+			return err
+		}
+		if f.Name == "xl/workbook.xml" && definedNames != nil {
+			content, err = insertDefinedNames(content, definedNames)
+			if err != nil {
+				return err
+			}
+		}
+		if _, err := part.Write(content); err != nil {
 			return err
 		}
 	}
@@ -201,6 +215,24 @@ func (b *book) open(name string, s sheetSetup) (*sheet, error) {
 			RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(name), s.titleRows)})
 	}
 	return &sheet{b: b, name: name, sw: sw}, nil
+}
+
+// insertDefinedNames puts the <definedNames> element where the schema
+// wants it: after the sheets, before the calculation properties.
+func insertDefinedNames(workbookXML, names []byte) ([]byte, error) {
+	if bytes.Contains(workbookXML, []byte("<definedNames")) {
+		return nil, fmt.Errorf("xl/workbook.xml already holds defined names")
+	}
+	at := bytes.Index(workbookXML, []byte("<calcPr"))
+	if at < 0 {
+		at = bytes.LastIndex(workbookXML, []byte("</workbook>"))
+	}
+	if at < 0 {
+		return nil, fmt.Errorf("xl/workbook.xml: no place for the defined names")
+	}
+	out := append([]byte{}, workbookXML[:at]...)
+	out = append(out, names...)
+	return append(out, workbookXML[at:]...), nil
 }
 
 func escapeHeader(s string) string { return strings.ReplaceAll(s, "&", "&&") }

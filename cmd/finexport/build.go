@@ -1,13 +1,14 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
+	"sync"
 
 	"finexport/extract"
 	"finexport/extract/model"
@@ -17,10 +18,10 @@ import (
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	out, paper := "out", pdfreport.Letter
-	l, code, ok := loadFilingsWith("build", args, stderr, func(fs *flag.FlagSet) {
-		fs.StringVar(&out, "o", "out", "write the workbooks and PDFs to `DIR`")
-		fs.StringVar(&paper, "paper", pdfreport.Letter, "PDF paper `size`: letter or a4")
-	})
+	c := newFlags("build", "build [flags] FILE|DIR...", stderr)
+	c.fs.StringVar(&out, "o", "out", "write the workbooks and PDFs to `DIR`")
+	c.fs.StringVar(&paper, "paper", pdfreport.Letter, "PDF paper `size`: letter or a4")
+	p, code, ok := c.parse(args, stderr)
 	if !ok {
 		return code
 	}
@@ -28,75 +29,136 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "finexport: --paper %q: want letter or a4\n", paper)
 		return exitUsage
 	}
-	return buildAll(l, out, pdfreport.Options{Paper: paper}, stdout, stderr)
-}
-
-// buildAll merges the filings into companies, writes a workbook and a PDF
-// for each, and reports: the files written, the periods, the checks, and
-// the warnings. With --strict a failing check is exit 1.
-func buildAll(l loaded, out string, pdfOpts pdfreport.Options, stdout, stderr io.Writer) int {
-	companies := model.Build(l.filings, l.opts)
-	written, err := writeOutputs(out, companies, pdfOpts)
-	if !l.quiet {
-		for _, p := range written {
-			fmt.Fprintln(stdout, "Wrote", p)
-		}
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "finexport:", err)
+	if c.fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "finexport: name at least one FILE or DIR")
 		return exitUsage
 	}
-	failed := 0
-	for _, c := range companies {
+	inputs, errs := collectInputs(c.fs.Args())
+	for _, err := range errs {
+		fmt.Fprintln(stderr, "finexport:", err)
+	}
+	b := &builder{parser: p, opts: model.Options{Templates: p.Templates, FiscalYearEnd: p.FiscalYearEnd},
+		out: out, pdf: pdfreport.Options{Paper: paper}, quiet: c.quiet, strict: c.strict, stdout: stdout, stderr: stderr,
+		clean: len(errs) == 0}
+	return b.run(inputs)
+}
+
+// builder writes a workbook and a PDF per company, one company at a time:
+// a first pass learns which company each release belongs to; then each
+// company's releases are read again, built, written and released, so that
+// memory holds one company, however many there are.
+type builder struct {
+	parser         *extract.Parser
+	opts           model.Options
+	out            string
+	pdf            pdfreport.Options
+	quiet, strict  bool
+	stdout, stderr io.Writer
+	clean          bool
+	used           map[string]int // file names given, against clashes
+}
+
+func (b *builder) run(inputs []input) int {
+	var progress func(done, total int)
+	if !b.quiet {
+		progress = newProgress(b.stderr)
+	}
+	keys := make([]string, len(inputs))
+	var noStatements []*extract.Filing
+	var mu sync.Mutex
+	parseEach(b.parser, inputs, progress, func(i int, f *extract.Filing, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			fmt.Fprintln(b.stderr, "finexport:", err)
+			b.clean = false
+			return
+		}
+		keys[i] = model.Key(f)
+		if len(f.Tables) == 0 {
+			noStatements = append(noStatements, &extract.Filing{File: f.File, Facts: f.Facts})
+		}
+	})
+	groups := map[string][]input{}
+	var order []string
+	for i, k := range keys {
+		if k == "" {
+			continue
+		}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], inputs[i])
+	}
+	if len(order) == 0 {
+		return exitUsage
+	}
+	if err := os.MkdirAll(b.out, 0o755); err != nil {
+		fmt.Fprintln(b.stderr, "finexport:", err)
+		return exitUsage
+	}
+	sort.Strings(order)
+	failed, warnings := 0, 0
+	for _, k := range order {
+		filings, _ := parseAll(b.parser, groups[k], nil)
+		c := model.BuildOne(filings, b.opts)
+		written, err := b.write(c)
+		if !b.quiet {
+			for _, p := range written {
+				fmt.Fprintln(b.stdout, "Wrote", p)
+			}
+		}
+		if err != nil {
+			fmt.Fprintln(b.stderr, "finexport:", err)
+			return exitUsage
+		}
 		if c.Status() != extract.Pass {
 			failed++
 		}
+		if !b.quiet {
+			printSummary([]*model.Company{c}, b.stdout)
+			warnings += printWarnings([]*model.Company{c}, b.stderr)
+		}
 	}
-	if !l.quiet {
-		printSummary(companies, stdout)
-		noteNoStatements(l.filings, stdout)
-		if n := printWarnings(companies, stderr); n == 0 {
-			fmt.Fprintln(stdout, "No warnings.")
+	if !b.quiet {
+		noteNoStatements(noStatements, b.stdout)
+		if warnings == 0 {
+			fmt.Fprintln(b.stdout, "No warnings.")
 		}
 	}
 	switch {
-	case !l.clean:
+	case !b.clean:
 		return exitUsage
-	case l.strict && failed > 0:
-		fmt.Fprintf(stderr, "finexport: --strict: checks fail for %d compan%s; see the Checks sheet\n", failed, map[bool]string{true: "y", false: "ies"}[failed == 1])
+	case b.strict && failed > 0:
+		fmt.Fprintf(b.stderr, "finexport: --strict: checks fail for %d compan%s; see the Checks sheet\n", failed, map[bool]string{true: "y", false: "ies"}[failed == 1])
 		return exitFailed
 	}
 	return exitOK
 }
 
-// writeOutputs writes a workbook and a PDF per company into dir and
-// returns the paths written. Each file is written whole or not at all.
-func writeOutputs(dir string, companies []*model.Company, pdfOpts pdfreport.Options) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
+// write writes a company's workbook and PDF, each whole or not at all.
+func (b *builder) write(c *model.Company) ([]string, error) {
+	if b.used == nil {
+		b.used = map[string]int{}
 	}
+	base := safeFileName(c.Name)
+	if n := b.used[base]; n > 0 {
+		base = fmt.Sprintf("%s-%d", base, n+1)
+	}
+	b.used[safeFileName(c.Name)]++
 	var written []string
-	used := map[string]int{}
-	for _, c := range companies {
-		base := safeFileName(c.Name)
-		if n := used[base]; n > 0 {
-			base = fmt.Sprintf("%s-%d", base, n+1)
+	for _, o := range []struct {
+		ext   string
+		write func(io.Writer) error
+	}{
+		{".xlsx", func(w io.Writer) error { return workbook.Write(w, c) }},
+		{".pdf", func(w io.Writer) error { return pdfreport.Write(w, c, b.pdf) }},
+	} {
+		path := filepath.Join(b.out, base+o.ext)
+		if err := writeFileAtomic(path, o.write); err != nil {
+			return written, fmt.Errorf("%s: %w", path, err)
 		}
-		used[safeFileName(c.Name)]++
-		outputs := []struct {
-			ext   string
-			write func(io.Writer) error
-		}{
-			{".xlsx", func(w io.Writer) error { return workbook.Write(w, c) }},
-			{".pdf", func(w io.Writer) error { return pdfreport.Write(w, c, pdfOpts) }},
-		}
-		for _, o := range outputs {
-			path := filepath.Join(dir, base+o.ext)
-			if err := writeFileAtomic(path, o.write); err != nil {
-				return written, fmt.Errorf("%s: %w", path, err)
-			}
-			written = append(written, path)
-		}
+		written = append(written, path)
 	}
 	return written, nil
 }

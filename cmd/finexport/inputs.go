@@ -93,6 +93,22 @@ func sampleInputs() []input {
 func parseAll(p *extract.Parser, inputs []input, progress func(done, total int)) ([]*extract.Filing, []error) {
 	filings := make([]*extract.Filing, len(inputs))
 	errs := make([]error, len(inputs))
+	parseEach(p, inputs, progress, func(i int, f *extract.Filing, err error) { filings[i], errs[i] = f, err })
+	var okFilings []*extract.Filing
+	var errList []error
+	for i := range inputs {
+		if errs[i] != nil {
+			errList = append(errList, errs[i])
+		} else {
+			okFilings = append(okFilings, filings[i])
+		}
+	}
+	return okFilings, errList
+}
+
+// parseEach reads every input on all cores and hands each result, with
+// its input's index, to use (called from several goroutines).
+func parseEach(p *extract.Parser, inputs []input, progress func(done, total int), use func(int, *extract.Filing, error)) {
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var done atomic.Int64
@@ -101,7 +117,8 @@ func parseAll(p *extract.Parser, inputs []input, progress func(done, total int))
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				filings[i], errs[i] = parseOne(p, inputs[i])
+				f, err := parseOne(p, inputs[i])
+				use(i, f, err)
 				if progress != nil {
 					progress(int(done.Add(1)), len(inputs))
 				}
@@ -116,16 +133,6 @@ func parseAll(p *extract.Parser, inputs []input, progress func(done, total int))
 	if progress != nil {
 		progress(-1, len(inputs)) // finished: clear the line
 	}
-	var okFilings []*extract.Filing
-	var errList []error
-	for i := range inputs {
-		if errs[i] != nil {
-			errList = append(errList, errs[i])
-		} else {
-			okFilings = append(okFilings, filings[i])
-		}
-	}
-	return okFilings, errList
 }
 
 func parseOne(p *extract.Parser, in input) (*extract.Filing, error) {

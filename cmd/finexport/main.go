@@ -23,7 +23,6 @@ import (
 
 	"finexport/extract"
 	"finexport/extract/model"
-	"finexport/pdfreport"
 )
 
 //go:embed samples/*.txt
@@ -236,16 +235,17 @@ func runFacts(args []string, stdout, stderr io.Writer) int {
 }
 
 // runSamples is the no-argument run: the bundled sample filings, built
-// into out/ with a summary.
+// into out/ with a summary, and their facts as CSV.
 func runSamples(stdout, stderr io.Writer) int {
-	filings, errs := parseAll(&extract.Parser{}, sampleInputs(), nil)
+	const out = "out"
+	inputs := sampleInputs()
+	filings, errs := parseAll(&extract.Parser{}, inputs, nil)
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "finexport:", err)
 	}
-	const out = "out"
 	fmt.Fprintf(stdout, "Read the %d bundled sample releases (%d tables, %d facts).\n", len(filings), countTables(filings), countFacts(filings))
-	code := buildAll(loaded{filings: filings, clean: len(errs) == 0}, out, pdfreport.Options{}, stdout, stdout)
-	if code != exitOK {
+	b := &builder{parser: &extract.Parser{}, out: out, stdout: stdout, stderr: stdout, clean: len(errs) == 0}
+	if code := b.run(inputs); code != exitOK {
 		return code
 	}
 	var facts []extract.Fact

@@ -121,6 +121,7 @@ type Company struct {
 	set         *templates.Set
 	byKey       map[string]*Fact
 	byPeriod    map[string][]*Fact
+	metricAt    map[string]int
 }
 
 // Templates returns the definitions the company was built with.
@@ -166,16 +167,27 @@ func (c *Company) Status() extract.CheckStatus {
 
 // Build merges filings into companies, in name order.
 func Build(filings []*extract.Filing, opts Options) []*Company {
+	var out []*Company
+	for _, group := range groupByCompany(filings) {
+		out = append(out, BuildOne(group, opts))
+	}
+	return out
+}
+
+// BuildOne merges the filings of one company (see Key).
+func BuildOne(filings []*extract.Filing, opts Options) *Company {
 	set := opts.Templates
 	if set == nil {
 		set = templates.Default()
 	}
-	var out []*Company
-	for _, group := range groupByCompany(filings) {
-		out = append(out, buildCompany(group, set, opts))
-	}
-	return out
+	g := append([]*extract.Filing(nil), filings...)
+	sort.SliceStable(g, func(a, b int) bool { return g[a].ReleaseDate.Before(g[b].ReleaseDate) })
+	return buildCompany(g, set, opts)
 }
+
+// Key names the company a filing belongs to: filings with the same key are
+// merged into one company.
+func Key(f *extract.Filing) string { return companyKey(f) }
 
 // companyKey folds a company name for grouping: case, punctuation and the
 // corporate suffix do not matter.

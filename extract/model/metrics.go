@@ -160,12 +160,17 @@ func (c *Company) computeMetrics() {
 
 // Metric returns a metric's value for a period.
 func (c *Company) Metric(id, period string) (MetricValue, bool) {
-	for _, mv := range c.Metrics {
-		if mv.Metric.ID == id && mv.Period.Name == period {
-			return mv, true
+	if c.metricAt == nil {
+		c.metricAt = map[string]int{}
+		for i, mv := range c.Metrics {
+			c.metricAt[mv.Metric.ID+"@"+mv.Period.Name] = i
 		}
 	}
-	return MetricValue{}, false
+	i, ok := c.metricAt[id+"@"+period]
+	if !ok {
+		return MetricValue{}, false
+	}
+	return c.Metrics[i], true
 }
 
 // changeEnv serves "current" and "prior" to a change metric.
