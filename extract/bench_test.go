@@ -2,6 +2,8 @@ package extract_test
 
 import (
 	"bytes"
+	"fmt"
+	"os"
 	"testing"
 
 	"finexport/extract"
@@ -37,6 +39,30 @@ func BenchmarkExtractLarge(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := p.Parse(bytes.NewReader(d.Data), d.Name); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkExtractSamples reads the three bundled sample releases.
+func BenchmarkExtractSamples(b *testing.B) {
+	var docs [][]byte
+	var size int64
+	for _, n := range []string{"000_bb2e246abcbfccf3.txt", "001_0a551a66bcd04f48.txt", "002_841493e996f58f0e.txt"} {
+		raw, err := os.ReadFile("../testdata/filings/" + n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, raw)
+		size += int64(len(raw))
+	}
+	p := &extract.Parser{}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j, d := range docs {
+			if _, err := p.Parse(bytes.NewReader(d), fmt.Sprint(j)); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

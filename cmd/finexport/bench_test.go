@@ -1,12 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
+	"finexport/extract"
+	"finexport/extract/model"
 	"finexport/extract/synthetic"
+	"finexport/pdfreport"
+	"finexport/workbook"
 )
 
 // BenchmarkBatch runs finexport build on generated releases of 100
@@ -33,4 +40,29 @@ func BenchmarkBatch(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*n), "ms/release")
 		})
 	}
+}
+
+// BenchmarkHugeRelease takes a 20 MB release with 100,000 table rows
+// through every output, and reports the peak memory the runtime took.
+func BenchmarkHugeRelease(b *testing.B) {
+	doc := synthetic.Big(1, 100000, 170)
+	b.SetBytes(int64(len(doc.Data)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f, err := (&extract.Parser{MaxSize: 64 << 20}).Parse(bytes.NewReader(doc.Data), doc.Name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, c := range model.Build([]*extract.Filing{f}, model.Options{}) {
+			if err := workbook.Write(io.Discard, c); err != nil {
+				b.Fatal(err)
+			}
+			if err := pdfreport.Write(io.Discard, c, pdfreport.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	b.ReportMetric(float64(m.Sys>>20), "MB-runtime")
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -121,8 +120,8 @@ func TestHostileCompanyNameGivesSafeFiles(t *testing.T) {
 }
 
 // A 20 MB release with 100,000 table rows, generated here, not committed:
-// read within the size limit a flag can raise, rendered, and memory stays
-// within bounds.
+// refused over the size limit, read when the limit is raised, and
+// rendered. Its time and memory are measured by BenchmarkHugeRelease.
 func TestHugeRelease(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large")
@@ -135,9 +134,6 @@ func TestHugeRelease(t *testing.T) {
 	if !errors.Is(err, extract.ErrTooLarge) || !strings.Contains(err.Error(), "raise the limit") {
 		t.Errorf("over the limit: %v", err)
 	}
-	var before runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
 	f, err := (&extract.Parser{MaxSize: 64 << 20}).Parse(bytes.NewReader(doc.Data), doc.Name)
 	if err != nil {
 		t.Fatal(err)
@@ -150,11 +146,4 @@ func TestHugeRelease(t *testing.T) {
 		t.Errorf("%d rows read", rows)
 	}
 	renderAll(t, f)
-	var after runtime.MemStats
-	runtime.ReadMemStats(&after)
-	// Memory stays bounded: the whole pipeline on a 20 MB release peaks
-	// well under the machine's memory (measured: see the README).
-	if peak := after.Sys; peak > 4<<30 {
-		t.Errorf("the runtime holds %d MB for a 20 MB release", peak>>20)
-	}
 }
