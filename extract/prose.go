@@ -218,12 +218,11 @@ func sub(s string, m []int, i int) string {
 
 // claim is a prose figure to hold against the tables once they are read.
 type claim struct {
-	kind     string // "value", "ratio", "change"
-	stated   amount
-	fact     Fact     // the prose fact, for its source and sentence
-	parts    []amount // ratio: the numerator; change: current and prior
-	base     string   // ratio: the denominator item
-	itemName string
+	kind   string // "value", "ratio", "change"
+	stated amount
+	fact   Fact     // the prose fact, for its source and sentence
+	parts  []amount // ratio: the numerator; change: current and prior
+	base   string   // ratio: the denominator item
 }
 
 // readProse turns every amount, percentage and share count in the prose

@@ -14,7 +14,6 @@ var (
 	reBalanceTitle     = regexp.MustCompile(`(?i)balance\s+sheets?|financial\s+(position|condition)`)
 	reCashFlowTitle    = regexp.MustCompile(`(?i)cash\s+flows?`)
 	reIncomeTitle      = regexp.MustCompile(`(?i)statements?\s+of\s+(consolidated\s+)?(operations|income|earnings|loss|comprehensive)|income\s+statements?|results\s+of\s+operations|operations\s+data|profit\s+and\s+loss`)
-	reOtherTitle       = regexp.MustCompile(`(?i)selected|supplement|segment|highlights|summary|data\b`)
 	reTitleWords       = regexp.MustCompile(`(?i)unaudited|audited|condensed|consolidated|statements?\b|sheets?\b|\b(corp|inc|co|ltd|corporation|incorporated)\b\.?|in\s+(thousands|millions|billions)|omitted`)
 	reCompanySuffixEnd = regexp.MustCompile(`(?i)\b(corp|inc|co|ltd)\.$`)
 	reScale            = regexp.MustCompile(`(?i)in\s+(thousands|millions|billions)|\(?(000'?s|\$000)\)?\s+omitted|\(000'?s\)|\(\$?000\)`)

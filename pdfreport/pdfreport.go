@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"finexport/extract/model"
 
@@ -71,7 +70,7 @@ func (r *report) setUp() {
 	pdf := r.pdf
 	pdf.SetCompression(true)
 	pdf.SetCatalogSort(true)
-	stamp := r.latestRelease()
+	stamp := r.c.LatestRelease()
 	pdf.SetCreationDate(stamp)
 	pdf.SetModificationDate(stamp)
 	pdf.SetTitle(r.c.Name+" — earnings summary", true)
@@ -116,19 +115,6 @@ func tickerSuffix(c *model.Company) string {
 		return " (" + c.Exchange + ": " + c.Ticker + ")"
 	}
 	return " (" + c.Ticker + ")"
-}
-
-func (r *report) latestRelease() time.Time {
-	var t time.Time
-	for _, d := range r.c.Documents {
-		if d.ReleaseDate.After(t) {
-			t = d.ReleaseDate
-		}
-	}
-	if t.IsZero() {
-		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	return t
 }
 
 func (r *report) font(style string, size float64) { r.pdf.SetFont(family, style, size) }

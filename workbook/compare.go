@@ -120,8 +120,7 @@ func (b *book) writeComparison(name string, cmp model.Comparison) error {
 	if err := s.row(headerRow, head...); err != nil {
 		return err
 	}
-	row := headerRow + 1
-	for _, it := range b.flowItems() {
+	err = b.itemsThenMargins(s, headerRow+1, func(it *templates.Item, row int) []any {
 		numFmt := unitFormat(extract.Unit(it.Unit))
 		extra := look{bold: b.layout.totals[it.ID]}
 		cells := []any{b.text(it.Name, extra), b.text(it.Unit, look{})}
@@ -130,27 +129,18 @@ func (b *book) writeComparison(name string, cmp model.Comparison) error {
 			cells = append(cells, nil)
 			cells = append(cells, b.pairCells(it.ID, *cmp.YTDCurrent, *cmp.YTDPrior, 8, row, numFmt, extra)...)
 		}
-		if err := s.row(row, cells...); err != nil {
-			return err
-		}
-		row++
-	}
-	row++
-	if err := s.row(row, b.text("Margins", look{role: roleSection})); err != nil {
-		return err
-	}
-	row++
-	for _, m := range b.comparisonMetrics() {
+		return cells
+	}, func(m *templates.Metric, row int) []any {
 		cells := []any{b.text(m.Name, look{}), b.text(m.Unit, look{})}
 		cells = append(cells, b.marginPair(m, cmp.Current, cmp.Prior, 3, row)...)
 		if len(head) > 6 {
 			cells = append(cells, nil)
 			cells = append(cells, b.marginPair(m, *cmp.YTDCurrent, *cmp.YTDPrior, 8, row)...)
 		}
-		if err := s.row(row, cells...); err != nil {
-			return err
-		}
-		row++
+		return cells
+	})
+	if err != nil {
+		return err
 	}
 	return s.close()
 }
@@ -175,6 +165,28 @@ func (b *book) marginPair(m *templates.Metric, cur, prior model.FiscalPeriod, co
 		cells[2] = b.formula(guarded(f), cached(v, avail), roleFormula, metricFormat(m.Unit), look{})
 	}
 	return cells
+}
+
+// itemsThenMargins writes a row per flow item from row on, then a
+// "Margins" heading and a row per comparison metric.
+func (b *book) itemsThenMargins(s *sheet, row int, item func(*templates.Item, int) []any, margin func(*templates.Metric, int) []any) error {
+	for _, it := range b.flowItems() {
+		if err := s.row(row, item(it, row)...); err != nil {
+			return err
+		}
+		row++
+	}
+	row++
+	if err := s.row(row, b.text("Margins", look{role: roleSection})); err != nil {
+		return err
+	}
+	for _, m := range b.comparisonMetrics() {
+		row++
+		if err := s.row(row, margin(m, row)...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeTrends writes the quarter sequence and, with two full years or
@@ -220,8 +232,7 @@ func (b *book) writeTrend(name, title string, periods []model.FiscalPeriod) erro
 	if err := s.row(headerRow+1, kinds...); err != nil {
 		return err
 	}
-	row := headerRow + 2
-	for _, it := range b.flowItems() {
+	err = b.itemsThenMargins(s, headerRow+2, func(it *templates.Item, _ int) []any {
 		extra := look{bold: b.layout.totals[it.ID]}
 		cells := []any{b.text(it.Name, extra), b.text(it.Unit, look{})}
 		for _, p := range periods {
@@ -232,25 +243,16 @@ func (b *book) writeTrend(name, title string, periods []model.FiscalPeriod) erro
 			}
 			cells = append(cells, b.link(f, unitFormat(extract.Unit(it.Unit)), e))
 		}
-		if err := s.row(row, cells...); err != nil {
-			return err
-		}
-		row++
-	}
-	row++
-	if err := s.row(row, b.text("Margins", look{role: roleSection})); err != nil {
-		return err
-	}
-	row++
-	for _, m := range b.comparisonMetrics() {
+		return cells
+	}, func(m *templates.Metric, _ int) []any {
 		cells := []any{b.text(m.Name, look{}), b.text(m.Unit, look{})}
 		for _, p := range periods {
 			cells = append(cells, b.metricLink(m, p))
 		}
-		if err := s.row(row, cells...); err != nil {
-			return err
-		}
-		row++
+		return cells
+	})
+	if err != nil {
+		return err
 	}
 	return s.close()
 }

@@ -131,7 +131,7 @@ func (b *book) createSheets() error {
 // writeProperties sets the document properties and asks Excel to
 // recalculate on open. Dates come from the releases, never the clock.
 func (b *book) writeProperties() error {
-	stamp := b.latestRelease().Format(time.RFC3339)
+	stamp := b.c.LatestRelease().Format(time.RFC3339)
 	err := b.f.SetDocProps(&excelize.DocProperties{
 		Title:       b.c.Name + " — financial model",
 		Subject:     "Figures extracted from earnings releases",
@@ -150,19 +150,6 @@ func (b *book) writeProperties() error {
 		return err
 	}
 	return b.f.SetAppProps(&excelize.AppProperties{Application: "finexport", Company: b.c.Name})
-}
-
-func (b *book) latestRelease() time.Time {
-	var t time.Time
-	for _, d := range b.c.Documents {
-		if d.ReleaseDate.After(t) {
-			t = d.ReleaseDate
-		}
-	}
-	if t.IsZero() {
-		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	return t
 }
 
 // sheet is one worksheet written row by row with the stream writer, the

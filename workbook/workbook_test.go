@@ -122,7 +122,6 @@ var (
 	reQuotedSheet = regexp.MustCompile(`'[^']*'!`)
 	reString      = regexp.MustCompile(`"[^"]*"`)
 	reCellRef     = regexp.MustCompile(`\$?[A-Z]{1,3}\$?[0-9]+`)
-	reRowRange    = regexp.MustCompile(`\$[0-9]+:\$[0-9]+`)
 )
 
 // Comparison, trend and liquidity sheets hold formulas, not pasted values,

@@ -12,8 +12,6 @@ import (
 	"finexport/extract"
 	"finexport/extract/model"
 	"finexport/templates"
-
-	"github.com/shopspring/decimal"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -56,7 +54,7 @@ func printChecks(companies []*model.Company, w io.Writer) int {
 				period = c.Calendar.Name(ch.Period).Name
 			}
 			fmt.Fprintf(w, "  %s %-11s %-50s %-11s stated %s computed %s diff %s tol %s\n", status, ch.Kind, ch.Name, period,
-				group(ch.Stated), group(ch.Computed.Round(4)), group(ch.Difference.Round(4)), group(ch.Tolerance))
+				model.Grouped(ch.Stated), model.Grouped(ch.Computed.Round(4)), model.Grouped(ch.Difference.Round(4)), model.Grouped(ch.Tolerance))
 			srcs := make([]string, len(ch.Sources))
 			for i, s := range ch.Sources {
 				srcs[i] = s.String()
@@ -164,25 +162,4 @@ func runTemplates(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "wrote", path)
 	}
 	return exitOK
-}
-
-// group writes a decimal with thousands separators: -1,223,000 or 0.0303.
-func group(d decimal.Decimal) string {
-	s := d.String()
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		return sign + b.String() + "." + frac
-	}
-	return sign + b.String()
 }

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -145,24 +144,6 @@ func parseOne(p *extract.Parser, in input) (*extract.Filing, error) {
 	}
 	defer fh.Close()
 	return p.Parse(fh, in.Name)
-}
-
-// byCompany groups filings by company, in name order.
-func byCompany(filings []*extract.Filing) ([]string, map[string][]*extract.Filing) {
-	groups := map[string][]*extract.Filing{}
-	for _, f := range filings {
-		name := f.Company
-		if name == "" {
-			name = "(unknown company)"
-		}
-		groups[name] = append(groups[name], f)
-	}
-	names := make([]string, 0, len(groups))
-	for n := range groups {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names, groups
 }
 
 // newProgress returns a progress reporter that writes one line, rewritten

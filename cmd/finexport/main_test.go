@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"finexport/extract/model"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -192,7 +194,7 @@ func TestTemplatesRoundTrip(t *testing.T) {
 func TestGroup(t *testing.T) {
 	for in, want := range map[string]string{"-1223000": "-1,223,000", "802000": "802,000", "0.0303": "0.0303",
 		"1038700000": "1,038,700,000", "-0.5": "-0.5", "100": "100", "1000": "1,000"} {
-		if got := group(decimal.RequireFromString(in)); got != want {
+		if got := model.Grouped(decimal.RequireFromString(in)); got != want {
 			t.Errorf("group(%s) = %s, want %s", in, got, want)
 		}
 	}

@@ -124,6 +124,21 @@ type Company struct {
 	metricAt    map[string]int
 }
 
+// LatestRelease is the newest release date, or 2000-01-01 when no release
+// states one: renderers date their files from it, never from the clock.
+func (c *Company) LatestRelease() time.Time {
+	var t time.Time
+	for _, d := range c.Documents {
+		if d.ReleaseDate.After(t) {
+			t = d.ReleaseDate
+		}
+	}
+	if t.IsZero() {
+		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
 // Templates returns the definitions the company was built with.
 func (c *Company) Templates() *templates.Set { return c.set }
 

@@ -76,6 +76,15 @@ func Display(v decimal.Decimal, kind string) string {
 	return s
 }
 
+// Grouped writes a decimal in full, with thousands separators:
+// -1,223,000 or 0.0304.
+func Grouped(d decimal.Decimal) string {
+	if d.IsNegative() {
+		return "-" + group(d.Abs().String())
+	}
+	return group(d.String())
+}
+
 // group puts thousands separators into the whole part of a number.
 func group(s string) string {
 	whole, frac, hasFrac := strings.Cut(s, ".")
