@@ -251,6 +251,7 @@ func TestFormulaLikeLabelsStayText(t *testing.T) {
 Net revenues                        $ 1,000     $   900
 =HYPERLINK("http://x","y")              100          90
 +Other gains                             10           9
+-Losses on disposal                      (5)         (4)
 @Adjustments                              1           1
 </TABLE>
 `
@@ -260,7 +261,7 @@ Net revenues                        $ 1,000     $   900
 	rows, _ := x.GetRows("Q1 FY2004")
 	found := 0
 	for r, row := range rows {
-		if len(row) > 0 && strings.ContainsAny(row[0][:1], "=+@") {
+		if len(row) > 0 && row[0] != "" && strings.ContainsAny(row[0][:1], "=+-@") {
 			ref, _ := excelize.CoordinatesToCellName(1, r+1)
 			if formula, _ := x.GetCellFormula("Q1 FY2004", ref); formula != "" {
 				t.Errorf("%s became a formula %q", row[0], formula)
@@ -268,8 +269,8 @@ Net revenues                        $ 1,000     $   900
 			found++
 		}
 	}
-	if found != 3 {
-		t.Errorf("found %d formula-like labels as text, want 3", found)
+	if found != 4 {
+		t.Errorf("found %d formula-like labels as text, want 4", found)
 	}
 }
 
