@@ -285,7 +285,7 @@ func (ctx *docContext) linkAmount(s string, a *amount, prev []amount, items, per
 func snapPeriod(f *Filing, p Period) Period {
 	for _, t := range f.Tables {
 		for _, c := range t.Columns {
-			if c.Resolved && samePeriod(c.Period, p) {
+			if !c.Period.IsZero() && samePeriod(c.Period, p) {
 				return c.Period
 			}
 		}
@@ -302,7 +302,7 @@ func currentFiscalYear(f *Filing, fye time.Time) int {
 	var latest time.Time
 	for _, t := range f.Tables {
 		for _, c := range t.Columns {
-			if c.Resolved && c.Period.End.After(latest) {
+			if c.Period.End.After(latest) {
 				latest = c.Period.End
 			}
 		}

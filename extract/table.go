@@ -257,7 +257,7 @@ func (ctx *docContext) resolveColumns(t *Table) {
 			p = retarget(p, exact)
 		}
 		if ok {
-			c.Period, c.Resolved = p, true
+			c.Period = p
 			continue
 		}
 		unresolved = append(unresolved, "column "+itoa(i+1)+" "+quote(c.Header))

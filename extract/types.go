@@ -122,12 +122,11 @@ type Table struct {
 
 // Column is one numeric column of a table.
 type Column struct {
-	Header   string // the header words over it, top to bottom
-	Period   Period // zero when the column is not a period (% change)
-	Change   bool   // a change or % change column
-	Left     int    // 0-based character span of its figures
-	Right    int
-	Resolved bool
+	Header string // the header words over it, top to bottom
+	Period Period // zero when the column names no period (% change, unresolved)
+	Change bool   // a change or % change column
+	Left   int    // 0-based character span of its figures
+	Right  int
 }
 
 // Section is a heading that groups rows ("Current assets:", "ASSETS").
