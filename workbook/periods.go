@@ -20,7 +20,7 @@ func (b *book) writePeriodSheets() error {
 }
 
 func (b *book) writePeriodSheet(ps *periodSheet) error {
-	s, err := b.open(ps.name, sheetSetup{widths: []float64{46, 10, 16, 16, 38, 38}, freezeRows: headerRow, freezeCols: 2, titleRows: headerRow})
+	s, err := b.open(ps.name, sheetSetup{widths: []float64{46, 10, 16, 16, 40, 40}, freezeRows: headerRow, freezeCols: 2, titleRows: headerRow})
 	if err != nil {
 		return err
 	}

@@ -93,6 +93,13 @@ func (s *styles) id(l look) int {
 	if l.wrap || l.top {
 		st.Alignment = &excelize.Alignment{WrapText: l.wrap, Vertical: "top"}
 	}
+	if l.role == roleNote {
+		// Sources stand right of right-aligned figures: keep them apart.
+		if st.Alignment == nil {
+			st.Alignment = &excelize.Alignment{}
+		}
+		st.Alignment.Indent = 1
+	}
 	id, err := s.f.NewStyle(st)
 	if err != nil && s.err == nil {
 		s.err = err
