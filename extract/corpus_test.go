@@ -1,0 +1,329 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// The real EDGAR corpus lives in ../shared/corpus beside the repository,
+// never inside it. These tests skip when it is absent (a user's clone) and
+// fail instead when FINEXPORT_REQUIRE_CORPUS=1 (CI).
+const corpusDir = "../../shared/corpus"
+
+func corpusFiles(t *testing.T, sub string) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(corpusDir, sub, "*"))
+	if len(files) == 0 {
+		if os.Getenv("FINEXPORT_REQUIRE_CORPUS") == "1" {
+			t.Fatalf("no corpus under %s (FINEXPORT_REQUIRE_CORPUS=1)", filepath.Join(corpusDir, sub))
+		}
+		t.Skipf("no corpus under %s", filepath.Join(corpusDir, sub))
+	}
+	sort.Strings(files)
+	return files
+}
+
+// expectCell is one hand-typed figure of the corpus.
+type expectCell struct {
+	line   int
+	label  string
+	kind   Statement
+	period string // "" for a column that must get no period
+	months int
+	unit   Unit
+	value  decimal.Decimal
+}
+
+type expectFiling struct {
+	scope string // full, headline or none
+	meta  map[string]string
+	cells []expectCell
+}
+
+// readExpected reads a .figures file of testdata/corpus/expected (format in
+// testdata/corpus/README.md).
+func readExpected(path string) (expectFiling, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return expectFiling{}, err
+	}
+	w := expectFiling{meta: map[string]string{}}
+	var kind Statement
+	var cols []string
+	sc := bufio.NewScanner(bytes.NewReader(raw))
+	for n := 1; sc.Scan(); n++ {
+		text, _, _ := strings.Cut(sc.Text(), "#")
+		text = strings.TrimSpace(text)
+		fields := strings.Fields(text)
+		bad := func(msg string) error { return fmt.Errorf("%s:%d: %s", path, n, msg) }
+		switch {
+		case text == "":
+		case fields[0] == "file":
+		case fields[0] == "scope" && len(fields) == 2:
+			w.scope = fields[1]
+		case fields[0] == "meta":
+			k, v, _ := strings.Cut(strings.TrimPrefix(text, "meta "), "=")
+			w.meta[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		case fields[0] == "statement" && len(fields) >= 2:
+			kind, cols = Statement(fields[1]), nil
+		case fields[0] == "columns":
+			cols = fields[1:]
+		default:
+			f := strings.Split(text, "|")
+			if len(f) != 4 {
+				return w, bad("want LINE | Label | UNIT | VALUES")
+			}
+			line, err := strconv.Atoi(strings.TrimSpace(f[0]))
+			if err != nil {
+				return w, bad("bad line number")
+			}
+			values := strings.Fields(f[3])
+			if len(values) != len(cols) {
+				return w, bad(fmt.Sprintf("%d values for %d columns", len(values), len(cols)))
+			}
+			for i, v := range values {
+				if v == "-" && cols[i] != "-" {
+					continue
+				}
+				c := expectCell{line: line, label: strings.TrimSpace(f[1]), kind: kind, unit: Unit(strings.TrimSpace(f[2]))}
+				if v != "-" {
+					if c.value, err = decimal.NewFromString(v); err != nil {
+						return w, bad("bad value " + v)
+					}
+				}
+				if cols[i] != "-" {
+					if c.period, c.months, err = expectPeriod(cols[i]); err != nil {
+						return w, bad(err.Error())
+					}
+				}
+				if v != "-" || cols[i] != "-" {
+					w.cells = append(w.cells, c)
+				}
+			}
+		}
+	}
+	return w, nil
+}
+
+// expectPeriod reads "3m:1998-03-28" (a duration) or "@1998-03-28".
+func expectPeriod(s string) (string, int, error) {
+	if d, ok := strings.CutPrefix(s, "@"); ok {
+		_, err := time.Parse(isoDate, d)
+		return d, 0, err
+	}
+	m, d, ok := strings.Cut(s, "m:")
+	months, err := strconv.Atoi(m)
+	if !ok || err != nil {
+		return "", 0, fmt.Errorf("bad period %q", s)
+	}
+	_, err = time.Parse(isoDate, d)
+	return d, months, err
+}
+
+// score compares a filing's facts with the hand-typed cells: right, wrong
+// (a figure at that line with the right value under another period, unit
+// or statement, or another value under the right period) and missing.
+type score struct {
+	right, wrong, missing int
+	misses                []string
+}
+
+func scoreFiling(f *Filing, want expectFiling) score {
+	byLine := map[int][]Fact{}
+	for _, x := range f.Facts {
+		if x.Table >= 0 {
+			byLine[x.Source.Line] = append(byLine[x.Source.Line], x)
+		}
+	}
+	var s score
+	for _, c := range want.cells {
+		verdict := judgeCell(byLine[c.line], c)
+		switch verdict {
+		case "right":
+			s.right++
+			continue
+		case "wrong":
+			s.wrong++
+		default:
+			s.missing++
+		}
+		p := "no period"
+		if c.period != "" {
+			p = fmt.Sprintf("%dm:%s", c.months, c.period)
+		}
+		s.misses = append(s.misses, fmt.Sprintf("%s line %d %q %s %s %s: %s", c.kind, c.line, c.label, p, c.value, c.unit, verdict+describeFacts(byLine[c.line])))
+	}
+	return s
+}
+
+func periodMatches(p Period, c expectCell) bool {
+	if c.period == "" {
+		return p.IsZero()
+	}
+	return !p.IsZero() && p.End.Format(isoDate) == c.period && p.Months == c.months
+}
+
+func judgeCell(facts []Fact, c expectCell) string {
+	samePeriod := false
+	for _, x := range facts {
+		if c.period == "" {
+			if x.Value.Equal(c.value) && !x.Period.IsZero() && !isChangeFact(x) {
+				return "wrong"
+			}
+			continue
+		}
+		if periodMatches(x.Period, c) {
+			if x.Value.Equal(c.value) && x.Unit == c.unit && x.Statement == c.kind {
+				return "right"
+			}
+			samePeriod = true
+		}
+	}
+	if c.period == "" {
+		return "right"
+	}
+	for _, x := range facts {
+		if x.Value.Equal(c.value) {
+			return "wrong"
+		}
+	}
+	if samePeriod {
+		return "wrong"
+	}
+	return "missing"
+}
+
+func isChangeFact(x Fact) bool { return x.Unit == Percent }
+
+func describeFacts(facts []Fact) string {
+	if len(facts) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, x := range facts {
+		parts = append(parts, fmt.Sprintf("%s %s %s %s", x.Statement, x.Period, x.Value, x.Unit))
+	}
+	if len(parts) > 4 {
+		parts = append(parts[:4], "...")
+	}
+	return " (have " + strings.Join(parts, "; ") + ")"
+}
+
+// corpusSummary is one line of the per-filing summary golden file.
+func corpusSummary(name string, f *Filing, err error, sc *score) string {
+	if err != nil {
+		return fmt.Sprintf("%s: error: %v", name, strings.TrimPrefix(err.Error(), name+": "))
+	}
+	kinds := map[Statement]int{}
+	for _, t := range f.Tables {
+		kinds[t.Kind]++
+	}
+	withPeriod := 0
+	for _, x := range f.Facts {
+		if !x.Period.IsZero() {
+			withPeriod++
+		}
+	}
+	pass, fail := 0, 0
+	for _, c := range f.Checks {
+		if c.Status == Pass {
+			pass++
+		} else {
+			fail++
+		}
+	}
+	line := fmt.Sprintf("%s: tables income=%d balance=%d cashflow=%d other=%d; facts %d, with period %d; checks pass %d fail %d",
+		name, kinds[Income], kinds[Balance], kinds[CashFlow], kinds[Other], len(f.Facts), withPeriod, pass, fail)
+	if sc != nil {
+		line += fmt.Sprintf("; expected right %d wrong %d missing %d", sc.right, sc.wrong, sc.missing)
+	}
+	return line
+}
+
+// TestCorpusText reads every plain-text corpus filing, compares it with the
+// hand-typed figures, and holds the per-filing summary to its golden file.
+// FINEXPORT_CORPUS_DETAIL=name logs every expected figure not read right.
+func TestCorpusText(t *testing.T) {
+	files := corpusFiles(t, "text")
+	var summary []string
+	totals := score{}
+	for _, path := range files {
+		name := filepath.Base(path)
+		f, err := parseCorpus(path)
+		var sc *score
+		want, werr := readExpected(filepath.Join("../testdata/corpus/expected/text", name+".figures"))
+		switch {
+		case werr == nil && err == nil:
+			s := scoreFiling(f, want)
+			sc = &s
+			totals.right += s.right
+			totals.wrong += s.wrong
+			totals.missing += s.missing
+			if d := os.Getenv("FINEXPORT_CORPUS_DETAIL"); d != "" && strings.Contains(name, d) {
+				for _, m := range s.misses {
+					t.Logf("%s: %s", name, m)
+				}
+			}
+		case werr != nil && !os.IsNotExist(werr):
+			t.Error(werr)
+		}
+		summary = append(summary, corpusSummary(name, f, err, sc))
+	}
+	summary = append(summary, fmt.Sprintf("TOTAL expected right %d wrong %d missing %d", totals.right, totals.wrong, totals.missing))
+	compareGolden(t, "../testdata/corpus/summary-text.golden", []byte(strings.Join(summary, "\n")+"\n"))
+}
+
+func parseCorpus(path string) (*Filing, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	return (&Parser{}).Parse(fh, filepath.Base(path))
+}
+
+// compareGolden holds got to the golden file, rewriting it under -update.
+func compareGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./extract -run Corpus -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("summary differs from %s; run with -update and review the diff:\n%s", golden, lineDiff(string(want), string(got)))
+	}
+}
+
+// lineDiff lists the lines of want and got that differ, by position.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var a, c string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			c = g[i]
+		}
+		if a != c {
+			fmt.Fprintf(&b, "- %s\n+ %s\n", a, c)
+		}
+	}
+	return b.String()
+}
