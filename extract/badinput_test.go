@@ -19,7 +19,7 @@ func TestBadInputGivesClearErrors(t *testing.T) {
 		{name: "blank", doc: "  \n\n \r\n", err: ErrEmpty},
 		{name: "nul", doc: "Net revenues 1,000\n\x00\x01", err: ErrBinary, errText: "line 2"},
 		{name: "binary", doc: string([]byte{0x1f, 0x8b, 0x08, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x0b, 0x0e, 0x0f, 0x10, 0x11, 0x12}), err: ErrBinary},
-		{name: "submission without exhibit", doc: "<DOCUMENT>\n<TYPE>10-Q\n<TEXT>\nhello\n</TEXT>\n</DOCUMENT>\n", errText: "no EX-99 exhibit"},
+		{name: "submission of skipped exhibits", doc: "<DOCUMENT>\n<TYPE>EX-27\n<TEXT>\n<TOTAL-ASSETS> 1\n</TEXT>\n</DOCUMENT>\n<DOCUMENT>\n<TYPE>EX-10.1\n<TEXT>\nLease\n</TEXT>\n</DOCUMENT>\n", errText: "holds no document to read (only EX-27, EX-10.1)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

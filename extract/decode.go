@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -15,12 +14,6 @@ import (
 type line struct {
 	N    int
 	Text string
-}
-
-// document is the part of a file that holds one release.
-type document struct {
-	Type  string // "EX-99.1", or "" for a bare release
-	Lines []line
 }
 
 // ErrBinary is returned for input that is not text.
@@ -106,96 +99,3 @@ func expandTabs(s string) string {
 	return b.String()
 }
 
-var (
-	docOpen       = regexp.MustCompile(`(?i)^\s*<DOCUMENT>\s*$`)
-	docClose      = regexp.MustCompile(`(?i)^\s*</DOCUMENT>\s*$`)
-	docType       = regexp.MustCompile(`(?i)^\s*<TYPE>\s*(\S+)`)
-	textTag       = regexp.MustCompile(`(?i)^\s*(</?TEXT>\s*|<(SEQUENCE|FILENAME|DESCRIPTION)>.*)$`)
-	conformedName = regexp.MustCompile(`(?i)^\s*COMPANY CONFORMED NAME:\s*(.+?)\s*$`)
-)
-
-// problem is a structural fault found while splitting a file.
-type problem struct {
-	N   int
-	Msg string
-}
-
-// splitDocuments returns the releases in a file: the EX-99 exhibits of a
-// full EDGAR submission, or the whole file when it is a bare release. It
-// also returns the filer name from a submission header, if any.
-func splitDocuments(lines []line) ([]document, string, []problem) {
-	var filer string
-	var docs []document
-	var cur *document
-	var problems []problem
-	for _, l := range lines {
-		if cur == nil && filer == "" && strings.Contains(l.Text, "CONFORMED") {
-			if m := conformedName.FindStringSubmatch(l.Text); m != nil {
-				filer = m[1]
-			}
-		}
-		if strings.IndexByte(l.Text, '<') < 0 {
-			if cur != nil {
-				cur.Lines = append(cur.Lines, l)
-			}
-			continue
-		}
-		switch {
-		case docOpen.MatchString(l.Text):
-			if cur != nil {
-				problems = append(problems, problem{l.N, "<DOCUMENT> inside a <DOCUMENT>"})
-				docs = append(docs, *cur)
-			}
-			cur = &document{}
-		case docClose.MatchString(l.Text):
-			if cur != nil {
-				docs = append(docs, *cur)
-				cur = nil
-			}
-		case cur != nil:
-			if m := docType.FindStringSubmatch(l.Text); m != nil && cur.Type == "" {
-				cur.Type = strings.ToUpper(m[1])
-				continue
-			}
-			if textTag.MatchString(l.Text) {
-				continue
-			}
-			cur.Lines = append(cur.Lines, l)
-		}
-	}
-	if cur != nil {
-		problems = append(problems, problem{cur.firstLine(), "unclosed <DOCUMENT>"})
-		docs = append(docs, *cur)
-	}
-	if docs == nil {
-		return []document{{Lines: lines}}, filer, problems
-	}
-	var exhibits []document
-	for _, d := range docs {
-		if strings.HasPrefix(d.Type, "EX-99") {
-			exhibits = append(exhibits, d)
-		}
-	}
-	return exhibits, filer, problems
-}
-
-func (d *document) firstLine() int {
-	if len(d.Lines) == 0 {
-		return 0
-	}
-	return d.Lines[0].N
-}
-
-// looksLikeHTML reports whether a document is an HTML exhibit.
-func looksLikeHTML(d document) bool {
-	for i, l := range d.Lines {
-		if i > 40 {
-			break
-		}
-		low := strings.ToLower(l.Text)
-		if strings.Contains(low, "<html") || strings.Contains(low, "<body") || strings.Contains(low, "<p ") || strings.Contains(low, "<div") {
-			return true
-		}
-	}
-	return false
-}

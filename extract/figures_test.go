@@ -98,6 +98,8 @@ func periodKey(t *testing.T, s string) string {
 	switch {
 	case s == "change":
 		return s
+	case s == "none":
+		return ""
 	case strings.HasPrefix(s, "@"):
 		return "I" + mustDate(t, s[1:]).Format(isoDate)
 	}

@@ -191,3 +191,27 @@ func (ctx *docContext) learnFiscalYearEnds(tables []*Table) {
 		}
 	}
 }
+
+// sameCompany reports whether two spellings name one company: "INTEL
+// CORP" and "Intel Corporation", "APPLE COMPUTER INC" and "Apple
+// Computer, Inc." Case, punctuation and the corporate suffix do not count.
+func sameCompany(a, b string) bool {
+	fa, fb := foldCompany(a), foldCompany(b)
+	return fa != "" && fa == fb
+}
+
+var corporateSuffixes = map[string]bool{"INC": true, "CORP": true, "CORPORATION": true, "CO": true, "COMPANY": true,
+	"LTD": true, "LIMITED": true, "PLC": true, "LLC": true, "INCORPORATED": true, "THE": true, "LP": true}
+
+func foldCompany(s string) string {
+	words := strings.FieldsFunc(strings.ToUpper(s), func(r rune) bool {
+		return !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '&')
+	})
+	var kept []string
+	for _, w := range words {
+		if !corporateSuffixes[w] {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
+}

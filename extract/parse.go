@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"finexport/templates"
@@ -73,6 +74,10 @@ type docContext struct {
 	claims     []claim
 }
 
+func (ctx *docContext) note(n int, msg string) {
+	ctx.diags = append(ctx.diags, Diagnostic{File: ctx.file, Line: n, Severity: Note, Msg: msg, Text: ctx.lineText(n)})
+}
+
 func (ctx *docContext) warn(n int, msg string) {
 	ctx.diags = append(ctx.diags, Diagnostic{File: ctx.file, Line: n, Severity: Warning, Msg: msg, Text: ctx.lineText(n)})
 }
@@ -125,22 +130,37 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 	if encoding != "UTF-8" {
 		ctx.warn(firstInvalidUTF8(raw), "not UTF-8; read as "+encoding)
 	}
-	docs, filer, problems := splitDocuments(lines)
-	for _, pr := range problems {
+	sub := splitSubmission(lines)
+	for _, pr := range sub.problems {
 		ctx.warn(pr.N, pr.Msg)
 	}
-	if len(docs) == 0 {
-		return nil, &InputError{File: name, Err: errors.New("submission holds no EX-99 exhibit")}
+	f.Header = sub.header
+	fye := p.FiscalYearEnd
+	if fye.IsZero() {
+		fye = sub.header.FiscalYearEnd
 	}
-	for _, d := range docs {
-		if looksLikeHTML(d) {
+	read := 0
+	for _, d := range sub.docs {
+		switch {
+		case !readable(d.Type):
+			ctx.note(d.firstLine(), d.Type+" exhibit skipped: it holds no statements")
+			continue
+		case looksLikeHTML(d):
 			ctx.warn(d.firstLine(), "HTML exhibit "+d.Type+" skipped: only the plain-text format is read")
+			read++ // seen, and said so: not an input error
 			continue
 		}
-		ctx.readDocument(f, d, p.FiscalYearEnd)
+		read++
+		ctx.readDocument(f, d, fye)
 	}
-	if f.Company == "" && filer != "" {
-		f.Company = filer
+	if read == 0 {
+		return nil, &InputError{File: name, Err: errors.New("submission holds no document to read (" + skippedTypes(sub.docs) + ")")}
+	}
+	if h := sub.header.Company; h != "" && !sameCompany(f.Company, h) {
+		f.Company = h // the header is trusted; a matching prose spelling reads better
+	}
+	if f.ReleaseDate.IsZero() && !sub.header.Filed.IsZero() {
+		f.ReleaseDate = sub.header.Filed
 	}
 	f.Facts = append(buildFacts(f), ctx.proseFacts...)
 	for i := range f.Facts {
@@ -178,6 +198,20 @@ func (ctx *docContext) resolve(header string, kind Statement) (Period, bool, boo
 		ctx.headers = headerCache{}
 	}
 	return resolveFacts(ctx.headers.read(header), kind, ctx.fye)
+}
+
+// skippedTypes lists the document types of a submission, for a message.
+func skippedTypes(docs []document) string {
+	var types []string
+	for _, d := range docs {
+		if d.Type != "" {
+			types = append(types, d.Type)
+		}
+	}
+	if len(types) == 0 {
+		return "no documents"
+	}
+	return "only " + strings.Join(types, ", ")
 }
 
 // defaultSet is the embedded templates, for a zero Parser.

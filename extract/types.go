@@ -88,6 +88,7 @@ func (s Source) String() string { return fmt.Sprintf("%s:%d", s.File, s.Line) }
 type Filing struct {
 	File        string // the name it was read under
 	SHA256      string // of the raw bytes
+	Header      SECHeader
 	Company     string
 	Ticker      string
 	Exchange    string
@@ -251,6 +252,7 @@ type Severity string
 
 // Severities.
 const (
+	Note    Severity = "note"
 	Warning Severity = "warning"
 	Fatal   Severity = "error"
 )
