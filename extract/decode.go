@@ -98,4 +98,3 @@ func expandTabs(s string) string {
 	}
 	return b.String()
 }
-
