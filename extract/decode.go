@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"errors"
+	"finexport/extract/textgrid"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -11,10 +12,7 @@ import (
 )
 
 // line is one line of a document with its 1-based number in the file.
-type line struct {
-	N    int
-	Text string
-}
+type line = textgrid.Line
 
 // ErrBinary is returned for input that is not text.
 var ErrBinary = errors.New("not a text file")

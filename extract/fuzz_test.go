@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"finexport/extract/textgrid"
 	"strings"
 	"testing"
 	"time"
@@ -40,12 +41,17 @@ func FuzzTableGrid(f *testing.F) {
 		if len(body) > 1<<16 {
 			return
 		}
-		var lines []line
+		lines := []line{{N: 1, Text: "<TABLE>"}}
 		for i, s := range strings.Split(body, "\n") {
 			lines = append(lines, line{N: i + 2, Text: expandTabs(s)})
 		}
+		lines = append(lines, line{N: len(lines) + 1, Text: "</TABLE>"})
 		ctx := &docContext{file: "fuzz.txt", set: defaultSet(), fyEnds: map[int]time.Time{}}
-		tb := ctx.parseTable(block{Lines: lines, Start: 1, End: len(lines) + 2, Tagged: true}, 0)
+		grids, _ := textgrid.Read(lines, func(int, string) {})
+		if len(grids) == 0 {
+			return
+		}
+		tb := ctx.parseTable(grids[0], 0)
 		ctx.resolveColumns(tb)
 		for _, r := range tb.Rows {
 			if r.Line < 2 {

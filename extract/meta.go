@@ -84,7 +84,7 @@ func headline(lines []line) string {
 	for _, l := range lines {
 		s := strings.TrimSpace(l.Text)
 		switch {
-		case s == "" || rePage.MatchString(s):
+		case s == "" || isPageBreak(s):
 			if len(parts) > 0 {
 				return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 			}

@@ -14,8 +14,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"finexport/extract/grid"
+	"finexport/extract/textgrid"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -173,12 +176,12 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 
 // readDocument reads one release into f.
 func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
-	blocks, prose := findBlocks(d.Lines, ctx.warn)
+	grids, prose := textgrid.Read(d.Lines, ctx.warn)
 	ctx.readMeta(f, d.Lines)
 	ctx.fye = override
 	first := len(f.Tables)
-	for _, b := range blocks {
-		f.Tables = append(f.Tables, ctx.parseTable(b, len(f.Tables)))
+	for _, g := range grids {
+		f.Tables = append(f.Tables, ctx.parseTable(g, len(f.Tables)))
 	}
 	if ctx.fye.IsZero() {
 		ctx.fye = inferFiscalYearEnd(f.Tables[first:], prose, ctx.headers)
@@ -212,6 +215,20 @@ func skippedTypes(docs []document) string {
 		return "no documents"
 	}
 	return "only " + strings.Join(types, ", ")
+}
+
+// Number is a figure as printed; see grid.Number.
+type Number = grid.Number
+
+// ParseNumber parses one figure as printed; see grid.ParseNumber.
+func ParseNumber(s string) (Number, bool) { return grid.ParseNumber(s) }
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// isPageBreak: a <PAGE> line of an EDGAR text document.
+func isPageBreak(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) >= 6 && strings.EqualFold(s[:6], "<PAGE>") || len(s) >= 7 && strings.EqualFold(s[:7], "</PAGE>")
 }
 
 // defaultSet is the embedded templates, for a zero Parser.

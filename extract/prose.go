@@ -50,7 +50,7 @@ func sentences(prose []line) []sentence {
 	}
 	for _, l := range prose {
 		t := strings.Join(strings.Fields(l.Text), " ")
-		if t == "" || rePage.MatchString(t) {
+		if t == "" || isPageBreak(t) {
 			flush()
 			continue
 		}

@@ -1,29 +1,11 @@
 package extract
 
 import (
+	"finexport/extract/grid"
 	"sort"
 	"strings"
 	"unicode"
 )
-
-// isHeadingText: "Current assets:" or an all-capitals "ASSETS".
-func isHeadingText(s string) bool {
-	s = strings.TrimSpace(s)
-	return strings.HasSuffix(s, ":") || isAllCaps(s)
-}
-
-func isAllCaps(s string) bool {
-	letters := 0
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters >= 3
-}
 
 var connectorWords = []string{"and", "of", "for", "in", "on", "to", "the", "from", "net", "or", "with", "less", "by"}
 
@@ -49,29 +31,28 @@ func continuesOnNextLine(s string) bool {
 // rowReader holds the state of reading a table body top to bottom.
 type rowReader struct {
 	g          *tableGrid
+	rows       []grid.Row
 	open       []int // stack of open sections
 	childShown map[int]int
 	pending    []string // a wrapped label's first lines
 	pendingAt  int
 	pendingInd int
-	lastData   bool // the last content line was a row of figures
+	lastData   bool // the last content row was a row of figures
 	afterRule  bool
 }
 
-// readRows reads the body lines into rows and sections.
-func (g *tableGrid) readRows(start int) {
-	r := &rowReader{g: g, childShown: map[int]int{}}
-	for i := start; i < len(g.b.Lines); i++ {
-		sh := g.shapes[i]
-		text := g.b.Lines[i].Text
+// readRows reads the body rows into rows and sections.
+func (g *tableGrid) readRows(rows []grid.Row) {
+	r := &rowReader{g: g, rows: rows, childShown: map[int]int{}}
+	for i, row := range rows {
 		switch {
-		case strings.TrimSpace(text) == "":
-		case len(sh.Cells) > 0 && !(isYearLine(sh) && len(g.t.Rows) == 0):
-			r.dataLine(i, sh)
-		case sh.Rule != 0 && sh.Label == "":
+		case row.Kind == grid.Blank:
+		case row.Kind == grid.Figures && !(row.Years && len(g.t.Rows) == 0):
+			r.dataRow(row)
+		case row.Kind == grid.Rule:
 			// A single rule announces a subtotal; a double rule under a
 			// subtotal makes it a total, and announces nothing.
-			if r.lastData && sh.Rule == '=' {
+			if r.lastData && row.Rule == '=' {
 				if last := &g.t.Rows[len(g.t.Rows)-1]; last.Total == Subtotal {
 					last.Total = Total
 				}
@@ -79,7 +60,7 @@ func (g *tableGrid) readRows(start int) {
 				r.afterRule = true
 			}
 		default:
-			r.textLine(i, sh)
+			r.textRow(i, row)
 		}
 	}
 	if len(r.pending) > 0 {
@@ -88,40 +69,38 @@ func (g *tableGrid) readRows(start int) {
 	g.setDepths()
 }
 
-// nextContent returns the shape of the next non-blank, non-rule line.
-func (r *rowReader) nextContent(i int) (lineShape, bool) {
-	for j := i + 1; j < len(r.g.shapes); j++ {
-		sh := r.g.shapes[j]
-		if strings.TrimSpace(r.g.b.Lines[j].Text) == "" || sh.Rule != 0 && sh.Label == "" {
-			continue
+// nextContent returns the next row that is neither blank nor a rule.
+func (r *rowReader) nextContent(i int) (grid.Row, bool) {
+	for _, row := range r.rows[i+1:] {
+		if row.Kind != grid.Blank && row.Kind != grid.Rule {
+			return row, true
 		}
-		return sh, true
 	}
-	return lineShape{}, false
+	return grid.Row{}, false
 }
 
-func (r *rowReader) textLine(i int, sh lineShape) {
+func (r *rowReader) textRow(i int, row grid.Row) {
 	t := r.g.t
-	label := sh.Label
-	n := r.g.b.Lines[i].N
+	label := row.Label
 	next, hasNext := r.nextContent(i)
-	adjacent := i+1 < len(r.g.shapes) && len(r.g.shapes[i+1].Cells) > 0
+	nextFigures := hasNext && next.Kind == grid.Figures
+	adjacent := i+1 < len(r.rows) && r.rows[i+1].Kind == grid.Figures
 	switch {
-	case isAllCaps(label) && !adjacent:
+	case grid.IsAllCaps(label) && !adjacent:
 		r.open = nil
-		r.push(Section{Title: label, Line: n, Indent: -1, Parent: -1})
+		r.push(Section{Title: label, Line: row.Line, Indent: -1, Parent: -1})
 	case strings.HasSuffix(label, ":"):
-		r.closeSiblings(sh.Indent)
-		r.push(Section{Title: label, Line: n, Indent: sh.Indent, Parent: r.top()})
-	case hasNext && len(next.Cells) > 0 && (next.Label == "" || startsLower(next.Label) || continuesOnNextLine(label) || len(r.pending) > 0 && adjacent):
+		r.closeSiblings(row.Indent)
+		r.push(Section{Title: label, Line: row.Line, Indent: row.Indent, Parent: r.top()})
+	case nextFigures && (next.Label == "" || startsLower(next.Label) || continuesOnNextLine(label) || len(r.pending) > 0 && adjacent):
 		if len(r.pending) == 0 {
-			r.pendingAt, r.pendingInd = n, sh.Indent
+			r.pendingAt, r.pendingInd = row.Line, row.Indent
 		}
 		r.pending = append(r.pending, label)
 		return
-	case hasNext && next.Indent > sh.Indent && next.Label != "":
-		r.closeSiblings(sh.Indent)
-		r.push(Section{Title: label, Line: n, Indent: sh.Indent, Parent: r.top()})
+	case hasNext && next.Indent > row.Indent && next.Label != "":
+		r.closeSiblings(row.Indent)
+		r.push(Section{Title: label, Line: row.Line, Indent: row.Indent, Parent: r.top()})
 	default:
 		t.Notes = append(t.Notes, label)
 	}
@@ -168,11 +147,11 @@ func (r *rowReader) closeByIndent(indent int) {
 	}
 }
 
-func (r *rowReader) dataLine(i int, sh lineShape) {
+func (r *rowReader) dataRow(gr grid.Row) {
 	t := r.g.t
-	row := Row{Line: r.g.b.Lines[i].N, FirstLine: r.g.b.Lines[i].N, Label: sh.Label, Indent: sh.Indent, Section: -1, Closes: -1}
+	row := Row{Line: gr.Line, FirstLine: gr.Line, Label: gr.Label, Indent: gr.Indent, Section: -1, Closes: -1}
 	if len(r.pending) > 0 {
-		row.Label = strings.TrimSpace(strings.Join(r.pending, " ") + " " + sh.Label)
+		row.Label = strings.TrimSpace(strings.Join(r.pending, " ") + " " + gr.Label)
 		row.FirstLine, row.Indent = r.pendingAt, r.pendingInd
 		r.pending = nil
 	}
@@ -199,53 +178,22 @@ func (r *rowReader) dataLine(i int, sh lineShape) {
 		row.Closes = r.top()
 		r.open = r.open[:len(r.open)-1]
 	}
-	row.Cells = r.g.placeCells(sh, row.Line)
+	for _, c := range gr.Cells {
+		row.Cells = append(row.Cells, Cell{Column: c.First, Raw: c.Text, Number: c.Num,
+			Source: Source{File: r.g.ctx.file, Line: c.Pos.Line, ColStart: c.Pos.Col, ColEnd: c.Pos.EndCol}})
+	}
 	t.Rows = append(t.Rows, row)
 	r.lastData, r.afterRule = true, false
 }
 
 func lowerFirst(s string) string {
-	if isAllCaps(s) {
+	if grid.IsAllCaps(s) {
 		return strings.ToLower(s)
 	}
 	for i, c := range s {
 		return string(unicode.ToLower(c)) + s[i+len(string(c)):]
 	}
 	return s
-}
-
-// placeCells puts each figure of a line into its column.
-func (g *tableGrid) placeCells(sh lineShape, n int) []Cell {
-	var cells []Cell
-	taken := map[int]bool{}
-	for _, rc := range sh.Cells {
-		col, best := -1, 0
-		for ci, c := range g.t.Columns {
-			// The column the figure overlaps most; failing that, the nearest.
-			score := overlap(rc.NumStart, rc.End, c.Left, c.Right)
-			if score == 0 {
-				score = -spanDistance(rc.NumStart, rc.End, c.Left, c.Right)
-			}
-			if col < 0 || score > best {
-				col, best = ci, score
-			}
-		}
-		if col < 0 || best < -4 || taken[col] {
-			g.ctx.warn(n, "figure "+quote(strings.TrimSpace(rc.Text))+" stands in no column of the table; skipped")
-			continue
-		}
-		taken[col] = true
-		cells = append(cells, Cell{
-			Column: col, Raw: strings.TrimSpace(rc.Text), Number: rc.Num,
-			Source: Source{File: g.ctx.file, Line: n, ColStart: rc.Start + 1, ColEnd: rc.End},
-		})
-	}
-	return cells
-}
-
-// overlap is how many characters two spans share.
-func overlap(a0, a1, b0, b1 int) int {
-	return max(0, min(a1, b1)-max(a0, b0))
 }
 
 // setDepths ranks label indents: the least indented rows have depth 0.

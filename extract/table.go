@@ -1,9 +1,9 @@
 package extract
 
 import (
+	"finexport/extract/grid"
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 	"time"
 
@@ -21,44 +21,40 @@ var (
 	rePerShare         = regexp.MustCompile(`(?i)per[- ]share`)
 )
 
-// tableGrid is a table being read.
+// tableGrid is a table being interpreted: the grid a reader laid out and
+// the Table it becomes.
 type tableGrid struct {
-	ctx    *docContext
-	b      block
-	t      *Table
-	shapes []lineShape
+	ctx *docContext
+	g   grid.Table
+	t   *Table
 }
 
-// parseTable reads one block into a Table. Problems are reported through
-// ctx and never stop the document.
-func (ctx *docContext) parseTable(b block, index int) *Table {
-	g := &tableGrid{ctx: ctx, b: b, t: &Table{Index: index, StartLine: b.Start, EndLine: b.End, Scale: decimal.NewFromInt(1), ScaleShares: true}}
-	for _, l := range b.Lines {
-		g.shapes = append(g.shapes, shapeLine(l.Text))
+// parseTable interprets one grid into a Table. Problems are reported
+// through ctx and never stop the document.
+func (ctx *docContext) parseTable(gt grid.Table, index int) *Table {
+	g := &tableGrid{ctx: ctx, g: gt, t: &Table{Index: index, StartLine: gt.Start, EndLine: gt.End, Scale: decimal.NewFromInt(1), ScaleShares: true}}
+	for _, n := range gt.Notes {
+		g.t.Notes = append(g.t.Notes, n.Text)
 	}
-	for _, n := range b.Notes {
-		g.t.Notes = append(g.t.Notes, strings.TrimSpace(n.Text))
-	}
-	first := g.firstDataLine()
-	if first < 0 {
-		ctx.warn(b.Start, "table has no figures; kept as text")
+	if gt.Columns == 0 {
+		ctx.warn(gt.Start, "table has no figures; kept as text")
 		g.t.Kind = Other
-		for _, l := range b.Lines {
-			if s := strings.TrimSpace(l.Text); s != "" {
-				g.t.Notes = append(g.t.Notes, s)
+		for _, r := range gt.Head {
+			if r.Text != "" {
+				g.t.Notes = append(g.t.Notes, r.Text)
 			}
 		}
 		return g.t
 	}
-	g.t.Columns = clusterColumns(g.shapes[first:], b.Markers)
-	headers, bodyStart := g.readHeaderZone(first)
+	g.t.Columns = make([]Column, gt.Columns)
+	headers, bodyStart := g.readHeaderZone()
 	g.readScale()
 	g.t.Kind = classifyTitle(strings.Join(g.t.Title, " "))
-	for i, h := range assignHeaders(g.t.Columns, headers) {
+	for i, h := range columnHeaders(gt.Columns, headers) {
 		g.t.Columns[i].Header = h
 		g.t.Columns[i].Change = reChange.MatchString(h)
 	}
-	g.readRows(bodyStart)
+	g.readRows(append(append([]grid.Row(nil), gt.Head[bodyStart:]...), gt.Body...))
 	g.mapRows()
 	if g.t.Kind == Other && len(g.t.Title) == 0 {
 		g.t.Kind = classifyByItems(g.t, ctx.set)
@@ -66,180 +62,80 @@ func (ctx *docContext) parseTable(b block, index int) *Table {
 	return g.t
 }
 
-func isYearLine(sh lineShape) bool {
-	if len(sh.Cells) == 0 || sh.Label != "" && !isHeadingText(sh.Label) {
-		return false
-	}
-	for _, c := range sh.Cells {
-		txt := strings.TrimSpace(c.Text)
-		if len(txt) != 4 || !reYear.MatchString(txt) || c.Num.Dollar {
-			return false
-		}
-	}
-	return true
-}
-
-func (g *tableGrid) firstDataLine() int {
-	for i, sh := range g.shapes {
-		if len(sh.Cells) > 0 && !isYearLine(sh) {
-			return i
-		}
-	}
-	return -1
-}
-
-// clusterColumns finds the numeric columns from where figures stand: the
-// spans of the figures on all data lines, merged where they overlap. When
-// the <C> markers say fewer columns, the closest neighbours are merged.
-func clusterColumns(shapes []lineShape, markers int) []Column {
-	type span struct{ l, r int }
-	var spans []span
-	for _, sh := range shapes {
-		if isYearLine(sh) {
-			continue
-		}
-		for _, c := range sh.Cells {
-			spans = append(spans, span{c.NumStart, c.End})
-		}
-	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].l < spans[j].l })
-	var cols []Column
-	for _, s := range spans {
-		if n := len(cols); n > 0 && s.l < cols[n-1].Right {
-			cols[n-1].Right = max(cols[n-1].Right, s.r)
-			continue
-		}
-		cols = append(cols, Column{Left: s.l, Right: s.r})
-	}
-	for markers > 0 && len(cols) > markers {
-		best := 1
-		for i := 2; i < len(cols); i++ {
-			if cols[i].Left-cols[i-1].Right < cols[best].Left-cols[best-1].Right {
-				best = i
-			}
-		}
-		cols[best-1].Right = max(cols[best-1].Right, cols[best].Right)
-		cols = append(cols[:best], cols[best+1:]...)
-	}
-	return cols
-}
-
-// headerLine is one line of column headers: its phrases and their spans.
-type headerLine struct {
-	N       int
-	Phrases []chunk
-}
-
-// readHeaderZone sorts the lines above the first figures into titles and
+// readHeaderZone sorts the rows above the first figures into titles and
 // column headers, and returns where the body starts.
-func (g *tableGrid) readHeaderZone(first int) ([]headerLine, int) {
-	zone := g.t.Columns[0].Left
-	var headers []headerLine
+func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
+	var headers [][]grid.Cell
 	lastHeader := -1
-	for i := 0; i < first; i++ {
-		if hl, ok := g.headerPhrases(i, zone); ok {
-			headers = append(headers, hl)
-			lastHeader = i
+	isHeader := make([]bool, len(g.g.Head))
+	for i, r := range g.g.Head {
+		if cells, ok := headerPhrases(r); ok {
+			headers = append(headers, cells)
+			lastHeader, isHeader[i] = i, true
 		}
 	}
-	for j := len(g.b.Above) - 1; j >= 0; j-- {
-		if s := strings.TrimSpace(g.b.Above[j].Text); isTitleLine(g.b.Above[j].Text) && (reTitleWords.MatchString(s) || classifyTitle(s) != Other) {
-			g.t.Title = append(g.t.Title, s)
+	for j := len(g.g.Above) - 1; j >= 0; j-- {
+		a := g.g.Above[j]
+		if isTitleText(a.Text, a.Indent) && (reTitleWords.MatchString(a.Text) || classifyTitle(a.Text) != Other) {
+			g.t.Title = append(g.t.Title, a.Text)
 		}
 	}
 	bodyStart := lastHeader + 1
-	for i := 0; i < first; i++ {
-		s := strings.TrimSpace(g.b.Lines[i].Text)
-		if s == "" || isHeaderIndex(headers, g.b.Lines[i].N) || g.shapes[i].Rule != 0 && g.shapes[i].Label == "" {
+	for i, r := range g.g.Head {
+		if r.Text == "" || isHeader[i] || r.Kind == grid.Rule {
 			continue
 		}
-		if i < lastHeader || reTitleWords.MatchString(s) && !strings.HasSuffix(s, ":") {
-			g.t.Title = append(g.t.Title, s)
+		if i < lastHeader || reTitleWords.MatchString(r.Text) && !strings.HasSuffix(r.Text, ":") {
+			g.t.Title = append(g.t.Title, r.Text)
 			bodyStart = max(bodyStart, i+1)
 		}
 	}
 	return headers, bodyStart
 }
 
-// isTitleLine tells a title above a table from the end of a paragraph of
-// prose: titles are short or centred, and are not sentences.
-func isTitleLine(text string) bool {
-	s := strings.TrimSpace(text)
-	indent := len(text) - len(strings.TrimLeft(text, " "))
+// isTitleText tells a title above a table from the end of a paragraph of
+// prose: titles are short or indented, and are not sentences.
+func isTitleText(s string, indent int) bool {
 	sentence := strings.HasSuffix(s, ".") && !reCompanySuffixEnd.MatchString(s)
 	return !sentence && (indent >= 3 || len(s) <= 60)
 }
 
-func isHeaderIndex(h []headerLine, n int) bool {
-	for _, x := range h {
-		if x.N == n {
-			return true
-		}
-	}
-	return false
-}
-
-// headerPhrases returns the header phrases of line i: the text right of
-// the label zone, when it names a period (or is a row of years).
-func (g *tableGrid) headerPhrases(i, zone int) (headerLine, bool) {
-	sh := g.shapes[i]
-	hl := headerLine{N: g.b.Lines[i].N}
-	if isYearLine(sh) {
-		for _, c := range sh.Cells {
-			hl.Phrases = append(hl.Phrases, c.chunk)
-		}
-		return hl, true
-	}
+// headerPhrases returns the phrases of a head row that head columns, when
+// the row names a period (or is a row of years).
+func headerPhrases(r grid.Row) ([]grid.Cell, bool) {
+	var phrases []grid.Cell
 	var words []string
-	for _, c := range splitChunks(g.b.Lines[i].Text) {
-		if isRuleText(c.Text) || c.End < zone-1 && c.Start < zone/2 {
-			continue
+	for _, c := range r.Cells {
+		if !c.InStub() {
+			phrases = append(phrases, c)
+			words = append(words, c.Text)
 		}
-		hl.Phrases = append(hl.Phrases, c)
-		words = append(words, c.Text)
+	}
+	if r.Years {
+		return phrases, len(phrases) > 0
 	}
 	text := strings.Join(words, " ")
-	if len(hl.Phrases) == 0 || !isPeriodWords(text) && !reChange.MatchString(text) {
-		return headerLine{}, false
+	if len(phrases) == 0 || !isPeriodWords(text) && !reChange.MatchString(text) {
+		return nil, false
 	}
-	if reTitleWords.MatchString(text) && len(hl.Phrases) == 1 && !reMonthDay.MatchString(text) && !reMonths.MatchString(text) {
-		return headerLine{}, false // a title such as "Consolidated Statements of Operations"
+	if reTitleWords.MatchString(text) && len(phrases) == 1 && !reMonthDay.MatchString(text) && !reMonths.MatchString(text) {
+		return nil, false // a title such as "Consolidated Statements of Operations"
 	}
-	return hl, true
+	return phrases, true
 }
 
-// assignHeaders gives each column the header words over it: one phrase a
-// column when a line has one for each, else the nearest phrase, so that a
-// spanning "Three Months Ended" reaches both its columns.
-func assignHeaders(cols []Column, headers []headerLine) []string {
-	out := make([]string, len(cols))
-	for _, h := range headers {
-		for ci, c := range cols {
-			var pick chunk
-			if len(h.Phrases) == len(cols) {
-				pick = h.Phrases[ci]
-			} else {
-				best := -1
-				for _, p := range h.Phrases {
-					if d := spanDistance(p.Start, p.End, c.Left, c.Right); best < 0 || d < best {
-						best, pick = d, p
-					}
-				}
+// columnHeaders gives each column the header words over it: the phrase of
+// each header row that covers it, joined top to bottom.
+func columnHeaders(n int, headers [][]grid.Cell) []string {
+	out := make([]string, n)
+	for _, row := range headers {
+		for _, c := range row {
+			for ci := max(c.First, 0); ci <= c.Last && ci < n; ci++ {
+				out[ci] = strings.TrimSpace(out[ci] + " " + c.Text)
 			}
-			out[ci] = strings.TrimSpace(out[ci] + " " + pick.Text)
 		}
 	}
 	return out
-}
-
-func spanDistance(a0, a1, b0, b1 int) int {
-	switch {
-	case a1 <= b0:
-		return b0 - a1
-	case b1 <= a0:
-		return a0 - b1
-	}
-	return 0
 }
 
 // resolveColumns turns each column's header into a period, once the fiscal
@@ -327,17 +223,14 @@ func quote(s string) string {
 }
 
 // readScale finds "(in thousands, except per share data)" and the like in
-// the title, the header or the lines just above the table.
+// the title, the header or the text just above the table.
 func (g *tableGrid) readScale() {
 	var texts []string
-	for _, l := range g.b.Above {
-		texts = append(texts, l.Text)
+	for _, a := range g.g.Above {
+		texts = append(texts, a.Text)
 	}
-	for i, l := range g.b.Lines {
-		if len(g.shapes[i].Cells) > 0 && !isYearLine(g.shapes[i]) {
-			break
-		}
-		texts = append(texts, l.Text)
+	for _, r := range g.g.Head {
+		texts = append(texts, r.Text)
 	}
 	for _, s := range texts {
 		m := reScale.FindStringSubmatch(s)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"finexport/extract/grid"
 	"fmt"
 	"strings"
 	"time"
@@ -126,8 +127,6 @@ type Column struct {
 	Header string // the header words over it, top to bottom
 	Period Period // zero when the column names no period (% change, unresolved)
 	Change bool   // a change or % change column
-	Left   int    // 0-based character span of its figures
-	Right  int
 }
 
 // Section is a heading that groups rows ("Current assets:", "ASSETS").
@@ -221,7 +220,7 @@ func (r *Row) IsLabelledTotal() bool {
 type Cell struct {
 	Column int
 	Raw    string
-	Number Number
+	Number grid.Number
 	Value  decimal.Decimal // scaled, sign applied, in full units
 	// Resolution is one unit of the last printed digit, in full units:
 	// half of it is the rounding tolerance.

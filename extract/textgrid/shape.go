@@ -1,6 +1,8 @@
-package extract
+package textgrid
 
 import (
+	"finexport/extract/grid"
+
 	"strings"
 	"unicode/utf8"
 )
@@ -53,7 +55,7 @@ func splitWords(c chunk) []chunk {
 // rawCell is a numeric cell found on a line, before columns are known.
 type rawCell struct {
 	chunk
-	Num Number
+	Num grid.Number
 	// NumStart is where the figure itself starts, after a lone "$".
 	NumStart int
 }
@@ -110,7 +112,7 @@ func shapeLine(text string) lineShape {
 	var cells []rawCell
 	for end > 0 {
 		p := pieces[end-1]
-		n, ok := ParseNumber(p.Text)
+		n, ok := grid.ParseNumber(p.Text)
 		if !ok {
 			break
 		}
@@ -158,7 +160,7 @@ func allNumeric(words []chunk) bool {
 		if w.Text == "$" || isFootnotePiece(w.Text) {
 			continue
 		}
-		if _, ok := ParseNumber(w.Text); !ok {
+		if _, ok := grid.ParseNumber(w.Text); !ok {
 			return false
 		}
 	}
@@ -166,7 +168,7 @@ func allNumeric(words []chunk) bool {
 }
 
 func isNumberPiece(s string) bool {
-	n, ok := ParseNumber(s)
+	n, ok := grid.ParseNumber(s)
 	return ok && !n.Nil && !n.NA
 }
 

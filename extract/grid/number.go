@@ -1,4 +1,4 @@
-package extract
+package grid
 
 import (
 	"strings"

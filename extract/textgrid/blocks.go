@@ -1,4 +1,4 @@
-package extract
+package textgrid
 
 import (
 	"regexp"
@@ -9,19 +9,19 @@ import (
 // block is the raw text of one table: its lines with the SGML tags taken
 // out, and the lines just above it, where a title may stand.
 type block struct {
-	Lines   []line
-	Above   []line // nearest first
+	Lines   []Line
+	Above   []Line // nearest first
 	Start   int    // line number of <TABLE>, or of the first line
 	End     int
 	Markers int // how many <C> markers the marker row had
 	Tagged  bool
-	Notes   []line // <FN> footnotes
+	Notes   []Line // <FN> footnotes
 }
 
 var (
 	reTableOpen  = regexp.MustCompile(`(?i)^\s*<TABLE\b[^>]*>\s*$`)
 	reTableClose = regexp.MustCompile(`(?i)^\s*</TABLE>\s*$`)
-	rePage       = regexp.MustCompile(`(?i)^\s*</?PAGE>\s*$`)
+	rePage       = regexp.MustCompile(`(?i)^\s*</?PAGE>`)
 	reCaption    = regexp.MustCompile(`(?i)^\s*</?CAPTION>\s*$`)
 	reMarkerRow  = regexp.MustCompile(`(?i)^\s*<S>`)
 	reMarkerC    = regexp.MustCompile(`(?i)<C>`)
@@ -31,9 +31,9 @@ var (
 
 // findBlocks splits a document into table blocks and the prose around
 // them. Tables are <TABLE> blocks, or runs of aligned figures without tags.
-func findBlocks(doc []line, diag func(int, string)) ([]block, []line) {
+func findBlocks(doc []Line, diag func(int, string)) ([]block, []Line) {
 	var blocks []block
-	var prose []line
+	var prose []Line
 	var cur *block
 	inFN := false
 	closeBlock := func(end int) {
@@ -67,7 +67,7 @@ func findBlocks(doc []line, diag func(int, string)) ([]block, []line) {
 		case inFN:
 			cur.Notes = append(cur.Notes, l)
 		case tag:
-			cur.Lines = append(cur.Lines, line{N: l.N, Text: reInlineTag.ReplaceAllStringFunc(l.Text, blankOut)})
+			cur.Lines = append(cur.Lines, Line{N: l.N, Text: reInlineTag.ReplaceAllStringFunc(l.Text, blankOut)})
 		default:
 			cur.Lines = append(cur.Lines, l)
 		}
@@ -88,8 +88,8 @@ func blankOut(tag string) string { return strings.Repeat(" ", len(tag)) }
 // linesAbove returns up to six lines of a title standing above a table:
 // blank lines and <PAGE> breaks are skipped until text is found, then text
 // is taken up to the next blank line or break.
-func linesAbove(doc []line, i int) []line {
-	var out []line
+func linesAbove(doc []Line, i int) []Line {
+	var out []Line
 	for j := i - 1; j >= 0 && len(out) < 6; j-- {
 		t := strings.TrimSpace(doc[j].Text)
 		blank := t == "" || rePage.MatchString(t)
@@ -118,9 +118,9 @@ func itoa(n int) string {
 // findPlainTables finds tables laid out as aligned text without tags: runs
 // of lines ending in two or more figures, with the header and title lines
 // above them. The rest is prose.
-func findPlainTables(lines []line) ([]block, []line) {
+func findPlainTables(lines []Line) ([]block, []Line) {
 	var blocks []block
-	var prose []line
+	var prose []Line
 	i, minStart := 0, 0
 	for i < len(lines) {
 		if !isPlainDataLine(lines[i].Text) {
@@ -161,7 +161,7 @@ func findPlainTables(lines []line) ([]block, []line) {
 		for start < i && strings.TrimSpace(lines[start].Text) == "" {
 			start++
 		}
-		b := block{Start: lines[start].N, End: lines[end].N, Lines: append([]line(nil), lines[start:end+1]...)}
+		b := block{Start: lines[start].N, End: lines[end].N, Lines: append([]Line(nil), lines[start:end+1]...)}
 		b.Above = linesAbove(lines, start)
 		blocks = append(blocks, b)
 		i = end + 1
@@ -201,5 +201,5 @@ func isPlainHeaderLine(t string) bool {
 		return false
 	}
 	indent := len(t) - len(strings.TrimLeft(t, " "))
-	return indent >= 8 || isPeriodWords(s) || shapeLine(t).Rule != 0 || len(s) <= 40
+	return indent >= 8 || namesPeriod(s) || shapeLine(t).Rule != 0 || len(s) <= 40
 }

@@ -1,0 +1,318 @@
+// Package textgrid reads the plain-text layouts of EDGAR documents - tagged
+// <TABLE> blocks and untagged aligned columns - into the neutral tables of
+// package grid. It knows character columns; nothing after it does.
+//
+// Read splits a document's lines into tables and prose. Each table's
+// figure columns are found from where the figures stand on every row; the
+// header phrases above them are given the columns they stand over; every
+// figure is placed in the column it overlaps most.
+package textgrid
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"finexport/extract/grid"
+)
+
+// Line is one line of a document with its 1-based number in the file.
+type Line struct {
+	N    int
+	Text string
+}
+
+// Read finds the tables of a document and returns them with the lines of
+// prose around them. warn reports layout problems at a line.
+func Read(doc []Line, warn func(line int, msg string)) ([]grid.Table, []Line) {
+	blocks, prose := findBlocks(doc, warn)
+	tables := make([]grid.Table, 0, len(blocks))
+	for _, b := range blocks {
+		tables = append(tables, layout(b, warn))
+	}
+	return tables, prose
+}
+
+// layout turns one block of lines into a grid.
+func layout(b block, warn func(int, string)) grid.Table {
+	t := grid.Table{Start: b.Start, End: b.End}
+	for _, l := range b.Above {
+		t.Above = append(t.Above, textOf(l))
+	}
+	for _, n := range b.Notes {
+		t.Notes = append(t.Notes, textOf(n))
+	}
+	shapes := make([]lineShape, len(b.Lines))
+	for i, l := range b.Lines {
+		shapes[i] = shapeLine(l.Text)
+	}
+	first := firstDataLine(shapes)
+	if first < 0 {
+		for i, l := range b.Lines {
+			t.Head = append(t.Head, headRow(l, shapes[i], nil))
+		}
+		return t
+	}
+	cols := clusterColumns(shapes[first:], b.Markers)
+	t.Columns = len(cols)
+	for i := 0; i < first; i++ {
+		t.Head = append(t.Head, headRow(b.Lines[i], shapes[i], cols))
+	}
+	for i := first; i < len(b.Lines); i++ {
+		t.Body = append(t.Body, bodyRow(b.Lines[i], shapes[i], cols, warn))
+	}
+	return t
+}
+
+func textOf(l Line) grid.Text {
+	s := strings.TrimSpace(l.Text)
+	indent := len(l.Text) - len(strings.TrimLeft(l.Text, " "))
+	return grid.Text{Pos: grid.Pos{Line: l.N, Col: indent + 1, EndCol: indent + len([]rune(s))}, Text: s, Indent: indent}
+}
+
+// kindOf says what a line holds.
+func kindOf(l Line, sh lineShape) grid.RowKind {
+	switch {
+	case strings.TrimSpace(l.Text) == "":
+		return grid.Blank
+	case len(sh.Cells) > 0:
+		return grid.Figures
+	case sh.Rule != 0 && sh.Label == "":
+		return grid.Rule
+	}
+	return grid.Words
+}
+
+// span is a column's character extent: where its figures stand.
+type span struct{ l, r int }
+
+// headRow reads a line above the first figures: its phrases, each given
+// the columns it heads.
+func headRow(l Line, sh lineShape, cols []span) grid.Row {
+	row := grid.Row{Kind: kindOf(l, sh), Line: l.N, Text: strings.TrimSpace(l.Text), Label: sh.Label, Indent: sh.Indent, Rule: sh.Rule, Years: isYearLine(sh)}
+	if row.Kind == grid.Figures {
+		row.Kind = grid.Words // years, or figures before the table's columns were known
+	}
+	if len(cols) == 0 {
+		return row
+	}
+	var phrases []chunk
+	if row.Years {
+		for _, c := range sh.Cells {
+			phrases = append(phrases, c.chunk)
+		}
+	} else {
+		zone := cols[0].l
+		for _, c := range splitChunks(l.Text) {
+			if isRuleText(c.Text) {
+				continue
+			}
+			if c.End < zone-1 && c.Start < zone/2 {
+				row.Cells = append(row.Cells, grid.Cell{First: -1, Last: -1, Text: c.Text, Pos: pos(l.N, c)})
+				continue
+			}
+			phrases = append(phrases, c)
+		}
+	}
+	row.Cells = append(row.Cells, assignPhrases(l.N, phrases, cols)...)
+	return row
+}
+
+func pos(n int, c chunk) grid.Pos { return grid.Pos{Line: n, Col: c.Start + 1, EndCol: c.End} }
+
+// assignPhrases gives each phrase the columns it heads: one phrase a
+// column when a line has one for each, else each column takes its nearest
+// phrase, so that a spanning "Three Months Ended" heads both its columns.
+func assignPhrases(n int, phrases []chunk, cols []span) []grid.Cell {
+	out := make([]grid.Cell, len(phrases))
+	for i, p := range phrases {
+		out[i] = grid.Cell{First: -2, Last: -2, Text: p.Text, Pos: pos(n, p)}
+	}
+	if len(phrases) == 0 {
+		return out
+	}
+	for ci, c := range cols {
+		pick := ci
+		if len(phrases) != len(cols) {
+			best := -1
+			for pi, p := range phrases {
+				if d := spanDistance(p.Start, p.End, c.l, c.r); best < 0 || d < best {
+					best, pick = d, pi
+				}
+			}
+		}
+		cell := &out[pick]
+		if cell.First < 0 {
+			cell.First = ci
+		}
+		cell.Last = ci
+	}
+	return out
+}
+
+// bodyRow reads a line at or below the first figures.
+func bodyRow(l Line, sh lineShape, cols []span, warn func(int, string)) grid.Row {
+	row := grid.Row{Kind: kindOf(l, sh), Line: l.N, Text: strings.TrimSpace(l.Text), Label: sh.Label, Indent: sh.Indent, Rule: sh.Rule, Years: isYearLine(sh)}
+	if row.Kind == grid.Figures {
+		row.Cells = placeCells(l.N, sh, cols, warn)
+	}
+	return row
+}
+
+// placeCells puts each figure of a line into the column it overlaps most;
+// failing that, the nearest.
+func placeCells(n int, sh lineShape, cols []span, warn func(int, string)) []grid.Cell {
+	var cells []grid.Cell
+	taken := map[int]bool{}
+	for _, rc := range sh.Cells {
+		col, best := -1, 0
+		for ci, c := range cols {
+			score := overlap(rc.NumStart, rc.End, c.l, c.r)
+			if score == 0 {
+				score = -spanDistance(rc.NumStart, rc.End, c.l, c.r)
+			}
+			if col < 0 || score > best {
+				col, best = ci, score
+			}
+		}
+		if col < 0 || best < -4 || taken[col] {
+			warn(n, "figure "+quote(strings.TrimSpace(rc.Text))+" stands in no column of the table; skipped")
+			continue
+		}
+		taken[col] = true
+		cells = append(cells, grid.Cell{First: col, Last: col, Text: strings.TrimSpace(rc.Text), Num: rc.Num, Pos: pos(n, rc.chunk)})
+	}
+	return cells
+}
+
+func quote(s string) string { return `"` + s + `"` }
+
+// overlap is how many characters two spans share.
+func overlap(a0, a1, b0, b1 int) int {
+	return max(0, min(a1, b1)-max(a0, b0))
+}
+
+func spanDistance(a0, a1, b0, b1 int) int {
+	switch {
+	case a1 <= b0:
+		return b0 - a1
+	case b1 <= a0:
+		return a0 - b1
+	}
+	return 0
+}
+
+// firstDataLine is the first line with figures that are not a row of years.
+func firstDataLine(shapes []lineShape) int {
+	for i, sh := range shapes {
+		if len(sh.Cells) > 0 && !isYearLine(sh) {
+			return i
+		}
+	}
+	return -1
+}
+
+// clusterColumns finds the numeric columns from where figures stand: the
+// spans of the figures on all data lines, merged where they overlap. When
+// the <C> markers say fewer columns, the closest neighbours are merged.
+func clusterColumns(shapes []lineShape, markers int) []span {
+	var spans []span
+	for _, sh := range shapes {
+		if isYearLine(sh) {
+			continue
+		}
+		for _, c := range sh.Cells {
+			spans = append(spans, span{c.NumStart, c.End})
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].l < spans[j].l })
+	var cols []span
+	for _, s := range spans {
+		if n := len(cols); n > 0 && s.l < cols[n-1].r {
+			cols[n-1].r = max(cols[n-1].r, s.r)
+			continue
+		}
+		cols = append(cols, s)
+	}
+	for markers > 0 && len(cols) > markers {
+		best := 1
+		for i := 2; i < len(cols); i++ {
+			if cols[i].l-cols[i-1].r < cols[best].l-cols[best-1].r {
+				best = i
+			}
+		}
+		cols[best-1].r = max(cols[best-1].r, cols[best].r)
+		cols = append(cols[:best], cols[best+1:]...)
+	}
+	return cols
+}
+
+// isYearLine: a line of four-digit years and nothing else but a heading.
+func isYearLine(sh lineShape) bool {
+	if len(sh.Cells) == 0 || sh.Label != "" && !grid.IsHeading(sh.Label) {
+		return false
+	}
+	for _, c := range sh.Cells {
+		if !isYear(strings.TrimSpace(c.Text)) || c.Num.Dollar {
+			return false
+		}
+	}
+	return true
+}
+
+// isYear: 1950-2099 written in four digits.
+func isYear(s string) bool {
+	if len(s) != 4 || !allDigits(s) {
+		return false
+	}
+	return s[:2] == "20" || s[:2] == "19" && s[2] >= '5'
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// periodWords are the words that make a line a column header.
+var periodWords = map[string]bool{
+	"ended": true, "ending": true, "quarter": true, "fiscal": true, "months": true, "weeks": true, "year": true,
+}
+
+var monthWords = map[string]bool{
+	"january": true, "jan": true, "february": true, "feb": true, "march": true, "mar": true, "april": true, "apr": true,
+	"may": true, "june": true, "jun": true, "july": true, "jul": true, "august": true, "aug": true, "september": true,
+	"sept": true, "sep": true, "october": true, "oct": true, "november": true, "nov": true, "december": true, "dec": true,
+}
+
+var countWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "six": true, "nine": true, "twelve": true, "thirteen": true,
+	"fourteen": true, "twenty": true, "thirty": true, "forty": true, "fifty": true,
+}
+
+// namesPeriod reports a line naming a period: a period word, a year, a
+// month followed by a day, "N month" or "years ended".
+func namesPeriod(s string) bool {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, w := range words {
+		next, prev := "", ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		if i > 0 {
+			prev = words[i-1]
+		}
+		switch {
+		case periodWords[w], isYear(w), strings.HasPrefix(w, "fy") && isYear(w[2:]):
+			return true
+		case monthWords[w] && len(next) <= 2 && allDigits(next):
+			return true
+		case w == "years" && next == "ended", (w == "month" || w == "week") && (countWords[prev] || len(prev) <= 2 && allDigits(prev)):
+			return true
+		}
+	}
+	return false
+}
