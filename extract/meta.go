@@ -184,9 +184,8 @@ func (ctx *docContext) learnFiscalYearEnds(tables []*Table) {
 			if !ok || p.Months != 12 && !p.IsInstant() {
 				continue
 			}
-			nominal := fiscalYearEnd(p.End.Year(), ctx.fye)
-			if d := p.End.Sub(nominal); d <= 7*24*time.Hour && d >= -7*24*time.Hour && !reYearOnly.MatchString(c.Header) {
-				ctx.fyEnds[p.End.Year()] = p.End
+			if !reYearOnly.MatchString(c.Header) {
+				ctx.learnYearEnd(p.End)
 			}
 		}
 	}

@@ -71,6 +71,11 @@ type docContext struct {
 	// fyEnds holds the exact fiscal year ends the tables show, by year,
 	// for columns headed by a year alone (52/53-week years).
 	fyEnds  map[int]time.Time
+	// fyAmbiguous marks years the document names two different ends for.
+	fyAmbiguous map[int]bool
+	// weekCalendar is true when the fiscal years count weeks: a year headed
+	// by its number alone then needs its exact end from the document.
+	weekCalendar bool
 	headers headerCache
 	// Prose read from the documents, held until the tables are facts.
 	proseFacts []Fact
@@ -126,7 +131,7 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 	if err != nil {
 		return nil, &InputError{File: name, Err: err}
 	}
-	ctx := &docContext{file: name, set: set, lines: make([]string, len(lines)), fyEnds: map[int]time.Time{}, headers: headerCache{}}
+	ctx := &docContext{file: name, set: set, lines: make([]string, len(lines)), fyEnds: map[int]time.Time{}, fyAmbiguous: map[int]bool{}, headers: headerCache{}}
 	for i, l := range lines {
 		ctx.lines[i] = l.Text
 	}
@@ -188,6 +193,7 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	}
 	f.FiscalYearEnd = ctx.fye
 	ctx.learnFiscalYearEnds(f.Tables[first:])
+	ctx.learnCalendar(prose)
 	for _, t := range f.Tables[first:] {
 		ctx.resolveColumns(t)
 	}

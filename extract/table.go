@@ -50,6 +50,7 @@ func (ctx *docContext) parseTable(gt grid.Table, index int) *Table {
 	headers, bodyStart := g.readHeaderZone()
 	g.readScale()
 	g.t.Kind = classifyTitle(strings.Join(g.t.Title, " "))
+	g.t.periodHint = g.periodHint(bodyStart)
 	for i, h := range columnHeaders(gt.Columns, headers) {
 		g.t.Columns[i].Header = h
 		g.t.Columns[i].Change = reChange.MatchString(h)
@@ -74,8 +75,7 @@ func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
 			lastHeader, isHeader[i] = i, true
 		}
 	}
-	for j := len(g.g.Above) - 1; j >= 0; j-- {
-		a := g.g.Above[j]
+	for _, a := range titleBlock(g.g.Above) {
 		if isTitleText(a.Text, a.Indent) && (reTitleWords.MatchString(a.Text) || classifyTitle(a.Text) != Other) {
 			g.t.Title = append(g.t.Title, a.Text)
 		}
@@ -91,6 +91,54 @@ func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
 		}
 	}
 	return headers, bodyStart
+}
+
+// periodHint gathers the period words stated above the columns but not
+// over them: title lines, and text in the head rows' stub.
+func (g *tableGrid) periodHint(bodyStart int) string {
+	var parts []string
+	for j := len(g.g.Above) - 1; j >= 0; j-- {
+		if a := g.g.Above[j]; isTitleText(a.Text, a.Indent) && isPeriodWords(a.Text) {
+			parts = append(parts, a.Text)
+		}
+	}
+	for _, r := range g.g.Head[:bodyStart] {
+		for _, c := range r.Cells {
+			if c.InStub() && isPeriodWords(c.Text) {
+				parts = append(parts, c.Text)
+			}
+		}
+		if len(r.Cells) == 0 && r.Kind == grid.Words && isPeriodWords(r.Text) {
+			parts = append(parts, r.Text)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// titleBlock returns, top to bottom, the text above a table that may be
+// its title: everything up to the statement's name, and then the lines
+// that run on above that name without a gap (the company's name). With no
+// statement's name above, only the lines next to the table.
+func titleBlock(above []grid.Text) []grid.Text {
+	end := min(len(above), 1)
+	for end < len(above) && above[end].Pos.Line == above[end-1].Pos.Line-1 {
+		end++
+	}
+	for i, a := range above {
+		if classifyTitle(a.Text) == Other {
+			continue
+		}
+		end = i + 1
+		for end < len(above) && above[end].Pos.Line == above[end-1].Pos.Line-1 {
+			end++
+		}
+		break
+	}
+	out := make([]grid.Text, 0, end)
+	for j := end - 1; j >= 0; j-- {
+		out = append(out, above[j])
+	}
+	return out
 }
 
 // isTitleText tells a title above a table from the end of a paragraph of
@@ -148,10 +196,7 @@ func (ctx *docContext) resolveColumns(t *Table) {
 		if c.Change {
 			continue
 		}
-		p, _, ok := ctx.resolve(c.Header, t.Kind)
-		if exact, known := ctx.fyEnds[p.End.Year()]; ok && known && reYearOnly.MatchString(c.Header) {
-			p = retarget(p, exact)
-		}
+		p, ok := ctx.resolveColumn(c.Header, t)
 		if ok {
 			c.Period = p
 			continue
@@ -169,6 +214,62 @@ func (ctx *docContext) resolveColumns(t *Table) {
 		}
 		ctx.warn(t.StartLine, fmt.Sprintf("%d columns resolve to no period (%s%s); their figures are kept without one", n, strings.Join(shown, ", "), more))
 	}
+}
+
+// resolveColumn turns one column header into a period, with the period
+// words stated above the columns (the title's "Three years ended December
+// 31, 1994", a stub's "FOR THE THREE MONTHS ENDED MARCH 31:") filling in
+// what the header leaves out. A column headed by a year alone gets a
+// fiscal year's exact end only when the document makes it known; a
+// quarter or half headed by a year alone gets none.
+func (ctx *docContext) resolveColumn(header string, t *Table) (Period, bool) {
+	if ctx.headers == nil {
+		ctx.headers = headerCache{}
+	}
+	h := ctx.headers.read(header)
+	if t.periodHint != "" {
+		hint := ctx.headers.read(t.periodHint)
+		if h.year == 0 && len(t.Columns) == 1 {
+			h = hint // "for the year ended June 30, 2000" over one column
+		}
+		h = ctx.withHint(h, hint)
+	}
+	yearOnly := h.year != 0 && h.month == 0 && h.quarter == 0
+	if yearOnly && h.months > 0 && h.months < 12 {
+		return Period{}, false // a quarter or half of which year end? Never guess.
+	}
+	p, _, ok := resolveFacts(h, t.Kind, ctx.fye)
+	if !ok || !yearOnly {
+		return p, ok
+	}
+	end, known := ctx.yearEnd(p.End.Year())
+	if !known {
+		return Period{}, false
+	}
+	return retarget(p, end), true
+}
+
+// withHint fills in a header's missing duration and month from the period
+// words above the columns. A hint's month and day carry to another year
+// only on a calendar of month ends.
+func (ctx *docContext) withHint(h, hint headerFacts) headerFacts {
+	if h.year == 0 {
+		return h
+	}
+	if h.months == 0 && h.weeks == 0 && h.quarter == 0 {
+		h.months, h.weeks = hint.months, hint.weeks
+	}
+	if h.month == 0 && hint.month != 0 && hint.day > 0 {
+		sameYear := hint.year == 0 || hint.year == h.year
+		monthEnd := hint.day == lastDay(date(h.year, hint.month, 1))
+		if sameYear || monthEnd && !ctx.weekCalendar {
+			h.month, h.day = hint.month, hint.day
+			if !sameYear {
+				h.day = lastDay(date(h.year, hint.month, 1))
+			}
+		}
+	}
+	return h
 }
 
 // figureKey is an item in a period.
@@ -226,11 +327,11 @@ func quote(s string) string {
 // the title, the header or the text just above the table.
 func (g *tableGrid) readScale() {
 	var texts []string
-	for _, a := range g.g.Above {
-		texts = append(texts, a.Text)
-	}
 	for _, r := range g.g.Head {
 		texts = append(texts, r.Text)
+	}
+	for _, a := range g.g.Above {
+		texts = append(texts, a.Text)
 	}
 	for _, s := range texts {
 		m := reScale.FindStringSubmatch(s)

@@ -120,6 +120,9 @@ type Table struct {
 	Sections    []Section
 	Rows        []Row
 	Notes       []string // text lines that are neither rows nor headings
+	// periodHint is the period words stated above the columns but not over
+	// them ("Three years ended December 31, 1994").
+	periodHint string
 }
 
 // Column is one numeric column of a table.

@@ -85,20 +85,38 @@ func findBlocks(doc []Line, diag func(int, string)) ([]block, []Line) {
 // blankOut replaces a tag with spaces so that columns keep their places.
 func blankOut(tag string) string { return strings.Repeat(" ", len(tag)) }
 
-// linesAbove returns up to six lines of a title standing above a table:
-// blank lines and <PAGE> breaks are skipped until text is found, then text
-// is taken up to the next blank line or break.
+// linesAbove returns the text standing above a table on its page, nearest
+// first: up to ten lines back to a page break, the end of another table,
+// three blank lines running, or a line of prose (a long line at the left
+// margin). A note at the head of a page - a title, a scale - thus reaches
+// every table on the page. Page breaks are skipped until text is found:
+// a break can fall between a title and its table.
 func linesAbove(doc []Line, i int) []Line {
 	var out []Line
-	for j := i - 1; j >= 0 && len(out) < 6; j-- {
+	blanks := 0
+	for j := i - 1; j >= 0 && len(out) < 10; j-- {
 		t := strings.TrimSpace(doc[j].Text)
-		blank := t == "" || rePage.MatchString(t)
-		if blank && len(out) > 0 || reTableClose.MatchString(t) {
+		if reTableClose.MatchString(t) {
 			break
 		}
-		if !blank {
-			out = append(out, doc[j])
+		if rePage.MatchString(t) {
+			if len(out) > 0 {
+				break
+			}
+			continue
 		}
+		if t == "" {
+			if blanks++; blanks >= 3 && len(out) > 0 {
+				break
+			}
+			continue
+		}
+		blanks = 0
+		indent := len(doc[j].Text) - len(strings.TrimLeft(doc[j].Text, " "))
+		if len(t) > 60 && indent < 3 && len(out) > 0 {
+			break
+		}
+		out = append(out, doc[j])
 	}
 	return out
 }

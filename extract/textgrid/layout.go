@@ -89,7 +89,7 @@ type span struct{ l, r int }
 // headRow reads a line above the first figures: its phrases, each given
 // the columns it heads.
 func headRow(l Line, sh lineShape, cols []span) grid.Row {
-	row := grid.Row{Kind: kindOf(l, sh), Line: l.N, Text: strings.TrimSpace(l.Text), Label: sh.Label, Indent: sh.Indent, Rule: sh.Rule, Years: isYearLine(sh)}
+	row := grid.Row{Kind: kindOf(l, sh), Line: l.N, Text: strings.TrimSpace(l.Text), Label: sh.Label, Indent: sh.Indent, Rule: sh.Rule, Years: allYears(sh)}
 	if row.Kind == grid.Figures {
 		row.Kind = grid.Words // years, or figures before the table's columns were known
 	}
@@ -98,6 +98,9 @@ func headRow(l Line, sh lineShape, cols []span) grid.Row {
 	}
 	var phrases []chunk
 	if row.Years {
+		if sh.Label != "" {
+			row.Cells = append(row.Cells, grid.Cell{First: -1, Last: -1, Text: sh.Label, Pos: grid.Pos{Line: l.N, Col: sh.Indent + 1, EndCol: sh.LabelEnd}})
+		}
 		for _, c := range sh.Cells {
 			phrases = append(phrases, c.chunk)
 		}
@@ -202,10 +205,12 @@ func spanDistance(a0, a1, b0, b1 int) int {
 	return 0
 }
 
-// firstDataLine is the first line with figures that are not a row of years.
+// firstDataLine is the first line with figures that are not a row of
+// years. Above it, a row of years may carry any text on its left: a scale
+// note, "(Unaudited)", a statement's name.
 func firstDataLine(shapes []lineShape) int {
 	for i, sh := range shapes {
-		if len(sh.Cells) > 0 && !isYearLine(sh) {
+		if len(sh.Cells) > 0 && !allYears(sh) {
 			return i
 		}
 	}
@@ -218,7 +223,7 @@ func firstDataLine(shapes []lineShape) int {
 func clusterColumns(shapes []lineShape, markers int) []span {
 	var spans []span
 	for _, sh := range shapes {
-		if isYearLine(sh) {
+		if allYears(sh) {
 			continue
 		}
 		for _, c := range sh.Cells {
@@ -249,7 +254,12 @@ func clusterColumns(shapes []lineShape, markers int) []span {
 
 // isYearLine: a line of four-digit years and nothing else but a heading.
 func isYearLine(sh lineShape) bool {
-	if len(sh.Cells) == 0 || sh.Label != "" && !grid.IsHeading(sh.Label) {
+	return allYears(sh) && (sh.Label == "" || grid.IsHeading(sh.Label))
+}
+
+// allYears: a line whose figures are all four-digit years.
+func allYears(sh lineShape) bool {
+	if len(sh.Cells) == 0 {
 		return false
 	}
 	for _, c := range sh.Cells {

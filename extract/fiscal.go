@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"strings"
+	"time"
+)
+
+// weekCalendarWords are the phrases by which a document says its fiscal
+// years count weeks (52/53-week years) rather than end on a month end.
+var weekCalendarWords = []string{"52-week", "53-week", "52 week", "53 week", "fifty-two", "fifty-three",
+	"sunday closest", "saturday closest", "friday closest", "sunday nearest", "saturday nearest", "friday nearest",
+	"last saturday", "last sunday", "last friday", "weeks ended", "week period"}
+
+// learnCalendar reads from a document's prose how its fiscal years end:
+// whether they count weeks, and the exact end of each year the text names
+// ("Fiscal 1994 ended on January 30, 1994, fiscal 1993 ended on January
+// 31, 1993 ..."). A year named with two different ends is left unknown.
+func (ctx *docContext) learnCalendar(prose []line) {
+	text := joinProse(prose)
+	low := strings.ToLower(text)
+	for _, w := range weekCalendarWords {
+		if strings.Contains(low, w) {
+			ctx.weekCalendar = true
+			break
+		}
+	}
+	if ctx.fye.IsZero() {
+		return
+	}
+	for from := 0; ; {
+		i := indexWord(low[from:], "ended")
+		if i < 0 {
+			break
+		}
+		at := from + i
+		window := text[at:min(len(text), at+140)]
+		for _, m := range reFullDate.FindAllString(window, -1) {
+			if d, ok := parseFullDate(m); ok {
+				ctx.learnYearEnd(d)
+			}
+		}
+		from = at + len("ended")
+	}
+}
+
+// learnYearEnd records d as its fiscal year's end when it lies within a
+// week of the nominal year end.
+func (ctx *docContext) learnYearEnd(d time.Time) {
+	nominal := fiscalYearEnd(d.Year(), ctx.fye)
+	if gap := d.Sub(nominal); gap > 7*24*time.Hour || gap < -7*24*time.Hour {
+		return
+	}
+	if !isMonthEnd(d) {
+		ctx.weekCalendar = true
+	}
+	if prev, ok := ctx.fyEnds[d.Year()]; ok && !prev.Equal(d) {
+		ctx.fyAmbiguous[d.Year()] = true
+	}
+	ctx.fyEnds[d.Year()] = d
+}
+
+// yearEnd returns the exact end of the fiscal year that ends in year y, and
+// whether it is known: learned from the document, or the nominal year end
+// when the years end on a month end.
+func (ctx *docContext) yearEnd(y int) (time.Time, bool) {
+	if ctx.fyAmbiguous[y] {
+		return time.Time{}, false
+	}
+	if d, ok := ctx.fyEnds[y]; ok {
+		return d, true
+	}
+	if ctx.fye.IsZero() || ctx.weekCalendar {
+		return time.Time{}, false
+	}
+	return fiscalYearEnd(y, ctx.fye), true
+}
+
+// indexWord finds word in s at a word boundary, or returns -1.
+func indexWord(s, word string) int {
+	for from := 0; ; {
+		i := strings.Index(s[from:], word)
+		if i < 0 {
+			return -1
+		}
+		at := from + i
+		before := at == 0 || !isLetter(s[at-1])
+		after := at+len(word) >= len(s) || !isLetter(s[at+len(word)])
+		if before && after {
+			return at
+		}
+		from = at + len(word)
+	}
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
