@@ -70,13 +70,13 @@ type docContext struct {
 	lines []string // the file's lines, by number - 1
 	// fyEnds holds the exact fiscal year ends the tables show, by year,
 	// for columns headed by a year alone (52/53-week years).
-	fyEnds  map[int]time.Time
+	fyEnds map[int]time.Time
 	// fyAmbiguous marks years the document names two different ends for.
 	fyAmbiguous map[int]bool
 	// weekCalendar is true when the fiscal years count weeks: a year headed
 	// by its number alone then needs its exact end from the document.
 	weekCalendar bool
-	headers headerCache
+	headers      headerCache
 	// Prose read from the documents, held until the tables are facts.
 	proseFacts []Fact
 	claims     []claim
