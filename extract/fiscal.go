@@ -36,16 +36,17 @@ func (ctx *docContext) learnCalendar(prose []line) {
 		window := text[at:min(len(text), at+140)]
 		for _, m := range reFullDate.FindAllString(window, -1) {
 			if d, ok := parseFullDate(m); ok {
-				ctx.learnYearEnd(d)
+				ctx.learnYearEnd(d, 1)
 			}
 		}
 		from = at + len("ended")
 	}
 }
 
-// learnYearEnd records d as its fiscal year's end when it lies within a
-// week of the nominal year end.
-func (ctx *docContext) learnYearEnd(d time.Time) {
+// learnYearEnd counts d as a vote, of the given weight, for its fiscal
+// year's end when it lies within a week of the nominal year end. A date
+// in a column header weighs more than one in the prose.
+func (ctx *docContext) learnYearEnd(d time.Time, weight int) {
 	nominal := fiscalYearEnd(d.Year(), ctx.fye)
 	if gap := d.Sub(nominal); gap > 7*24*time.Hour || gap < -7*24*time.Hour {
 		return
@@ -53,21 +54,29 @@ func (ctx *docContext) learnYearEnd(d time.Time) {
 	if !isMonthEnd(d) {
 		ctx.weekCalendar = true
 	}
-	if prev, ok := ctx.fyEnds[d.Year()]; ok && !prev.Equal(d) {
-		ctx.fyAmbiguous[d.Year()] = true
+	if ctx.fyVotes[d.Year()] == nil {
+		ctx.fyVotes[d.Year()] = map[time.Time]int{}
 	}
-	ctx.fyEnds[d.Year()] = d
+	ctx.fyVotes[d.Year()][d] += weight
 }
 
 // yearEnd returns the exact end of the fiscal year that ends in year y, and
-// whether it is known: learned from the document, or the nominal year end
-// when the years end on a month end.
+// whether it is known: the date the document names for it at least twice
+// as often as any other, or the nominal year end when the years end on a
+// month end.
 func (ctx *docContext) yearEnd(y int) (time.Time, bool) {
-	if ctx.fyAmbiguous[y] {
-		return time.Time{}, false
+	var best time.Time
+	first, second := 0, 0
+	for d, n := range ctx.fyVotes[y] {
+		switch {
+		case n > first || n == first && d.Before(best):
+			best, first, second = d, n, max(first, second)
+		case n > second:
+			second = n
+		}
 	}
-	if d, ok := ctx.fyEnds[y]; ok {
-		return d, true
+	if first > 0 {
+		return best, first >= 2*second
 	}
 	if ctx.fye.IsZero() || ctx.weekCalendar {
 		return time.Time{}, false

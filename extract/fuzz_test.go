@@ -46,7 +46,7 @@ func FuzzTableGrid(f *testing.F) {
 			lines = append(lines, line{N: i + 2, Text: expandTabs(s)})
 		}
 		lines = append(lines, line{N: len(lines) + 1, Text: "</TABLE>"})
-		ctx := &docContext{file: "fuzz.txt", set: defaultSet(), fyEnds: map[int]time.Time{}}
+		ctx := &docContext{file: "fuzz.txt", set: defaultSet(), fyVotes: map[int]map[time.Time]int{}}
 		grids, _ := textgrid.Read(lines, func(int, string) {})
 		if len(grids) == 0 {
 			return

@@ -185,7 +185,7 @@ func (ctx *docContext) learnFiscalYearEnds(tables []*Table) {
 				continue
 			}
 			if !reYearOnly.MatchString(c.Header) {
-				ctx.learnYearEnd(p.End)
+				ctx.learnYearEnd(p.End, 10)
 			}
 		}
 	}

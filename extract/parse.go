@@ -68,11 +68,9 @@ type docContext struct {
 	fye   time.Time
 	diags []Diagnostic
 	lines []string // the file's lines, by number - 1
-	// fyEnds holds the exact fiscal year ends the tables show, by year,
-	// for columns headed by a year alone (52/53-week years).
-	fyEnds map[int]time.Time
-	// fyAmbiguous marks years the document names two different ends for.
-	fyAmbiguous map[int]bool
+	// fyVotes counts, by year, the dates the document names as a fiscal
+	// year's end, for columns headed by a year alone (52/53-week years).
+	fyVotes map[int]map[time.Time]int
 	// weekCalendar is true when the fiscal years count weeks: a year headed
 	// by its number alone then needs its exact end from the document.
 	weekCalendar bool
@@ -131,7 +129,7 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 	if err != nil {
 		return nil, &InputError{File: name, Err: err}
 	}
-	ctx := &docContext{file: name, set: set, lines: make([]string, len(lines)), fyEnds: map[int]time.Time{}, fyAmbiguous: map[int]bool{}, headers: headerCache{}}
+	ctx := &docContext{file: name, set: set, lines: make([]string, len(lines)), fyVotes: map[int]map[time.Time]int{}, headers: headerCache{}}
 	for i, l := range lines {
 		ctx.lines[i] = l.Text
 	}

@@ -33,6 +33,7 @@ var (
 	reChange   = regexp.MustCompile(`(?i)%|\bchange\b|\bincrease\b|\bdecrease\b|\bvariance\b|\bpercent\b`)
 	reFYShort  = regexp.MustCompile(`(?i)\bFY\s?'?(\d{2})\b`)
 	rePeriodWd = regexp.MustCompile(`(?i)\b(ended|ending|quarter|fiscal|months|weeks|year)\b`)
+	reLoneDay  = regexp.MustCompile(`(?:^|\s)\d{1,2},\s*(?:19|20)\d\d\b`)
 	reQNamed   = regexp.MustCompile(`(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])\s*(quarter|qtr)?\b`)
 )
 
@@ -143,6 +144,9 @@ func readHeader(h string) headerFacts {
 		}
 	}
 	f.change = reChange.MatchString(h)
+	if f.month == 0 && f.year != 0 && reLoneDay.MatchString(h) {
+		f.year = 0 // "30, 1998" whose month stood in a row not read: no period
+	}
 	return f
 }
 
@@ -196,9 +200,21 @@ func fiscalYearEnd(fy int, fye time.Time) time.Time {
 	return date(fy, fye.Month(), fye.Day())
 }
 
-// isPeriodWords reports whether text names a period or a period column.
+// isPeriodWords reports whether text names a period or a period column:
+// a row of month names ("September   December") heads columns too.
 func isPeriodWords(s string) bool {
 	return reMonthDay.MatchString(s) || reMonths.MatchString(s) || reWeeks.MatchString(s) ||
 		reYearDur.MatchString(s) || reQuarter.MatchString(s) || reYear.MatchString(s) ||
-		rePeriodWd.MatchString(s)
+		rePeriodWd.MatchString(s) || onlyMonthNames(s)
+}
+
+// onlyMonthNames: text whose words are all month names ("Sept.", "June").
+func onlyMonthNames(s string) bool {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '.' || r == ',' })
+	for _, w := range words {
+		if _, ok := monthNames[w]; !ok {
+			return false
+		}
+	}
+	return len(words) > 0
 }

@@ -17,6 +17,7 @@ var (
 	reTitleWords       = regexp.MustCompile(`(?i)unaudited|audited|condensed|consolidated|statements?\b|sheets?\b|\b(corp|inc|co|ltd|corporation|incorporated)\b\.?|in\s+(thousands|millions|billions)|omitted`)
 	reCompanySuffixEnd = regexp.MustCompile(`(?i)\b(corp|inc|co|ltd)\.$`)
 	reScale            = regexp.MustCompile(`(?i)in\s+(thousands|millions|billions)|\(?(000'?s|\$000)\)?\s+omitted|\(000'?s\)|\(\$?000\)`)
+	reNotStatement     = regexp.MustCompile(`(?i)selected|quarterly|segment|pro\s*forma|supplement|non-?gaap|five-year|ten-year|\bratios?\b|reconciliation|per\s+share\s+data`)
 	reExcept           = regexp.MustCompile(`(?i)except\b([^)]*)`)
 	rePerShare         = regexp.MustCompile(`(?i)per[- ]share`)
 )
@@ -50,6 +51,9 @@ func (ctx *docContext) parseTable(gt grid.Table, index int) *Table {
 	headers, bodyStart := g.readHeaderZone()
 	g.readScale()
 	g.t.Kind = classifyTitle(strings.Join(g.t.Title, " "))
+	if g.t.Kind == Other {
+		g.t.Kind = g.stubStatement(bodyStart)
+	}
 	g.t.periodHint = g.periodHint(bodyStart)
 	for i, h := range columnHeaders(gt.Columns, headers) {
 		g.t.Columns[i].Header = h
@@ -57,7 +61,7 @@ func (ctx *docContext) parseTable(gt grid.Table, index int) *Table {
 	}
 	g.readRows(append(append([]grid.Row(nil), gt.Head[bodyStart:]...), gt.Body...))
 	g.mapRows()
-	if g.t.Kind == Other && len(g.t.Title) == 0 {
+	if g.t.Kind == Other && !reNotStatement.MatchString(strings.Join(g.t.Title, " ")) {
 		g.t.Kind = classifyByItems(g.t, ctx.set)
 	}
 	return g.t
@@ -113,6 +117,36 @@ func (g *tableGrid) periodHint(bodyStart int) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// stubStatement reads a statement's name standing in the stub of the
+// header rows, as in a table titled only "Consolidated Financial
+// Statements" whose year row starts "Income" or "Balance Sheet". Such a
+// stub is a title.
+func (g *tableGrid) stubStatement(bodyStart int) Statement {
+	for _, r := range g.g.Head[:bodyStart] {
+		for _, c := range r.Cells {
+			if !c.InStub() {
+				continue
+			}
+			if k := classifyTitle(c.Text); k != Other {
+				g.t.Title = append(g.t.Title, c.Text)
+				return k
+			}
+			if k, ok := statementNames[strings.ToLower(strings.TrimSuffix(c.Text, ":"))]; ok {
+				g.t.Title = append(g.t.Title, c.Text)
+				return k
+			}
+		}
+	}
+	return Other
+}
+
+// statementNames are the bare names a statement can go by.
+var statementNames = map[string]Statement{
+	"income": Income, "operations": Income, "earnings": Income, "results of operations": Income,
+	"balance sheet": Balance, "balance sheets": Balance, "financial position": Balance,
+	"cash flows": CashFlow, "cash flow": CashFlow,
 }
 
 // titleBlock returns, top to bottom, the text above a table that may be

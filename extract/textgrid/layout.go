@@ -106,7 +106,7 @@ func headRow(l Line, sh lineShape, cols []span) grid.Row {
 		}
 	} else {
 		zone := cols[0].l
-		for _, c := range splitChunks(l.Text) {
+		for _, c := range splitGlued(splitChunks(l.Text)) {
 			if isRuleText(c.Text) {
 				continue
 			}
@@ -119,6 +119,39 @@ func headRow(l Line, sh lineShape, cols []span) grid.Row {
 	}
 	row.Cells = append(row.Cells, assignPhrases(l.N, phrases, cols)...)
 	return row
+}
+
+// splitGlued splits header phrases that one space joins but that head two
+// columns: "March 28, March 29," and "2001 Change".
+func splitGlued(chunks []chunk) []chunk {
+	var out []chunk
+	for _, c := range chunks {
+		words := splitWords(c)
+		start := 0
+		for i := 1; i < len(words); i++ {
+			prev, w := words[i-1].Text, strings.ToLower(strings.TrimSuffix(words[i].Text, "."))
+			dayBefore := len(strings.TrimRight(prev, ",.")) <= 2 && allDigits(strings.TrimRight(prev, ",."))
+			yearBefore := isYear(strings.TrimRight(prev, ",.*"))
+			if monthWords[w] && (dayBefore || yearBefore) || yearBefore && (w == "change" || w == "%" || w == "increase" || w == "variance") {
+				out = append(out, joinWords(words[start:i]))
+				start = i
+			}
+		}
+		if start == 0 {
+			out = append(out, c)
+			continue
+		}
+		out = append(out, joinWords(words[start:]))
+	}
+	return out
+}
+
+func joinWords(words []chunk) chunk {
+	texts := make([]string, len(words))
+	for i, w := range words {
+		texts[i] = w.Text
+	}
+	return chunk{Text: strings.Join(texts, " "), Start: words[0].Start, End: words[len(words)-1].End}
 }
 
 func pos(n int, c chunk) grid.Pos { return grid.Pos{Line: n, Col: c.Start + 1, EndCol: c.End} }
@@ -263,7 +296,8 @@ func allYears(sh lineShape) bool {
 		return false
 	}
 	for _, c := range sh.Cells {
-		if !isYear(strings.TrimSpace(c.Text)) || c.Num.Dollar {
+		text := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(c.Text), c.Num.Footnote))
+		if !isYear(text) || c.Num.Dollar {
 			return false
 		}
 	}
