@@ -184,8 +184,8 @@ func (ctx *docContext) learnFiscalYearEnds(tables []*Table) {
 			if !ok || p.Months != 12 && !p.IsInstant() {
 				continue
 			}
-			if !reYearOnly.MatchString(c.Header) {
-				ctx.learnYearEnd(p.End, 10)
+			if h := ctx.headers.read(c.Header); h.month != 0 && h.day != 0 {
+				ctx.learnYearEnd(p.End, 10) // a date the header states, not one the year end lent it
 			}
 		}
 	}
