@@ -132,7 +132,8 @@ func expectPeriod(s string) (string, int, error) {
 
 // score compares a filing's facts with the hand-typed cells: right, wrong
 // (a figure at that line with the right value under another period, unit
-// or statement, or another value under the right period) and missing.
+// or statement, or another value under the right period) and missing (no
+// figure, or the figure without a period).
 type score struct {
 	right, wrong, missing int
 	misses                []string
@@ -193,8 +194,8 @@ func judgeCell(facts []Fact, c expectCell) string {
 		return "right"
 	}
 	for _, x := range facts {
-		if x.Value.Equal(c.value) {
-			return "wrong"
+		if x.Value.Equal(c.value) && !x.Period.IsZero() {
+			return "wrong" // a figure without a period is missing, not wrong
 		}
 	}
 	if samePeriod {

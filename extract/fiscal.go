@@ -43,21 +43,37 @@ func (ctx *docContext) learnCalendar(prose []line) {
 	}
 }
 
-// learnYearEnd counts d as a vote, of the given weight, for its fiscal
-// year's end when it lies within a week of the nominal year end. A date
-// in a column header weighs more than one in the prose.
+// learnYearEnd counts d as a vote, of the given weight, for the end of the
+// fiscal year it lies within a week of: January 2, 2000 ends fiscal 1999
+// of a December year. A date in a column header weighs more than one in a
+// title, and that more than one in the prose.
 func (ctx *docContext) learnYearEnd(d time.Time, weight int) {
-	nominal := fiscalYearEnd(d.Year(), ctx.fye)
-	if gap := d.Sub(nominal); gap > 7*24*time.Hour || gap < -7*24*time.Hour {
+	y, ok := ctx.fiscalYearOf(d)
+	if !ok {
 		return
 	}
 	if !isMonthEnd(d) {
 		ctx.weekCalendar = true
 	}
-	if ctx.fyVotes[d.Year()] == nil {
-		ctx.fyVotes[d.Year()] = map[time.Time]int{}
+	if ctx.fyVotes[y] == nil {
+		ctx.fyVotes[y] = map[time.Time]int{}
 	}
-	ctx.fyVotes[d.Year()][d] += weight
+	ctx.fyVotes[y][d] += weight
+}
+
+// fiscalYearOf names the fiscal year whose nominal end lies within a week
+// of d, by the calendar year of that nominal end.
+func (ctx *docContext) fiscalYearOf(d time.Time) (int, bool) {
+	if ctx.fye.IsZero() {
+		return 0, false
+	}
+	for _, y := range []int{d.Year(), d.Year() - 1, d.Year() + 1} {
+		gap := d.Sub(fiscalYearEnd(y, ctx.fye))
+		if gap <= 7*24*time.Hour && gap >= -7*24*time.Hour {
+			return y, true
+		}
+	}
+	return 0, false
 }
 
 // yearEnd returns the exact end of the fiscal year that ends in year y, and

@@ -27,7 +27,7 @@ func (g *tableGrid) mapRows() {
 				g.ctx.warn(r.Line, quote(r.Label)+" names a loss but is printed positive; read as negative")
 			}
 		}
-		r.Unit = rowUnit(r, section, percent, g.ctx.set)
+		r.Unit = inCurrency(rowUnit(r, section, percent, g.ctx.set), t.Currency)
 		for j := range r.Cells {
 			g.scaleCell(r, &r.Cells[j])
 		}
@@ -79,6 +79,19 @@ func rowUnit(r *Row, section string, percent bool, set *templates.Set) Unit {
 	return USD
 }
 
+// inCurrency restates a money unit in the table's currency.
+func inCurrency(u, currency Unit) Unit {
+	switch {
+	case currency == USD || currency == "":
+		return u
+	case u == USD:
+		return currency
+	case u == PerShare:
+		return currency + "/share"
+	}
+	return u
+}
+
 // scaleCell applies the table's scale: to money, and to share counts unless
 // the scale note excepts them; never to per-share amounts or percentages.
 func (g *tableGrid) scaleCell(r *Row, c *Cell) {
@@ -90,7 +103,7 @@ func (g *tableGrid) scaleCell(r *Row, c *Cell) {
 	res := decimal.New(1, -c.Number.Places)
 	col := t.Columns[c.Column]
 	percentColumn := col.Change && (c.Number.Percent || strings.Contains(col.Header, "%"))
-	if !percentColumn && (r.Unit == USD || r.Unit == Shares && t.ScaleShares) {
+	if !percentColumn && (r.Unit == t.Currency || r.Unit == Shares && t.ScaleShares) {
 		v = v.Mul(t.Scale)
 		res = res.Mul(t.Scale)
 	}

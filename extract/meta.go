@@ -179,6 +179,9 @@ func (ctx *docContext) learnFiscalYearEnds(tables []*Table) {
 		return
 	}
 	for _, t := range tables {
+		for _, d := range fullDates(t.periodHint) {
+			ctx.learnYearEnd(d, 3)
+		}
 		for _, c := range t.Columns {
 			p, _, ok := ctx.resolve(c.Header, t.Kind)
 			if !ok || p.Months != 12 && !p.IsInstant() {

@@ -16,7 +16,7 @@ var (
 	reIncomeTitle      = regexp.MustCompile(`(?i)statements?\s+of\s+(consolidated\s+)?(operations|income|earnings|loss|comprehensive)|income\s+statements?|results\s+of\s+operations|operations\s+data|profit\s+and\s+loss`)
 	reTitleWords       = regexp.MustCompile(`(?i)unaudited|audited|condensed|consolidated|statements?\b|sheets?\b|\b(corp|inc|co|ltd|corporation|incorporated)\b\.?|in\s+(thousands|millions|billions)|omitted`)
 	reCompanySuffixEnd = regexp.MustCompile(`(?i)\b(corp|inc|co|ltd)\.$`)
-	reScale            = regexp.MustCompile(`(?i)in\s+(thousands|millions|billions)|\(?(000'?s|\$000)\)?\s+omitted|\(000'?s\)|\(\$?000\)`)
+	reScale            = regexp.MustCompile(`(?i)\bin\s+(thousands|millions|billions)\b|\(\s*\$?\s*(thousands|millions|billions)\b|\b(thousands|millions|billions)\s+of\s+(u\.\s*s\.\s+)?dollars|\$\s*(in\s+)?(thousands|millions|billions)\b|\(\s*\$?\s*000'?s?\s*\)|\bin\s+\$?\s*000'?s\b|\b000'?s?\s+omitted`)
 	reNotStatement     = regexp.MustCompile(`(?i)selected|quarterly|segment|pro\s*forma|supplement|non-?gaap|five-year|ten-year|\bratios?\b|reconciliation|per\s+share\s+data`)
 	reExcept           = regexp.MustCompile(`(?i)except\b([^)]*)`)
 	rePerShare         = regexp.MustCompile(`(?i)per[- ]share`)
@@ -33,7 +33,7 @@ type tableGrid struct {
 // parseTable interprets one grid into a Table. Problems are reported
 // through ctx and never stop the document.
 func (ctx *docContext) parseTable(gt grid.Table, index int) *Table {
-	g := &tableGrid{ctx: ctx, g: gt, t: &Table{Index: index, StartLine: gt.Start, EndLine: gt.End, Scale: decimal.NewFromInt(1), ScaleShares: true}}
+	g := &tableGrid{ctx: ctx, g: gt, t: &Table{Index: index, StartLine: gt.Start, EndLine: gt.End, Scale: decimal.NewFromInt(1), ScaleShares: true, Currency: USD}}
 	for _, n := range gt.Notes {
 		g.t.Notes = append(g.t.Notes, n.Text)
 	}
@@ -230,7 +230,7 @@ func (ctx *docContext) resolveColumns(t *Table) {
 		if c.Change {
 			continue
 		}
-		p, ok := ctx.resolveColumn(c.Header, t)
+		p, ok := ctx.resolveColumn(i, t)
 		if ok {
 			c.Period = p
 			continue
@@ -250,21 +250,24 @@ func (ctx *docContext) resolveColumns(t *Table) {
 	}
 }
 
-// resolveColumn turns one column header into a period, with the period
+// resolveColumn turns column i's header into a period, with the period
 // words stated above the columns (the title's "Three years ended December
 // 31, 1994", a stub's "FOR THE THREE MONTHS ENDED MARCH 31:") filling in
 // what the header leaves out. A column headed by a year alone gets a
 // fiscal year's exact end only when the document makes it known; a
 // quarter or half headed by a year alone gets none.
-func (ctx *docContext) resolveColumn(header string, t *Table) (Period, bool) {
+func (ctx *docContext) resolveColumn(i int, t *Table) (Period, bool) {
 	if ctx.headers == nil {
 		ctx.headers = headerCache{}
 	}
-	h := ctx.headers.read(header)
+	h := ctx.headers.read(t.Columns[i].Header)
 	if t.periodHint != "" {
 		hint := ctx.headers.read(t.periodHint)
 		if h.year == 0 && len(t.Columns) == 1 {
 			h = hint // "for the year ended June 30, 2000" over one column
+		}
+		if d, ok := hintDateFor(t, i, h.year); ok {
+			hint.month, hint.day, hint.year = d.Month(), d.Day(), h.year
 		}
 		h = ctx.withHint(h, hint)
 	}
@@ -281,6 +284,43 @@ func (ctx *docContext) resolveColumn(header string, t *Table) (Period, bool) {
 		return Period{}, false
 	}
 	return retarget(p, end), true
+}
+
+// hintDateFor pairs the dates a title names ("December 31, 2000 and
+// January 2, 2000") with the columns in order, when there is one date a
+// period column and each date falls within a year of its column's year.
+func hintDateFor(t *Table, i, year int) (time.Time, bool) {
+	dates := fullDates(t.periodHint)
+	var cols []int
+	for j, c := range t.Columns {
+		if !c.Change {
+			cols = append(cols, j)
+		}
+	}
+	if len(dates) < 2 || len(dates) != len(cols) || year == 0 {
+		return time.Time{}, false
+	}
+	for k, j := range cols {
+		if j == i {
+			d := dates[k]
+			if d.Year()-year > 1 || year-d.Year() > 1 {
+				return time.Time{}, false
+			}
+			return d, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// fullDates lists the dates written out in s, in order.
+func fullDates(s string) []time.Time {
+	var out []time.Time
+	for _, m := range reFullDate.FindAllString(s, -1) {
+		if d, ok := parseFullDate(m); ok {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // withHint fills in a header's missing duration and month from the period
@@ -358,7 +398,8 @@ func quote(s string) string {
 }
 
 // readScale finds "(in thousands, except per share data)" and the like in
-// the title, the header or the text just above the table.
+// the header or the text just above the table, and the currency the
+// figures are in when it is not the dollar ("In Rand, in thousands").
 func (g *tableGrid) readScale() {
 	var texts []string
 	for _, r := range g.g.Head {
@@ -368,15 +409,21 @@ func (g *tableGrid) readScale() {
 		texts = append(texts, a.Text)
 	}
 	for _, s := range texts {
-		m := reScale.FindStringSubmatch(s)
-		if m == nil {
+		if cur := currencyOf(s); cur != "" && g.t.Currency == USD {
+			g.t.Currency = cur
+		}
+	}
+	for _, s := range texts {
+		m := reScale.FindString(s)
+		if m == "" {
 			continue
 		}
-		switch strings.ToLower(m[1]) {
-		case "millions":
-			g.t.Scale = decimal.NewFromInt(1000000)
-		case "billions":
+		low := strings.ToLower(m)
+		switch {
+		case strings.Contains(low, "billion"):
 			g.t.Scale = decimal.NewFromInt(1000000000)
+		case strings.Contains(low, "million"):
+			g.t.Scale = decimal.NewFromInt(1000000)
 		default:
 			g.t.Scale = decimal.NewFromInt(1000)
 		}
@@ -385,6 +432,23 @@ func (g *tableGrid) readScale() {
 		}
 		return
 	}
+}
+
+// currencies are the words by which a scale note names a currency other
+// than the dollar.
+var currencies = []struct{ word, unit string }{
+	{"rand", "ZAR"}, {"french franc", "FRF"}, {"frf", "FRF"}, {"pounds sterling", "GBP"}, {"sterling", "GBP"},
+	{"yen", "JPY"}, {"deutsche mark", "DEM"}, {"euro", "EUR"}, {"canadian dollar", "CAD"}, {"swiss franc", "CHF"},
+}
+
+func currencyOf(s string) Unit {
+	low := strings.ToLower(s)
+	for _, c := range currencies {
+		if i := indexWord(low, c.word); i >= 0 || strings.Contains(c.word, " ") && strings.Contains(low, c.word) {
+			return Unit(c.unit)
+		}
+	}
+	return ""
 }
 
 func classifyTitle(title string) Statement {

@@ -116,10 +116,13 @@ type Table struct {
 	// ScaleShares is false when the scale note excepts share counts
 	// ("in thousands, except share and per share data").
 	ScaleShares bool
-	Columns     []Column
-	Sections    []Section
-	Rows        []Row
-	Notes       []string // text lines that are neither rows nor headings
+	// Currency is the unit of the table's money: USD unless a scale note
+	// names another currency.
+	Currency Unit
+	Columns  []Column
+	Sections []Section
+	Rows     []Row
+	Notes    []string // text lines that are neither rows nor headings
 	// periodHint is the period words stated above the columns but not over
 	// them ("Three years ended December 31, 1994").
 	periodHint string

@@ -157,8 +157,10 @@ func joinWords(words []chunk) chunk {
 func pos(n int, c chunk) grid.Pos { return grid.Pos{Line: n, Col: c.Start + 1, EndCol: c.End} }
 
 // assignPhrases gives each phrase the columns it heads: one phrase a
-// column when a line has one for each, else each column takes its nearest
-// phrase, so that a spanning "Three Months Ended" heads both its columns.
+// column when a line has one for each; else each column takes the phrase
+// over it or, failing that, the nearest phrase within reach, so that a
+// spanning "Three Months Ended" heads both its columns and no column far
+// from it.
 func assignPhrases(n int, phrases []chunk, cols []span) []grid.Cell {
 	out := make([]grid.Cell, len(phrases))
 	for i, p := range phrases {
@@ -167,6 +169,7 @@ func assignPhrases(n int, phrases []chunk, cols []span) []grid.Cell {
 	if len(phrases) == 0 {
 		return out
 	}
+	reach := headerReach(cols)
 	for ci, c := range cols {
 		pick := ci
 		if len(phrases) != len(cols) {
@@ -176,6 +179,9 @@ func assignPhrases(n int, phrases []chunk, cols []span) []grid.Cell {
 					best, pick = d, pi
 				}
 			}
+			if best > reach {
+				continue
+			}
 		}
 		cell := &out[pick]
 		if cell.First < 0 {
@@ -184,6 +190,18 @@ func assignPhrases(n int, phrases []chunk, cols []span) []grid.Cell {
 		cell.Last = ci
 	}
 	return out
+}
+
+// headerReach is how far a header phrase may stand from a column it heads:
+// half the narrowest gap between two columns, and at least six characters.
+func headerReach(cols []span) int {
+	reach := -1
+	for i := 1; i < len(cols); i++ {
+		if gap := (cols[i].l - cols[i-1].r) / 2; reach < 0 || gap < reach {
+			reach = gap
+		}
+	}
+	return max(reach, 6)
 }
 
 // bodyRow reads a line at or below the first figures.
