@@ -167,7 +167,7 @@ func findPlainTables(lines []Line) ([]block, []Line) {
 			continue
 		}
 		start, blanks := i, 0
-		for start > minStart && i-start < 12 && blanks < 2 && isPlainHeaderLine(lines[start-1].Text) {
+		for start > minStart && i-start < 12 && blanks < 2 && !rePage.MatchString(lines[start-1].Text) && isPlainHeaderLine(lines[start-1].Text) {
 			start--
 			prose = prose[:len(prose)-1]
 			if strings.TrimSpace(lines[start].Text) == "" {

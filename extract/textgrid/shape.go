@@ -89,6 +89,9 @@ func isRuleText(s string) bool {
 // figure.
 func shapeLine(text string) lineShape {
 	var sh lineShape
+	if isPageNumber(text) {
+		return sh
+	}
 	chunks := splitChunks(text)
 	var pieces []chunk
 	for _, c := range chunks {
@@ -178,4 +181,22 @@ func isFootnotePiece(s string) bool {
 		return true
 	}
 	return len(s) == 3 && s[0] == '(' && s[2] == ')' && (s[1] >= 'a' && s[1] <= 'z' || s[1] >= '1' && s[1] <= '9')
+}
+
+// isPageNumber: a page's number standing alone between dashes, "- 12 -".
+func isPageNumber(text string) bool {
+	s := strings.TrimSpace(text)
+	if len(s) < 5 || s[0] != '-' || s[len(s)-1] != '-' {
+		return false
+	}
+	n := strings.TrimSpace(s[1 : len(s)-1])
+	if len(n) == 0 || len(n) > 3 {
+		return false
+	}
+	for _, c := range n {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
