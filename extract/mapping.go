@@ -27,7 +27,7 @@ func (g *tableGrid) mapRows() {
 				g.ctx.warn(r.Line, quote(r.Label)+" names a loss but is printed positive; read as negative")
 			}
 		}
-		r.Unit = inCurrency(rowUnit(r, section, percent, g.ctx.set), t.Currency)
+		r.Unit = inCurrency(rowUnit(r, section, percent, g.ctx.set, t.Kind), t.Currency)
 		for j := range r.Cells {
 			g.scaleCell(r, &r.Cells[j])
 		}
@@ -57,7 +57,7 @@ func fitsTable(items []string, kind Statement, set *templates.Set) bool {
 	return true
 }
 
-func rowUnit(r *Row, section string, percent bool, set *templates.Set) Unit {
+func rowUnit(r *Row, section string, percent bool, set *templates.Set, kind Statement) Unit {
 	if percent {
 		return Percent
 	}
@@ -66,17 +66,68 @@ func rowUnit(r *Row, section string, percent bool, set *templates.Set) Unit {
 			return Unit(it.Unit)
 		}
 	}
-	low := strings.ToLower(section + " " + r.Label)
+	label := strings.ToLower(withoutParentheses(r.Label))
+	around := strings.ToLower(section + " " + r.heading)
 	dollar := anyCell(r.Cells, func(c Cell) bool { return c.Number.Dollar })
+	countsShares := hasPrefixAny(label, shareCountWords)
 	switch {
-	case strings.Contains(low, "per share") || strings.Contains(low, "per-share") || strings.Contains(low, "per common share") || strings.Contains(low, "per basic") || strings.Contains(low, "per diluted"):
-		return PerShare
-	case strings.Contains(low, "shares") && !dollar:
+	case countsShares && !dollar:
 		return Shares
-	case strings.Contains(low, "ratio") || strings.Contains(low, "number of") || strings.Contains(low, "employees"):
+	case kind == Balance:
+		return USD // "Common stock, $1 par; 100 shares authorized" is money
+	case hasAny(label, perShareWords) || hasAny(around, perShareWords):
+		return PerShare
+	case indexWord(label, "shares") >= 0 && !dollar:
+		return Shares
+	case hasAny(label, pureWords) || indexWord(label, "ratio") >= 0 || indexWord(label, "ratios") >= 0:
 		return Pure
 	}
 	return USD
+}
+
+// shareCountWords open the label of a row of share counts.
+var shareCountWords = []string{"shares", "weighted average", "weighted-average", "average shares", "average number",
+	"average common", "number of shares", "number of common", "common shares outstanding", "common and common equivalent shares"}
+
+var perShareWords = []string{"per share", "per-share", "per common share", "per basic", "per diluted", "per common and"}
+
+// pureWords name rows that count or compare rather than hold money.
+var pureWords = []string{"number of", "employees", "headcount", "exchange rate", "stores open"}
+
+func hasAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutParentheses drops the parenthesised asides of a label: "Common
+// shares - ($40 par value; 15,000,000 shares authorized)".
+func withoutParentheses(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // inCurrency restates a money unit in the table's currency.

@@ -39,6 +39,7 @@ type rowReader struct {
 	pendingInd int
 	lastData   bool // the last content row was a row of figures
 	afterRule  bool
+	heading    string // the text line over the current run of rows
 }
 
 // readRows reads the body rows into rows and sections.
@@ -47,6 +48,9 @@ func (g *tableGrid) readRows(rows []grid.Row) {
 	for i, row := range rows {
 		switch {
 		case row.Kind == grid.Blank:
+			if r.lastData {
+				r.heading = ""
+			}
 		case row.Kind == grid.Figures && !(row.Years && len(g.t.Rows) == 0):
 			r.dataRow(row)
 		case row.Kind == grid.Rule:
@@ -103,7 +107,11 @@ func (r *rowReader) textRow(i int, row grid.Row) {
 		r.push(Section{Title: label, Line: row.Line, Indent: row.Indent, Parent: r.top()})
 	default:
 		t.Notes = append(t.Notes, label)
+		r.heading = label
+		r.lastData, r.afterRule = false, false
+		return
 	}
+	r.heading = ""
 	r.lastData, r.afterRule = false, false
 }
 
@@ -149,7 +157,7 @@ func (r *rowReader) closeByIndent(indent int) {
 
 func (r *rowReader) dataRow(gr grid.Row) {
 	t := r.g.t
-	row := Row{Line: gr.Line, FirstLine: gr.Line, Label: gr.Label, Indent: gr.Indent, Section: -1, Closes: -1}
+	row := Row{Line: gr.Line, FirstLine: gr.Line, Label: gr.Label, Indent: gr.Indent, Section: -1, Closes: -1, heading: r.heading}
 	if len(r.pending) > 0 {
 		row.Label = strings.TrimSpace(strings.Join(r.pending, " ") + " " + gr.Label)
 		row.FirstLine, row.Indent = r.pendingAt, r.pendingInd

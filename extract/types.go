@@ -168,6 +168,10 @@ type Row struct {
 	SignFlipped   bool     // a "loss" row printed positive, made negative
 	Unit          Unit
 	Cells         []Cell
+	// heading is the text line just above a run of rows that is no
+	// section ("Earnings Per Common Share" over "Basic" and "Diluted"): it
+	// tells their unit.
+	heading string
 }
 
 // Member returns the section the row adds into: a total belongs to the

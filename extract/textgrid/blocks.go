@@ -146,21 +146,7 @@ func findPlainTables(lines []Line) ([]block, []Line) {
 			i++
 			continue
 		}
-		end, dataLines := i, 0
-		for j, gap := i, 0; j < len(lines) && gap <= 3; j++ {
-			t := lines[j].Text
-			switch sh := shapeLine(t); {
-			case isPlainDataLine(t):
-				end, gap, dataLines = j, 0, dataLines+1
-			case strings.TrimSpace(t) == "" || sh.Rule != 0 || len(sh.Cells) == 1 || looksLikeRowLabel(t):
-				gap++
-				if sh.Rule != 0 && gap == 1 {
-					end = j
-				}
-			default:
-				gap = 99
-			}
-		}
+		end, dataLines := plainTableEnd(lines, i)
 		if dataLines < 2 {
 			prose = append(prose, lines[i])
 			i++
@@ -186,6 +172,74 @@ func findPlainTables(lines []Line) ([]block, []Line) {
 		minStart = i
 	}
 	return blocks, prose
+}
+
+// plainTableEnd finds where an untagged table that starts at line i ends,
+// and how many rows of figures it has. The table runs on across blank
+// lines, headings, wrapped labels and page breaks while its figures stand
+// in the columns it has: after a page break or a wide gap, a row of
+// figures must line up with them. A statement's title or a row of years
+// starts another table; a sentence of prose ends it.
+func plainTableEnd(lines []Line, i int) (end, dataLines int) {
+	edges := map[int]bool{}
+	end = i
+	nonData, blanks, crossed := 0, 0, false
+	for j := i; j < len(lines); j++ {
+		t := lines[j].Text
+		sh := shapeLine(t)
+		switch {
+		case isPlainDataLine(t):
+			if allYears(sh) && dataLines > 0 || (crossed || blanks > 1) && !alignsWith(sh, edges) {
+				return end, dataLines
+			}
+			for _, c := range sh.Cells {
+				edges[c.End] = true
+			}
+			end, dataLines, nonData, blanks, crossed = j, dataLines+1, 0, 0, false
+		case strings.TrimSpace(t) == "":
+			if blanks++; blanks > 3 {
+				return end, dataLines
+			}
+		case rePage.MatchString(t):
+			crossed = true
+		case sh.Rule != 0 || len(sh.Cells) == 1 || looksLikeRowLabel(t):
+			if namesStatement(t) {
+				return end, dataLines
+			}
+			if nonData++; nonData > 8 {
+				return end, dataLines
+			}
+			if sh.Rule != 0 && nonData == 1 && blanks == 0 {
+				end = j
+			}
+			blanks = 0
+		default:
+			return end, dataLines
+		}
+	}
+	return end, dataLines
+}
+
+// alignsWith: every figure of a line ends where a figure of the table
+// ends, give or take a character.
+func alignsWith(sh lineShape, edges map[int]bool) bool {
+	for _, c := range sh.Cells {
+		if !edges[c.End] && !edges[c.End-1] && !edges[c.End+1] {
+			return false
+		}
+	}
+	return len(sh.Cells) > 0
+}
+
+// namesStatement: a line that titles a statement, or continues one.
+func namesStatement(t string) bool {
+	low := strings.ToLower(t)
+	for _, w := range []string{"statement of", "statements of", "balance sheet", "(continued)", "statement of cash", "financial position"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isPlainDataLine: a label and two or more figures, or figures alone.
