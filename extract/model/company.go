@@ -11,8 +11,10 @@
 package model
 
 import (
+	"fmt"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -320,12 +322,32 @@ func (c *Company) merge(f *extract.Filing) {
 	}
 }
 
+// add puts one figure on the timeline. A figure is keyed by its role: a
+// mapped item in a period, an unmapped statement line by its label and
+// statement, a line of any other table by where it stands (such tables
+// repeat labels like "Total" for different things). The same key stated
+// again by the same document with another value is a reading warning and
+// keeps the first; by another document, a conflict unless the two agree
+// within their printed precision (1,234,567 and 1,235 thousands agree).
 func (c *Company) add(x extract.Fact, release time.Time) {
 	period := c.Calendar.Name(x.Period)
-	key := factKey(x.Item, x.Label, period.Name)
+	key := roleKey(x, period.Name)
 	rep := Reported{Value: x.Value, Label: x.Label, Source: x.Source, Resolution: x.Resolution, Release: release}
 	if f, ok := c.byKey[key]; ok {
-		if !f.Value.Equal(x.Value) {
+		switch {
+		case agree(f.Reported[len(f.Reported)-1], rep):
+		case f.sameDocument(x.Source.File) && x.Item == "":
+			key = sourceKey(x, period.Name) // another line with the same label
+			if _, taken := c.byKey[key]; taken {
+				return
+			}
+			c.newFact(key, x, period, rep)
+			return
+		case f.sameDocument(x.Source.File):
+			c.Diagnostics = append(c.Diagnostics, extract.Diagnostic{File: x.Source.File, Line: x.Source.Line, Severity: extract.Warning,
+				Msg: fmt.Sprintf("%s for %s is stated again as %s (line %d stated %s); the first is kept", nameOf(x), period.Name, x.Value, f.Reported[0].Source.Line, f.Reported[0].Value)})
+			return
+		default:
 			f.Conflict = true
 		}
 		f.Reported = append(f.Reported, rep)
@@ -334,10 +356,56 @@ func (c *Company) add(x extract.Fact, release time.Time) {
 		}
 		return
 	}
+	c.newFact(key, x, period, rep)
+}
+
+func (c *Company) newFact(key string, x extract.Fact, period FiscalPeriod, rep Reported) {
 	f := &Fact{Item: x.Item, Label: x.Label, Statement: x.Statement, Unit: x.Unit, Period: period,
 		Value: x.Value, Resolution: x.Resolution, Reported: []Reported{rep}}
 	c.byKey[key] = f
 	c.Facts = append(c.Facts, f)
+}
+
+// roleKey keys a figure by its role (see add).
+func roleKey(x extract.Fact, period string) string {
+	switch {
+	case x.Statement == extract.Other:
+		return sourceKey(x, period)
+	case x.Item == "":
+		return factKey("", string(x.Statement)+":"+x.Label+":"+string(x.Unit), period)
+	}
+	return factKey(x.Item, "", period)
+}
+
+func sourceKey(x extract.Fact, period string) string {
+	return fmt.Sprintf("at:%s:%d:%d:%s@%s", x.Source.File, x.Source.Line, x.Source.ColStart, x.Label, period)
+}
+
+func nameOf(x extract.Fact) string {
+	if x.Item != "" {
+		return x.Item
+	}
+	return strconv.Quote(x.Label)
+}
+
+// sameDocument reports whether a document already stated the fact.
+func (f *Fact) sameDocument(file string) bool {
+	for _, r := range f.Reported {
+		if r.Source.File == file {
+			return true
+		}
+	}
+	return false
+}
+
+// agree reports two statements of a figure that are equal within half a
+// unit of the coarser one's last printed digit.
+func agree(a, b Reported) bool {
+	if a.Value.Equal(b.Value) {
+		return true
+	}
+	tol := decimal.Max(a.Resolution, b.Resolution).Div(decimal.NewFromInt(2))
+	return a.Value.Sub(b.Value).Abs().LessThanOrEqual(tol)
 }
 
 // sortTimeline orders periods newest first and facts by period, then by

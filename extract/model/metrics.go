@@ -212,7 +212,7 @@ func (c *Company) collectChecks(filings []*extract.Filing) {
 		}
 		latest := f.Reported[len(f.Reported)-1]
 		for _, r := range f.Reported[:len(f.Reported)-1] {
-			if r.Value.Equal(latest.Value) {
+			if agree(r, latest) {
 				continue
 			}
 			name := f.Label
