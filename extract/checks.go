@@ -159,14 +159,17 @@ func (e *columnEnv) partCells(id string) []*Cell {
 	return out
 }
 
-// runTieOuts runs every template check on every table column where all its
-// items are reported.
+// runTieOuts runs every template check on every column of a statement
+// that has a period and reports all the check's items.
 func runTieOuts(f *Filing, set *templates.Set) []Check {
 	var out []Check
 	for _, t := range f.Tables {
+		if t.Kind == Other {
+			continue // segment, selected and note tables follow no template
+		}
 		for col := range t.Columns {
-			if t.Columns[col].Change {
-				continue
+			if t.Columns[col].Change || t.Columns[col].Period.IsZero() {
+				continue // a change, pro forma or unresolved column
 			}
 			ran := map[string]bool{}
 			index := newColumnEnv(t, col).index

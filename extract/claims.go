@@ -237,6 +237,46 @@ var (
 	unqualifying     = map[string]bool{"The": true, "Its": true, "Our": true, "Total": true, "Net": true, "Company's": true, "Company’s": true, "Corporate": true, "Consolidated": true}
 )
 
+// componentWords qualify an item as a part of the company's figure:
+// "product revenues", "international revenues".
+var componentWords = map[string]bool{"product": true, "products": true, "international": true, "domestic": true,
+	"service": true, "services": true, "systems": true, "license": true, "licensing": true, "channel": true,
+	"hardware": true, "software": true, "retail": true, "wholesale": true, "export": true, "foreign": true,
+	"subscription": true, "maintenance": true, "royalty": true, "royalties": true, "contract": true, "equipment": true,
+	"other": true, "segment": true, "division": true, "regional": true}
+
+// qualifiedAfter reports an item phrase followed by what it came from
+// ("revenues from the Symmetrix series", "revenues in Europe"), not by a
+// period ("revenues in the third quarter", "in fiscal 1996").
+func qualifiedAfter(after string) bool {
+	words := strings.Fields(strings.ToLower(after))
+	if len(words) < 2 {
+		return false
+	}
+	switch words[0] {
+	case "from", "derived", "on", "into", "in":
+	default:
+		return false
+	}
+	next := strings.Trim(words[1], ",.")
+	if next == "the" && len(words) > 2 {
+		next = strings.Trim(words[2], ",.")
+	}
+	switch {
+	case next == "" || next[0] >= '0' && next[0] <= '9':
+		return false
+	case periodAdjectives[next]:
+		return false
+	}
+	return true
+}
+
+var periodAdjectives = map[string]bool{"quarter": true, "year": true, "period": true, "fiscal": true, "first": true,
+	"second": true, "third": true, "fourth": true, "three": true, "six": true, "nine": true, "twelve": true,
+	"thirteen": true, "each": true, "both": true, "all": true, "current": true, "prior": true, "same": true,
+	"comparable": true, "last": true, "latest": true, "most": true, "recent": true, "fourth-quarter": true,
+	"year-ago": true, "months": true, "weeks": true, "1990s": true}
+
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
@@ -264,11 +304,11 @@ func findItems(s, lower string, phrases []templates.ProsePhrase) []mention {
 			men := mention{Start: m[0], End: m[1], ID: p.ID, Metric: p.Metric, Loss: p.Loss}
 			if before := strings.TrimRight(s[:m[0]], " "); before != "" {
 				prev := strings.Trim(lastWord(before), `"(`)
-				if prev != "" && unicode.IsUpper([]rune(prev)[0]) && !unqualifying[prev] {
+				if prev != "" && unicode.IsUpper([]rune(prev)[0]) && !unqualifying[prev] || componentWords[strings.ToLower(prev)] {
 					men.Excluded = true
 				}
 			}
-			if reQualifierAfter.MatchString(s[m[1]:min(len(s), m[1]+80)]) {
+			if after := s[m[1]:min(len(s), m[1]+80)]; reQualifierAfter.MatchString(after) || qualifiedAfter(after) {
 				men.Excluded = true
 			}
 			out = append(out, men)

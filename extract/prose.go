@@ -238,7 +238,11 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 		lower := strings.ToLower(s.Text)
 		items := findItems(s.Text, lower, phrases)
 		periods := findPeriods(s.Text, lower, cal)
+		hypothetical := containsAny(lower, notReportedWords)
 		for i := range amounts {
+			if hypothetical || isChangeAmount(s.Text[:amounts[i].Start]) {
+				continue // a fact of the sentence, but no claim on the tables
+			}
 			ctx.linkAmount(s.Text, &amounts[i], amounts[:i], items, periods)
 			if amounts[i].Linked {
 				amounts[i].Period = snapPeriod(f, amounts[i].Period)
@@ -248,6 +252,48 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 			ctx.emitProse(f, &s, amounts, i)
 		}
 	}
+}
+
+// notReportedWords mark a sentence whose figures are not the company's
+// reported consolidated figures: pro forma or hypothetical amounts,
+// guidance, parts of a figure, other businesses.
+var notReportedWords = []string{"pro forma", "proforma", "would have", "would be", "had been", "if the ", "excluding",
+	"exclusive of", "prior to the combination", "of which", "foreign operations",
+	"segment", "division", "guidance", "expects", "expected to", "anticipate", "outlook", "forecast", "target",
+	"acquired", "predecessor", "on a comparable", "as adjusted"}
+
+// isChangeAmount reports an amount that states a change or a part rather
+// than a level: "a decrease in the net loss of approximately $3 million",
+// "increased by $2.1 million", "including trial expenses of $326,000"
+// (but "increased 6% to $2.5 million" is a level).
+func isChangeAmount(before string) bool {
+	words := strings.Fields(strings.ToLower(tail(before, 60)))
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	if last == "approximately" || last == "about" || last == "nearly" {
+		words = words[:len(words)-1]
+		if len(words) == 0 {
+			return false
+		}
+		last = words[len(words)-1]
+	}
+	switch last {
+	case "increased", "decreased", "grew", "rose", "fell", "declined", "up", "down", "improved":
+		return true // "Net sales increased $633 million"
+	case "of", "by":
+	default:
+		return false
+	}
+	for _, w := range words[max(0, len(words)-7):] {
+		for _, stem := range []string{"increase", "decrease", "decline", "improve", "growth", "reduc", "impact", "effect", "benefit", "change", "rise", "drop", "includ"} {
+			if strings.HasPrefix(w, stem) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (ctx *docContext) linkAmount(s string, a *amount, prev []amount, items, periods []mention) {
