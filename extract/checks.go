@@ -2,6 +2,7 @@ package extract
 
 import (
 	"errors"
+	"strings"
 
 	"finexport/templates"
 
@@ -177,7 +178,7 @@ func runTieOuts(f *Filing, set *templates.Set) []Check {
 				if ran[def.Name] {
 					continue // an alternative already ran for this column
 				}
-				if _, ok := index[def.Stated]; !ok {
+				if _, ok := index[def.Stated]; !ok || !fitsTable([]string{def.Stated}, t.Kind, set) {
 					continue
 				}
 				if c, ok := tieOut(t, col, def, index); ok {
@@ -226,5 +227,92 @@ func tieOut(t *Table, col int, def templates.Check, index map[string]int) (Check
 	})
 	c.Tolerance = statedCell.Resolution.Mul(half).Add(bound).Round(RoundPlaces)
 	c.settle()
+	if c.Status == Fail && !env.confident(def) {
+		return Check{}, false // the table's layout, not its arithmetic, is in doubt
+	}
 	return c, true
+}
+
+// confident reports whether a failed check speaks of the filing rather
+// than of how finexport read its layout. A sum of parts is trusted only
+// when its total closes a section whose every row has a figure here; a
+// sum or difference of lines, only when every line with a figure between
+// its first operand and the stated line is one of its operands or a part
+// of one. Ratios (EPS) are always trusted.
+func (e *columnEnv) confident(def templates.Check) bool {
+	src := def.Expr.String()
+	if strings.Contains(src, "parts(") {
+		r, _ := e.row(def.Stated)
+		if r == nil {
+			return false
+		}
+		parts := e.t.PartsOf(r)
+		for _, p := range parts {
+			if e.cell(p) == nil {
+				return false
+			}
+		}
+		return len(parts) > 0 && (r.Closes >= 0 || e.walkEndsCleanly(parts))
+	}
+	if strings.ContainsAny(src, "*/") {
+		return true
+	}
+	return e.accounted(def)
+}
+
+// walkEndsCleanly reports whether the rows a total adds up, found by
+// walking up the table, start where a group plainly starts: at the top of
+// the table, under a grand total, or (in an income or cash-flow statement,
+// whose subtotals run on) under a subtotal such as Gross profit. A walk
+// that stopped at a labelled subtotal is judged from where that
+// subtotal's own parts start.
+func (e *columnEnv) walkEndsCleanly(parts []*Row) bool {
+	k := e.t.rowIndex(parts[0])
+	if first := parts[0]; first.IsLabelledTotal() {
+		if sub := e.t.PartsOf(first); len(sub) > 0 {
+			k = e.t.rowIndex(sub[0])
+		}
+	}
+	if k <= 0 {
+		return k == 0
+	}
+	above := &e.t.Rows[k-1]
+	return above.Total == Total || above.Total == Subtotal && !above.IsLabelledTotal() && e.t.Kind != Balance
+}
+
+// accounted reports whether the rows between a check's operands and its
+// stated line are all operands, or the parts of an operand total.
+func (e *columnEnv) accounted(def templates.Check) bool {
+	stated := e.index[def.Stated]
+	operands := map[int]bool{}
+	first := stated
+	for _, id := range def.Expr.Items() {
+		i, ok := e.index[id]
+		if !ok || id == def.Stated {
+			continue
+		}
+		operands[i] = true
+		first = min(first, i)
+	}
+	if first > stated {
+		return false // the stated line stands above its operands: no running sum
+	}
+	pending := 0
+	for i := first + 1; i < stated; i++ {
+		r := &e.t.Rows[i]
+		if e.cell(r) == nil {
+			continue
+		}
+		switch {
+		case operands[i] && (r.Total != NotTotal || r.IsLabelledTotal()):
+			pending = 0 // the rows before it were its parts
+		case operands[i]:
+			if pending > 0 {
+				return false
+			}
+		default:
+			pending++
+		}
+	}
+	return pending == 0
 }

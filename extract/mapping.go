@@ -28,6 +28,11 @@ func (g *tableGrid) mapRows() {
 			}
 		}
 		r.Unit = inCurrency(rowUnit(r, section, percent, g.ctx.set, t.Kind), t.Currency)
+		if i > 0 && len(r.Items) == 0 && dilutionLabels[strings.ToLower(strings.TrimSpace(r.Label))] {
+			if prev := t.Rows[i-1].Unit; prev == Shares || prev == PerShare || strings.HasSuffix(string(prev), "/share") {
+				r.Unit = prev // "Diluted" under "Shares used ... - Basic"
+			}
+		}
 		for j := range r.Cells {
 			g.scaleCell(r, &r.Cells[j])
 		}
@@ -79,11 +84,16 @@ func rowUnit(r *Row, section string, percent bool, set *templates.Set, kind Stat
 		return PerShare
 	case indexWord(label, "shares") >= 0 && !dollar:
 		return Shares
-	case hasAny(label, pureWords) || indexWord(label, "ratio") >= 0 || indexWord(label, "ratios") >= 0:
+	case hasPrefixAny(label, pureWords) || indexWord(label, "ratio") >= 0 || indexWord(label, "ratios") >= 0:
 		return Pure
 	}
 	return USD
 }
+
+// dilutionLabels name the second line of a basic/diluted pair, which
+// takes the unit of the line above it.
+var dilutionLabels = map[string]bool{"diluted": true, "basic": true, "assuming dilution": true, "fully diluted": true,
+	"primary": true, "basic and diluted": true, "diluted:": true}
 
 // shareCountWords open the label of a row of share counts.
 var shareCountWords = []string{"shares", "weighted average", "weighted-average", "average shares", "average number",
@@ -170,6 +180,9 @@ func classifyByItems(t *Table, set *templates.Set) Statement {
 				count[it.Statement]++
 			}
 		}
+	}
+	if count[string(Income)] > 1 && count[string(Balance)] > 1 {
+		return Other // a summary of both: selected or highlights data
 	}
 	best, bestN := Other, 1
 	for _, s := range []Statement{Income, Balance, CashFlow} {

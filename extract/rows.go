@@ -39,6 +39,7 @@ type rowReader struct {
 	pendingInd int
 	lastData   bool // the last content row was a row of figures
 	afterRule  bool
+	weakRule   bool   // the announcing rule closed a total above it
 	heading    string // the text line over the current run of rows
 }
 
@@ -51,16 +52,26 @@ func (g *tableGrid) readRows(rows []grid.Row) {
 			if r.lastData {
 				r.heading = ""
 			}
+			if r.weakRule {
+				r.afterRule, r.weakRule = false, false
+			}
 		case row.Kind == grid.Figures && !(row.Years && len(g.t.Rows) == 0):
 			r.dataRow(row)
 		case row.Kind == grid.Rule:
 			// A single rule announces a subtotal; a double rule under a
 			// subtotal makes it a total, and announces nothing.
-			if r.lastData && row.Rule == '=' {
-				if last := &g.t.Rows[len(g.t.Rows)-1]; last.Total == Subtotal {
-					last.Total = Total
-				}
-			} else if r.lastData {
+			// A rule under a total closes it: it announces the row right
+			// under it (as Operating income under Total operating
+			// expenses), but not one past a blank line.
+			last := lastRow(g.t)
+			switch {
+			case !r.lastData:
+			case row.Rule == '=' && last.Total == Subtotal:
+				last.Total = Total
+			case row.Rule == '=':
+			case last.Total != NotTotal:
+				r.afterRule, r.weakRule = true, true
+			default:
 				r.afterRule = true
 			}
 		default:
@@ -71,6 +82,13 @@ func (g *tableGrid) readRows(rows []grid.Row) {
 		g.t.Notes = append(g.t.Notes, strings.Join(r.pending, " "))
 	}
 	g.setDepths()
+}
+
+func lastRow(t *Table) *Row {
+	if len(t.Rows) == 0 {
+		return &Row{}
+	}
+	return &t.Rows[len(t.Rows)-1]
 }
 
 // nextContent returns the next row that is neither blank nor a rule.
@@ -96,7 +114,10 @@ func (r *rowReader) textRow(i int, row grid.Row) {
 	case strings.HasSuffix(label, ":"):
 		r.closeSiblings(row.Indent)
 		r.push(Section{Title: label, Line: row.Line, Indent: row.Indent, Parent: r.top()})
-	case nextFigures && (next.Label == "" || startsLower(next.Label) || continuesOnNextLine(label) || len(r.pending) > 0 && adjacent):
+	case nextFigures && (next.Label == "" || startsLower(next.Label) || continuesOnNextLine(label) || len(r.pending) > 0 && adjacent),
+		hasNext && next.Kind == grid.Words && (continuesOnNextLine(label) || openParen(label) || startsLower(next.Label)) && !strings.HasSuffix(next.Label, ":"):
+		// A label wrapped over two or more lines, with or without a
+		// hanging indent.
 		if len(r.pending) == 0 {
 			r.pendingAt, r.pendingInd = row.Line, row.Indent
 		}
@@ -113,6 +134,11 @@ func (r *rowReader) textRow(i int, row grid.Row) {
 	}
 	r.heading = ""
 	r.lastData, r.afterRule = false, false
+}
+
+// openParen: a label that opens a bracket it does not close.
+func openParen(s string) bool {
+	return strings.Count(s, "(") > strings.Count(s, ")")
 }
 
 func startsLower(s string) bool {
@@ -133,6 +159,23 @@ func (r *rowReader) push(s Section) {
 	r.g.t.Sections = append(r.g.t.Sections, s)
 	r.open = append(r.open, len(r.g.t.Sections)-1)
 	r.childShown[len(r.g.t.Sections)-1] = -2
+}
+
+// closeNamed closes the sections nested inside the one a total names:
+// "Total operating expenses" closes "Special charges:" on its way to
+// "Operating expenses:".
+func (r *rowReader) closeNamed(label string) {
+	name := strings.TrimSpace(strings.TrimPrefix(strings.ToLower(label), "total"))
+	if name == "" {
+		return
+	}
+	for k := len(r.open) - 1; k >= 0; k-- {
+		title := strings.ToLower(strings.TrimSuffix(r.g.t.Sections[r.open[k]].Title, ":"))
+		if title == name || strings.HasPrefix(name, title+" ") {
+			r.open = r.open[:k+1]
+			return
+		}
+	}
 }
 
 // closeSiblings closes open sections at this indent or deeper.
@@ -183,6 +226,7 @@ func (r *rowReader) dataRow(gr grid.Row) {
 		}
 	}
 	if (isTotal || row.LabelInferred) && r.top() >= 0 {
+		r.closeNamed(row.Label)
 		row.Closes = r.top()
 		r.open = r.open[:len(r.open)-1]
 	}
@@ -191,7 +235,7 @@ func (r *rowReader) dataRow(gr grid.Row) {
 			Source: Source{File: r.g.ctx.file, Line: c.Pos.Line, ColStart: c.Pos.Col, ColEnd: c.Pos.EndCol}})
 	}
 	t.Rows = append(t.Rows, row)
-	r.lastData, r.afterRule = true, false
+	r.lastData, r.afterRule, r.weakRule = true, false, false
 }
 
 func lowerFirst(s string) string {

@@ -221,6 +221,15 @@ func (t *Table) PartsOf(total *Row) []*Row {
 	return out
 }
 
+func (t *Table) rowIndex(r *Row) int {
+	for i := range t.Rows {
+		if &t.Rows[i] == r {
+			return i
+		}
+	}
+	return -1
+}
+
 // IsLabelledTotal reports a row labelled "Total ..." (or inferred so).
 func (r *Row) IsLabelledTotal() bool {
 	return r.LabelInferred || strings.HasPrefix(strings.ToLower(r.Label), "total")
