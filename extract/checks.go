@@ -153,8 +153,8 @@ func (e *columnEnv) partCells(id string) []*Cell {
 	}
 	var out []*Cell
 	for _, p := range e.t.PartsOf(r) {
-		if c := e.cell(p); c != nil {
-			out = append(out, c)
+		if c := e.cell(p); c != nil && p.Unit == r.Unit {
+			out = append(out, c) // a "% change" line within the parts adds nothing
 		}
 	}
 	return out

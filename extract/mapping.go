@@ -18,7 +18,8 @@ func (g *tableGrid) mapRows() {
 		if r.Section >= 0 {
 			section = strings.TrimSuffix(t.Sections[r.Section].Title, ":")
 		}
-		percent := anyCell(r.Cells, func(c Cell) bool { return c.Number.Percent })
+		// A % in a change or "% of sales" column leaves the row's unit alone.
+		percent := anyCell(r.Cells, func(c Cell) bool { return c.Number.Percent && !t.Columns[c.Column].Change })
 		if m, ok := g.ctx.set.Lookup(r.Label, section); ok && fitsTable(m.Items, t.Kind, g.ctx.set) && !percent {
 			r.Items = m.Items
 			if m.Loss && !anyCell(r.Cells, func(c Cell) bool { return c.Number.Value.IsNegative() }) &&

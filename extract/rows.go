@@ -164,18 +164,20 @@ func (r *rowReader) push(s Section) {
 // closeNamed closes the sections nested inside the one a total names:
 // "Total operating expenses" closes "Special charges:" on its way to
 // "Operating expenses:".
-func (r *rowReader) closeNamed(label string) {
+// It reports whether the total named an open section.
+func (r *rowReader) closeNamed(label string) bool {
 	name := strings.TrimSpace(strings.TrimPrefix(strings.ToLower(label), "total"))
 	if name == "" {
-		return
+		return false
 	}
 	for k := len(r.open) - 1; k >= 0; k-- {
 		title := strings.ToLower(strings.TrimSuffix(r.g.t.Sections[r.open[k]].Title, ":"))
 		if title == name || strings.HasPrefix(name, title+" ") {
 			r.open = r.open[:k+1]
-			return
+			return true
 		}
 	}
+	return false
 }
 
 // closeSiblings closes open sections at this indent or deeper.
@@ -206,14 +208,14 @@ func (r *rowReader) dataRow(gr grid.Row) {
 		row.FirstLine, row.Indent = r.pendingAt, r.pendingInd
 		r.pending = nil
 	}
-	if row.Label != "" {
+	isTotal := strings.HasPrefix(strings.ToLower(row.Label), "total")
+	if named := isTotal && r.closeNamed(row.Label); !named && row.Label != "" {
 		r.closeByIndent(row.Indent)
 	}
 	if s := r.top(); s >= 0 && r.childShown[s] == -2 && row.Label != "" {
 		r.childShown[s] = row.Indent
 	}
 	row.Section = r.top()
-	isTotal := strings.HasPrefix(strings.ToLower(row.Label), "total")
 	if r.afterRule || isTotal || row.Label == "" {
 		row.Total = Subtotal
 	}
@@ -226,7 +228,6 @@ func (r *rowReader) dataRow(gr grid.Row) {
 		}
 	}
 	if (isTotal || row.LabelInferred) && r.top() >= 0 {
-		r.closeNamed(row.Label)
 		row.Closes = r.top()
 		r.open = r.open[:len(r.open)-1]
 	}

@@ -202,16 +202,11 @@ func (t *Table) PartsOf(total *Row) []*Row {
 	if total.Total == NotTotal {
 		return nil
 	}
-	at := -1
-	for i := range t.Rows {
-		if &t.Rows[i] == total {
-			at = i
-		}
-	}
+	at := t.rowIndex(total)
 	for i := at - 1; i >= 0; i-- {
 		p := &t.Rows[i]
-		if p.Total == Total || p.Total == Subtotal && !p.IsLabelledTotal() {
-			break
+		if p.Total == Total || p.Total == Subtotal && !p.IsLabelledTotal() || p.heading != t.Rows[at-1].heading {
+			break // a grand total, a running subtotal, or a heading's group above
 		}
 		out = append([]*Row{p}, out...)
 		if p.IsLabelledTotal() {
