@@ -270,8 +270,14 @@ func firstDataLine(shapes []lineShape) int {
 
 // clusterColumns finds the numeric columns from where figures stand: the
 // spans of the figures on all data lines, merged where they overlap. When
-// the <C> markers say fewer columns, the closest neighbours are merged.
+// the <C> markers say fewer columns, a column that only one figure makes
+// (a number in a label, a stray mark) is dropped first; then the closest
+// neighbours are merged.
 func clusterColumns(shapes []lineShape, markers int) []span {
+	type cluster struct {
+		span
+		n int
+	}
 	var spans []span
 	for _, sh := range shapes {
 		if allYears(sh) {
@@ -282,15 +288,26 @@ func clusterColumns(shapes []lineShape, markers int) []span {
 		}
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].l < spans[j].l })
-	var cols []span
+	var cols []cluster
 	for _, s := range spans {
 		if n := len(cols); n > 0 && s.l < cols[n-1].r {
 			cols[n-1].r = max(cols[n-1].r, s.r)
+			cols[n-1].n++
 			continue
 		}
-		cols = append(cols, s)
+		cols = append(cols, cluster{s, 1})
 	}
 	for markers > 0 && len(cols) > markers {
+		lone := -1
+		for i, c := range cols {
+			if c.n == 1 && (lone < 0 || c.r-c.l < cols[lone].r-cols[lone].l) {
+				lone = i
+			}
+		}
+		if lone >= 0 {
+			cols = append(cols[:lone], cols[lone+1:]...)
+			continue
+		}
 		best := 1
 		for i := 2; i < len(cols); i++ {
 			if cols[i].l-cols[i-1].r < cols[best].l-cols[best-1].r {
@@ -298,9 +315,14 @@ func clusterColumns(shapes []lineShape, markers int) []span {
 			}
 		}
 		cols[best-1].r = max(cols[best-1].r, cols[best].r)
+		cols[best-1].n += cols[best].n
 		cols = append(cols[:best], cols[best+1:]...)
 	}
-	return cols
+	out := make([]span, len(cols))
+	for i, c := range cols {
+		out[i] = c.span
+	}
+	return out
 }
 
 // isYearLine: a line of four-digit years and nothing else but a heading.

@@ -92,6 +92,7 @@ func shapeLine(text string) lineShape {
 	if isPageNumber(text) {
 		return sh
 	}
+	text = blankLeaders(text)
 	chunks := splitChunks(text)
 	var pieces []chunk
 	for _, c := range chunks {
@@ -199,4 +200,30 @@ func isPageNumber(text string) bool {
 		}
 	}
 	return true
+}
+
+// blankLeaders turns dot leaders ("Net sales..........$7,759") into spaces
+// of the same width, so that neither the label nor the figure keeps them
+// and columns keep their places.
+func blankLeaders(s string) string {
+	if !strings.Contains(s, "...") {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		j := i
+		for j < len(b) && (b[j] == '.' || b[j] == ' ' && j+1 < len(b) && b[j+1] == '.' && j > i) {
+			j++
+		}
+		if dots := strings.Count(string(b[i:j]), "."); dots >= 3 && j-i >= 3 {
+			for k := i; k < j; k++ {
+				b[k] = ' '
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	return string(b)
 }
