@@ -87,6 +87,8 @@ type columnEnv struct {
 	read  []*Cell
 	parts []*Cell
 	index map[string]int // item -> row, the first reported in this column
+	// lastCheck is the check being judged.
+	lastCheck Check
 }
 
 func newColumnEnv(t *Table, col int) *columnEnv {
@@ -227,6 +229,7 @@ func tieOut(t *Table, col int, def templates.Check, index map[string]int) (Check
 	})
 	c.Tolerance = statedCell.Resolution.Mul(half).Add(bound).Round(RoundPlaces)
 	c.settle()
+	env.lastCheck = c
 	if c.Status == Fail && !env.confident(def) {
 		return Check{}, false // the table's layout, not its arithmetic, is in doubt
 	}
@@ -255,9 +258,35 @@ func (e *columnEnv) confident(def templates.Check) bool {
 		return len(parts) > 0 && (r.Closes >= 0 || e.walkEndsCleanly(parts))
 	}
 	if strings.ContainsAny(src, "*/") {
-		return true
+		return e.ratioTrusted()
 	}
 	return e.accounted(def)
+}
+
+// ratioTrusted judges a failed ratio check (EPS = net income / shares):
+// a dash stated, a gap within 15% (preferred dividends, a diluted
+// numerator with add-backs: definitions, not misprints) or a gap of a
+// thousand or a million times (a share count whose scale the filing left
+// in doubt) do not make a failure.
+func (e *columnEnv) ratioTrusted() bool {
+	c := e.lastCheck
+	if len(e.read) > 0 && e.read[0].Number.Nil {
+		return false
+	}
+	if c.Stated.IsZero() {
+		return c.Computed.Abs().GreaterThanOrEqual(decimal.New(1, -2)) // under a cent rounds to $0.00 or so
+	}
+	if c.Computed.IsZero() {
+		return true
+	}
+	ratio := c.Computed.Div(c.Stated).Abs()
+	for _, doubt := range []int64{1, 1000, 1000000} {
+		d := decimal.NewFromInt(doubt)
+		if ratio.Sub(d).Abs().LessThanOrEqual(d.Mul(decimal.New(15, -2))) {
+			return false
+		}
+	}
+	return true
 }
 
 // walkEndsCleanly reports whether the rows a total adds up, found by

@@ -20,7 +20,7 @@ func (g *tableGrid) mapRows() {
 		}
 		// A % in a change or "% of sales" column leaves the row's unit alone.
 		percent := anyCell(r.Cells, func(c Cell) bool { return c.Number.Percent && !t.Columns[c.Column].Change })
-		if m, ok := g.ctx.set.Lookup(r.Label, section); ok && fitsTable(m.Items, t.Kind, g.ctx.set) && !percent {
+		if m, ok := g.ctx.set.Lookup(r.Label, section); ok && fitsTable(m.Items, t.Kind, g.ctx.set) && !percent && !sharesNotPerShare(m.Items, r, g.ctx.set) {
 			r.Items = m.Items
 			if m.Loss && !anyCell(r.Cells, func(c Cell) bool { return c.Number.Value.IsNegative() }) &&
 				anyCell(r.Cells, func(c Cell) bool { return c.Number.Value.IsPositive() }) {
@@ -165,11 +165,51 @@ func (g *tableGrid) scaleCell(r *Row, c *Cell) {
 	res := decimal.New(1, -c.Number.Places)
 	col := t.Columns[c.Column]
 	percentColumn := col.Change && (c.Number.Percent || strings.Contains(col.Header, "%"))
-	if !percentColumn && (r.Unit == t.Currency || r.Unit == Shares && t.ScaleShares) {
+	if own, ok := rowScale(r, t); ok && !percentColumn && (r.Unit == t.Currency || r.Unit == Shares) {
+		v, res = v.Mul(own), res.Mul(own) // "Shares used ... (in thousands):"
+	} else if !percentColumn && (r.Unit == t.Currency || r.Unit == Shares && t.ScaleShares) {
 		v = v.Mul(t.Scale)
 		res = res.Mul(t.Scale)
 	}
 	c.Value, c.Resolution = v, res
+}
+
+// sharesNotPerShare reports a per-share item matched to a row of whole
+// numbers in the thousands: share counts under an EPS heading, not EPS.
+func sharesNotPerShare(items []string, r *Row, set *templates.Set) bool {
+	it, ok := set.Item(items[0])
+	if !ok || it.Unit != string(PerShare) {
+		return false
+	}
+	return anyCell(r.Cells, func(c Cell) bool {
+		return c.Number.Places == 0 && c.Number.Value.Abs().GreaterThanOrEqual(decimal.NewFromInt(1000))
+	})
+}
+
+// rowScale reads a scale that a row's own label, or the heading over it,
+// states: "Shares used in computing earnings per share (in thousands):",
+// "Average number of common shares outstanding (millions)".
+func rowScale(r *Row, t *Table) (decimal.Decimal, bool) {
+	texts := []string{r.Label, r.heading}
+	if r.Section >= 0 {
+		texts = append(texts, t.Sections[r.Section].Title)
+	}
+	for _, s := range texts {
+		m := strings.ToLower(reScale.FindString(s))
+		if m == "" {
+			m = strings.ToLower(reBareScale.FindString(s))
+		}
+		switch {
+		case m == "":
+		case strings.Contains(m, "billion"):
+			return decimal.NewFromInt(1000000000), true
+		case strings.Contains(m, "million"):
+			return decimal.NewFromInt(1000000), true
+		default:
+			return decimal.NewFromInt(1000), true
+		}
+	}
+	return decimal.Decimal{}, false
 }
 
 // classifyByItems names an untitled table by what its rows map to.

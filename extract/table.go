@@ -18,6 +18,7 @@ var (
 	reCompanySuffixEnd = regexp.MustCompile(`(?i)\b(corp|inc|co|ltd)\.$`)
 	reScale            = regexp.MustCompile(`(?i)\bin\s+(thousands|millions|billions)\b|\(\s*\$?\s*(thousands|millions|billions)\b|\b(thousands|millions|billions)\s+of\s+(u\.\s*s\.\s+)?dollars|\$\s*(in\s+)?(thousands|millions|billions)\b|\(\s*\$?\s*000'?s?\s*\)|\bin\s+\$?\s*000'?s\b|\b000'?s?\s+omitted`)
 	reNotStatement     = regexp.MustCompile(`(?i)selected|quarterly|segment|pro\s*forma|supplement|non-?gaap|five-year|ten-year|\bratios?\b|reconciliation|per\s+share\s+data`)
+	reBareScale        = regexp.MustCompile(`(?i)\((thousands|millions|billions)\)`)
 	reExcept           = regexp.MustCompile(`(?i)except\b([^)]*)`)
 	rePerShare         = regexp.MustCompile(`(?i)per[- ]share`)
 )
