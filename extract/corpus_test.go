@@ -137,6 +137,7 @@ func expectPeriod(s string) (string, int, error) {
 type score struct {
 	right, wrong, missing int
 	misses                []string
+	absent                []string // statements with no figure with a period
 }
 
 func scoreFiling(f *Filing, want expectFiling) score {
@@ -247,8 +248,32 @@ func corpusSummary(name string, f *Filing, err error, sc *score) string {
 		name, kinds[Income], kinds[Balance], kinds[CashFlow], kinds[Other], len(f.Facts), withPeriod, pass, fail)
 	if sc != nil {
 		line += fmt.Sprintf("; expected right %d wrong %d missing %d", sc.right, sc.wrong, sc.missing)
+		if len(sc.absent) > 0 {
+			line += "; no " + strings.Join(sc.absent, ", ") + " with periods"
+		}
 	}
 	return line
+}
+
+// absentStatements lists the statements the hand-typed figures have and
+// the filing's facts lack (with periods).
+func absentStatements(f *Filing, want expectFiling) []string {
+	has := map[Statement]bool{}
+	for _, x := range f.Facts {
+		if x.Table >= 0 && !x.Period.IsZero() {
+			has[x.Statement] = true
+		}
+	}
+	seen := map[Statement]bool{}
+	var out []string
+	for _, c := range want.cells {
+		if c.period != "" && !has[c.kind] && !seen[c.kind] {
+			seen[c.kind] = true
+			out = append(out, string(c.kind))
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // TestCorpusText reads every plain-text corpus filing, compares it with the
@@ -266,6 +291,7 @@ func TestCorpusText(t *testing.T) {
 		switch {
 		case werr == nil && err == nil:
 			s := scoreFiling(f, want)
+			s.absent = absentStatements(f, want)
 			sc = &s
 			totals.right += s.right
 			totals.wrong += s.wrong
