@@ -117,9 +117,25 @@ func headRow(l Line, sh lineShape, cols []span) grid.Row {
 			phrases = append(phrases, c)
 		}
 	}
-	row.Cells = append(row.Cells, assignPhrases(l.N, phrases, cols)...)
+	row.Cells = append(row.Cells, assignPhrases(l.N, joinSpacedWords(phrases), cols)...)
 	return row
 }
+
+// joinSpacedWords joins header words set two spaces apart into one
+// phrase: "Three  Months  Ended" heads its columns as one.
+func joinSpacedWords(phrases []chunk) []chunk {
+	var out []chunk
+	for _, p := range phrases {
+		if n := len(out); n > 0 && p.Start-out[n-1].End <= 2 && !hasDigit(p.Text) && !hasDigit(out[n-1].Text) {
+			out[n-1] = chunk{Text: out[n-1].Text + " " + p.Text, Start: out[n-1].Start, End: p.End}
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 // splitGlued splits header phrases that one space joins but that head two
 // columns: "March 28, March 29," and "2001 Change".
