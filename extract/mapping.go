@@ -8,19 +8,17 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// mapRows maps each row to canonical items, settles its unit, and scales
-// its figures into full units.
+// mapRows maps each row to canonical items. A table still unclassified
+// is then classified by its items; only after that are the rows' units
+// settled and their figures scaled into full units, since a row's unit
+// can depend on the statement it stands in.
 func (g *tableGrid) mapRows() {
 	t := g.t
 	for i := range t.Rows {
 		r := &t.Rows[i]
-		section := ""
-		if r.Section >= 0 {
-			section = strings.TrimSuffix(t.Sections[r.Section].Title, ":")
-		}
-		// A % in a change or "% of sales" column leaves the row's unit alone.
-		percent := anyCell(r.Cells, func(c Cell) bool { return c.Number.Percent && !t.Columns[c.Column].Change })
-		if m, ok := g.ctx.set.Lookup(r.Label, section); ok && fitsTable(m.Items, t.Kind, g.ctx.set) && !percent && !sharesNotPerShare(m.Items, r, g.ctx.set) {
+		section := sectionTitle(t, r)
+		if m, ok := g.ctx.set.Lookup(r.Label, section); ok && fitsTable(m.Items, t.Kind, g.ctx.set) && !g.rowPercent(r) &&
+			!sharesNotPerShare(m.Items, r, g.ctx.set) && !moneyUnderPerShare(m.Items, r, section, g.ctx.set) {
 			r.Items = m.Items
 			if m.Loss && !anyCell(r.Cells, func(c Cell) bool { return c.Number.Value.IsNegative() }) &&
 				anyCell(r.Cells, func(c Cell) bool { return c.Number.Value.IsPositive() }) {
@@ -28,7 +26,18 @@ func (g *tableGrid) mapRows() {
 				g.ctx.warn(r.Line, quote(r.Label)+" names a loss but is printed positive; read as negative")
 			}
 		}
-		r.Unit = inCurrency(rowUnit(r, section, percent, g.ctx.set, t.Kind), t.Currency)
+	}
+	if t.Kind == Other && !reNotStatement.MatchString(strings.Join(t.Title, " ")) {
+		t.Kind = classifyByItems(t, g.ctx.set)
+		for i := range t.Rows {
+			if r := &t.Rows[i]; len(r.Items) > 0 && !fitsTable(r.Items, t.Kind, g.ctx.set) {
+				r.Items = nil
+			}
+		}
+	}
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		r.Unit = inCurrency(rowUnit(r, sectionTitle(t, r), g.rowPercent(r), g.ctx.set, t.Kind), t.Currency)
 		if i > 0 && len(r.Items) == 0 && dilutionLabels[strings.ToLower(strings.TrimSpace(r.Label))] {
 			if prev := t.Rows[i-1].Unit; prev == Shares || prev == PerShare || strings.HasSuffix(string(prev), "/share") {
 				r.Unit = prev // "Diluted" under "Shares used ... - Basic"
@@ -38,6 +47,27 @@ func (g *tableGrid) mapRows() {
 			g.scaleCell(r, &r.Cells[j])
 		}
 	}
+}
+
+func sectionTitle(t *Table, r *Row) string {
+	if r.Section < 0 {
+		return ""
+	}
+	return strings.TrimSuffix(t.Sections[r.Section].Title, ":")
+}
+
+// rowPercent: a row printed in % in a period column. A % in a change or
+// "% of sales" column leaves the row's unit alone.
+func (g *tableGrid) rowPercent(r *Row) bool {
+	return anyCell(r.Cells, func(c Cell) bool { return c.Number.Percent && !g.t.Columns[c.Column].Change })
+}
+
+// moneyUnderPerShare reports a money item matched under a per-share
+// heading: "Net income" under "Diluted earnings per common share:" is the
+// per-share figure, not net income.
+func moneyUnderPerShare(items []string, r *Row, section string, set *templates.Set) bool {
+	it, ok := set.Item(items[0])
+	return ok && it.Unit == string(USD) && hasAny(strings.ToLower(section+" "+r.heading), perShareWords)
 }
 
 func anyCell(cells []Cell, f func(Cell) bool) bool {

@@ -183,7 +183,7 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	ctx.readMeta(f, d.Lines)
 	ctx.fye = override
 	first := len(f.Tables)
-	for _, g := range grids {
+	for _, g := range splitStatements(grids) {
 		f.Tables = append(f.Tables, ctx.parseTable(g, len(f.Tables)))
 	}
 	if ctx.fye.IsZero() {

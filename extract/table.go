@@ -62,10 +62,51 @@ func (ctx *docContext) parseTable(gt grid.Table, index int) *Table {
 	}
 	g.readRows(append(append([]grid.Row(nil), gt.Head[bodyStart:]...), gt.Body...))
 	g.mapRows()
-	if g.t.Kind == Other && !reNotStatement.MatchString(strings.Join(g.t.Title, " ")) {
-		g.t.Kind = classifyByItems(g.t, ctx.set)
-	}
 	return g.t
+}
+
+// splitStatements splits a table that holds two statements: a row naming
+// a statement ("Cash Flows", "Balance Sheet") after rows of figures starts
+// the next one, under the same column headers.
+func splitStatements(grids []grid.Table) []grid.Table {
+	var out []grid.Table
+	for _, g := range grids {
+		for {
+			k := statementRow(g)
+			if k < 0 {
+				break
+			}
+			first, rest := g, g
+			first.Body, first.End = g.Body[:k], g.Body[k].Line-1
+			rest.Start, rest.Body = g.Body[k].Line, g.Body[k+1:]
+			rest.Above = []grid.Text{{Pos: grid.Pos{Line: g.Body[k].Line}, Text: g.Body[k].Label}}
+			out = append(out, first)
+			g = rest
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// statementRow finds the body row that names a statement after rows of
+// figures, or returns -1.
+func statementRow(g grid.Table) int {
+	figures := false
+	for k, r := range g.Body {
+		switch {
+		case r.Kind == grid.Figures:
+			figures = true
+		case figures && r.Kind == grid.Words && len(r.Cells) == 0:
+			name := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(r.Label, ":")))
+			switch {
+			case name == "cash flows" || name == "balance sheet" || name == "balance sheets":
+				return k
+			case strings.Contains(name, "statement") && classifyTitle(r.Label) != Other && len(name) < 60:
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // readHeaderZone sorts the rows above the first figures into titles and
