@@ -43,8 +43,9 @@ func (g *tableGrid) mapRows() {
 				r.Unit = prev // "Diluted" under "Shares used ... - Basic"
 			}
 		}
+		own, hasOwn := rowScale(r, t)
 		for j := range r.Cells {
-			g.scaleCell(r, &r.Cells[j])
+			g.scaleCell(r, &r.Cells[j], own, hasOwn)
 		}
 	}
 }
@@ -186,7 +187,7 @@ func inCurrency(u, currency Unit) Unit {
 
 // scaleCell applies the table's scale: to money, and to share counts unless
 // the scale note excepts them; never to per-share amounts or percentages.
-func (g *tableGrid) scaleCell(r *Row, c *Cell) {
+func (g *tableGrid) scaleCell(r *Row, c *Cell, own decimal.Decimal, hasOwn bool) {
 	t := g.t
 	v := c.Number.Value
 	if r.SignFlipped {
@@ -195,7 +196,7 @@ func (g *tableGrid) scaleCell(r *Row, c *Cell) {
 	res := decimal.New(1, -c.Number.Places)
 	col := t.Columns[c.Column]
 	percentColumn := col.Change && (c.Number.Percent || strings.Contains(col.Header, "%"))
-	if own, ok := rowScale(r, t); ok && !percentColumn && (r.Unit == t.Currency || r.Unit == Shares) {
+	if hasOwn && !percentColumn && (r.Unit == t.Currency || r.Unit == Shares) {
 		v, res = v.Mul(own), res.Mul(own) // "Shares used ... (in thousands):"
 	} else if !percentColumn && (r.Unit == t.Currency || r.Unit == Shares && t.ScaleShares) {
 		v = v.Mul(t.Scale)
@@ -225,6 +226,9 @@ func rowScale(r *Row, t *Table) (decimal.Decimal, bool) {
 		texts = append(texts, t.Sections[r.Section].Title)
 	}
 	for _, s := range texts {
+		if !strings.Contains(s, "illion") && !strings.Contains(s, "housand") && !strings.Contains(s, "ILLION") && !strings.Contains(s, "HOUSAND") && !strings.Contains(s, "000") {
+			continue // no scale word: spare the expressions
+		}
 		m := strings.ToLower(reScale.FindString(s))
 		if m == "" {
 			m = strings.ToLower(reBareScale.FindString(s))

@@ -68,11 +68,18 @@ func companyName(text string) string {
 	}
 	name := strings.Join(words, " ")
 	if name == strings.ToUpper(name) {
-		re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(name))
-		for _, alt := range re.FindAllString(text, -1) {
-			if alt != strings.ToUpper(alt) {
+		// Prefer a mixed-case spelling of the same name elsewhere in the text.
+		upper := strings.ToUpper(text)
+		for from := 0; ; {
+			i := strings.Index(upper[from:], name)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			if alt := text[at : at+len(name)]; alt != name && (at == 0 || !isLetter(text[at-1])) {
 				return alt
 			}
+			from = at + len(name)
 		}
 	}
 	return name

@@ -203,9 +203,27 @@ func fiscalYearEnd(fy int, fye time.Time) time.Time {
 // isPeriodWords reports whether text names a period or a period column:
 // a row of month names ("September   December") heads columns too.
 func isPeriodWords(s string) bool {
+	if !mayNamePeriod(s) {
+		return false
+	}
 	return reMonthDay.MatchString(s) || reMonths.MatchString(s) || reWeeks.MatchString(s) ||
 		reYearDur.MatchString(s) || reQuarter.MatchString(s) || reYear.MatchString(s) ||
 		rePeriodWd.MatchString(s) || onlyMonthNames(s)
+}
+
+// mayNamePeriod is a quick test that spares the expressions: a period
+// needs a digit, a period word or a month's name.
+func mayNamePeriod(s string) bool {
+	if strings.ContainsAny(s, "0123456789") {
+		return true
+	}
+	low := strings.ToLower(s)
+	for _, w := range []string{"end", "quarter", "fiscal", "month", "week", "year"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return onlyMonthNames(s)
 }
 
 // onlyMonthNames: text whose words are all month names ("Sept.", "June").

@@ -188,7 +188,7 @@ func plainTableEnd(lines []Line, i int) (end, dataLines int) {
 		t := lines[j].Text
 		sh := shapeLine(t)
 		switch {
-		case isPlainDataLine(t):
+		case isPlainData(sh):
 			if allYears(sh) && dataLines > 0 || (crossed || blanks > 1) && !alignsWith(sh, edges) {
 				return end, dataLines
 			}
@@ -243,8 +243,9 @@ func namesStatement(t string) bool {
 }
 
 // isPlainDataLine: a label and two or more figures, or figures alone.
-func isPlainDataLine(t string) bool {
-	sh := shapeLine(t)
+func isPlainDataLine(t string) bool { return isPlainData(shapeLine(t)) }
+
+func isPlainData(sh lineShape) bool {
 	if len(sh.Cells) < 2 {
 		return false
 	}
