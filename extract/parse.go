@@ -1,13 +1,21 @@
-// Package extract reads EDGAR earnings releases (EX-99 exhibits in the
-// plain-text format) and returns every figure in them with its period,
-// sign, scale, unit and source line.
+// Package extract reads EDGAR filings in the plain-text format (earnings
+// releases, 10-Q and 10-K reports, their EX-13 and EX-99 exhibits) and
+// returns every figure in them with its period, sign, scale, unit and
+// source line.
 //
-// A Parser reads one document into a Filing: the release's metadata, its
-// tables with columns resolved to periods and rows mapped to the canonical
-// items of a templates.Set, a flat list of Facts (table figures and prose
-// figures), and the Checks that tie the tables out and hold the prose to
-// them. Problems are Diagnostics naming file:line; only input that is not a
-// release at all (empty, binary) is an error.
+// The pipeline, one stage a folder: a submission is split into its SEC
+// header and documents (submission.go); a layout reader fills the neutral
+// tables of extract/grid (extract/textgrid for plain text); the
+// interpretation here classifies each table, reads its scale, units and
+// column periods (one fiscal calendar, fiscal.go and period.go), its
+// sections and totals, maps rows to the items of a templates.Set, and
+// ties it out; the prose is read for figures and claims. extract/model
+// then merges the filings of one company.
+//
+// A Parser reads one file into a Filing: the metadata, the tables, a flat
+// list of Facts (table figures and prose figures), and the Checks. Problems
+// are Diagnostics naming file:line; only input that is not a filing at all
+// (empty, binary, nothing readable) is an error.
 package extract
 
 import (
