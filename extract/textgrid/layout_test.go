@@ -1,0 +1,190 @@
+package textgrid
+
+import (
+	"strings"
+	"testing"
+
+	"finexport/extract/grid"
+)
+
+func linesOf(doc string) []Line {
+	var out []Line
+	for i, s := range strings.Split(doc, "\n") {
+		out = append(out, Line{N: i + 1, Text: s})
+	}
+	return out
+}
+
+// headersOf returns, for each column, the head phrases over it, top to
+// bottom, joined by " / ".
+func headersOf(t grid.Table) []string {
+	out := make([]string, t.Columns)
+	for _, r := range t.Head {
+		for _, c := range r.Cells {
+			for col := max(c.First, 0); col <= c.Last; col++ {
+				if out[col] != "" {
+					out[col] += " / "
+				}
+				out[col] += c.Text
+			}
+		}
+	}
+	return out
+}
+
+func TestReadLaysOutHeadersAndFigures(t *testing.T) {
+	tests := []struct {
+		name    string
+		doc     string
+		headers []string // per column
+		body    map[int][]string
+	}{
+		{
+			name: "spanning header over two columns, years below",
+			doc: "<TABLE>\n" +
+				"                          Three Months Ended\n" +
+				"                          1998          1997\n" +
+				"<S>                       <C>           <C>\n" +
+				"Net sales               $ 2,167       $ 2,559\n" +
+				"</TABLE>",
+			headers: []string{"Three Months Ended / 1998", "Three Months Ended / 1997"},
+			body:    map[int][]string{5: {"$ 2,167", "$ 2,559"}},
+		},
+		{
+			name: "a year row with a scale note on its left is a header",
+			doc: "<TABLE>\n" +
+				"(In millions--except per share amounts)     1994        1993\n" +
+				"Net revenues                              $11,521     $ 8,782\n" +
+				"</TABLE>",
+			headers: []string{"1994", "1993"},
+			body:    map[int][]string{3: {"$11,521", "$ 8,782"}},
+		},
+		{
+			name: "two dates one space apart head two columns; words two spaces apart are one phrase",
+			doc: "<TABLE>\n" +
+				"                  Three  Months  Ended\n" +
+				"                  March 28, March 29,\n" +
+				"                     1997      1996\n" +
+				"Net sales          $1,601    $2,185\n" +
+				"</TABLE>",
+			headers: []string{"Three Months Ended / March 28, / 1997", "Three Months Ended / March 29, / 1996"},
+			body:    map[int][]string{5: {"$1,601", "$2,185"}},
+		},
+		{
+			name: "years with footnote marks",
+			doc: "<TABLE>\n" +
+				"                       June 30        Dec. 31\n" +
+				"                        1997          1997(1)\n" +
+				"Cash                  $ 8,966        $10,105\n" +
+				"</TABLE>",
+			headers: []string{"June 30 / 1997", "Dec. 31 / 1997(1)"},
+			body:    map[int][]string{4: {"$ 8,966", "$10,105"}},
+		},
+		{
+			name: "dot leaders touching the dollar sign",
+			doc: "<TABLE>\n" +
+				"                                  1998      1997\n" +
+				"Net sales.....................$7,759    $6,100\n" +
+				"</TABLE>",
+			headers: []string{"1998", "1997"},
+			body:    map[int][]string{3: {"$7,759", "$6,100"}},
+		},
+		{
+			name: "a header phrase far from a column does not head it",
+			doc: "<TABLE>\n" +
+				"                                                          Three Months\n" +
+				"                       Year Ended December 31,               Ended\n" +
+				"                        1996      1997      1998       1998      1999\n" +
+				"Net income             $ (69)    $(237)    $ (58)     $ 112     $(423)\n" +
+				"</TABLE>",
+			headers: []string{"Year Ended December 31, / 1996", "Year Ended December 31, / 1997", "Year Ended December 31, / 1998",
+				"Three Months / Ended / 1998", "Three Months / Ended / 1999"},
+			body: map[int][]string{5: {"$ (69)", "$(237)", "$ (58)", "$ 112", "$(423)"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tables, _ := Read(linesOf(tt.doc), func(n int, msg string) { t.Logf("line %d: %s", n, msg) })
+			if len(tables) != 1 {
+				t.Fatalf("%d tables, want 1", len(tables))
+			}
+			tb := tables[0]
+			if got := headersOf(tb); strings.Join(got, " | ") != strings.Join(tt.headers, " | ") {
+				t.Errorf("headers\n got %q\nwant %q", got, tt.headers)
+			}
+			for _, r := range tb.Body {
+				want, ok := tt.body[r.Line]
+				if !ok {
+					continue
+				}
+				var got []string
+				for _, c := range r.Cells {
+					got = append(got, c.Text)
+				}
+				if strings.Join(got, "|") != strings.Join(want, "|") {
+					t.Errorf("line %d: cells %q, want %q", r.Line, got, want)
+				}
+				if len(r.Cells) == len(want) && r.Cells[len(r.Cells)-1].First != tb.Columns-1 {
+					t.Errorf("line %d: last figure in column %d of %d", r.Line, r.Cells[len(r.Cells)-1].First, tb.Columns)
+				}
+			}
+		})
+	}
+}
+
+func TestUntaggedStatementRunsOnAcrossHeadingsAndStopsAtTheNextTitle(t *testing.T) {
+	doc := strings.Join([]string{
+		"                         CONSOLIDATED BALANCE SHEETS",
+		"                                     September      December",
+		"                                     30, 1998       31, 1997",
+		"Cash and cash equivalents           $  903,726    $  954,595",
+		"Notes receivable, net                   32,927        20,013",
+		"  Total assets                      $4,255,269    $3,490,109",
+		"",
+		"LIABILITIES AND STOCKHOLDERS' EQUITY",
+		"Current liabilities:",
+		"  Current portion of long-term",
+		"obligations                         $   28,216    $    7,665",
+		"  Accounts payable                     219,249       187,117",
+		"",
+		"                     - 1 -",
+		"<PAGE>",
+		"                    CONSOLIDATED STATEMENTS OF INCOME",
+		"                                         1998          1997",
+		"Revenues                             1,002,541       732,570",
+		"Cost of sales                          478,187       361,220",
+	}, "\n")
+	tables, _ := Read(linesOf(doc), func(int, string) {})
+	if len(tables) != 2 {
+		t.Fatalf("%d tables, want 2 (the balance sheet across its headings, then the income statement)", len(tables))
+	}
+	if tables[0].End != 12 || tables[1].Start < 16 {
+		t.Errorf("balance sheet lines %d-%d, income statement from %d; want to 12 and from 16 on", tables[0].Start, tables[0].End, tables[1].Start)
+	}
+	for _, r := range tables[0].Body {
+		if r.Line == 14 && r.Kind == grid.Figures {
+			t.Error("the page number - 1 - was read as figures")
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add("<TABLE>\n            1998    1997\nNet sales  $1,601  $2,185\n</TABLE>")
+	f.Add("Cash   1  2\nTotal  3  4\n- 1 -\n<PAGE>\nStatement of income\n 1998 1997\n")
+	f.Add("<TABLE>\n  March 28, March 29,\n  Three  Months  Ended\nx.........$1 2\n")
+	f.Fuzz(func(t *testing.T, doc string) {
+		if len(doc) > 1<<15 {
+			return
+		}
+		tables, _ := Read(linesOf(doc), func(int, string) {})
+		for _, tb := range tables {
+			for _, r := range append(append([]grid.Row(nil), tb.Head...), tb.Body...) {
+				for _, c := range r.Cells {
+					if c.Last >= tb.Columns || c.First > c.Last && c.First >= 0 {
+						t.Fatalf("cell %q covers columns %d-%d of %d", c.Text, c.First, c.Last, tb.Columns)
+					}
+				}
+			}
+		}
+	})
+}
