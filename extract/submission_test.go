@@ -7,10 +7,10 @@ import (
 
 func TestSubmissionHeader(t *testing.T) {
 	tests := []struct {
-		name, doc                          string
+		name, doc                         string
 		form, cik, company, period, filed string
-		fye                                string
-		types                              []string
+		fye                               string
+		types                             []string
 	}{
 		{
 			name: "PEM header",
@@ -39,8 +39,8 @@ func TestSubmissionHeader(t *testing.T) {
 			types: []string{"8-K"},
 		},
 		{
-			name: "a bare document has no header",
-			doc:  "ACME CORP. REPORTS RESULTS\n\nNet sales rose.\n",
+			name:  "a bare document has no header",
+			doc:   "ACME CORP. REPORTS RESULTS\n\nNet sales rose.\n",
 			types: []string{""},
 		},
 	}
