@@ -250,9 +250,21 @@ func (e *columnEnv) confident(def templates.Check) bool {
 			return false
 		}
 		parts := e.t.PartsOf(r)
+		in := map[*Row]bool{}
 		for _, p := range parts {
 			if e.cell(p) == nil {
 				return false
+			}
+			in[p] = true
+		}
+		for _, p := range parts {
+			if p.Total == NotTotal {
+				continue
+			}
+			for _, q := range e.t.PartsOf(p) {
+				if in[q] {
+					return false // a subtotal and its own parts both counted: the layout was misread
+				}
 			}
 		}
 		return len(parts) > 0 && (r.Closes >= 0 || e.walkEndsCleanly(parts))
