@@ -62,7 +62,7 @@ func decodeText(raw []byte) ([]line, string, error) {
 	parts := strings.Split(text, "\n")
 	lines := make([]line, len(parts))
 	for i, p := range parts {
-		lines[i] = line{N: i + 1, Text: strings.TrimRight(expandTabs(p), " \f\v")}
+		lines[i] = line{N: i + 1, Text: unescapeDash(strings.TrimRight(expandTabs(p), " \f\v"))}
 	}
 	return lines, encoding, nil
 }
@@ -95,4 +95,14 @@ func expandTabs(s string) string {
 		col++
 	}
 	return b.String()
+}
+
+// unescapeDash undoes EDGAR's escape of a line that began with "-": the
+// filer's "-----" became "- -----". The two characters turn into spaces,
+// so that the line keeps its columns.
+func unescapeDash(s string) string {
+	if strings.HasPrefix(s, "- -") {
+		return "  " + s[2:]
+	}
+	return s
 }
