@@ -229,9 +229,36 @@ func tieOut(t *Table, col int, def templates.Check, index map[string]int) (Check
 	})
 	c.Tolerance = statedCell.Resolution.Mul(half).Add(bound).Round(RoundPlaces)
 	c.settle()
+	if c.Status == Fail {
+		if alt, ok := printedSigns(t, col, def, index); ok {
+			return alt, true
+		}
+	}
 	env.lastCheck = c
 	if c.Status == Fail && !env.confident(def) {
 		return Check{}, false // the table's layout, not its arithmetic, is in doubt
+	}
+	return c, true
+}
+
+// printedSigns tries a difference check in the table's own convention,
+// where every line adds as printed: taxes printed "(412)" under income
+// before taxes are subtracted by their sign, not by the formula. It
+// returns the check rewritten as a sum, when that passes.
+func printedSigns(t *Table, col int, def templates.Check, index map[string]int) (Check, bool) {
+	src := def.Expr.String()
+	if !strings.Contains(src, " - ") || strings.ContainsAny(src, "*/()") {
+		return Check{}, false
+	}
+	sum, err := templates.ParseExpr(strings.ReplaceAll(src, " - ", " + "))
+	if err != nil {
+		return Check{}, false
+	}
+	alt := def
+	alt.Expr = sum
+	c, ok := tieOut(t, col, alt, index)
+	if !ok || c.Status != Pass {
+		return Check{}, false
 	}
 	return c, true
 }
