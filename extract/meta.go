@@ -57,16 +57,16 @@ func (ctx *docContext) readMeta(f *Filing, lines []line) {
 // companyName takes the first name with a corporate suffix and prefers a
 // mixed-case spelling of it when the document has one.
 func companyName(text string) string {
-	sub := reCompany.FindStringSubmatch(text)
-	if sub == nil {
+	name := ""
+	for _, m := range reCompany.FindAllStringSubmatchIndex(text, 8) {
+		if candidate := companyCandidate(text, m[2], m[3]); candidate != "" {
+			name = candidate
+			break
+		}
+	}
+	if name == "" {
 		return ""
 	}
-	m := sub[1]
-	words := strings.Fields(m)
-	for len(words) > 1 && leadWords[words[0]] {
-		words = words[1:]
-	}
-	name := strings.Join(words, " ")
 	if name == strings.ToUpper(name) {
 		// Prefer a mixed-case spelling of the same name elsewhere in the text.
 		upper := strings.ToUpper(text)
@@ -200,6 +200,32 @@ func (ctx *docContext) learnFiscalYearEnds(tables []*Table) {
 		}
 	}
 }
+
+// companyCandidate trims a matched name's lead words and refuses one that
+// a deal names as a party: a name within five words after "between",
+// "with", "to", "from" or "acquire" ("CISCO SYSTEMS TO ACQUIRE COMBINET
+// INC.").
+func companyCandidate(text string, start, end int) string {
+	words := strings.Fields(text[start:end])
+	for len(words) > 1 && leadWords[words[0]] {
+		words = words[1:]
+	}
+	for _, w := range words {
+		if dealWords[strings.ToLower(w)] {
+			return ""
+		}
+	}
+	before := strings.Fields(text[max(0, start-40):start])
+	for _, w := range before[max(0, len(before)-5):] {
+		if dealWords[strings.ToLower(strings.Trim(w, ",;:"))] {
+			return "" // "between Alpha Holdings and Beta Widgets Inc."
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+var dealWords = map[string]bool{"between": true, "with": true, "to": true, "from": true, "acquire": true, "acquires": true,
+	"acquired": true, "by": true, "merge": true, "merger": true}
 
 // sameCompany reports whether two spellings name one company: "INTEL
 // CORP" and "Intel Corporation", "APPLE COMPUTER INC" and "Apple

@@ -161,7 +161,7 @@ func (sub *submission) headerLine(text string) {
 	case "FILED AS OF DATE", "FILING DATE":
 		h.Filed = compactDate(val)
 	case "COMPANY CONFORMED NAME", "CONFORMED NAME":
-		sub.filers = append(sub.filers, filer{name: val})
+		sub.filers = append(sub.filers, filer{name: withoutStateSuffix(val)})
 	case "CENTRAL INDEX KEY", "CIK":
 		if n := len(sub.filers); n > 0 && sub.filers[n-1].cik == "" {
 			sub.filers[n-1].cik = val
@@ -171,6 +171,15 @@ func (sub *submission) headerLine(text string) {
 			sub.filers[n-1].fye = monthDay(val)
 		}
 	}
+}
+
+// withoutStateSuffix drops the state EDGAR appends to a conformed name to
+// tell filers apart: "QUALCOMM INC/DE" is QUALCOMM INC.
+func withoutStateSuffix(name string) string {
+	if i := strings.LastIndexByte(name, '/'); i > 0 && len(name)-i <= 4 && !strings.Contains(name[i:], " ") {
+		return strings.TrimSpace(name[:i])
+	}
+	return name
 }
 
 // compactDate reads "19940401" (YYYYMMDD).

@@ -118,3 +118,20 @@ func TestUnescapeDash(t *testing.T) {
 		}
 	}
 }
+
+func TestCompanyNames(t *testing.T) {
+	for text, want := range map[string]string{
+		"CISCO SYSTEMS TO ACQUIRE COMBINET INC. SAN JOSE, Calif. -- Cisco Systems Inc. announced": "Cisco Systems Inc.",
+		"ACME CORP. REPORTS FOURTH QUARTER RESULTS":                                                "ACME CORP.",
+		"an agreement between Alpha Holdings and Beta Widgets Inc. was signed":                     "",
+	} {
+		if got := companyName(text); got != want {
+			t.Errorf("companyName(%q) = %q, want %q", text, got, want)
+		}
+	}
+	for in, want := range map[string]string{"QUALCOMM INC/DE": "QUALCOMM INC", "VERISIGN INC/CA": "VERISIGN INC", "AT&T CORP": "AT&T CORP", "A/S NORDIC": "A/S NORDIC"} {
+		if got := withoutStateSuffix(in); got != want {
+			t.Errorf("withoutStateSuffix(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
