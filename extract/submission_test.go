@@ -108,7 +108,7 @@ func TestSameCompany(t *testing.T) {
 
 func TestUnescapeDash(t *testing.T) {
 	for in, want := range map[string]string{
-		"- ------------":  "  ------------",
+		"- ------------":   "  ------------",
 		"- -0- 03/05/2002": "  -0- 03/05/2002",
 		"-  (1,234)":       "-  (1,234)",
 		"Net sales - net":  "Net sales - net",
@@ -122,8 +122,8 @@ func TestUnescapeDash(t *testing.T) {
 func TestCompanyNames(t *testing.T) {
 	for text, want := range map[string]string{
 		"CISCO SYSTEMS TO ACQUIRE COMBINET INC. SAN JOSE, Calif. -- Cisco Systems Inc. announced": "Cisco Systems Inc.",
-		"ACME CORP. REPORTS FOURTH QUARTER RESULTS":                                                "ACME CORP.",
-		"an agreement between Alpha Holdings and Beta Widgets Inc. was signed":                     "",
+		"ACME CORP. REPORTS FOURTH QUARTER RESULTS":                                               "ACME CORP.",
+		"an agreement between Alpha Holdings and Beta Widgets Inc. was signed":                    "",
 	} {
 		if got := companyName(text); got != want {
 			t.Errorf("companyName(%q) = %q, want %q", text, got, want)
