@@ -247,7 +247,7 @@ func tieOut(t *Table, col int, def templates.Check, index map[string]int) (Check
 // returns the check rewritten as a sum, when that passes.
 func printedSigns(t *Table, col int, def templates.Check, index map[string]int) (Check, bool) {
 	src := def.Expr.String()
-	if !strings.Contains(src, " - ") || strings.ContainsAny(src, "*/()") {
+	if !strings.Contains(src, " - ") || strings.ContainsAny(src, "*/()") || !subtractsNegative(t, col, src, index) {
 		return Check{}, false
 	}
 	sum, err := templates.ParseExpr(strings.ReplaceAll(src, " - ", " + "))
@@ -261,6 +261,20 @@ func printedSigns(t *Table, col int, def templates.Check, index map[string]int) 
 		return Check{}, false
 	}
 	return c, true
+}
+
+// subtractsNegative reports a difference whose subtracted line is
+// printed negative in this column.
+func subtractsNegative(t *Table, col int, src string, index map[string]int) bool {
+	env := &columnEnv{t: t, col: col, index: index}
+	parts := strings.Split(src, " - ")
+	for _, p := range parts[1:] {
+		id := strings.TrimSpace(strings.SplitN(p, " + ", 2)[0])
+		if v, ok := env.Value(id); ok && v.IsNegative() {
+			return true
+		}
+	}
+	return false
 }
 
 // confident reports whether a failed check speaks of the filing rather
@@ -298,6 +312,9 @@ func (e *columnEnv) confident(def templates.Check) bool {
 	}
 	if strings.ContainsAny(src, "*/") {
 		return e.ratioTrusted()
+	}
+	if !strings.ContainsAny(src, "+-") {
+		return true // one figure against another: total assets = liabilities and equity
 	}
 	return e.accounted(def)
 }
@@ -359,11 +376,11 @@ func (e *columnEnv) accounted(def templates.Check) bool {
 		if !ok || id == def.Stated {
 			continue
 		}
+		if i > stated {
+			return false // an operand below the stated line: no running sum
+		}
 		operands[i] = true
 		first = min(first, i)
-	}
-	if first > stated {
-		return false // the stated line stands above its operands: no running sum
 	}
 	pending := 0
 	for i := first + 1; i < stated; i++ {

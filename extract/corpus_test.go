@@ -138,6 +138,8 @@ type score struct {
 	right, wrong, missing int
 	misses                []string
 	absent                []string // statements with no figure with a period
+	extra                 []string // statements read in a filing typed as having none
+	company               string   // "got (want)" when the company differs
 }
 
 func scoreFiling(f *Filing, want expectFiling) score {
@@ -251,8 +253,28 @@ func corpusSummary(name string, f *Filing, err error, sc *score) string {
 		if len(sc.absent) > 0 {
 			line += "; no " + strings.Join(sc.absent, ", ") + " with periods"
 		}
+		if len(sc.extra) > 0 {
+			line += "; reads " + strings.Join(sc.extra, ", ") + " in a filing typed as having no statements"
+		}
+		if sc.company != "" {
+			line += "; company " + sc.company
+		}
 	}
 	return line
+}
+
+// statementsRead lists the statements with figures with periods.
+func statementsRead(f *Filing) []string {
+	seen := map[Statement]bool{}
+	var out []string
+	for _, x := range f.Facts {
+		if x.Table >= 0 && !x.Period.IsZero() && x.Statement != Other && !seen[x.Statement] {
+			seen[x.Statement] = true
+			out = append(out, string(x.Statement))
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // absentStatements lists the statements the hand-typed figures have and
@@ -292,6 +314,12 @@ func TestCorpusText(t *testing.T) {
 		case werr == nil && err == nil:
 			s := scoreFiling(f, want)
 			s.absent = absentStatements(f, want)
+			if want.scope == "none" {
+				s.extra = statementsRead(f)
+			}
+			if w := want.meta["company"]; w != "" && !sameCompany(f.Company, withoutStateSuffix(w)) {
+				s.company = fmt.Sprintf("%q (want %q)", f.Company, w)
+			}
 			sc = &s
 			totals.right += s.right
 			totals.wrong += s.wrong

@@ -17,7 +17,7 @@ var weekCalendarWords = []string{"52-week", "53-week", "52 week", "53 week", "fi
 // 31, 1993 ..."). A year named with two different ends is left unknown.
 func (ctx *docContext) learnCalendar(prose []line) {
 	text := joinProse(prose)
-	low := strings.ToLower(text)
+	low := asciiLower(text) // same byte offsets as text
 	for _, w := range weekCalendarWords {
 		if strings.Contains(low, w) {
 			ctx.weekCalendar = true
@@ -51,9 +51,6 @@ func (ctx *docContext) learnYearEnd(d time.Time, weight int) {
 	y, ok := ctx.fiscalYearOf(d)
 	if !ok {
 		return
-	}
-	if !isMonthEnd(d) {
-		ctx.weekCalendar = true
 	}
 	if ctx.fyVotes[y] == nil {
 		ctx.fyVotes[y] = map[time.Time]int{}
@@ -94,10 +91,27 @@ func (ctx *docContext) yearEnd(y int) (time.Time, bool) {
 	if first > 0 {
 		return best, first >= 2*second
 	}
-	if ctx.fye.IsZero() || ctx.weekCalendar {
+	if ctx.fye.IsZero() || ctx.countsWeeks() {
 		return time.Time{}, false
 	}
 	return fiscalYearEnd(y, ctx.fye), true
+}
+
+// countsWeeks reports a 52/53-week calendar: the text says so, or some
+// year's end that the document names more than once (or in a header or a
+// title) is not a month end. One stray date near a year end is not enough.
+func (ctx *docContext) countsWeeks() bool {
+	if ctx.weekCalendar {
+		return true
+	}
+	for _, votes := range ctx.fyVotes {
+		for d, n := range votes {
+			if n >= 2 && !isMonthEnd(d) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // indexWord finds word in s at a word boundary, or returns -1.

@@ -13,7 +13,6 @@ var (
 	reFullDate = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b`)
 	reExhibit  = regexp.MustCompile(`(?i)^\s*(exhibit\s+99|ex-99|for immediate release|news release|press release|contact)`)
 	reFYEProse = regexp.MustCompile(`(?i)\b(?:fiscal\s+)?years?\s+end(?:ed|ing|s)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2})\b`)
-	reYearOnly = regexp.MustCompile(`^\s*(?:19|20)\d\d\s*$`)
 	leadWords  = map[string]bool{"About": true, "ABOUT": true, "Contact:": true, "CONTACT:": true, "The": true, "For": true, "FOR": true}
 )
 
@@ -69,7 +68,7 @@ func companyName(text string) string {
 	}
 	if name == strings.ToUpper(name) {
 		// Prefer a mixed-case spelling of the same name elsewhere in the text.
-		upper := strings.ToUpper(text)
+		upper := asciiUpper(text) // same byte offsets as text
 		for from := 0; ; {
 			i := strings.Index(upper[from:], name)
 			if i < 0 {
@@ -199,6 +198,28 @@ func (ctx *docContext) learnFiscalYearEnds(tables []*Table) {
 			}
 		}
 	}
+}
+
+// asciiUpper upper-cases ASCII letters only, keeping every byte offset.
+func asciiUpper(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
+}
+
+// asciiLower lower-cases ASCII letters only, keeping every byte offset.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c - 'A' + 'a'
+		}
+	}
+	return string(b)
 }
 
 // companyCandidate trims a matched name's lead words and refuses one that

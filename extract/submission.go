@@ -61,6 +61,7 @@ func tagValue(text, tag string) (string, bool) {
 func splitSubmission(lines []line) submission {
 	var sub submission
 	var cur *document
+	var header []string // read as an SEC header only if documents follow it
 	inHeader := true
 	for _, l := range lines {
 		if strings.IndexByte(l.Text, '<') < 0 {
@@ -68,7 +69,7 @@ func splitSubmission(lines []line) submission {
 			case cur != nil:
 				cur.Lines = append(cur.Lines, l)
 			case inHeader:
-				sub.headerLine(l.Text)
+				header = append(header, l.Text)
 			}
 			continue
 		}
@@ -98,7 +99,7 @@ func splitSubmission(lines []line) submission {
 			}
 			cur.Lines = append(cur.Lines, l)
 		case inHeader:
-			sub.headerLine(l.Text)
+			header = append(header, l.Text)
 		}
 	}
 	if cur != nil {
@@ -106,7 +107,11 @@ func splitSubmission(lines []line) submission {
 		sub.docs = append(sub.docs, *cur)
 	}
 	if sub.docs == nil {
-		sub.docs = []document{{Lines: lines}}
+		sub.docs = []document{{Lines: lines}} // a bare document: no header
+	} else {
+		for _, h := range header {
+			sub.headerLine(h)
+		}
 	}
 	sub.pickFiler()
 	return sub
@@ -176,8 +181,9 @@ func (sub *submission) headerLine(text string) {
 // withoutStateSuffix drops the state EDGAR appends to a conformed name to
 // tell filers apart: "QUALCOMM INC/DE" is QUALCOMM INC.
 func withoutStateSuffix(name string) string {
-	if i := strings.LastIndexByte(name, '/'); i > 0 && len(name)-i <= 4 && !strings.Contains(name[i:], " ") {
-		return strings.TrimSpace(name[:i])
+	trimmed := strings.TrimSuffix(name, "/")
+	if i := strings.LastIndexByte(trimmed, '/'); i > 0 && len(trimmed)-i <= 4 && !strings.Contains(trimmed[i:], " ") {
+		return strings.TrimSpace(trimmed[:i])
 	}
 	return name
 }
@@ -244,9 +250,17 @@ func documentSample(docs []document) string {
 	return b.String()
 }
 
-// distinctiveWord is the first word of a company name, upper case.
+// distinctiveWord is the longest word of a company name that is not a
+// corporate suffix, upper case: MOTOROLA, INSTRUMENT (not THE or GENERAL
+// before it).
 func distinctiveWord(name string) string {
-	return strings.ToUpper(firstField(name))
+	best := ""
+	for _, w := range strings.Fields(foldCompany(name)) {
+		if len(w) > len(best) {
+			best = w
+		}
+	}
+	return best
 }
 
 func (d *document) firstLine() int {

@@ -129,7 +129,7 @@ func TestCompanyNames(t *testing.T) {
 			t.Errorf("companyName(%q) = %q, want %q", text, got, want)
 		}
 	}
-	for in, want := range map[string]string{"QUALCOMM INC/DE": "QUALCOMM INC", "VERISIGN INC/CA": "VERISIGN INC", "AT&T CORP": "AT&T CORP", "A/S NORDIC": "A/S NORDIC"} {
+	for in, want := range map[string]string{"QUALCOMM INC/DE": "QUALCOMM INC", "VERISIGN INC/CA": "VERISIGN INC", "AT&T CORP": "AT&T CORP", "INTEL CORP /DE/": "INTEL CORP", "A/S NORDIC": "A/S NORDIC"} {
 		if got := withoutStateSuffix(in); got != want {
 			t.Errorf("withoutStateSuffix(%q) = %q, want %q", in, got, want)
 		}

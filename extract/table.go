@@ -19,6 +19,7 @@ var (
 	reScale            = regexp.MustCompile(`(?i)\bin\s+(thousands?|millions?|billions?)\b|\(\s*\$?\s*(thousands?|millions?|billions?)\b|\b(thousands?|millions?|billions?)\s+of\s+(u\.\s*s\.\s+)?dollars|\$\s*(in\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*000'?s?\s*\)|\bin\s+\$?\s*000'?s\b|\b000'?s?\s+omitted`)
 	reNotStatement     = regexp.MustCompile(`(?i)selected|quarterly|segment|pro\s*forma|supplement|non-?gaap|five-year|ten-year|\bratios?\b|reconciliation|per\s+share\s+data`)
 	reBareScale        = regexp.MustCompile(`(?i)\((thousands?|millions?|billions?)\)`)
+	reNotReported      = regexp.MustCompile(`(?i)pro\s*-?\s*forma|\badjust|non-?gaap|as\s+adjusted`)
 	reExcept           = regexp.MustCompile(`(?i)except\b([^)]*)`)
 	rePerShare         = regexp.MustCompile(`(?i)per[- ]share`)
 )
@@ -55,10 +56,15 @@ func (ctx *docContext) parseTable(gt grid.Table, index int) *Table {
 	if g.t.Kind == Other {
 		g.t.Kind = g.stubStatement(bodyStart)
 	}
+	if reNotReported.MatchString(strings.Join(g.t.Title, " ")) {
+		g.t.Kind = Other // a pro forma or non-GAAP statement is never the statement
+	}
 	g.t.periodHint = g.periodHint(bodyStart)
 	for i, h := range columnHeaders(gt.Columns, headers) {
 		g.t.Columns[i].Header = h
-		g.t.Columns[i].Change = reChange.MatchString(h)
+		// Change, pro forma and adjustment columns are kept, without a
+		// period: never the period's reported figure.
+		g.t.Columns[i].Change = reChange.MatchString(h) || reNotReported.MatchString(h)
 	}
 	g.readRows(append(append([]grid.Row(nil), gt.Head[bodyStart:]...), gt.Body...))
 	g.mapRows()
@@ -378,7 +384,7 @@ func (ctx *docContext) withHint(h, hint headerFacts) headerFacts {
 	if h.month == 0 && hint.month != 0 && hint.day > 0 {
 		sameYear := hint.year == 0 || hint.year == h.year
 		monthEnd := hint.day == lastDay(date(h.year, hint.month, 1))
-		if sameYear || monthEnd && !ctx.weekCalendar {
+		if sameYear || monthEnd && !ctx.countsWeeks() {
 			h.month, h.day = hint.month, hint.day
 			if !sameYear {
 				h.day = lastDay(date(h.year, hint.month, 1))
@@ -451,6 +457,9 @@ func (g *tableGrid) readScale() {
 		texts = append(texts, a.Text)
 	}
 	for _, s := range texts {
+		if !reScale.MatchString(s) && !strings.HasPrefix(s, "(") {
+			continue // a currency counts only in a scale note: "(In Rand, in thousands)"
+		}
 		if cur := currencyOf(s); cur != "" && g.t.Currency == USD {
 			g.t.Currency = cur
 		}
@@ -486,7 +495,7 @@ var currencies = []struct{ word, unit string }{
 func currencyOf(s string) Unit {
 	low := strings.ToLower(s)
 	for _, c := range currencies {
-		if i := indexWord(low, c.word); i >= 0 || strings.Contains(c.word, " ") && strings.Contains(low, c.word) {
+		if indexWord(low, c.word) >= 0 {
 			return Unit(c.unit)
 		}
 	}

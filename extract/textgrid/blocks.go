@@ -3,6 +3,7 @@ package textgrid
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -46,7 +47,7 @@ func findBlocks(doc []Line, diag func(int, string)) ([]block, []Line) {
 		switch {
 		case tag && reTableOpen.MatchString(l.Text):
 			if cur != nil {
-				diag(l.N, "<TABLE> opened inside the <TABLE> of line "+itoa(cur.Start)+"; the first table ends here")
+				diag(l.N, "<TABLE> opened inside the <TABLE> of line "+strconv.Itoa(cur.Start)+"; the first table ends here")
 				closeBlock(l.N - 1)
 			}
 			cur = &block{Start: l.N, Tagged: true, Above: linesAbove(doc, i)}
@@ -119,18 +120,6 @@ func linesAbove(doc []Line, i int) []Line {
 		out = append(out, doc[j])
 	}
 	return out
-}
-
-func itoa(n int) string {
-	const digits = "0123456789"
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{digits[n%10]}, b...)
-	}
-	return string(b)
 }
 
 // findPlainTables finds tables laid out as aligned text without tags: runs

@@ -212,7 +212,7 @@ func blankLeaders(s string) string {
 	b := []byte(s)
 	for i := 0; i < len(b); {
 		j := i
-		for j < len(b) && (b[j] == '.' || b[j] == ' ' && j+1 < len(b) && b[j+1] == '.' && j > i) {
+		for j < len(b) && (b[j] == '.' || b[j] == ' ' && j > i && spacedDot(b, j)) {
 			j++
 		}
 		if dots := strings.Count(string(b[i:j]), "."); dots >= 3 && j-i >= 3 {
@@ -226,4 +226,10 @@ func blankLeaders(s string) string {
 		i = j
 	}
 	return string(b)
+}
+
+// spacedDot: at b[j] a space then a dot of a spaced leader (". . ."), not
+// the point of a figure (" .12").
+func spacedDot(b []byte, j int) bool {
+	return j+1 < len(b) && b[j+1] == '.' && (j+2 >= len(b) || b[j+2] < '0' || b[j+2] > '9')
 }
