@@ -19,24 +19,26 @@ func (g *tableGrid) mapRows() {
 		section := sectionTitle(t, r)
 		if m, ok := g.ctx.set.Lookup(r.Label, section); ok && fitsTable(m.Items, t.Kind, g.ctx.set) && !g.rowPercent(r) &&
 			!sharesNotPerShare(m.Items, r, g.ctx.set) && !moneyUnderPerShare(m.Items, r, section, g.ctx.set) {
-			r.Items = m.Items
-			if m.Loss && !anyCell(r.Cells, func(c Cell) bool { return c.Number.Value.IsNegative() }) &&
-				anyCell(r.Cells, func(c Cell) bool { return c.Number.Value.IsPositive() }) {
-				r.SignFlipped = true
-				g.ctx.warn(r.Line, quote(r.Label)+" names a loss but is printed positive; read as negative")
-			}
+			r.Items, r.SignFlipped = m.Items, m.Loss // a loss line: settled below
 		}
 	}
 	if t.Kind == Other && !reNotStatement.MatchString(strings.Join(t.Title, " ")) {
 		t.Kind = classifyByItems(t, g.ctx.set)
 		for i := range t.Rows {
 			if r := &t.Rows[i]; len(r.Items) > 0 && !fitsTable(r.Items, t.Kind, g.ctx.set) {
-				r.Items = nil
+				r.Items, r.SignFlipped = nil, false
 			}
 		}
 	}
 	for i := range t.Rows {
 		r := &t.Rows[i]
+		if r.SignFlipped {
+			r.SignFlipped = len(r.Items) > 0 && !anyCell(r.Cells, func(c Cell) bool { return c.Number.Value.IsNegative() }) &&
+				anyCell(r.Cells, func(c Cell) bool { return c.Number.Value.IsPositive() })
+			if r.SignFlipped {
+				g.ctx.warn(r.Line, quote(r.Label)+" names a loss but is printed positive; read as negative")
+			}
+		}
 		r.Unit = inCurrency(rowUnit(r, sectionTitle(t, r), g.rowPercent(r), g.ctx.set, t.Kind), t.Currency)
 		if i > 0 && len(r.Items) == 0 && dilutionLabels[strings.ToLower(strings.TrimSpace(r.Label))] {
 			if prev := t.Rows[i-1].Unit; prev == Shares || prev == PerShare || strings.HasSuffix(string(prev), "/share") {
