@@ -247,13 +247,23 @@ var componentWords = map[string]bool{"product": true, "products": true, "interna
 
 // qualifiedAfter reports an item phrase followed by what it came from
 // ("revenues from the Symmetrix series", "revenues in Europe"), not by a
-// period ("revenues in the third quarter", "in fiscal 1996").
+// period ("revenues in the third quarter", "in fiscal 1996"); or one that
+// is part of another aggregate ("cash and short-term investments") or of
+// a per-share phrase ("net income per share").
 func qualifiedAfter(after string) bool {
 	words := strings.Fields(strings.ToLower(after))
 	if len(words) < 2 {
 		return false
 	}
+	for _, w := range words[:min(len(words), 6)] {
+		switch strings.Trim(w, ",.;") {
+		case "investments", "securities", "marketable", "trading", "borrowings":
+			return true // "cash, cash equivalents and short-term investments": another aggregate
+		}
+	}
 	switch words[0] {
+	case "per":
+		return true // "net income per common share": the per-share figure
 	case "from", "derived", "on", "into", "in":
 	default:
 		return false

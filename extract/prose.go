@@ -238,7 +238,7 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 		lower := strings.ToLower(s.Text)
 		items := findItems(s.Text, lower, phrases)
 		periods := findPeriods(s.Text, lower, cal)
-		hypothetical := containsAny(lower, notReportedWords)
+		hypothetical := containsAny(lower, notReportedWords) || strings.Contains(s.Text, "---") || strings.Contains(s.Text, "....")
 		for i := range amounts {
 			if hypothetical || isChangeAmount(s.Text[:amounts[i].Start]) {
 				continue // a fact of the sentence, but no claim on the tables
