@@ -328,3 +328,49 @@ func TestEventsFromReleasesWithoutStatements(t *testing.T) {
 		t.Errorf("events %v", got)
 	}
 }
+
+// A figure printed in full units in one document and in thousands in
+// another agrees within the coarser one's rounding; beyond it, the two
+// conflict.
+func TestConflictsRespectPrintedPrecision(t *testing.T) {
+	const header = "ACME CORP. REPORTS RESULTS\n\n     CONSOLIDATED STATEMENTS OF OPERATIONS\n<TABLE>\n                    Year Ended December 31,\n"
+	for _, tt := range []struct {
+		name     string
+		revenue  string // printed in full units; the other document prints 1,235 thousand
+		conflict bool
+	}{
+		{"agree within rounding", "1,234,567", false},
+		{"disagree beyond it", "1,240,000", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			full := parseBytes(t, []byte(header+"                           2002\nNet revenues          "+tt.revenue+"\n</TABLE>\n"), "full.txt")
+			rounded := parseBytes(t, []byte(header+"(In thousands)             2002\nNet revenues              1,235\n</TABLE>\n"), "rounded.txt")
+			c := one(t, []*extract.Filing{full, rounded}, Options{})
+			f := c.Fact("revenue", "FY2002")
+			if f == nil || len(f.Reported) != 2 {
+				t.Fatalf("revenue FY2002: %+v", f)
+			}
+			if f.Conflict != tt.conflict {
+				t.Errorf("conflict %v, want %v (%s and %s)", f.Conflict, tt.conflict, f.Reported[0].Value, f.Reported[1].Value)
+			}
+		})
+	}
+}
+
+// One document stating a figure twice, differently, is a reading warning
+// that keeps the first value, never a conflict between releases.
+func TestSecondValueInOneDocumentIsAWarning(t *testing.T) {
+	table := "     CONSOLIDATED STATEMENTS OF OPERATIONS\n<TABLE>\n                    Year Ended December 31,\n                           2002\nNet revenues              %s\n</TABLE>\n"
+	doc := "ACME CORP. REPORTS RESULTS\n\n" + strings.Replace(table, "%s", "1,000", 1) + "\n\n" + strings.Replace(table, "%s", "1,100", 1)
+	c := one(t, []*extract.Filing{parseBytes(t, []byte(doc), "twice.txt")}, Options{})
+	f := c.Fact("revenue", "FY2002")
+	if f == nil || f.Conflict || !f.Value.Equal(dec("1000")) {
+		t.Fatalf("revenue FY2002: %+v", f)
+	}
+	for _, d := range c.Diagnostics {
+		if strings.Contains(d.Msg, "stated again as 1100") && d.Line > 0 {
+			return
+		}
+	}
+	t.Errorf("no reading warning; diagnostics %v", c.Diagnostics)
+}
