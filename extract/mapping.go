@@ -70,7 +70,7 @@ func (g *tableGrid) rowPercent(r *Row) bool {
 // per-share figure, not net income.
 func moneyUnderPerShare(items []string, r *Row, section string, set *templates.Set) bool {
 	it, ok := set.Item(items[0])
-	return ok && it.Unit == string(USD) && hasAny(strings.ToLower(section+" "+r.heading), perShareWords)
+	return ok && it.Unit == string(USD) && hasAny(strings.ToLower(section+" "+r.heading+" "+r.Label), perShareWords)
 }
 
 func anyCell(cells []Cell, f func(Cell) bool) bool {
@@ -112,8 +112,8 @@ func rowUnit(r *Row, section string, percent bool, set *templates.Set, kind Stat
 	switch {
 	case countsShares && !dollar:
 		return Shares
-	case kind == Balance:
-		return USD // "Common stock, $1 par; 100 shares authorized" is money
+	case kind == Balance || kind == CashFlow:
+		return USD // "Common stock, $1 par; 100 shares authorized", "Proceeds from sales of shares" are money
 	case hasAny(label, perShareWords) || hasAny(around, perShareWords):
 		return PerShare
 	case indexWord(label, "shares") >= 0 && !dollar:
@@ -131,9 +131,11 @@ var dilutionLabels = map[string]bool{"diluted": true, "basic": true, "assuming d
 
 // shareCountWords open the label of a row of share counts.
 var shareCountWords = []string{"shares", "weighted average", "weighted-average", "average shares", "average number",
-	"average common", "number of shares", "number of common", "common shares outstanding", "common and common equivalent shares"}
+	"average common", "number of shares", "number of common", "common shares outstanding", "common and common equivalent shares",
+	"common shares used", "shares used", "common and equivalent shares"}
 
-var perShareWords = []string{"per share", "per-share", "per common share", "per basic", "per diluted", "per common and"}
+var perShareWords = []string{"per share", "per-share", "per common share", "per basic", "per diluted", "per common and",
+	"per weighted average", "per average share", "per average common"}
 
 // pureWords name rows that count or compare rather than hold money.
 var pureWords = []string{"number of", "employees", "headcount", "exchange rate", "stores open"}

@@ -324,6 +324,9 @@ func (ctx *docContext) resolveColumn(i int, t *Table) (Period, bool) {
 		return Period{}, false // a quarter or half of which year end? Never guess.
 	}
 	p, _, ok := resolveFacts(h, t.Kind, ctx.fye)
+	if ok && t.Kind == Balance && !p.IsInstant() {
+		p = Period{End: p.End} // a balance sheet headed "For the year ended ...": the balance at its end
+	}
 	if !ok || !yearOnly {
 		return p, ok
 	}

@@ -286,9 +286,10 @@ func firstDataLine(shapes []lineShape) int {
 
 // clusterColumns finds the numeric columns from where figures stand: the
 // spans of the figures on all data lines, merged where they overlap. When
-// the <C> markers say fewer columns, a column that only one figure makes
-// (a number in a label, a stray mark) is dropped first; then the closest
-// neighbours are merged.
+// the <C> markers say fewer columns, a column that few figures make (a
+// number in a label, a stray mark: one figure, or a quarter as many as the
+// fullest column) is dropped first; then the closest neighbours are
+// merged.
 func clusterColumns(shapes []lineShape, markers int) []span {
 	type cluster struct {
 		span
@@ -314,13 +315,14 @@ func clusterColumns(shapes []lineShape, markers int) []span {
 		cols = append(cols, cluster{s, 1})
 	}
 	for markers > 0 && len(cols) > markers {
-		lone := -1
+		lone, most := -1, 0
 		for i, c := range cols {
-			if c.n == 1 && (lone < 0 || c.r-c.l < cols[lone].r-cols[lone].l) {
+			most = max(most, c.n)
+			if lone < 0 || c.n < cols[lone].n {
 				lone = i
 			}
 		}
-		if lone >= 0 {
+		if cols[lone].n == 1 || cols[lone].n*4 <= most {
 			cols = append(cols[:lone], cols[lone+1:]...)
 			continue
 		}
