@@ -15,8 +15,7 @@ var weekCalendarWords = []string{"52-week", "53-week", "52 week", "53 week", "fi
 // whether they count weeks, and the exact end of each year the text names
 // ("Fiscal 1994 ended on January 30, 1994, fiscal 1993 ended on January
 // 31, 1993 ..."). A year named with two different ends is left unknown.
-func (ctx *docContext) learnCalendar(prose []line) {
-	text := joinProse(prose)
+func (ctx *docContext) learnCalendar(text string) {
 	low := asciiLower(text) // same byte offsets as text
 	for _, w := range weekCalendarWords {
 		if strings.Contains(low, w) {

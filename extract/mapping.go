@@ -230,7 +230,7 @@ func rowScale(r *Row, t *Table) (decimal.Decimal, bool) {
 		texts = append(texts, t.Sections[r.Section].Title)
 	}
 	for _, s := range texts {
-		if !strings.Contains(s, "illion") && !strings.Contains(s, "housand") && !strings.Contains(s, "ILLION") && !strings.Contains(s, "HOUSAND") && !strings.Contains(s, "000") {
+		if !mayNameScale(s) {
 			continue // no scale word: spare the expressions
 		}
 		m := strings.ToLower(reScale.FindString(s))

@@ -57,11 +57,16 @@ func (ctx *docContext) readMeta(f *Filing, lines []line) {
 // mixed-case spelling of it when the document has one.
 func companyName(text string) string {
 	name := ""
-	for _, m := range reCompany.FindAllStringSubmatchIndex(text, 8) {
-		if candidate := companyCandidate(text, m[2], m[3]); candidate != "" {
+	for from, tries := 0, 0; tries < 8 && from < len(text); tries++ {
+		m := reCompany.FindStringSubmatchIndex(text[from:])
+		if m == nil {
+			break
+		}
+		if candidate := companyCandidate(text, from+m[2], from+m[3]); candidate != "" {
 			name = candidate
 			break
 		}
+		from += m[1]
 	}
 	if name == "" {
 		return ""
@@ -152,14 +157,22 @@ func parseFullDate(s string) (time.Time, bool) {
 // inferFiscalYearEnd reads the fiscal year end from the prose ("year ended
 // June 30") or from the tables: a 12-month column ends on it, and a six-
 // or nine-month year-to-date column starts the day after it.
-func inferFiscalYearEnd(tables []*Table, prose []line, headers headerCache) time.Time {
-	if text := joinProse(prose); strings.Contains(strings.ToLower(text), "year") {
-		if m := reFYEProse.FindStringSubmatch(text); m != nil {
+func inferFiscalYearEnd(tables []*Table, text string, headers headerCache) time.Time {
+	// The expression runs only where "year" stands, not over all the prose.
+	low := asciiLower(text)
+	for from := 0; ; {
+		i := strings.Index(low[from:], "year")
+		if i < 0 {
+			break
+		}
+		at := from + i
+		if m := reFYEProse.FindStringSubmatch(text[max(0, at-8):min(len(text), at+48)]); m != nil {
 			day, _ := strconv.Atoi(m[2])
 			if d := date(2000, monthNames[strings.ToLower(m[1])], day); d.Day() == day {
 				return d
 			}
 		}
+		from = at + 4
 	}
 	for _, t := range tables {
 		for _, c := range t.Columns {
@@ -185,7 +198,7 @@ func (ctx *docContext) learnFiscalYearEnds(tables []*Table) {
 		return
 	}
 	for _, t := range tables {
-		for _, d := range fullDates(t.periodHint) {
+		for _, d := range t.hintDates {
 			ctx.learnYearEnd(d, 3)
 		}
 		for _, c := range t.Columns {

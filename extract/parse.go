@@ -188,6 +188,7 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 // readDocument reads one release into f.
 func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	grids, prose := textgrid.Read(d.Lines, ctx.warn)
+	proseText := joinProse(prose) // read once for the fiscal year end and calendar
 	ctx.readMeta(f, d.Lines)
 	ctx.fye = override
 	first := len(f.Tables)
@@ -195,11 +196,11 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 		f.Tables = append(f.Tables, ctx.parseTable(g, len(f.Tables)))
 	}
 	if ctx.fye.IsZero() {
-		ctx.fye = inferFiscalYearEnd(f.Tables[first:], prose, ctx.headers)
+		ctx.fye = inferFiscalYearEnd(f.Tables[first:], proseText, ctx.headers)
 	}
 	f.FiscalYearEnd = ctx.fye
 	ctx.learnFiscalYearEnds(f.Tables[first:])
-	ctx.learnCalendar(prose)
+	ctx.learnCalendar(proseText)
 	for _, t := range f.Tables[first:] {
 		ctx.resolveColumns(t)
 	}

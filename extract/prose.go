@@ -237,10 +237,14 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 		}
 		lower := strings.ToLower(s.Text)
 		items := findItems(s.Text, lower, phrases)
-		periods := findPeriods(s.Text, lower, cal)
-		hypothetical := containsAny(lower, notReportedWords) || strings.Contains(s.Text, "---") || strings.Contains(s.Text, "....")
+		// Only a sentence that names an item, and reports it, makes a claim.
+		noClaim := len(items) == 0 || containsAny(lower, notReportedWords) || strings.Contains(s.Text, "---") || strings.Contains(s.Text, "....")
+		var periods []mention
+		if !noClaim {
+			periods = findPeriods(s.Text, lower, cal)
+		}
 		for i := range amounts {
-			if hypothetical || isChangeAmount(s.Text[:amounts[i].Start]) {
+			if noClaim || isChangeAmount(s.Text[:amounts[i].Start]) {
 				continue // a fact of the sentence, but no claim on the tables
 			}
 			ctx.linkAmount(s.Text, &amounts[i], amounts[:i], items, periods)

@@ -60,6 +60,9 @@ func (ctx *docContext) parseTable(gt grid.Table, index int) *Table {
 		g.t.Kind = Other // a pro forma or non-GAAP statement is never the statement
 	}
 	g.t.periodHint = g.periodHint(bodyStart)
+	if mayNamePeriod(g.t.periodHint) {
+		g.t.hintDates = fullDates(g.t.periodHint)
+	}
 	for i, h := range columnHeaders(gt.Columns, headers) {
 		g.t.Columns[i].Header = h
 		// Change, pro forma and adjustment columns are kept, without a
@@ -341,7 +344,7 @@ func (ctx *docContext) resolveColumn(i int, t *Table) (Period, bool) {
 // January 2, 2000") with the columns in order, when there is one date a
 // period column and each date falls within a year of its column's year.
 func hintDateFor(t *Table, i, year int) (time.Time, bool) {
-	dates := fullDates(t.periodHint)
+	dates := t.hintDates
 	var cols []int
 	for j, c := range t.Columns {
 		if !c.Change {
@@ -460,7 +463,7 @@ func (g *tableGrid) readScale() {
 		texts = append(texts, a.Text)
 	}
 	for _, s := range texts {
-		if !reScale.MatchString(s) && !strings.HasPrefix(s, "(") {
+		if !strings.HasPrefix(s, "(") && !(mayNameScale(s) && reScale.MatchString(s)) {
 			continue // a currency counts only in a scale note: "(In Rand, in thousands)"
 		}
 		if cur := currencyOf(s); cur != "" && g.t.Currency == USD {
@@ -468,6 +471,9 @@ func (g *tableGrid) readScale() {
 		}
 	}
 	for _, s := range texts {
+		if !mayNameScale(s) {
+			continue
+		}
 		m := reScale.FindString(s)
 		if m == "" {
 			continue
@@ -486,6 +492,13 @@ func (g *tableGrid) readScale() {
 		}
 		return
 	}
+}
+
+// mayNameScale is a quick test that spares the scale expression: a scale
+// note names thousands, millions or billions, or writes 000.
+func mayNameScale(s string) bool {
+	return strings.Contains(s, "housand") || strings.Contains(s, "HOUSAND") || strings.Contains(s, "illion") ||
+		strings.Contains(s, "ILLION") || strings.Contains(s, "000")
 }
 
 // currencies are the words by which a scale note names a currency other

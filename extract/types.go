@@ -126,6 +126,7 @@ type Table struct {
 	// periodHint is the period words stated above the columns but not over
 	// them ("Three years ended December 31, 1994").
 	periodHint string
+	hintDates  []time.Time // the dates written out in periodHint, in order
 }
 
 // Column is one numeric column of a table.
