@@ -87,8 +87,6 @@ type columnEnv struct {
 	read  []*Cell
 	parts []*Cell
 	index map[string]int // item -> row, the first reported in this column
-	// lastCheck is the check being judged.
-	lastCheck Check
 }
 
 func newColumnEnv(t *Table, col int) *columnEnv {
@@ -234,8 +232,7 @@ func tieOut(t *Table, col int, def templates.Check, index map[string]int) (Check
 			return alt, true
 		}
 	}
-	env.lastCheck = c
-	if c.Status == Fail && !env.confident(def) {
+	if c.Status == Fail && !env.confident(def, c) {
 		return Check{}, false // the table's layout, not its arithmetic, is in doubt
 	}
 	return c, true
@@ -278,12 +275,13 @@ func subtractsNegative(t *Table, col int, src string, index map[string]int) bool
 }
 
 // confident reports whether a failed check speaks of the filing rather
-// than of how finexport read its layout. A sum of parts is trusted only
-// when its total closes a section whose every row has a figure here; a
-// sum or difference of lines, only when every line with a figure between
-// its first operand and the stated line is one of its operands or a part
-// of one. Ratios (EPS) are always trusted.
-func (e *columnEnv) confident(def templates.Check) bool {
+// than of how finexport read its layout. A sum of parts is trusted when
+// every part has a figure here, no subtotal is counted with its own
+// parts, and the total closes a section or its parts start cleanly; a
+// sum or difference of lines, when every line with a figure between its
+// first operand and the stated line is one of its operands or a part of
+// one; a ratio (EPS), unless ratioTrusted says the gap is a definition.
+func (e *columnEnv) confident(def templates.Check, c Check) bool {
 	src := def.Expr.String()
 	if strings.Contains(src, "parts(") {
 		r, _ := e.row(def.Stated)
@@ -311,7 +309,7 @@ func (e *columnEnv) confident(def templates.Check) bool {
 		return len(parts) > 0 && (r.Closes >= 0 || e.walkEndsCleanly(parts))
 	}
 	if strings.ContainsAny(src, "*/") {
-		return e.ratioTrusted()
+		return e.ratioTrusted(c)
 	}
 	if !strings.ContainsAny(src, "+-") {
 		return true // one figure against another: total assets = liabilities and equity
@@ -324,8 +322,7 @@ func (e *columnEnv) confident(def templates.Check) bool {
 // numerator with add-backs: definitions, not misprints) or a gap of a
 // thousand or a million times (a share count whose scale the filing left
 // in doubt) do not make a failure.
-func (e *columnEnv) ratioTrusted() bool {
-	c := e.lastCheck
+func (e *columnEnv) ratioTrusted(c Check) bool {
 	if len(e.read) > 0 && e.read[0].Number.Nil {
 		return false
 	}

@@ -213,23 +213,18 @@ func (ctx *docContext) learnFiscalYearEnds(tables []*Table) {
 	}
 }
 
-// asciiUpper upper-cases ASCII letters only, keeping every byte offset.
-func asciiUpper(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'a' && c <= 'z' {
-			b[i] = c - 'a' + 'A'
-		}
-	}
-	return string(b)
-}
+// asciiUpper and asciiLower change the case of ASCII letters only: every
+// byte keeps its offset, so positions found in the result index the
+// original (strings.ToUpper can change a text's length).
+func asciiUpper(s string) string { return asciiCase(s, 'a', 'z', 'A'-'a') }
 
-// asciiLower lower-cases ASCII letters only, keeping every byte offset.
-func asciiLower(s string) string {
+func asciiLower(s string) string { return asciiCase(s, 'A', 'Z', 'a'-'A') }
+
+func asciiCase(s string, from, to byte, shift int) string {
 	b := []byte(s)
 	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c - 'A' + 'a'
+		if c >= from && c <= to {
+			b[i] = byte(int(c) + shift)
 		}
 	}
 	return string(b)

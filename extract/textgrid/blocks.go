@@ -14,8 +14,7 @@ type block struct {
 	Above   []Line // nearest first
 	Start   int    // line number of <TABLE>, or of the first line
 	End     int
-	Markers int // how many <C> markers the marker row had
-	Tagged  bool
+	Markers int    // how many <C> markers the marker row had
 	Notes   []Line // <FN> footnotes
 }
 
@@ -50,7 +49,7 @@ func findBlocks(doc []Line, diag func(int, string)) ([]block, []Line) {
 				diag(l.N, "<TABLE> opened inside the <TABLE> of line "+strconv.Itoa(cur.Start)+"; the first table ends here")
 				closeBlock(l.N - 1)
 			}
-			cur = &block{Start: l.N, Tagged: true, Above: linesAbove(doc, i)}
+			cur = &block{Start: l.N, Above: linesAbove(doc, i)}
 			inFN = false
 		case tag && reTableClose.MatchString(l.Text):
 			if cur == nil {

@@ -62,12 +62,11 @@ type rawCell struct {
 
 // lineShape is what a line of a table holds.
 type lineShape struct {
-	Label     string // text left of the figures, spaces folded
-	Indent    int
-	LabelEnd  int
-	Cells     []rawCell
-	Rule      byte // '-' or '=' when the line carries a rule, else 0
-	RuleSpans []chunk
+	Label    string // text left of the figures, spaces folded
+	Indent   int
+	LabelEnd int
+	Cells    []rawCell
+	Rule     byte // '-' or '=' when the line carries a rule, else 0
 }
 
 func isRuleText(s string) bool {
@@ -97,7 +96,6 @@ func shapeLine(text string) lineShape {
 	var pieces []chunk
 	for _, c := range chunks {
 		if isRuleText(c.Text) {
-			sh.RuleSpans = append(sh.RuleSpans, c)
 			if strings.ContainsRune(c.Text, '=') {
 				sh.Rule = '='
 			} else if sh.Rule == 0 {
