@@ -107,34 +107,18 @@ func durationTo(m []string, months int) (Period, bool) {
 // proseCalendar resolves relative periods ("the prior year", "the second
 // quarter") against the release's fiscal year.
 type proseCalendar struct {
-	fye time.Time // zero when unknown
-	fy  int       // the fiscal year the release reports on
-}
-
-func (c proseCalendar) monthEndOfFY(fy, monthsIn int) (time.Time, bool) {
-	if c.fye.IsZero() || fy == 0 {
-		return time.Time{}, false
-	}
-	first := date(fy, c.fye.Month(), 1).AddDate(0, monthsIn-12, 0)
-	return first.AddDate(0, 1, -1), true
+	cal Calendar
+	fy  int // the fiscal year the release reports on
 }
 
 func (c proseCalendar) quarter(fy, n int) (Period, bool) {
-	end, ok := c.monthEndOfFY(fy, 3*n)
+	end, ok := c.cal.MonthEnd(fy, 3*n)
 	return durationEnding(end, 3, 0), ok
 }
 
 func (c proseCalendar) yearToDate(fy, months int) (Period, bool) {
-	end, ok := c.monthEndOfFY(fy, months)
+	end, ok := c.cal.MonthEnd(fy, months)
 	return durationEnding(end, months, 0), ok
-}
-
-// fiscalYearOf names the fiscal year a date falls in.
-func fiscalYearOf(d, fye time.Time) int {
-	if d.After(date(d.Year(), fye.Month(), fye.Day()).AddDate(0, 0, 7)) {
-		return d.Year() + 1
-	}
-	return d.Year()
 }
 
 // reYearAgo names the same period a year before the one just named:

@@ -16,7 +16,7 @@ func Dump(w io.Writer, f *Filing) {
 	p("sha256 %s", f.SHA256)
 	p("company %q ticker %q exchange %q", f.Company, f.Ticker, f.Exchange)
 	p("release %s dateline %q", dateOrNone(f.ReleaseDate.Format(isoDate), f.ReleaseDate.IsZero()), f.Dateline)
-	p("fiscal year end %s", dateOrNone(f.FiscalYearEnd.Format("01-02"), f.FiscalYearEnd.IsZero()))
+	p("fiscal year end %s", dateOrNone(f.Calendar.YearEnd.Format("01-02"), f.Calendar.YearEnd.IsZero()))
 	for _, t := range f.Titles {
 		p("title %q", t)
 	}

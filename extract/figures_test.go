@@ -168,7 +168,7 @@ func TestFiguresMatchHandTypedExpectations(t *testing.T) {
 func checkMeta(t *testing.T, meta map[string]string, f *Filing) {
 	t.Helper()
 	got := map[string]string{"company": f.Company, "ticker": f.Ticker, "exchange": f.Exchange,
-		"date": f.ReleaseDate.Format(isoDate), "fye": f.FiscalYearEnd.Format("01-02")}
+		"date": f.ReleaseDate.Format(isoDate), "fye": f.Calendar.YearEnd.Format("01-02")}
 	for k, v := range meta {
 		if got[k] != v {
 			t.Errorf("%s = %q, want %q", k, got[k], v)

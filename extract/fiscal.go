@@ -47,7 +47,7 @@ func (ctx *docContext) learnCalendar(text string) {
 // of a December year. A date in a column header weighs more than one in a
 // title, and that more than one in the prose.
 func (ctx *docContext) learnYearEnd(d time.Time, weight int) {
-	y, ok := ctx.fiscalYearOf(d)
+	y, ok := Calendar{YearEnd: ctx.fye}.YearEndingNear(d)
 	if !ok {
 		return
 	}
@@ -55,21 +55,6 @@ func (ctx *docContext) learnYearEnd(d time.Time, weight int) {
 		ctx.fyVotes[y] = map[time.Time]int{}
 	}
 	ctx.fyVotes[y][d] += weight
-}
-
-// fiscalYearOf names the fiscal year whose nominal end lies within a week
-// of d, by the calendar year of that nominal end.
-func (ctx *docContext) fiscalYearOf(d time.Time) (int, bool) {
-	if ctx.fye.IsZero() {
-		return 0, false
-	}
-	for _, y := range []int{d.Year(), d.Year() - 1, d.Year() + 1} {
-		gap := d.Sub(fiscalYearEnd(y, ctx.fye))
-		if gap <= 7*24*time.Hour && gap >= -7*24*time.Hour {
-			return y, true
-		}
-	}
-	return 0, false
 }
 
 // yearEnd returns the exact end of the fiscal year that ends in year y, and
@@ -93,7 +78,26 @@ func (ctx *docContext) yearEnd(y int) (time.Time, bool) {
 	if ctx.fye.IsZero() || ctx.countsWeeks() {
 		return time.Time{}, false
 	}
-	return fiscalYearEnd(y, ctx.fye), true
+	return Calendar{YearEnd: ctx.fye}.NominalEnd(y), true
+}
+
+// calendar is the document's fiscal calendar as learned so far: the year
+// end, whether years count weeks, and each year end the document dates
+// beyond doubt.
+func (ctx *docContext) calendar() Calendar {
+	c := Calendar{YearEnd: ctx.fye, Weeks: ctx.countsWeeks()}
+	if !c.Known() {
+		return c
+	}
+	for y, votes := range ctx.fyVotes {
+		if d, ok := ctx.yearEnd(y); ok && len(votes) > 0 {
+			if c.Ends == nil {
+				c.Ends = map[int]time.Time{}
+			}
+			c.Ends[y] = d
+		}
+	}
+	return c
 }
 
 // countsWeeks reports a 52/53-week calendar: the text says so, or some

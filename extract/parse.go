@@ -198,9 +198,9 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	if ctx.fye.IsZero() {
 		ctx.fye = inferFiscalYearEnd(f.Tables[first:], proseText, ctx.headers)
 	}
-	f.FiscalYearEnd = ctx.fye
 	ctx.learnFiscalYearEnds(f.Tables[first:])
 	ctx.learnCalendar(proseText)
+	f.Calendar = ctx.calendar()
 	for _, t := range f.Tables[first:] {
 		ctx.resolveColumns(t)
 	}

@@ -168,7 +168,7 @@ func resolveFacts(f headerFacts, kind Statement, fye time.Time) (p Period, chang
 		}
 		f.month, f.day = fye.Month(), fye.Day()
 		if f.quarter > 0 {
-			end := fiscalYearEnd(f.year, fye).AddDate(0, 3*(f.quarter-4), 0)
+			end := Calendar{YearEnd: fye}.NominalEnd(f.year).AddDate(0, 3*(f.quarter-4), 0)
 			f.month, f.day = end.Month(), lastDay(end)
 			f.year = end.Year()
 		} else if f.months == 0 && kind != Balance {
@@ -193,11 +193,6 @@ func resolveFacts(f headerFacts, kind Statement, fye time.Time) (p Period, chang
 
 func lastDay(t time.Time) int {
 	return date(t.Year(), t.Month(), 1).AddDate(0, 1, -1).Day()
-}
-
-// fiscalYearEnd returns the end of fiscal year fy for a year end fye.
-func fiscalYearEnd(fy int, fye time.Time) time.Time {
-	return date(fy, fye.Month(), fye.Day())
 }
 
 // isPeriodWords reports whether text names a period or a period column:

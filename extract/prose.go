@@ -228,7 +228,7 @@ type claim struct {
 // readProse turns every amount, percentage and share count in the prose
 // into a fact, and links those that name an item and a period to claims.
 func (ctx *docContext) readProse(f *Filing, prose []line) {
-	cal := proseCalendar{fye: ctx.fye, fy: currentFiscalYear(f, ctx.fye)}
+	cal := proseCalendar{cal: f.Calendar, fy: currentFiscalYear(f)}
 	phrases := ctx.set.ProsePhrases()
 	for _, s := range sentences(prose) {
 		amounts := findAmounts(s.Text)
@@ -345,8 +345,8 @@ func snapPeriod(f *Filing, p Period) Period {
 
 // currentFiscalYear is the fiscal year of the latest period in the
 // release's tables, or of its release date.
-func currentFiscalYear(f *Filing, fye time.Time) int {
-	if fye.IsZero() {
+func currentFiscalYear(f *Filing) int {
+	if !f.Calendar.Known() {
 		return 0
 	}
 	var latest time.Time
@@ -363,7 +363,7 @@ func currentFiscalYear(f *Filing, fye time.Time) int {
 	if latest.IsZero() {
 		return 0
 	}
-	return fiscalYearOf(latest, fye)
+	return f.Calendar.FiscalYear(latest)
 }
 
 func (ctx *docContext) emitProse(f *Filing, s *sentence, amounts []amount, i int) {

@@ -96,13 +96,13 @@ type Filing struct {
 	ReleaseDate time.Time // zero when none was found
 	Dateline    string    // "Rancho Cordova, California (February 13, 2004)"
 	Titles      []string  // the headline of each release read
-	// FiscalYearEnd is the inferred fiscal year end (month and day in a
-	// zero-year time), or zero when the release does not say.
-	FiscalYearEnd time.Time
-	Tables        []*Table
-	Facts         []Fact
-	Checks        []Check
-	Diagnostics   []Diagnostic
+	// Calendar is the fiscal calendar the filing states or implies; its
+	// YearEnd is zero when the filing does not say.
+	Calendar    Calendar
+	Tables      []*Table
+	Facts       []Fact
+	Checks      []Check
+	Diagnostics []Diagnostic
 }
 
 // Table is one statement or other table, with its grid resolved.

@@ -253,10 +253,7 @@ func buildCompany(filings []*extract.Filing, set *templates.Set, opts Options) *
 	for _, f := range filings {
 		c.describe(f)
 	}
-	c.Calendar = Calendar{YearEnd: opts.FiscalYearEnd}
-	if c.Calendar.YearEnd.IsZero() {
-		c.Calendar.YearEnd = InferYearEnd(filings)
-	}
+	c.Calendar = companyCalendar(filings, opts.FiscalYearEnd)
 	if c.Calendar.YearEnd.IsZero() {
 		c.Calendar.YearEnd = time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC)
 		if hasStatements(filings) {

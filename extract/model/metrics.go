@@ -37,7 +37,7 @@ func (c *Company) compare() {
 		byName[p.Name] = p
 	}
 	prior := func(p FiscalPeriod) (FiscalPeriod, bool) {
-		name := c.Calendar.label(p.Kind, p.Quarter, p.FY-1)
+		name := extract.PeriodName(p.Kind, p.Quarter, p.FY-1)
 		q, ok := byName[name]
 		return q, ok
 	}
@@ -68,7 +68,7 @@ func (c *Company) compare() {
 // quarter itself for Q1, H1 for Q2, 9M for Q3, the full year for Q4.
 func (c *Company) yearToDateOf(q FiscalPeriod, byName map[string]FiscalPeriod) (FiscalPeriod, bool) {
 	kind := map[int]string{1: Quarter, 2: FirstHalf, 3: NineMonths, 4: FullYear}[q.Quarter]
-	p, ok := byName[c.Calendar.label(kind, q.Quarter, q.FY)]
+	p, ok := byName[extract.PeriodName(kind, q.Quarter, q.FY)]
 	return p, ok
 }
 
@@ -128,7 +128,7 @@ func (c *Company) EnvPeriods(p FiscalPeriod) []string {
 	names := []string{p.Name}
 	if p.Kind == Instant {
 		for _, q := range c.Periods {
-			if q.Kind == Quarter && near(q.Period.End, p.Period.End) {
+			if q.Kind == Quarter && extract.Near(q.Period.End, p.Period.End) {
 				names = append(names, q.Name)
 				break
 			}

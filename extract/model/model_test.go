@@ -248,44 +248,6 @@ func TestConflictKeepsBothValues(t *testing.T) {
 	}
 }
 
-func TestCalendarNames(t *testing.T) {
-	june := Calendar{YearEnd: time.Date(2000, 6, 30, 0, 0, 0, 0, time.UTC)}
-	dec31 := Calendar{YearEnd: time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC)}
-	sept := Calendar{YearEnd: time.Date(2000, 9, 27, 0, 0, 0, 0, time.UTC)} // 52/53 weeks, late September
-	d := func(s string) time.Time { x, _ := time.Parse("2006-01-02", s); return x }
-	dur := func(from, to string, months int) extract.Period {
-		return extract.Period{Start: d(from), End: d(to), Months: months}
-	}
-	tests := []struct {
-		cal  Calendar
-		p    extract.Period
-		want string
-	}{
-		{june, dur("2003-10-01", "2003-12-31", 3), "Q2 FY2004"},
-		{june, dur("2003-07-01", "2003-12-31", 6), "H1 FY2004"},
-		{june, dur("2003-07-01", "2004-03-31", 9), "9M FY2004"},
-		{june, dur("2002-07-01", "2003-06-30", 12), "FY2003"},
-		{june, dur("2003-01-01", "2003-06-30", 6), "H2 FY2003"},
-		{june, extract.Period{End: d("2003-12-31")}, "2003-12-31"},
-		{dec31, dur("2004-01-01", "2004-03-31", 3), "Q1 FY2004"},
-		{dec31, dur("2003-10-01", "2003-12-31", 3), "Q4 FY2003"},
-		{dec31, dur("2003-01-01", "2003-12-31", 12), "FY2003"},
-		{dec31, dur("2004-01-01", "2004-06-30", 6), "H1 FY2004"},
-		{sept, dur("2003-06-29", "2003-09-27", 3), "Q4 FY2003"},
-		{sept, dur("2003-09-28", "2003-12-27", 3), "Q1 FY2004"},
-		{sept, dur("2003-09-28", "2004-03-27", 6), "H1 FY2004"},
-		{sept, dur("2002-09-29", "2003-09-27", 12), "FY2003"},
-		{sept, dur("2003-09-28", "2004-10-02", 12), "FY2004"},  // a 53-week year ends a week late
-		{dec31, dur("2003-01-05", "2004-01-03", 12), "FY2003"}, // 53 weeks ending early January
-		{june, dur("2003-08-01", "2003-11-30", 4), "4M to 2003-11-30"},
-	}
-	for _, tt := range tests {
-		if got := tt.cal.Name(tt.p).Name; got != tt.want {
-			t.Errorf("%s: %s, want %s", tt.p, got, tt.want)
-		}
-	}
-}
-
 // Small releases of our own: a December year end and a 52/53-week year.
 func TestVariantTimelines(t *testing.T) {
 	tests := []struct {

@@ -1,0 +1,109 @@
+package extract
+
+import (
+	"testing"
+	"time"
+)
+
+func TestCalendarNames(t *testing.T) {
+	june := Calendar{YearEnd: time.Date(2000, 6, 30, 0, 0, 0, 0, time.UTC)}
+	dec31 := Calendar{YearEnd: time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC)}
+	sept := Calendar{YearEnd: time.Date(2000, 9, 27, 0, 0, 0, 0, time.UTC)} // 52/53 weeks, late September
+	d := func(s string) time.Time { x, _ := time.Parse("2006-01-02", s); return x }
+	dur := func(from, to string, months int) Period {
+		return Period{Start: d(from), End: d(to), Months: months}
+	}
+	tests := []struct {
+		cal  Calendar
+		p    Period
+		want string
+	}{
+		{june, dur("2003-10-01", "2003-12-31", 3), "Q2 FY2004"},
+		{june, dur("2003-07-01", "2003-12-31", 6), "H1 FY2004"},
+		{june, dur("2003-07-01", "2004-03-31", 9), "9M FY2004"},
+		{june, dur("2002-07-01", "2003-06-30", 12), "FY2003"},
+		{june, dur("2003-01-01", "2003-06-30", 6), "H2 FY2003"},
+		{june, Period{End: d("2003-12-31")}, "2003-12-31"},
+		{dec31, dur("2004-01-01", "2004-03-31", 3), "Q1 FY2004"},
+		{dec31, dur("2003-10-01", "2003-12-31", 3), "Q4 FY2003"},
+		{dec31, dur("2003-01-01", "2003-12-31", 12), "FY2003"},
+		{dec31, dur("2004-01-01", "2004-06-30", 6), "H1 FY2004"},
+		{sept, dur("2003-06-29", "2003-09-27", 3), "Q4 FY2003"},
+		{sept, dur("2003-09-28", "2003-12-27", 3), "Q1 FY2004"},
+		{sept, dur("2003-09-28", "2004-03-27", 6), "H1 FY2004"},
+		{sept, dur("2002-09-29", "2003-09-27", 12), "FY2003"},
+		{sept, dur("2003-09-28", "2004-10-02", 12), "FY2004"},  // a 53-week year ends a week late
+		{dec31, dur("2003-01-05", "2004-01-03", 12), "FY2003"}, // 53 weeks ending early January
+		{june, dur("2003-08-01", "2003-11-30", 4), "4M to 2003-11-30"},
+	}
+	for _, tt := range tests {
+		if got := tt.cal.Name(tt.p).Name; got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.p, got, tt.want)
+		}
+	}
+}
+
+// A 52/53-week calendar with the ends its documents state: a date after
+// the exact end of a year belongs to the next even when it lies within a
+// week of the nominal end, and a year nobody dated has no known end.
+func TestCalendarExactEnds(t *testing.T) {
+	d := func(s string) time.Time { x, _ := time.Parse("2006-01-02", s); return x }
+	cal := Calendar{YearEnd: d("2000-09-30"), Weeks: true,
+		Ends: map[int]time.Time{1993: d("1993-09-24"), 1994: d("1994-09-30")}}
+	years := []struct {
+		on   string
+		want int
+	}{
+		{"1993-09-24", 1993},
+		{"1993-09-28", 1994}, // after the stated end, within a week of September 30
+		{"1994-09-30", 1994},
+		{"1995-10-06", 1995}, // undated year: the nominal end and a week
+		{"1995-10-08", 1996},
+	}
+	for _, y := range years {
+		if got := cal.FiscalYear(d(y.on)); got != y.want {
+			t.Errorf("FiscalYear(%s) = %d, want %d", y.on, got, y.want)
+		}
+	}
+	if end, ok := cal.End(1993); !ok || !end.Equal(d("1993-09-24")) {
+		t.Errorf("End(1993) = %s %v, want 1993-09-24", end.Format(isoDate), ok)
+	}
+	if _, ok := cal.End(1995); ok {
+		t.Error("End(1995) known, but no document dates that 52/53-week year")
+	}
+	if end, ok := (Calendar{YearEnd: d("2000-06-30")}).End(2003); !ok || !end.Equal(d("2003-06-30")) {
+		t.Errorf("month-end calendar End(2003) = %s %v, want 2003-06-30", end.Format(isoDate), ok)
+	}
+	if got := cal.Start(1994); !got.Equal(d("1993-09-25")) {
+		t.Errorf("Start(1994) = %s, want the day after 1993-09-24", got.Format(isoDate))
+	}
+	if end, ok := (Calendar{YearEnd: d("2000-02-29")}).End(2003); !ok || !end.Equal(d("2003-02-28")) {
+		t.Errorf("leap-day year end in 2003 = %s, want 2003-02-28", end.Format(isoDate))
+	}
+}
+
+func TestMergeCalendars(t *testing.T) {
+	d := func(s string) time.Time { x, _ := time.Parse("2006-01-02", s); return x }
+	sept := d("2000-09-30")
+	got := MergeCalendars([]Calendar{
+		{YearEnd: sept, Ends: map[int]time.Time{1993: d("1993-09-24"), 1994: d("1994-09-30")}},
+		{}, // a document that does not say
+		{YearEnd: sept, Weeks: true, Ends: map[int]time.Time{1994: d("1994-09-29"), 1995: d("1995-09-29")}},
+		{YearEnd: d("2000-12-31")}, // outvoted
+	})
+	if !got.YearEnd.Equal(sept) || !got.Weeks {
+		t.Fatalf("merged year end %s weeks %v, want 09-30 and weeks", got.YearEnd.Format(isoDate), got.Weeks)
+	}
+	want := map[int]string{1993: "1993-09-24", 1995: "1995-09-29"} // 1994 dated two ways: dropped
+	if len(got.Ends) != len(want) {
+		t.Errorf("ends %v, want %v", got.Ends, want)
+	}
+	for fy, w := range want {
+		if !got.Ends[fy].Equal(d(w)) {
+			t.Errorf("end of %d = %s, want %s", fy, got.Ends[fy].Format(isoDate), w)
+		}
+	}
+	if m := MergeCalendars(nil); m.Known() {
+		t.Errorf("no documents gave a known calendar %v", m)
+	}
+}
