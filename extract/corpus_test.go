@@ -301,15 +301,20 @@ func absentStatements(f *Filing, want expectFiling) []string {
 // TestCorpusText reads every plain-text corpus filing, compares it with the
 // hand-typed figures, and holds the per-filing summary to its golden file.
 // FINEXPORT_CORPUS_DETAIL=name logs every expected figure not read right.
-func TestCorpusText(t *testing.T) {
-	files := corpusFiles(t, "text")
+func TestCorpusText(t *testing.T) { corpusRun(t, "text") }
+
+// TestCorpusHTML does the same for the HTML exhibits and submissions.
+func TestCorpusHTML(t *testing.T) { corpusRun(t, "html") }
+
+func corpusRun(t *testing.T, sub string) {
+	files := corpusFiles(t, sub)
 	var summary []string
 	totals := score{}
 	for _, path := range files {
 		name := filepath.Base(path)
 		f, err := parseCorpus(path)
 		var sc *score
-		want, werr := readExpected(filepath.Join("../testdata/corpus/expected/text", name+".figures"))
+		want, werr := readExpected(filepath.Join("../testdata/corpus/expected", sub, name+".figures"))
 		switch {
 		case werr == nil && err == nil:
 			s := scoreFiling(f, want)
@@ -335,7 +340,7 @@ func TestCorpusText(t *testing.T) {
 		summary = append(summary, corpusSummary(name, f, err, sc))
 	}
 	summary = append(summary, fmt.Sprintf("TOTAL expected right %d wrong %d missing %d", totals.right, totals.wrong, totals.missing))
-	compareGolden(t, "../testdata/corpus/summary-text.golden", []byte(strings.Join(summary, "\n")+"\n"))
+	compareGolden(t, "../testdata/corpus/summary-"+sub+".golden", []byte(strings.Join(summary, "\n")+"\n"))
 }
 
 func parseCorpus(path string) (*Filing, error) {

@@ -23,6 +23,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"finexport/extract/grid"
+	"finexport/extract/htmlgrid"
 	"finexport/extract/textgrid"
 	"fmt"
 	"io"
@@ -159,10 +160,6 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 		case !readable(d.Type):
 			ctx.note(d.firstLine(), d.Type+" exhibit skipped: it holds no statements")
 			continue
-		case looksLikeHTML(d):
-			ctx.warn(d.firstLine(), "HTML exhibit "+d.Type+" skipped: only the plain-text format is read")
-			read++ // seen, and said so: not an input error
-			continue
 		}
 		read++
 		ctx.readDocument(f, d, fye)
@@ -187,9 +184,17 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 
 // readDocument reads one release into f.
 func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
-	grids, prose := textgrid.Read(d.Lines, ctx.warn)
+	var grids []grid.Table
+	var prose []line
+	if looksLikeHTML(d) {
+		// HTML: the visible text is the document's text.
+		grids, prose = htmlgrid.Read(d.Lines, ctx.warn)
+		ctx.readMeta(f, prose)
+	} else {
+		grids, prose = textgrid.Read(d.Lines, ctx.warn)
+		ctx.readMeta(f, d.Lines)
+	}
 	proseText := joinProse(prose) // read once for the fiscal year end and calendar
-	ctx.readMeta(f, d.Lines)
 	ctx.fye = override
 	first := len(f.Tables)
 	for _, g := range splitStatements(grids) {

@@ -1,0 +1,455 @@
+package htmlgrid
+
+import (
+	"sort"
+	"strings"
+
+	"finexport/extract/grid"
+	"finexport/extract/textgrid"
+)
+
+// aboveTexts is how many paragraphs before a table are kept as its
+// surroundings: the title and the scale note stand there.
+const aboveTexts = 8
+
+// Read finds the tables of an HTML document and returns them as grids,
+// with the visible paragraphs of text around them (each with the line it
+// starts on), in document order. A <pre> block is plain text and goes to
+// the text reader. warn reports layout problems at a line.
+func Read(doc []Line, warn func(line int, msg string)) ([]grid.Table, []Line) {
+	w := newWalker(doc)
+	w.walk()
+	var items []item
+	for _, t := range w.done {
+		if g, ok := buildTable(t, warn); ok {
+			items = append(items, item{table: &g, at: t.at})
+		}
+	}
+	for _, p := range w.prose {
+		items = append(items, item{text: p.Line, at: p.at, center: p.center})
+	}
+	for _, b := range w.pres {
+		// The text reader's tables and prose keep their lines; within
+		// the block they stand in line order.
+		g, prose := textgrid.Read(b.lines, warn)
+		for i := range g {
+			items = append(items, item{table: &g[i], at: b.at + g[i].Start - b.lines[0].N})
+		}
+		for _, l := range prose {
+			items = append(items, item{text: l, at: b.at + l.N - b.lines[0].N})
+		}
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].at < items[j].at })
+	var tables []grid.Table
+	var prose []Line
+	var since []item // the paragraphs since the last table
+	for _, it := range items {
+		if it.table == nil {
+			prose = append(prose, it.text)
+			since = append(since, it)
+			continue
+		}
+		t := *it.table
+		if len(t.Above) == 0 {
+			for k := len(since) - 1; k >= 0 && len(t.Above) < aboveTexts; k-- {
+				t.Above = append(t.Above, aboveText(since[k]))
+			}
+		}
+		tables = append(tables, t)
+		since = nil
+	}
+	return tables, prose
+}
+
+// aboveText is a paragraph as the text above a table: a centred one
+// stands indented, as a title does in plain text.
+func aboveText(it item) grid.Text {
+	indent := 0
+	if it.center {
+		indent = centredIndent
+	}
+	return grid.Text{Pos: grid.Pos{Line: it.text.N}, Text: it.text.Text, Indent: indent}
+}
+
+// centredIndent is the indent a centred paragraph gets, in the unit of a
+// plain-text title's leading spaces.
+const centredIndent = 20
+
+// item is a table or a paragraph at its offset in the file.
+type item struct {
+	table  *grid.Table
+	text   Line
+	at     int
+	center bool
+}
+
+// placed is a cell at its place in the grid of the table.
+type placed struct {
+	c           *cell
+	text        string
+	first, last int // grid columns it covers
+}
+
+// token is a figure or a piece of text of one row, after split figures
+// are joined: "$" "(2,417" ")" is one figure "$(2,417)".
+type token struct {
+	text        string
+	num         grid.Number
+	figure      bool
+	first, last int // grid columns of the figure's own cell
+	pos         grid.Pos
+	top, bottom byte
+}
+
+// place lays the cells into grid columns, honouring colspan and rowspan.
+func place(t *table) [][]placed {
+	out := make([][]placed, len(t.rows))
+	taken := make([]map[int]bool, len(t.rows))
+	for i := range taken {
+		taken[i] = map[int]bool{}
+	}
+	for ri, r := range t.rows {
+		col := 0
+		for _, c := range r.cells {
+			for taken[ri][col] {
+				col++
+			}
+			first, last := col, col+c.colspan-1
+			for rr := ri; rr < min(len(t.rows), ri+c.rowspan); rr++ {
+				for k := first; k <= last; k++ {
+					taken[rr][k] = true
+				}
+			}
+			out[ri] = append(out[ri], placed{c: c, text: collapse(c.text.String()), first: first, last: last})
+			col = last + 1
+		}
+	}
+	return out
+}
+
+// tokens joins a row's cells into figures and text.
+func tokens(cells []placed) []token {
+	var out []token
+	currency := ""
+	for _, p := range cells {
+		s := p.text
+		if s == "" {
+			continue
+		}
+		if isCurrency(s) {
+			currency = s
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].figure && isCloser(s) {
+			last := &out[n-1]
+			if num, ok := grid.ParseNumber(last.text + s); ok {
+				last.text += s
+				last.num = num
+				continue
+			}
+		}
+		tok := token{text: s, first: p.first, last: p.last, pos: p.c.pos, top: p.c.top, bottom: p.c.bottom}
+		if num, ok := figure(currency + s); ok {
+			tok.text, tok.num, tok.figure = currency+s, num, true
+		} else if num, ok := figure(s); ok {
+			tok.num, tok.figure = num, true
+		}
+		currency = ""
+		out = append(out, tok)
+	}
+	for i := range out {
+		// A negative whose closing parenthesis never came is still one.
+		if t := &out[i]; t.figure && openNegative(t.text) {
+			if num, ok := grid.ParseNumber(t.text + ")"); ok {
+				t.text += ")"
+				t.num = num
+			}
+		}
+	}
+	return out
+}
+
+// figure parses a figure cell; an opening parenthesis without its close
+// ("(2,417", the ")" in the next cell) is a figure too.
+func figure(s string) (grid.Number, bool) {
+	if n, ok := grid.ParseNumber(s); ok {
+		return n, true
+	}
+	if openNegative(s) {
+		return grid.ParseNumber(s + ")")
+	}
+	return grid.Number{}, false
+}
+
+func openNegative(s string) bool {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "$"))
+	return strings.HasPrefix(s, "(") && !strings.Contains(s, ")") && len(s) > 1 && (s[1] >= '0' && s[1] <= '9' || s[1] == '.' || s[1] == '$')
+}
+
+// isCurrency: a cell holding only a currency sign, which belongs to the
+// figure on its right.
+func isCurrency(s string) bool {
+	switch s {
+	case "$", "US$", "U.S.$", "C$", "CAD$", "€", "£", "¥", "($", "$(":
+		return true
+	}
+	return false
+}
+
+// isCloser: a cell holding only what ends the figure on its left: ")",
+// "%", ")%", "%)", or ")" with a footnote mark.
+func isCloser(s string) bool {
+	if s == "%" || s == ")" || s == ")%" || s == "%)" {
+		return true
+	}
+	return strings.HasPrefix(s, ")") && len(s) <= 6 && !strings.ContainsAny(s[1:], "0123456789.,")
+}
+
+// isYear: a four-digit year printed bare, as a column heading.
+func isYear(t token) bool {
+	s := strings.TrimRight(t.text, "*")
+	if len(s) != 4 || t.num.Dollar || t.num.Percent || t.num.Value.IsNegative() {
+		return false
+	}
+	y := t.num.Value.IntPart()
+	return y >= 1950 && y <= 2100
+}
+
+// buildTable turns a table as read into a grid. ok is false for a table
+// with no figures at all.
+func buildTable(t *table, warn func(int, string)) (grid.Table, bool) {
+	cells := place(t)
+	rows := make([][]token, len(cells))
+	for i := range cells {
+		rows[i] = tokens(cells[i])
+	}
+	first := -1
+	for i, toks := range rows {
+		if hasFigure(toks) && !allYears(toks) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return grid.Table{}, false
+	}
+	cols := columnsOf(rows[first:])
+	g := grid.Table{Start: t.start, End: t.end, Columns: cols.n}
+	for i := 0; i < first; i++ {
+		if r, ok := headRow(t.rows[i], cells[i], rows[i], cols); ok {
+			g.Head = append(g.Head, r)
+		}
+	}
+	for i := first; i < len(rows); i++ {
+		g.Body = appendBody(g.Body, t.rows[i], cells[i], rows[i], cols, warn)
+	}
+	return g, true
+}
+
+func hasFigure(toks []token) bool {
+	for _, t := range toks {
+		if t.figure {
+			return true
+		}
+	}
+	return false
+}
+
+func allYears(toks []token) bool {
+	n := 0
+	for _, t := range toks {
+		if t.figure {
+			if !isYear(t) {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
+// columns maps grid columns to the table's figure columns.
+type columns struct {
+	n      int
+	anchor map[int]int // the right edge of a figure's cell -> figure column
+	min    int         // the leftmost right edge
+}
+
+// columnsOf finds the figure columns: the right edges of the cells that
+// hold figures, across the rows. Two edges are one column when no row has
+// figures at both and some figure's cell covers both (a cell spanning the
+// "$" column in one row and not in the next).
+func columnsOf(rows [][]token) columns {
+	edges := map[int]bool{}
+	for _, toks := range rows {
+		for _, t := range toks {
+			if t.figure {
+				edges[t.last] = true
+			}
+		}
+	}
+	sorted := make([]int, 0, len(edges))
+	for e := range edges {
+		sorted = append(sorted, e)
+	}
+	sort.Ints(sorted)
+	cols := columns{anchor: map[int]int{}}
+	if len(sorted) == 0 {
+		return cols
+	}
+	cols.min = sorted[0]
+	group := 0
+	cols.anchor[sorted[0]] = 0
+	for k := 1; k < len(sorted); k++ {
+		a, b := sorted[k-1], sorted[k]
+		if !together(rows, a, b) {
+			group++
+		}
+		cols.anchor[b] = group
+	}
+	cols.n = group + 1
+	return cols
+}
+
+// together: edges a < b hold no figures in one row, and a figure's cell
+// covers both.
+func together(rows [][]token, a, b int) bool {
+	covered := false
+	for _, toks := range rows {
+		atA, atB := false, false
+		for _, t := range toks {
+			if !t.figure {
+				continue
+			}
+			atA = atA || t.last == a
+			atB = atB || t.last == b
+			covered = covered || t.first <= a && t.last >= b
+		}
+		if atA && atB {
+			return false
+		}
+	}
+	return covered
+}
+
+// span is the figure columns a grid range covers: -1, -1 left of every
+// column (the stub), -2, -2 for none.
+func (c columns) span(first, last int) (int, int) {
+	lo, hi := -1, -1
+	for e, col := range c.anchor {
+		if e >= first && e <= last {
+			if lo < 0 || col < lo {
+				lo = col
+			}
+			hi = max(hi, col)
+		}
+	}
+	switch {
+	case lo >= 0:
+		return lo, hi
+	case last < c.min:
+		return -1, -1
+	}
+	return -2, -2
+}
+
+// headRow builds a row above the figures: every phrase with the columns
+// it heads, and the stub text as the label.
+func headRow(r *row, cells []placed, toks []token, cols columns) (grid.Row, bool) {
+	out := grid.Row{Kind: grid.Words, Line: r.line, Years: allYears(toks)}
+	var all, stub []string
+	for _, p := range cells {
+		if p.text == "" {
+			continue
+		}
+		if out.Line == 0 || p.c.pos.Line > 0 && len(all) == 0 {
+			out.Line = p.c.pos.Line
+		}
+		all = append(all, p.text)
+		lo, hi := cols.span(p.first, p.last)
+		if lo == -1 {
+			stub = append(stub, p.text)
+		}
+		out.Cells = append(out.Cells, grid.Cell{First: lo, Last: hi, Text: p.text, Pos: p.c.pos})
+	}
+	if len(all) == 0 {
+		return grid.Row{}, false
+	}
+	out.Text = strings.Join(all, " ")
+	out.Label = strings.Join(stub, " ")
+	return out, true
+}
+
+// appendBody appends a body row, with the rules its borders draw above
+// and below it.
+func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols columns, warn func(int, string)) []grid.Row {
+	out := grid.Row{Kind: grid.Blank, Line: r.line}
+	var label, all []string
+	var marks []string
+	top, bottom := r.top, r.bot
+	taken := map[int]bool{}
+	for i, t := range toks {
+		if out.Line == 0 || i == 0 && t.pos.Line > 0 {
+			out.Line = t.pos.Line
+		}
+		all = append(all, t.text)
+		if !t.figure {
+			if len(out.Cells) == 0 {
+				label = append(label, t.text)
+			}
+			continue
+		}
+		col, _ := cols.span(t.last, t.last)
+		if col < 0 || taken[col] {
+			warn(t.pos.Line, "figure \""+t.text+"\" stands in no column of the table; skipped")
+			continue
+		}
+		taken[col] = true
+		top, bottom = max(top, t.top), max(bottom, t.bottom)
+		out.Cells = append(out.Cells, grid.Cell{First: col, Last: col, Text: t.text, Num: t.num, Pos: t.pos})
+	}
+	for _, p := range cells {
+		if p.text != "" && len(label) > 0 && p.text == label[0] {
+			out.Indent = p.c.indent
+			marks = p.c.marks
+			break
+		}
+	}
+	switch {
+	case len(out.Cells) > 0:
+		out.Kind = grid.Figures
+		out.Years = allYears(toks)
+	case len(all) > 0:
+		out.Kind = grid.Words
+	}
+	out.Text = strings.Join(all, " ")
+	out.Label = strings.Join(label, " ")
+	out.Marks = strings.Join(marks, " ")
+	if out.Kind == grid.Blank {
+		// An empty row whose cells draw a line is a rule.
+		for _, p := range cells {
+			top = max(top, p.c.top, p.c.bottom)
+		}
+		if top != 0 {
+			return appendRule(body, out.Line, top)
+		}
+		return append(body, out)
+	}
+	if top != 0 && out.Kind == grid.Figures {
+		body = appendRule(body, out.Line, top)
+	}
+	body = append(body, out)
+	if bottom != 0 && out.Kind == grid.Figures {
+		body = appendRule(body, out.Line, bottom)
+	}
+	return body
+}
+
+// appendRule adds a rule row; a rule right under another is the same one.
+func appendRule(body []grid.Row, line int, rule byte) []grid.Row {
+	if n := len(body); n > 0 && body[n-1].Kind == grid.Rule {
+		body[n-1].Rule = max(body[n-1].Rule, rule)
+		return body
+	}
+	return append(body, grid.Row{Kind: grid.Rule, Line: line, Rule: rule})
+}

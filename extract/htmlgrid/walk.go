@@ -1,0 +1,524 @@
+// Package htmlgrid reads HTML documents (EDGAR exhibits written by filing
+// agents) into the neutral grid of package grid: the tables with their
+// header rows and body rows, and the visible text around them. It parses
+// with golang.org/x/net/html's tokenizer in one pass, so that every piece
+// of text keeps its place in the file, and runs no regular expression over
+// the raw HTML.
+package htmlgrid
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"finexport/extract/grid"
+	"finexport/extract/textgrid"
+)
+
+// Line is a line of visible text and the file line it starts on.
+type Line = textgrid.Line
+
+// cell is a table cell as read, before it is placed in the grid.
+type cell struct {
+	text    strings.Builder
+	marks   []string // footnote marks: superscripts and raised text
+	colspan int
+	rowspan int
+	pos     grid.Pos
+	at      int  // byte offset of its first text
+	indent  int  // points of padding, margin and indent, plus leading spaces
+	top     byte // the rule its top border draws: '-' or '=' (0 none)
+	bottom  byte
+	started bool // some visible text seen
+}
+
+type row struct {
+	cells []*cell
+	line  int
+	top   byte
+	bot   byte
+}
+
+type table struct {
+	rows       []*row
+	start, end int  // lines
+	at, stop   int  // byte offsets
+	nested     bool // holds another table: a layout table
+}
+
+// para is a paragraph of visible text and the byte offset it starts at:
+// a filing agent's file can hold a whole release on one line, so only
+// offsets order text and tables.
+type para struct {
+	Line
+	at     int
+	center bool
+}
+
+// element is an open element on the walker's stack.
+type element struct {
+	tag    string
+	hidden bool // display:none or the hidden attribute, here or above
+	raised bool // a superscript or raised text: a footnote mark
+	center bool // centred text, here or above: a title's place
+	indent int  // points this element indents its content
+}
+
+// walker turns the token stream into tables and paragraphs.
+type walker struct {
+	src    []byte
+	starts []int // byte offset of each line
+	nums   []int // the file's line number of each line
+	stack  []element
+	tables []*table // open tables, innermost last
+	done   []*table
+	cell   *cell // the open cell of the innermost table, if any
+
+	para   strings.Builder // the paragraph being gathered outside tables
+	paraAt int
+	center bool // the paragraph is centred
+	prose  []para
+
+	pre      bool
+	preAt    int
+	preLines []Line // lines of a <pre> block
+	pres     []preBlock
+}
+
+// voidTags have no end tag.
+var voidTags = map[string]bool{"br": true, "img": true, "hr": true, "meta": true, "link": true, "input": true,
+	"col": true, "area": true, "base": true, "wbr": true, "source": true, "param": true, "embed": true}
+
+// blockTags end a paragraph of prose where they start or end.
+var blockTags = map[string]bool{"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "table": true, "tr": true, "center": true, "blockquote": true,
+	"pre": true, "hr": true, "dl": true, "dt": true, "dd": true, "section": true, "article": true, "header": true, "footer": true}
+
+func newWalker(lines []Line) *walker {
+	w := &walker{}
+	var buf bytes.Buffer
+	for _, l := range lines {
+		w.starts = append(w.starts, buf.Len())
+		w.nums = append(w.nums, l.N)
+		buf.WriteString(l.Text)
+		buf.WriteByte('\n')
+	}
+	w.src = buf.Bytes()
+	return w
+}
+
+// posAt is the file position of a byte offset.
+func (w *walker) posAt(off int) grid.Pos {
+	i := sort.SearchInts(w.starts, off+1) - 1
+	if i < 0 {
+		return grid.Pos{}
+	}
+	return grid.Pos{Line: w.nums[i], Col: off - w.starts[i] + 1}
+}
+
+func (w *walker) lineAt(off int) int { return w.posAt(off).Line }
+
+// preBlock is a <pre> block's lines and where it starts.
+type preBlock struct {
+	lines []Line
+	at    int
+}
+
+// walk reads the whole document.
+func (w *walker) walk() {
+	z := html.NewTokenizer(bytes.NewReader(w.src))
+	off := 0
+	for {
+		tt := z.Next()
+		raw := len(z.Raw())
+		switch tt {
+		case html.ErrorToken:
+			w.endPara()
+			w.endPre()
+			for len(w.tables) > 0 {
+				w.closeTable(off)
+			}
+			return
+		case html.TextToken:
+			w.text(string(z.Text()), off)
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			tag := string(name)
+			var attrs map[string]string
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				if attrs == nil {
+					attrs = map[string]string{}
+				}
+				attrs[string(k)] = string(v)
+			}
+			w.start(tag, attrs, off, tt == html.SelfClosingTagToken)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			w.end(string(name), off)
+		}
+		off += raw
+	}
+}
+
+func (w *walker) hidden() bool { return len(w.stack) > 0 && w.stack[len(w.stack)-1].hidden }
+func (w *walker) raised() bool { return len(w.stack) > 0 && w.stack[len(w.stack)-1].raised }
+
+func (w *walker) start(tag string, attrs map[string]string, off int, selfClosing bool) {
+	if blockTags[tag] && !w.inCell() {
+		w.endPara()
+	}
+	switch tag {
+	case "td", "th":
+		w.closeTo("tr", "thead", "tbody", "tfoot")
+	case "tr", "thead", "tbody", "tfoot":
+		w.closeTo("thead", "tbody", "tfoot")
+	case "p", "div", "table":
+		if n := len(w.stack); n > 0 && w.stack[n-1].tag == "p" {
+			w.stack = w.stack[:n-1]
+		}
+	}
+	style := parseStyle(attrs["style"])
+	parent := element{}
+	if n := len(w.stack); n > 0 {
+		parent = w.stack[n-1]
+	}
+	_, hiddenAttr := attrs["hidden"]
+	e := element{tag: tag,
+		hidden: parent.hidden || hiddenAttr || style.none || strings.EqualFold(attrs["type"], "hidden"),
+		raised: parent.raised || tag == "sup" || style.raised,
+		center: parent.center && !style.left || style.center || tag == "center" || strings.EqualFold(attrs["align"], "center"),
+		indent: style.indent}
+	if tag == "br" && !e.hidden {
+		switch {
+		case w.pre:
+			// a line break in preformatted text is a newline in the source
+		case w.inCell():
+			w.cellText(" ", off)
+		default:
+			w.endPara()
+		}
+	}
+	if !e.hidden {
+		switch tag {
+		case "table":
+			w.openTable(off)
+		case "tr":
+			w.openRow(off, style)
+		case "td", "th":
+			w.openCell(attrs, style)
+		case "pre":
+			w.endPre()
+			w.pre, w.preAt = true, off
+		}
+	}
+	if voidTags[tag] || selfClosing {
+		return
+	}
+	w.stack = append(w.stack, e)
+}
+
+// closeTo pops what is open inside the innermost table down to an element
+// named in stops: an unclosed cell or row ends where the next one begins.
+func (w *walker) closeTo(stops ...string) {
+	if !w.inCell() {
+		return
+	}
+	for n := len(w.stack); n > 0; n = len(w.stack) {
+		if top := w.stack[n-1].tag; top == "table" || contains(stops, top) {
+			return
+		}
+		w.stack = w.stack[:n-1]
+	}
+}
+
+// within reports an open element named tag.
+func (w *walker) within(tag string) bool {
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		if w.stack[i].tag == tag {
+			return true
+		}
+		if w.stack[i].tag == "table" {
+			return tag == "table"
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *walker) end(tag string, off int) {
+	// Pop to the matching open element; an end tag nothing opened is
+	// ignored, and a table's end closes what is open inside it.
+	i := len(w.stack) - 1
+	for ; i >= 0; i-- {
+		if w.stack[i].tag == tag {
+			break
+		}
+		if w.stack[i].tag == "table" && tag != "table" {
+			return
+		}
+	}
+	if i < 0 {
+		return
+	}
+	hidden := w.stack[i].hidden
+	w.stack = w.stack[:i]
+	if blockTags[tag] && !w.inCell() {
+		w.endPara()
+	}
+	if hidden {
+		return
+	}
+	switch tag {
+	case "table":
+		w.closeTable(off)
+	case "pre":
+		w.endPre()
+	}
+}
+
+func (w *walker) inCell() bool { return len(w.tables) > 0 }
+
+func (w *walker) openTable(off int) {
+	if n := len(w.tables); n > 0 {
+		w.tables[n-1].nested = true
+	}
+	w.tables = append(w.tables, &table{start: w.lineAt(off), at: off})
+	w.cell = nil
+}
+
+func (w *walker) closeTable(off int) {
+	n := len(w.tables)
+	t := w.tables[n-1]
+	t.end, t.stop = w.lineAt(off), off
+	w.tables = w.tables[:n-1]
+	w.cell = nil
+	if t.nested || !hasFigures(t) {
+		w.tableProse(t) // page layout, a contact block, a bullet list
+		return
+	}
+	w.done = append(w.done, t)
+}
+
+func (w *walker) openRow(off int, st styleInfo) {
+	t := w.tables[len(w.tables)-1]
+	t.rows = append(t.rows, &row{line: w.lineAt(off), top: st.top, bot: st.bottom})
+	w.cell = nil
+}
+
+func (w *walker) openCell(attrs map[string]string, st styleInfo) {
+	t := w.tables[len(w.tables)-1]
+	if len(t.rows) == 0 {
+		t.rows = append(t.rows, &row{})
+	}
+	r := t.rows[len(t.rows)-1]
+	c := &cell{colspan: span(attrs["colspan"], maxColspan), rowspan: span(attrs["rowspan"], maxRowspan),
+		indent: st.indent, top: st.top, bottom: st.bottom}
+	r.cells = append(r.cells, c)
+	w.cell = c
+}
+
+// Absurd spans are clamped: a filing agent's colspan="1000" would make a
+// grid of a thousand empty columns.
+const (
+	maxColspan = 40
+	maxRowspan = 20
+)
+
+func span(s string, limit int) int {
+	n := 0
+	for _, r := range strings.TrimSpace(s) {
+		if r < '0' || r > '9' {
+			break
+		}
+		n = n*10 + int(r-'0')
+		if n > limit {
+			return limit
+		}
+	}
+	return max(1, n)
+}
+
+// text places a text token: in the open cell, the <pre> block, or the
+// paragraph being gathered.
+func (w *walker) text(s string, off int) {
+	if w.hidden() {
+		return
+	}
+	switch {
+	case w.pre && !w.inCell():
+		w.preText(s, off)
+	case w.inCell():
+		w.cellText(s, off)
+	default:
+		w.paraText(s, off)
+	}
+}
+
+func (w *walker) cellText(s string, off int) {
+	c := w.cell
+	if c == nil {
+		return // text between cells: stray, not a cell's
+	}
+	if w.raised() {
+		if m := collapse(s); m != "" {
+			c.marks = append(c.marks, m)
+		}
+		return
+	}
+	if !c.started {
+		lead := leadingSpace(s)
+		if lead == len(s) {
+			c.indent += countNbsp(s) * nbspPoints
+			return
+		}
+		c.started = true
+		c.pos, c.at = w.posAt(off+lead), off+lead
+		c.indent += w.indentNow() + countNbsp(s[:lead])*nbspPoints
+	}
+	c.text.WriteString(s)
+	c.text.WriteByte(' ')
+}
+
+// nbspPoints is how far a leading no-break space indents, in points.
+const nbspPoints = 4
+
+// indentNow adds the indents of the elements open inside the cell.
+func (w *walker) indentNow() int {
+	total := 0
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		if w.stack[i].tag == "td" || w.stack[i].tag == "th" {
+			break
+		}
+		total += w.stack[i].indent
+	}
+	return total
+}
+
+func (w *walker) paraText(s string, off int) {
+	if w.raised() {
+		return // a footnote mark in prose
+	}
+	if w.para.Len() == 0 {
+		lead := leadingSpace(s)
+		if lead == len(s) {
+			return
+		}
+		w.paraAt = off + lead
+		w.center = len(w.stack) > 0 && w.stack[len(w.stack)-1].center
+	}
+	w.para.WriteString(s)
+	w.para.WriteByte(' ')
+}
+
+func (w *walker) endPara() {
+	if w.para.Len() == 0 {
+		return
+	}
+	if s := collapse(w.para.String()); s != "" {
+		w.prose = append(w.prose, para{Line{N: w.lineAt(w.paraAt), Text: s}, w.paraAt, w.center})
+	}
+	w.para.Reset()
+}
+
+// preText keeps a <pre> block's lines as they stand: the text reader
+// reads them.
+func (w *walker) preText(s string, off int) {
+	n := w.lineAt(off)
+	for i, part := range strings.Split(s, "\n") {
+		if i > 0 || len(w.preLines) == 0 {
+			w.preLines = append(w.preLines, Line{N: n + i})
+		}
+		last := &w.preLines[len(w.preLines)-1]
+		last.Text += strings.ReplaceAll(part, "\u00a0", " ")
+	}
+}
+
+func (w *walker) endPre() {
+	if w.pre && len(w.preLines) > 0 {
+		w.pres = append(w.pres, preBlock{w.preLines, w.preAt})
+	}
+	w.pre, w.preLines = false, nil
+}
+
+// tableProse turns a table that holds no statement into paragraphs, a
+// row each.
+func (w *walker) tableProse(t *table) {
+	for _, r := range t.rows {
+		var parts []string
+		line, at := 0, 0
+		for _, c := range r.cells {
+			if s := collapse(c.text.String()); s != "" {
+				parts = append(parts, s)
+				if line == 0 {
+					line, at = c.pos.Line, c.at
+				}
+			}
+		}
+		if len(parts) > 0 {
+			w.prose = append(w.prose, para{Line{N: line, Text: strings.Join(parts, " ")}, at, false})
+		}
+	}
+}
+
+// hasFigures: a table with at least two rows that hold a figure cell.
+func hasFigures(t *table) bool {
+	rows := 0
+	for _, r := range t.rows {
+		for _, c := range r.cells {
+			if _, ok := figure(collapse(c.text.String())); ok {
+				rows++
+				break
+			}
+		}
+	}
+	return rows >= 2
+}
+
+// collapse folds every run of white space, no-break and zero-width spaces
+// included, into one space, and trims.
+func collapse(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u2002', '\u2003', '\u2009', '\u3000':
+			space = true
+			continue
+		case '\u200b', '\u200c', '\u200d', '\ufeff':
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// leadingSpace is the length of the white space (no-break and zero-width
+// spaces included) that s starts with.
+func leadingSpace(s string) int {
+	for i, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u2002', '\u2003', '\u2009', '\u200b', '\ufeff':
+			continue
+		}
+		return i
+	}
+	return len(s)
+}
+
+func countNbsp(s string) int { return strings.Count(s, "\u00a0") }
