@@ -143,10 +143,18 @@ type score struct {
 }
 
 func scoreFiling(f *Filing, want expectFiling) score {
+	// A figure is found at its own line and, in HTML where a row's cells
+	// stand on lines of their own, at the line of its row's label.
 	byLine := map[int][]Fact{}
 	for _, x := range f.Facts {
-		if x.Table >= 0 {
-			byLine[x.Source.Line] = append(byLine[x.Source.Line], x)
+		if x.Table < 0 {
+			continue
+		}
+		byLine[x.Source.Line] = append(byLine[x.Source.Line], x)
+		if rows := f.Tables[x.Table].Rows; x.Row >= 0 && x.Row < len(rows) {
+			if l := rows[x.Row].Line; l != x.Source.Line {
+				byLine[l] = append(byLine[l], x)
+			}
 		}
 	}
 	var s score

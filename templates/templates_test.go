@@ -51,6 +51,8 @@ func TestLookup(t *testing.T) {
 		{"Basic", "Weighted average shares outstanding:", "shares_basic", false},
 		{"Diluted", "Weighted average shares outstanding:", "shares_diluted", false},
 		{"Diluted earnings per share", "", "eps_diluted", false},
+		{"EPS (Basic)", "", "eps_basic", false},
+		{"Diluted EPS", "", "eps_diluted", false},
 		{"Shares used in computing per share data", "", "shares_basic,shares_diluted", false},
 		{"Selling, general & administrative", "", "selling_general_admin", false},
 		{"Other", "Current liabilities:", "", false},
