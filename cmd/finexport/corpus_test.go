@@ -13,13 +13,15 @@ import (
 // workbook and a PDF written. Skipped when the corpus is absent, unless
 // FINEXPORT_REQUIRE_CORPUS=1 (CI).
 func TestCorpusThroughEveryCommand(t *testing.T) {
-	files, _ := filepath.Glob("../../../shared/corpus/text/*.txt")
-	if len(files) == 0 {
+	text, _ := filepath.Glob("../../../shared/corpus/text/*.txt")
+	html, _ := filepath.Glob("../../../shared/corpus/html/*")
+	if len(text) == 0 || len(html) == 0 {
 		if os.Getenv("FINEXPORT_REQUIRE_CORPUS") == "1" {
-			t.Fatal("no corpus under ../../../shared/corpus/text (FINEXPORT_REQUIRE_CORPUS=1)")
+			t.Fatal("no corpus under ../../../shared/corpus/{text,html} (FINEXPORT_REQUIRE_CORPUS=1)")
 		}
 		t.Skip("no corpus beside the repository")
 	}
+	files := append(text, html...)
 	bin := buildBinary(t)
 	for _, f := range files {
 		path := abs(t, f)

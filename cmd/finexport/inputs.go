@@ -54,7 +54,7 @@ func collectInputs(args []string) ([]input, []error) {
 			errs = append(errs, pathError(arg, err))
 		}
 		if len(out) == before {
-			errs = append(errs, fmt.Errorf("%s: folder holds no releases (.txt files)", arg))
+			errs = append(errs, fmt.Errorf("%s: folder holds no releases (.txt, .nc, .htm or .html files)", arg))
 		}
 	}
 	return out, errs
@@ -62,7 +62,7 @@ func collectInputs(args []string) ([]input, []error) {
 
 func isReleaseName(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
-	return !strings.HasPrefix(name, ".") && (ext == ".txt" || ext == ".nc")
+	return !strings.HasPrefix(name, ".") && (ext == ".txt" || ext == ".nc" || ext == ".htm" || ext == ".html")
 }
 
 func pathError(p string, err error) error {

@@ -53,7 +53,7 @@ Usage:
   finexport templates DIR        write the default definitions to DIR for editing
   finexport --version            print the version
 
-Folders are read recursively (.txt files). Run "finexport COMMAND --help"
+Folders are read recursively (.txt, .nc, .htm and .html files). Run "finexport COMMAND --help"
 for a command's flags.
 
 Exit codes: 0 success; 1 a check failed; 2 usage or input error.
