@@ -189,7 +189,9 @@ func judgeCell(facts []Fact, c expectCell) string {
 	samePeriod := false
 	for _, x := range facts {
 		if c.period == "" {
-			if x.Value.Equal(c.value) && !x.Period.IsZero() && !isChangeFact(x) {
+			// A figure of a column that is no period's must get none; on a
+			// line that holds a whole table (HTML), only its own row counts.
+			if x.Value.Equal(c.value) && !x.Period.IsZero() && !isChangeFact(x) && sameRowLabel(x.Label, c.label) {
 				return "wrong"
 			}
 			continue
@@ -216,6 +218,16 @@ func judgeCell(facts []Fact, c expectCell) string {
 }
 
 func isChangeFact(x Fact) bool { return x.Unit == Percent }
+
+// sameRowLabel: a fact's label is the typed one, give or take case,
+// spacing and footnote marks; a bracketed description matches any label.
+func sameRowLabel(got, typed string) bool {
+	if strings.HasPrefix(typed, "[") {
+		return true
+	}
+	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+	return strings.HasPrefix(norm(got), norm(typed)) || strings.HasPrefix(norm(typed), norm(got))
+}
 
 func describeFacts(facts []Fact) string {
 	if len(facts) == 0 {

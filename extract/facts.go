@@ -5,12 +5,16 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"finexport/templates"
 )
 
 // buildFacts flattens the tables into facts: one a figure and item, so a
 // combined "Basic and diluted" row gives two, and an unmapped row one with
-// no item. Nothing in a table is left out.
-func buildFacts(f *Filing) []Fact {
+// no item. Nothing in a table is left out. A balance-sheet line in a
+// table that is not a statement (selected data, a note) under a column of
+// a year is the balance at the year's end, not a flow over it.
+func buildFacts(f *Filing, set *templates.Set) []Fact {
 	var out []Fact
 	for ti, t := range f.Tables {
 		for ri := range t.Rows {
@@ -35,6 +39,10 @@ func buildFacts(f *Filing) []Fact {
 				}
 				for _, id := range r.Items {
 					fact.Item = id
+					fact.Period = col.Period
+					if it, ok := set.Item(id); ok && it.Statement == string(Balance) && !col.Period.IsInstant() {
+						fact.Period = Period{End: col.Period.End}
+					}
 					out = append(out, fact)
 				}
 			}

@@ -106,3 +106,50 @@ func TestEscapeCell(t *testing.T) {
 		}
 	}
 }
+
+// A table read by its rows is a statement only when it holds a line the
+// statement stands on: expense lines alone (a stock-compensation
+// breakdown) are no income statement. A balance-sheet line in a table
+// that is not a statement, under a year, is the balance at the year's end.
+func TestRowsMakeAStatementOnlyWithAnAnchor(t *testing.T) {
+	doc := `Acme Widgets Inc. reports.
+
+                     STOCK-BASED COMPENSATION
+                        (in thousands)
+                                         Year Ended December 31,
+                                          2003        2002
+Cost of revenues                           120         100
+Research and development                   340         300
+Selling, general and administrative        560         500
+                                         -----       -----
+                                         1,020         900
+
+                      FAIR VALUE OF FINANCIAL INSTRUMENTS
+                        (in thousands)
+                                          2003        2002
+Cash and cash equivalents                8,265       6,815
+Accounts receivable, net                 2,080       2,014
+`
+	f, err := (&Parser{FiscalYearEnd: time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC)}).Parse(strings.NewReader(doc), "w.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range f.Tables {
+		if tb.Kind != Other {
+			t.Errorf("table at line %d read as %s, want other", tb.StartLine, tb.Kind)
+		}
+	}
+	cash := 0
+	for _, x := range f.Facts {
+		if x.Item != "cash" {
+			continue
+		}
+		cash++
+		if !x.Period.IsInstant() || x.Period.End.Year() != 2003 && x.Period.End.Year() != 2002 || x.Period.End.Month() != 12 {
+			t.Errorf("cash %s has period %s, want a balance at a December 31", x.Value, x.Period)
+		}
+	}
+	if cash != 2 {
+		t.Errorf("%d cash facts, want 2", cash)
+	}
+}

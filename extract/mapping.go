@@ -269,5 +269,30 @@ func classifyByItems(t *Table, set *templates.Set) Statement {
 			best, bestN = s, count[string(s)]
 		}
 	}
+	if best != Other && !hasAnchor(t, statementAnchors[best]) {
+		return Other // expense lines alone: a stock-compensation or cost breakdown
+	}
 	return best
+}
+
+// statementAnchors are the lines a statement read by its rows must hold
+// at least one of: an income statement earns something, a balance sheet
+// totals something, a cash-flow statement nets some activity.
+var statementAnchors = map[Statement][]string{
+	Income:   {"revenue", "gross_profit", "operating_income", "income_before_taxes", "net_income", "eps_basic", "eps_diluted"},
+	Balance:  {"total_assets", "current_assets", "current_liabilities", "total_liabilities", "equity", "liabilities_and_equity"},
+	CashFlow: {"cash_from_operations", "cash_from_investing", "cash_from_financing", "net_change_in_cash"},
+}
+
+func hasAnchor(t *Table, anchors []string) bool {
+	for _, r := range t.Rows {
+		for _, id := range r.Items {
+			for _, a := range anchors {
+				if id == a {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
