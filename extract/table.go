@@ -17,7 +17,7 @@ var (
 	reTitleWords       = regexp.MustCompile(`(?i)unaudited|audited|condensed|consolidated|statements?\b|sheets?\b|\b(corp|inc|co|ltd|corporation|incorporated)\b\.?|in\s+(thousands?|millions?|billions?)|omitted`)
 	reCompanySuffixEnd = regexp.MustCompile(`(?i)\b(corp|inc|co|ltd)\.$`)
 	reScale            = regexp.MustCompile(`(?i)\bin\s+(thousands?|millions?|billions?)\b|\(\s*\$?\s*(thousands?|millions?|billions?)\b|\b(thousands?|millions?|billions?)\s+of\s+(u\.\s*s\.\s+)?dollars|\$\s*(in\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*000'?s?\s*\)|\bin\s+\$?\s*000'?s\b|\b000'?s?\s+omitted`)
-	reNotStatement     = regexp.MustCompile(`(?i)selected|quarterly|segment|pro\s*forma|supplement|non-?gaap|five-year|ten-year|\bratios?\b|reconciliation|per\s+share\s+data`)
+	reNotStatement     = regexp.MustCompile(`(?i)selected|quarterly|segment|pro\s*forma|supplement|non-?gaap|five[- ]year|ten[- ]year|\bratios?\b|reconciliation|per\s+share\s+data`)
 	reBareScale        = regexp.MustCompile(`(?i)\((thousands?|millions?|billions?)\)`)
 	reNotReported      = regexp.MustCompile(`(?i)pro\s*-?\s*forma|\badjust|non-?gaap|as\s+adjusted`)
 	reExcept           = regexp.MustCompile(`(?i)except\b([^)]*)`)
@@ -30,6 +30,9 @@ type tableGrid struct {
 	ctx *docContext
 	g   grid.Table
 	t   *Table
+	// notStatement: the text over the table names a table that is no
+	// statement (selected data, segments, quarters).
+	notStatement bool
 }
 
 // parseTable interprets one grid into a Table. Problems are reported
@@ -131,9 +134,16 @@ func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
 		}
 	}
 	for _, a := range titleBlock(g.g.Above) {
-		if isTitleText(a.Text, a.Indent) && (reTitleWords.MatchString(a.Text) || classifyTitle(a.Text) != Other) {
+		if !isTitleText(a.Text, a.Indent) {
+			continue
+		}
+		if reTitleWords.MatchString(a.Text) || classifyTitle(a.Text) != Other {
 			g.t.Title = append(g.t.Title, a.Text)
 		}
+		// A line over the table that names what is no statement ("Five
+		// Year Financial Summary", "... by segment:") keeps the table from
+		// being taken for a statement by its rows.
+		g.notStatement = g.notStatement || reNotStatement.MatchString(a.Text)
 	}
 	bodyStart := lastHeader + 1
 	for i, r := range g.g.Head {
