@@ -355,12 +355,15 @@ func (e *columnEnv) ratioTrusted(c Check) bool {
 // the table, under a grand total, or (in an income or cash-flow statement,
 // whose subtotals run on) under a subtotal such as Gross profit. A walk
 // that stopped at a labelled subtotal is judged from where that
-// subtotal's own parts start.
+// subtotal's own parts, or the rows of the section it closes, start.
 func (e *columnEnv) walkEndsCleanly(parts []*Row) bool {
 	k := e.t.rowIndex(parts[0])
 	if first := parts[0]; first.IsLabelledTotal() {
 		if sub := e.t.PartsOf(first); len(sub) > 0 {
 			k = e.t.rowIndex(sub[0])
+		}
+		for j := k - 1; first.Closes >= 0 && j >= 0 && e.t.within(e.t.Rows[j].Section, first.Closes); j-- {
+			k = j // the section's rows start above its first part (in a section of its own)
 		}
 	}
 	if k <= 0 {

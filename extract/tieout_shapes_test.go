@@ -184,6 +184,50 @@ func TestTieOutShapes(t *testing.T) {
 			}, "Total current assets at 1999-12-31", "pass 3600000", false,
 		},
 		{
+			// A grand total adds the totals of the sections above it, not
+			// their rows again.
+			"grand total over section totals", balanceTitle, atYearEnd, []string{
+				"LIABILITIES AND STOCKHOLDERS' EQUITY|0",
+				"Current liabilities:|0",
+				"Accounts payable|2|100|90",
+				"Accrued expenses|2|200|180",
+				"---",
+				"Total current liabilities|6|300|270",
+				"Long-term debt|0|200|180",
+				"---",
+				"Total liabilities|6|500|450",
+				"",
+				"Stockholders' equity:|0",
+				"Common stock|2|100|100",
+				"Retained earnings|2|400|350",
+				"---",
+				"Total stockholders' equity|6|500|450",
+				"---",
+				"Total liabilities and stockholders' equity|6|$ 1,000|$   900",
+				"===",
+			}, "Total liabilities and equity at 1999-12-31", "pass 1000000", false,
+		},
+		{
+			// A grand total goes past a net line, over the rows it nets.
+			"grand total past a net line", balanceTitle, atYearEnd, []string{
+				"Current assets:|0",
+				"Cash|2|500|400",
+				"Receivables|2|300|250",
+				"---",
+				"Total current assets|0|800|650",
+				"",
+				"Plant and other property|0|1,000|900",
+				"Less: accumulated depreciation|4|400|350",
+				"---",
+				"Plant and other property - net|0|600|550",
+				"",
+				"Investments and sundry assets|0|200|100",
+				"---",
+				"Total assets|0|$ 1,600|$ 1,300",
+				"===",
+			}, "Total assets at 1999-12-31", "pass 1600000", false,
+		},
+		{
 			// A rule under every line makes no line a total of those above.
 			"rule under every line", incomeTitle, yearEnded, []string{
 				"Net revenues|0|$ 871|$ 768",
@@ -341,5 +385,36 @@ func TestFiveYearSummaryIsNoStatement(t *testing.T) {
 	f := parseBytesT(t, []byte(doc), "made-up.txt")
 	if len(f.Tables) != 1 || f.Tables[0].Kind != Other || len(f.Tables[0].Rows) != 3 {
 		t.Fatalf("want one table of kind other with 3 rows, got %d tables %+v", len(f.Tables), f.Tables)
+	}
+}
+
+// A table headed by segment or geographic words in its stub is no
+// statement, though its rows say "Total assets".
+func TestGeographicTableIsNoStatement(t *testing.T) {
+	doc := strings.Join([]string{
+		"(In millions of dollars)",
+		"",
+		"GEOGRAPHIC AREAS                              Year-End Assets",
+		"                                            1999        1998",
+		"                                          ------      ------",
+		"United States                            $ 5,591     $ 4,587",
+		"Europe                                     1,708       1,813",
+		"                                          ------      ------",
+		"Identifiable assets                        7,299       6,400",
+		"",
+		"Other assets                               4,023       3,733",
+		"                                          ------      ------",
+		"Total assets                             $11,322     $10,133",
+		"                                          ======      ======",
+		"",
+	}, "\n")
+	f := parseBytesT(t, []byte(doc), "made-up.txt")
+	if len(f.Tables) != 1 || f.Tables[0].Kind != Other {
+		t.Fatalf("want one table of kind other, got %d tables %+v", len(f.Tables), f.Tables)
+	}
+	for _, c := range f.Checks {
+		if c.Kind == TieOut {
+			t.Errorf("tie-out %s ran on a geographic table", c.Name)
+		}
 	}
 }

@@ -204,18 +204,45 @@ func (t *Table) PartsOf(total *Row) []*Row {
 	if total.Total == NotTotal {
 		return nil
 	}
+	// A grand total (Total assets, Total liabilities and equity) goes on
+	// past a section's total, over the section's rows, and past a running
+	// subtotal, over the rows its figures add up, to the grand total above.
+	grand := total.Total == Total
 	at := t.rowIndex(total)
 	for i := at - 1; i >= 0; i-- {
 		p := &t.Rows[i]
-		if p.Total == Total || p.Total == Subtotal && !p.IsLabelledTotal() || p.heading != t.Rows[at-1].heading {
+		running := p.Total == Subtotal && !p.IsLabelledTotal()
+		var run []*Row
+		if grand && running {
+			run = t.addedRun(p, nil)
+		}
+		if p.Total == Total || running && run == nil || p.heading != t.Rows[at-1].heading {
 			break // a grand total, a running subtotal, or a heading's group above
 		}
 		out = append([]*Row{p}, out...)
-		if p.IsLabelledTotal() {
-			break
+		switch {
+		case run != nil:
+			i = t.rowIndex(run[0])
+		case !p.IsLabelledTotal():
+		case !grand || p.Closes < 0:
+			return out
+		default:
+			for i > 0 && t.within(t.Rows[i-1].Section, p.Closes) {
+				i--
+			}
 		}
 	}
 	return out
+}
+
+// within reports whether section s is section outer or nested in it.
+func (t *Table) within(s, outer int) bool {
+	for ; s >= 0; s = t.Sections[s].Parent {
+		if s == outer {
+			return true
+		}
+	}
+	return false
 }
 
 // closedSections marks the sections that a row totals.
@@ -275,16 +302,17 @@ func withoutSubtotalParts(t *Table, parts []*Row) []*Row {
 	return out
 }
 
-// addedRun returns the rows, all in the set, that a running subtotal
-// (one closing no section) adds up by its figures: the shortest run of
-// two or more rows right above it that makes its figure. Nil when none.
+// addedRun returns the rows (all in the set, when one is given) that a
+// running subtotal, one closing no section, adds up by its figures: the
+// shortest run of two or more rows right above it that makes its figure.
+// Nil when none.
 func (t *Table) addedRun(sub *Row, in map[*Row]bool) []*Row {
 	if sub.Total == NotTotal || sub.Closes >= 0 {
 		return nil
 	}
 	walk := t.PartsOf(sub)
 	for k := 2; k <= len(walk); k++ {
-		if run := walk[len(walk)-k:]; allIn(run, in) && addsUpTo(sub, run) {
+		if run := walk[len(walk)-k:]; (in == nil || allIn(run, in)) && addsUpTo(sub, run) {
 			return run
 		}
 	}
