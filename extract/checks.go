@@ -277,7 +277,8 @@ func subtractsNegative(t *Table, col int, src string, index map[string]int) bool
 // confident reports whether a failed check speaks of the filing rather
 // than of how finexport read its layout. A sum of parts is trusted when
 // every part has a figure here, no subtotal is counted with its own
-// parts, and the total closes a section or its parts start cleanly; a
+// parts, and the total closes a section or its parts (two or more)
+// start cleanly; a
 // sum or difference of lines, when every line with a figure between its
 // first operand and the stated line is one of its operands or a part of
 // one; a ratio (EPS), unless ratioTrusted says the gap is a definition.
@@ -300,13 +301,20 @@ func (e *columnEnv) confident(def templates.Check, c Check) bool {
 			if p.Total == NotTotal {
 				continue
 			}
-			for _, q := range e.t.PartsOf(p) {
+			sub := e.t.PartsOf(p)
+			if run := e.t.addedRun(p, rowSet(sub)); run != nil {
+				sub = run // the rows its figures add up, not all the walk found
+			}
+			for _, q := range sub {
 				if in[q] {
 					return false // a subtotal and its own parts both counted: the layout was misread
 				}
 			}
 		}
-		return len(parts) > 0 && (r.Closes >= 0 || e.walkEndsCleanly(parts))
+		// A walk that found one row found no sum: the rule above the
+		// stated line opened the lines under it ("Revenue / ---- /
+		// Operating expenses"), or the table lists totals only.
+		return len(parts) > 0 && (r.Closes >= 0 || len(parts) > 1 && e.walkEndsCleanly(parts))
 	}
 	if strings.ContainsAny(src, "*/") {
 		return e.ratioTrusted(c)
@@ -347,12 +355,15 @@ func (e *columnEnv) ratioTrusted(c Check) bool {
 // the table, under a grand total, or (in an income or cash-flow statement,
 // whose subtotals run on) under a subtotal such as Gross profit. A walk
 // that stopped at a labelled subtotal is judged from where that
-// subtotal's own parts start.
+// subtotal's own parts, or the rows of the section it closes, start.
 func (e *columnEnv) walkEndsCleanly(parts []*Row) bool {
 	k := e.t.rowIndex(parts[0])
 	if first := parts[0]; first.IsLabelledTotal() {
 		if sub := e.t.PartsOf(first); len(sub) > 0 {
 			k = e.t.rowIndex(sub[0])
+		}
+		for j := k - 1; first.Closes >= 0 && j >= 0 && e.t.within(e.t.Rows[j].Section, first.Closes); j-- {
+			k = j // the section's rows start above its first part (in a section of its own)
 		}
 	}
 	if k <= 0 {

@@ -22,7 +22,7 @@ func (g *tableGrid) mapRows() {
 			r.Items, r.SignFlipped = m.Items, m.Loss // a loss line: settled below
 		}
 	}
-	if t.Kind == Other && !reNotStatement.MatchString(strings.Join(t.Title, " ")) {
+	if t.Kind == Other && !g.notStatement && !reNotStatement.MatchString(strings.Join(t.Title, " ")) {
 		t.Kind = classifyByItems(t, g.ctx.set)
 		for i := range t.Rows {
 			if r := &t.Rows[i]; len(r.Items) > 0 && !fitsTable(r.Items, t.Kind, g.ctx.set) {

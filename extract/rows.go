@@ -56,7 +56,7 @@ func (g *tableGrid) readRows(rows []grid.Row) {
 				r.afterRule, r.weakRule = false, false
 			}
 		case row.Kind == grid.Figures && !(row.Years && len(g.t.Rows) == 0):
-			r.dataRow(row)
+			r.dataRow(i, row)
 		case row.Kind == grid.Rule:
 			// A single rule announces a subtotal; a double rule under a
 			// subtotal makes it a total, and announces nothing.
@@ -108,6 +108,10 @@ func (r *rowReader) textRow(i int, row grid.Row) {
 	nextFigures := hasNext && next.Kind == grid.Figures
 	adjacent := i+1 < len(r.rows) && r.rows[i+1].Kind == grid.Figures
 	switch {
+	case isCaption(label):
+		t.Notes = append(t.Notes, label)
+		r.lastData, r.afterRule = false, false
+		return
 	case grid.IsAllCaps(label) && !adjacent:
 		r.open = nil
 		r.push(Section{Title: label, Line: row.Line, Indent: -1, Parent: -1})
@@ -166,18 +170,59 @@ func (r *rowReader) push(s Section) {
 // "Operating expenses:".
 // It reports whether the total named an open section.
 func (r *rowReader) closeNamed(label string) bool {
-	name := strings.TrimSpace(strings.TrimPrefix(strings.ToLower(label), "total"))
-	if name == "" {
-		return false
-	}
 	for k := len(r.open) - 1; k >= 0; k-- {
-		title := strings.ToLower(strings.TrimSuffix(r.g.t.Sections[r.open[k]].Title, ":"))
-		if title == name || strings.HasPrefix(name, title+" ") {
+		if totalNames(label, r.g.t.Sections[r.open[k]].Title) {
 			r.open = r.open[:k+1]
 			return true
 		}
 	}
 	return false
+}
+
+// totalNames reports whether a "Total ..." label names a section: "Total
+// current liabilities" names "Current liabilities:", "Total inventories"
+// names "Inventories, at lower of average cost or market".
+func totalNames(label, title string) bool {
+	name := strings.TrimSpace(strings.TrimPrefix(strings.ToLower(label), "total"))
+	if name == "" {
+		return false
+	}
+	title = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(title), ":"))
+	return title == name || strings.HasPrefix(name, title+" ") ||
+		strings.HasPrefix(title, name+",") || strings.HasPrefix(title, name+" (")
+}
+
+// repeatsTitle reports a row that repeats the name of its section, as
+// "Inventories" under a rule below the lines of "Inventories:": the
+// section's total.
+func repeatsTitle(label, title string) bool {
+	return label != "" && strings.EqualFold(strings.TrimSpace(label), strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(title), ":")))
+}
+
+// totalledLater reports whether a row after body row i totals section s
+// by name ("Total assets" under the unlabelled net of property): an
+// unlabelled row above it is then a running subtotal, not the section's
+// total. The search ends where a new top-level heading starts.
+func (r *rowReader) totalledLater(i, s int) bool {
+	title := r.g.t.Sections[s].Title
+	for _, row := range r.rows[i+1:] {
+		switch {
+		case row.Kind == grid.Figures && totalNames(row.Label, title):
+			return true
+		case row.Kind == grid.Words && grid.IsAllCaps(row.Label):
+			return false
+		}
+	}
+	return false
+}
+
+// isCaption reports a line that only refers to a note, as "Commitments
+// and contingencies" between the liabilities and the equity: it heads no
+// rows.
+func isCaption(label string) bool {
+	fields := strings.Fields(strings.ToLower(label))
+	return len(fields) > 0 && !strings.HasSuffix(label, ":") &&
+		(fields[0] == "commitments" || fields[0] == "contingencies")
 }
 
 // closeSiblings closes open sections at this indent or deeper.
@@ -200,7 +245,7 @@ func (r *rowReader) closeByIndent(indent int) {
 	}
 }
 
-func (r *rowReader) dataRow(gr grid.Row) {
+func (r *rowReader) dataRow(i int, gr grid.Row) {
 	t := r.g.t
 	row := Row{Line: gr.Line, FirstLine: gr.Line, Label: gr.Label, Indent: gr.Indent, Section: -1, Closes: -1, heading: r.heading}
 	if len(r.pending) > 0 {
@@ -212,6 +257,8 @@ func (r *rowReader) dataRow(gr grid.Row) {
 	if named := isTotal && r.closeNamed(row.Label); !named && row.Label != "" {
 		r.closeByIndent(row.Indent)
 	}
+	// A row under a rule that repeats its section's name totals it.
+	closesByName := r.afterRule && !isTotal && r.top() >= 0 && repeatsTitle(row.Label, t.Sections[r.top()].Title)
 	if s := r.top(); s >= 0 && r.childShown[s] == -2 && row.Label != "" {
 		r.childShown[s] = row.Indent
 	}
@@ -219,15 +266,18 @@ func (r *rowReader) dataRow(gr grid.Row) {
 	if r.afterRule || isTotal || row.Label == "" {
 		row.Total = Subtotal
 	}
+	running := false
 	if row.Label == "" {
 		row.Indent = -1
 		row.LabelInferred = true
 		row.Label = "Total"
-		if s := r.top(); s >= 0 {
+		if s := r.top(); s >= 0 && !r.totalledLater(i, s) {
 			row.Label = "Total " + lowerFirst(strings.TrimSuffix(t.Sections[s].Title, ":"))
+		} else {
+			running = s >= 0 // a section totalled further down: this one only runs
 		}
 	}
-	if (isTotal || row.LabelInferred) && r.top() >= 0 {
+	if (isTotal || closesByName || row.LabelInferred && !running) && r.top() >= 0 {
 		row.Closes = r.top()
 		r.open = r.open[:len(r.open)-1]
 	}

@@ -17,7 +17,8 @@ var (
 	reTitleWords       = regexp.MustCompile(`(?i)unaudited|audited|condensed|consolidated|statements?\b|sheets?\b|\b(corp|inc|co|ltd|corporation|incorporated)\b\.?|in\s+(thousands?|millions?|billions?)|omitted`)
 	reCompanySuffixEnd = regexp.MustCompile(`(?i)\b(corp|inc|co|ltd)\.$`)
 	reScale            = regexp.MustCompile(`(?i)\bin\s+(thousands?|millions?|billions?)\b|\(\s*\$?\s*(thousands?|millions?|billions?)\b|\b(thousands?|millions?|billions?)\s+of\s+(u\.\s*s\.\s+)?dollars|\$\s*(in\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*000'?s?\s*\)|\bin\s+\$?\s*000'?s\b|\b000'?s?\s+omitted`)
-	reNotStatement     = regexp.MustCompile(`(?i)selected|quarterly|segment|pro\s*forma|supplement|non-?gaap|five-year|ten-year|\bratios?\b|reconciliation|per\s+share\s+data`)
+	reNotStatement     = regexp.MustCompile(`(?i)selected|quarterly|segment|geographic|pro\s*forma|supplement|non-?gaap|five[- ]year|ten[- ]year|\bratios?\b|reconciliation|per\s+share\s+data`)
+	reNoStatementLine  = regexp.MustCompile(`(?i)selected|quarterly|segment|geographic|pro\s*forma|non-?gaap|five[- ]year|ten[- ]year|reconciliation`)
 	reBareScale        = regexp.MustCompile(`(?i)\((thousands?|millions?|billions?)\)`)
 	reNotReported      = regexp.MustCompile(`(?i)pro\s*-?\s*forma|\badjust|non-?gaap|as\s+adjusted`)
 	reExcept           = regexp.MustCompile(`(?i)except\b([^)]*)`)
@@ -30,6 +31,9 @@ type tableGrid struct {
 	ctx *docContext
 	g   grid.Table
 	t   *Table
+	// notStatement: the text over the table names a table that is no
+	// statement (selected data, segments, quarters).
+	notStatement bool
 }
 
 // parseTable interprets one grid into a Table. Problems are reported
@@ -131,12 +135,22 @@ func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
 		}
 	}
 	for _, a := range titleBlock(g.g.Above) {
-		if isTitleText(a.Text, a.Indent) && (reTitleWords.MatchString(a.Text) || classifyTitle(a.Text) != Other) {
+		if !isTitleText(a.Text, a.Indent) {
+			continue
+		}
+		if reTitleWords.MatchString(a.Text) || classifyTitle(a.Text) != Other {
 			g.t.Title = append(g.t.Title, a.Text)
 		}
+		// A line over the table that names what is no statement ("Five
+		// Year Financial Summary", "... by segment:") keeps the table from
+		// being taken for a statement by its rows.
+		g.notStatement = g.notStatement || namesNoStatement(a.Text)
 	}
 	bodyStart := lastHeader + 1
 	for i, r := range g.g.Head {
+		if i <= lastHeader && r.Kind != grid.Rule {
+			g.notStatement = g.notStatement || namesNoStatement(r.Text) // "GEOGRAPHIC AREAS  Year-End Assets"
+		}
 		if r.Text == "" || isHeader[i] || r.Kind == grid.Rule {
 			continue
 		}
@@ -146,6 +160,14 @@ func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
 		}
 	}
 	return headers, bodyStart
+}
+
+// namesNoStatement reports a line over a table (not its title) that names
+// a table that is no statement. Fewer words count than in a title: "per
+// share data" ends a scale note, and "supplemental" statements are
+// statements.
+func namesNoStatement(s string) bool {
+	return reNoStatementLine.MatchString(s)
 }
 
 // periodHint gathers the period words stated above the columns but not

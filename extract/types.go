@@ -192,29 +192,184 @@ func (r *Row) Member(t *Table) int {
 func (t *Table) PartsOf(total *Row) []*Row {
 	var out []*Row
 	if total.Closes >= 0 {
+		closed := t.closedSections()
 		for i := range t.Rows {
 			p := &t.Rows[i]
-			if p != total && p.Member(t) == total.Closes {
+			if p != total && t.addsInto(p.Member(t), total.Closes, closed) {
 				out = append(out, p)
 			}
 		}
-		return out
+		return withoutSubtotalParts(t, out)
 	}
 	if total.Total == NotTotal {
 		return nil
 	}
+	// A grand total (Total assets, Total liabilities and equity) goes on
+	// past a section's total, over the section's rows, and past a running
+	// subtotal, over the rows its figures add up, to the grand total above.
+	grand := total.Total == Total
 	at := t.rowIndex(total)
 	for i := at - 1; i >= 0; i-- {
 		p := &t.Rows[i]
-		if p.Total == Total || p.Total == Subtotal && !p.IsLabelledTotal() || p.heading != t.Rows[at-1].heading {
+		running := p.Total == Subtotal && !p.IsLabelledTotal()
+		var run []*Row
+		if grand && running {
+			run = t.addedRun(p, nil)
+		}
+		if p.Total == Total || running && run == nil || p.heading != t.Rows[at-1].heading {
 			break // a grand total, a running subtotal, or a heading's group above
 		}
 		out = append([]*Row{p}, out...)
-		if p.IsLabelledTotal() {
-			break
+		switch {
+		case run != nil:
+			i = t.rowIndex(run[0])
+		case !p.IsLabelledTotal():
+		case !grand || p.Closes < 0:
+			return out
+		default:
+			for i > 0 && t.within(t.Rows[i-1].Section, p.Closes) {
+				i--
+			}
 		}
 	}
 	return out
+}
+
+// within reports whether section s is section outer or nested in it.
+func (t *Table) within(s, outer int) bool {
+	for ; s >= 0; s = t.Sections[s].Parent {
+		if s == outer {
+			return true
+		}
+	}
+	return false
+}
+
+// closedSections marks the sections that a row totals.
+func (t *Table) closedSections() map[int]bool {
+	closed := map[int]bool{}
+	for _, r := range t.Rows {
+		if r.Closes >= 0 {
+			closed[r.Closes] = true
+		}
+	}
+	return closed
+}
+
+// addsInto reports whether rows of section s add into the total of
+// section target: s is target, or a heading nested in it that no row of
+// its own totals ("Special charges:" over three lines, counted in Total
+// operating expenses).
+func (t *Table) addsInto(s, target int, closed map[int]bool) bool {
+	for s >= 0 {
+		if s == target {
+			return true
+		}
+		if closed[s] {
+			return false // its own total stands for it
+		}
+		s = t.Sections[s].Parent
+	}
+	return false
+}
+
+// withoutSubtotalParts drops from a total's parts the rows that an
+// intermediate subtotal among them already adds up (as 19,632 and 9,347
+// under the unlabelled 10,285 of net property), so that none is counted
+// twice. Which rows a subtotal adds is read from its figures: the
+// shortest run of two or more rows right above it that adds up to it in
+// every column, added or, under a first line, subtracted as printed
+// positive ("Less accumulated depreciation"). A rule over every line
+// makes each line a "subtotal" of the lines above it; such a line adds up
+// nothing and drops nothing.
+func withoutSubtotalParts(t *Table, parts []*Row) []*Row {
+	in := rowSet(parts)
+	drop := map[*Row]bool{}
+	for _, p := range parts {
+		for _, q := range t.addedRun(p, in) {
+			drop[q] = true
+		}
+	}
+	if len(drop) == 0 {
+		return parts
+	}
+	var out []*Row
+	for _, p := range parts {
+		if !drop[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// addedRun returns the rows (all in the set, when one is given) that a
+// running subtotal, one closing no section, adds up by its figures: the
+// shortest run of two or more rows right above it that makes its figure.
+// Nil when none.
+func (t *Table) addedRun(sub *Row, in map[*Row]bool) []*Row {
+	if sub.Total == NotTotal || sub.Closes >= 0 {
+		return nil
+	}
+	walk := t.PartsOf(sub)
+	for k := 2; k <= len(walk); k++ {
+		if run := walk[len(walk)-k:]; (in == nil || allIn(run, in)) && addsUpTo(sub, run) {
+			return run
+		}
+	}
+	return nil
+}
+
+// addsUpTo reports whether the rows add up to the total in every column
+// the total has a figure in, within the rounding of the printed digits:
+// all added, or the first less the others.
+func addsUpTo(total *Row, rows []*Row) bool {
+	added, less := true, true
+	for _, c := range total.Cells {
+		var sum, net, tol decimal.Decimal
+		for i, r := range rows {
+			v, ok := r.cellIn(c.Column)
+			if !ok {
+				return false
+			}
+			sum = sum.Add(v.Value)
+			if i == 0 {
+				net = v.Value
+			} else {
+				net = net.Sub(v.Value)
+			}
+			tol = tol.Add(v.Resolution)
+		}
+		tol = tol.Add(c.Resolution).Mul(decimal.New(5, -1))
+		added = added && c.Value.Sub(sum).Abs().LessThanOrEqual(tol)
+		less = less && c.Value.Sub(net).Abs().LessThanOrEqual(tol)
+	}
+	return len(total.Cells) > 0 && (added || less)
+}
+
+func (r *Row) cellIn(col int) (Cell, bool) {
+	for _, c := range r.Cells {
+		if c.Column == col {
+			return c, true
+		}
+	}
+	return Cell{}, false
+}
+
+func rowSet(rows []*Row) map[*Row]bool {
+	in := make(map[*Row]bool, len(rows))
+	for _, r := range rows {
+		in[r] = true
+	}
+	return in
+}
+
+func allIn(rows []*Row, in map[*Row]bool) bool {
+	for _, r := range rows {
+		if !in[r] {
+			return false
+		}
+	}
+	return true
 }
 
 func (t *Table) rowIndex(r *Row) int {
