@@ -107,12 +107,15 @@ type yearless struct {
 
 // dateline finds the release date: a wire dateline "City, State (Month D,
 // YYYY) -", "CITY, Month D /PRNewswire/ --" (no year: returned as
-// yearless), or a date standing alone under "FOR IMMEDIATE RELEASE".
-// Tables are passed over: a contact block can stand in one.
-// at is the index of the dateline's line, -1 when none was found.
-func dateline(lines []line) (text string, d time.Time, y *yearless, at int) {
+// yearless), a date standing alone under "FOR IMMEDIATE RELEASE", or, in
+// a release, a date alone atop its page with the headline under it
+// ("April 18, 2000" then "Acme Announces First-Quarter Results"). Tables
+// are passed over: a contact block can stand in one. at is the index of
+// the dateline's line, -1 when none was found.
+func dateline(lines []line, release bool) (text string, d time.Time, y *yearless, at int) {
 	inTable := false
 	sinceMasthead := -1 // non-blank lines since a release masthead
+	opening := release  // the first line of a release's page
 	for i, l := range lines {
 		s := strings.TrimSpace(l.Text)
 		switch {
@@ -126,14 +129,19 @@ func dateline(lines []line) (text string, d time.Time, y *yearless, at int) {
 			continue
 		case inTable:
 			continue
+		case isPageBreak(s) || exhibitMarker(s):
+			opening = release
+			continue
 		}
 		if sinceMasthead >= 0 {
 			sinceMasthead++
 		}
 		masthead := mastheadLine(s)
+		atop := opening && headlineFollows(lines[i+1:])
+		opening = false
 		for _, m := range findDates(l.Text) {
 			prefix, rest := l.Text[:m.start], l.Text[m.end:]
-			underMasthead := (sinceMasthead >= 0 && sinceMasthead <= 3 || masthead) && dateOnly(prefix, rest, masthead)
+			underMasthead := (sinceMasthead >= 0 && sinceMasthead <= 3 || masthead || atop) && dateOnly(prefix, rest, masthead)
 			if !underMasthead && !(placePrefix(prefix, m.year == 0) && afterDateline(rest, strings.TrimSpace(prefix) != "")) {
 				continue
 			}
@@ -153,6 +161,20 @@ func dateline(lines []line) (text string, d time.Time, y *yearless, at int) {
 		}
 	}
 	return "", time.Time{}, nil, -1
+}
+
+// headlineFollows reports whether the next line with text after a date
+// is words (a headline), not a table's row, a date or a tag.
+func headlineFollows(lines []line) bool {
+	for _, l := range lines[:min(len(lines), 6)] {
+		s := strings.TrimSpace(l.Text)
+		if s == "" {
+			continue
+		}
+		// "Net sales     1,234" is a table's row
+		return isLetter(s[0]) && !strings.Contains(s, "   ") && len(findDates(s)) == 0 && !isCoverLine(s)
+	}
+	return false
 }
 
 // dateOnly reports whether a date stands alone on its line, or after a

@@ -63,7 +63,7 @@ func (ctx *docContext) readMeta(f *Filing, d document) {
 	if release {
 		limit = releaseLines
 	}
-	text0, date0, yl, at := dateline(lines[:min(len(lines), limit)])
+	text0, date0, yl, at := dateline(lines[:min(len(lines), limit)], release)
 	title := headline(lines, at, release)
 	if title != "" {
 		f.Titles = append(f.Titles, title)

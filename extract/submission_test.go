@@ -301,11 +301,15 @@ func TestDatelines(t *testing.T) {
 		{"March 1, 2002 - March 31, 2002", "", "", ""},
 		{"DALLAS, March 5 - 7, 2002 the fair", "", "", ""},
 		{"Balance, March 31, 2002      1,234      5,678", "", "", ""},
-		{"March 5, 2002\n\nACME REPORTS RESULTS", "", "", ""},
+		// A date alone atop a release's page, over its headline.
+		{"March 5, 2002\n\nACME REPORTS RESULTS", "March 5, 2002", "2002-03-05", ""},
+		{"Item 5.\n<PAGE>\n\nMarch 5, 2002\n\nAcme Announces First-Quarter Results\n", "March 5, 2002", "2002-03-05", ""},
+		{"<PAGE>\nMarch 5, 2002\n\n   Net sales     1,234\n", "", "", ""},
+		{"<PAGE>\nACME CORP\nMarch 5, 2002\n\nAcme Announces Results\n", "", "", ""},
 		{"<TABLE>\nDALLAS, March 5, 2002 -- Acme\n</TABLE>\n", "", "", ""},
 	}
 	for _, tt := range tests {
-		text, d, y, _ := dateline(linesOf(tt.doc))
+		text, d, y, _ := dateline(linesOf(tt.doc), true)
 		got := ""
 		if !d.IsZero() {
 			got = d.Format(isoDate)
@@ -406,7 +410,7 @@ func TestHeadlines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		lines := linesOf(tt.doc)
-		_, _, _, at := dateline(lines)
+		_, _, _, at := dateline(lines, tt.release)
 		if got := headline(lines, at, tt.release); got != tt.want {
 			t.Errorf("%s: headline %q, want %q", tt.name, got, tt.want)
 		}
