@@ -49,8 +49,10 @@ func (ctx *docContext) readMeta(f *Filing, d document) {
 	if n := registrantName(lines); n != "" {
 		name, rank = n, fromRegistrant
 	}
-	if t, ok := firstTicker(text); ok && f.Ticker == "" {
-		f.Exchange, f.Ticker = t.exchange, t.ticker
+	if t, ok := firstTicker(text); ok {
+		if f.Ticker == "" {
+			f.Exchange, f.Ticker = t.exchange, t.ticker
+		}
 		if rank == 0 && t.name != "" {
 			name, rank = t.name, fromTicker
 		}
@@ -78,8 +80,16 @@ func (ctx *docContext) readMeta(f *Filing, d document) {
 	}
 	// A later document's better source replaces another company's name; the
 	// same company keeps the spelling first read.
-	if name != "" && (f.Company == "" || rank < ctx.companyRank && !sameCompany(name, f.Company)) {
-		f.Company, ctx.companyRank = preferSpelling(withSuffix(name, text), text), rank
+	if name == "" {
+		return
+	}
+	name = preferSpelling(withSuffix(name, text), text)
+	switch {
+	case f.Company == "" || rank < ctx.companyRank && !sameCompany(name, f.Company):
+		f.Company, ctx.companyRank = name, rank
+	case sameCompany(name, f.Company) && f.Company == strings.ToUpper(f.Company) && name != strings.ToUpper(name) &&
+		(hasSuffix(name) || !hasSuffix(f.Company)):
+		f.Company = name // "Acme Widgets, Inc." reads better than the cover's "ACME WIDGETS, INC."
 	}
 	if f.ReleaseDate.IsZero() && ctx.yearless == nil {
 		f.Dateline, f.ReleaseDate, ctx.yearless = text0, date0, yl

@@ -236,6 +236,21 @@ func TestCompanyOrderOfTrust(t *testing.T) {
 			"COMPANY CONFORMED NAME: ZETA INDUSTRIES INC\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\n" +
 			"ACME REPORTS RESULTS\n\nDALLAS, March 5, 2002 -- Acme Widgets (NYSE: ACW) today said" + body + "</TEXT>\n</DOCUMENT>\n", "ZETA INDUSTRIES INC"},
 	}
+	// Submissions without an SEC header: an 8-K body, then its release.
+	doc := func(typ, text string) string {
+		return "<DOCUMENT>\n<TYPE>" + typ + "\n<TEXT>\n" + text + "</TEXT>\n</DOCUMENT>\n"
+	}
+	tests = append(tests,
+		struct{ name, doc, want string }{"cover-page registrant over a ticker",
+			doc("8-K", "FORM 8-K\n\n   ACME WIDGETS, INC.\n(Exact name of registrant as specified in its charter)\n\nItem 5. Other Events\n") +
+				doc("EX-99", "ACME REPORTS RESULTS\n\nDALLAS, March 5, 2002 -- Zeta Widgets (NYSE: ZW) today said"+body), "ACME WIDGETS, INC."},
+		struct{ name, doc, want string }{"the cover's registrant in the release's spelling",
+			doc("8-K", "FORM 8-K\n\n   ACME WIDGETS, INC.\n(Exact name of registrant as specified in its charter)\n\nItem 5. Other Events\n") +
+				doc("EX-99", "ACME REPORTS RESULTS\n\nDALLAS, March 5, 2002 -- Acme Widgets, Inc. (NYSE: ACW) today said"+body), "Acme Widgets, Inc."},
+		struct{ name, doc, want string }{"a release's ticker over an 8-K's prose",
+			doc("8-K", "FORM 8-K\n\nItem 2. On March 1, 2002 Beta Supply Corp. sold its plant.\n") +
+				doc("EX-99", "ACME REPORTS RESULTS\n\nDALLAS, March 5, 2002 -- Acme Widgets (NYSE: ACW) today said"+body), "Acme Widgets"},
+	)
 	for _, tt := range tests {
 		f, err := (&Parser{}).Parse(strings.NewReader(tt.doc), "release.txt")
 		if err != nil {
