@@ -8,10 +8,9 @@ import (
 )
 
 var (
-	reTicker   = regexp.MustCompile(`\(\s*(Nasdaq(?: National Market| SmallCap Market)?|NASDAQ|NYSE(?: American| Amex)?|AMEX|American Stock Exchange|New York Stock Exchange|OTC ?BB|OTC Bulletin Board|OTC|TSX)\s*:\s*([A-Z][A-Z.\-]{0,6})\s*\)`)
-	reCompany  = regexp.MustCompile(`((?:[A-Z][A-Za-z0-9&'\-]*\.?,?\s+){1,4}(?i:corp(?:oration)?\.?|inc(?:orporated)?\.?|ltd\.?|limited|co\.|plc|l\.p\.|llc|holdings)(?:,?\s+Inc\.)?)(?:\s|$|[,;:'’)])`)
+	reTicker   = regexp.MustCompile(`\(\s*((?i:nasdaq)(?:/NMS|/NM| National Market| SmallCap Market| NM)?|NYSE(?: American| Amex)?|AMEX|American Stock Exchange|New York Stock Exchange|OTC ?BB|OTC Bulletin Board|OTC|TSX)\s*:\s*([A-Z][A-Z.\-]{0,6})\s*\)`)
+	reCompany  = regexp.MustCompile(`((?:(?:[A-Z]|[a-z]+[A-Z])[A-Za-z0-9&'\-]*\.?,?\s+)(?:(?:[A-Z][A-Za-z0-9&'\-]*\.?,?|and|of|&)\s+){0,4}(?i:corp(?:oration)?\.?|inc(?:orporated)?\.?|ltd\.?|limited|co\.|company|plc|l\.p\.|llc|holdings)(?:,?\s+Inc\.)?)(?:\s|$|[,;:'’)])`)
 	reFullDate = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b`)
-	reExhibit  = regexp.MustCompile(`(?i)^\s*(exhibit\s+99|ex-99|for immediate release|news release|press release|contact)`)
 	reFYEProse = regexp.MustCompile(`(?i)\b(?:fiscal\s+)?years?\s+end(?:ed|ing|s)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2})\b`)
 	leadWords  = map[string]bool{"About": true, "ABOUT": true, "Contact:": true, "CONTACT:": true, "The": true, "For": true, "FOR": true}
 )
@@ -31,112 +30,603 @@ func joinProse(lines []line) string {
 // dateline, company and ticker.
 const metaLines = 80
 
+// Where a company name was read, most trusted first. The SEC header
+// outranks them all (see Parse).
+const (
+	fromRegistrant = iota + 1 // the cover page's "(Exact name of registrant ...)"
+	fromTicker                // the name just before "(NYSE: XX)"
+	fromTrailer               // a wire trailer's "SOURCE" or "CO:" line
+	fromHeadline              // the headline's subject
+	fromProse                 // the first name with a corporate suffix
+)
+
 // readMeta finds the company, ticker, dateline, release date and headline
-// in the opening of the document.
-func (ctx *docContext) readMeta(f *Filing, lines []line) {
+// of one document.
+func (ctx *docContext) readMeta(f *Filing, d document) {
+	lines := d.Lines
 	text := joinProse(lines[:min(len(lines), metaLines)])
-	if m := reTicker.FindStringSubmatchIndex(text); m != nil && f.Ticker == "" {
-		f.Exchange = text[m[2]:m[3]]
-		f.Ticker = text[m[4]:m[5]]
-		if strings.EqualFold(f.Exchange, "nasdaq") {
-			f.Exchange = "Nasdaq"
+	name, rank := "", 0
+	if n := registrantName(lines); n != "" {
+		name, rank = n, fromRegistrant
+	}
+	if t, ok := firstTicker(text); ok {
+		if f.Ticker == "" {
+			f.Exchange, f.Ticker = t.exchange, t.ticker
+		}
+		if rank == 0 && t.name != "" {
+			name, rank = t.name, fromTicker
 		}
 	}
-	if f.Company == "" {
-		f.Company = companyName(text)
+	if n := trailerCompany(lines); rank == 0 && n != "" {
+		name, rank = n, fromTrailer
 	}
-	if title := headline(lines); title != "" {
+	release := releaseDocument(d.Type) && !periodicReport(f.Header.Form)
+	limit := metaLines / 2
+	if release {
+		limit = releaseLines
+	}
+	text0, date0, yl, at := dateline(lines[:min(len(lines), limit)], release)
+	title := headline(lines, at, release)
+	if title != "" {
 		f.Titles = append(f.Titles, title)
 	}
-	if f.ReleaseDate.IsZero() {
-		f.Dateline, f.ReleaseDate = dateline(lines)
+	if n := headlineCompany(title); rank == 0 && n != "" {
+		name, rank = n, fromHeadline
+	}
+	if rank == 0 {
+		if name = companyName(text); name != "" {
+			rank = fromProse
+		}
+	}
+	// A later document's better source replaces another company's name; the
+	// same company keeps the spelling first read.
+	if name == "" {
+		return
+	}
+	name = preferSpelling(withSuffix(name, text), text)
+	switch {
+	case f.Company == "" || rank < ctx.companyRank && !sameCompany(name, f.Company):
+		f.Company, ctx.companyRank = name, rank
+	case sameCompany(name, f.Company) && f.Company == strings.ToUpper(f.Company) && name != strings.ToUpper(name) &&
+		(hasSuffix(name) || !hasSuffix(f.Company)):
+		f.Company = name // "Acme Widgets, Inc." reads better than the cover's "ACME WIDGETS, INC."
+	}
+	if f.ReleaseDate.IsZero() && ctx.yearless == nil {
+		f.Dateline, f.ReleaseDate, ctx.yearless = text0, date0, yl
 	}
 }
 
-// companyName takes the first name with a corporate suffix and prefers a
-// mixed-case spelling of it when the document has one.
+// releaseLines is how far into a release document (an 8-K, an EX-99 or a
+// bare release) its dateline is sought: an 8-K can carry the release
+// after its cover page and items.
+const releaseLines = 400
+
+// releaseDocument reports whether a document type can hold a press
+// release: the 8-K itself, an EX-99 or EX-20 exhibit, or a bare document.
+// A 10-Q or 10-K has no dateline; its date is the filing date.
+func releaseDocument(docType string) bool {
+	t := strings.ToUpper(docType)
+	return t == "" || strings.HasPrefix(t, "8-K") || strings.HasPrefix(t, "EX-99") || strings.HasPrefix(t, "EX-20")
+}
+
+// periodicReport: a 10-Q or 10-K submission, whose exhibits (plans,
+// letters, annual reports) are no releases.
+func periodicReport(form string) bool {
+	return strings.HasPrefix(form, "10-Q") || strings.HasPrefix(form, "10-K")
+}
+
+// companyName takes the first name with a corporate suffix that no deal
+// word precedes.
 func companyName(text string) string {
-	name := ""
 	for from, tries := 0, 0; tries < 8 && from < len(text); tries++ {
 		m := reCompany.FindStringSubmatchIndex(text[from:])
 		if m == nil {
 			break
 		}
 		if candidate := companyCandidate(text, from+m[2], from+m[3]); candidate != "" {
-			name = candidate
-			break
+			return candidate
 		}
 		from += m[1]
 	}
-	if name == "" {
-		return ""
+	return ""
+}
+
+// preferSpelling returns a mixed-case spelling of an upper-case name when
+// the text has one ("THERMOGENESIS CORP." and "ThermoGenesis Corp.").
+func preferSpelling(name, text string) string {
+	if name != strings.ToUpper(name) {
+		return name
 	}
-	if name == strings.ToUpper(name) {
-		// Prefer a mixed-case spelling of the same name elsewhere in the text.
-		upper := asciiUpper(text) // same byte offsets as text
-		for from := 0; ; {
-			i := strings.Index(upper[from:], name)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			if alt := text[at : at+len(name)]; alt != name && (at == 0 || !isLetter(text[at-1])) {
-				return alt
-			}
-			from = at + len(name)
+	upper := asciiUpper(text) // same byte offsets as text
+	for from := 0; ; {
+		i := strings.Index(upper[from:], name)
+		if i < 0 {
+			break
 		}
+		at := from + i
+		if alt := text[at : at+len(name)]; alt != name && (at == 0 || !isLetter(text[at-1])) {
+			return alt
+		}
+		from = at + len(name)
 	}
 	return name
 }
 
-// headline is the first paragraph of the release, past exhibit markers.
-func headline(lines []line) string {
-	var parts []string
-	for _, l := range lines {
-		s := strings.TrimSpace(l.Text)
-		switch {
-		case s == "" || isPageBreak(s):
-			if len(parts) > 0 {
-				return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
-			}
-		case len(parts) == 0 && reExhibit.MatchString(s):
-		default:
-			parts = append(parts, s)
-			if len(parts) > 4 {
-				return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
-			}
-		}
+// withSuffix completes a name read without its corporate suffix
+// ("Advanced Micro Devices" before its ticker) from a spelling with one
+// elsewhere in the text ("Advanced Micro Devices, Inc.").
+func withSuffix(name, text string) string {
+	if hasSuffix(name) {
+		return name
 	}
-	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+	for from := 0; ; {
+		i := strings.Index(text[from:], name)
+		if i < 0 {
+			return name
+		}
+		at := from + i + len(name)
+		rest := strings.TrimPrefix(text[at:], ",")
+		if w := strings.Fields(rest[:min(len(rest), 20)]); len(w) > 0 && rest != "" && rest[0] == ' ' && corporateSuffixes[suffixWord(w[0])] {
+			return name + text[at:at+len(text[at:])-len(rest)] + " " + strings.TrimRight(w[0], ",;:)'’")
+		}
+		from = at
+	}
 }
 
-// dateline finds "City, State (Month D, YYYY) -": the first full date in
-// the opening lines followed by a dash or a closing bracket.
-func dateline(lines []line) (string, time.Time) {
-	for i, l := range lines {
-		if i > 40 {
+// hasSuffix reports whether a name ends in a corporate suffix.
+func hasSuffix(name string) bool {
+	w := strings.Fields(name)
+	return len(w) > 1 && corporateSuffixes[suffixWord(w[len(w)-1])]
+}
+
+// suffixWord folds "Inc.," to "INC" for a corporateSuffixes lookup.
+func suffixWord(w string) string {
+	return strings.ToUpper(strings.Trim(w, ".,;:)'’"))
+}
+
+// ticker is a "(NYSE: XX)" mention with the name standing before it.
+type ticker struct{ exchange, ticker, name string }
+
+// firstTicker finds the first exchange ticker in the text that no deal
+// word ("merger with Beta Corp. (NYSE: BET)") gives to another company.
+func firstTicker(text string) (ticker, bool) {
+	for from, tries := 0, 0; tries < 8 && from < len(text); tries++ {
+		m := reTicker.FindStringSubmatchIndex(text[from:])
+		if m == nil {
 			break
 		}
-		if !strings.Contains(l.Text, "19") && !strings.Contains(l.Text, "20") {
-			continue // no year, no date
+		for i := range m {
+			m[i] += from
 		}
-		for _, m := range reFullDate.FindAllStringSubmatchIndex(l.Text, -1) {
-			after := strings.TrimSpace(l.Text[m[1]:])
-			if !strings.HasPrefix(after, "-") && !strings.HasPrefix(after, ")") && !strings.HasPrefix(after, "—") && !strings.HasPrefix(after, "/") {
-				continue
+		from = m[1]
+		name, ok := nameBefore(text, m[0])
+		if !ok {
+			continue
+		}
+		t := ticker{exchange: text[m[2]:m[3]], ticker: text[m[4]:m[5]], name: name}
+		if base, _, _ := strings.Cut(t.exchange, "/"); strings.EqualFold(base, "nasdaq") || strings.EqualFold(t.exchange, "nasdaq nm") {
+			t.exchange = "Nasdaq"
+		}
+		return t, true
+	}
+	return ticker{}, false
+}
+
+// nameBefore reads the name that ends at text[:end] (just before a
+// ticker): capitalised words and the joining words of a firm's name
+// ("Harbor, Smith and Co."), back to a dateline's dash, a lower-case word
+// or a sentence. ok is false when a deal word stands before the name: it
+// then names the other party.
+func nameBefore(text string, end int) (string, bool) {
+	window := text[max(0, end-160):end]
+	window = strings.NewReplacer("--", " -- ", "—", " — ", "/PRNewswire/", " / ").Replace(window)
+	words := strings.Fields(window)
+	if end-160 > 0 && len(words) > 0 {
+		words = words[1:] // a word the window cut
+	}
+	start := len(words)
+	for start > 0 && len(words)-start < 8 {
+		w := words[start-1]
+		tail := words[start:]
+		switch {
+		case nameJoiners[w] && len(tail) > 0:
+		case !nameWord(w):
+			if dealWords[strings.ToLower(strings.Trim(w, ",;:"))] {
+				return "", false
 			}
-			d, ok := parseFullDate(l.Text[m[0]:m[1]])
-			if !ok {
-				continue
-			}
-			end := m[1]
-			if strings.HasPrefix(after, ")") {
-				end = strings.Index(l.Text[m[1]:], ")") + m[1] + 1
-			}
-			return strings.Join(strings.Fields(l.Text[:end]), " "), d
+			return trimName(tail), true
+		case strings.HasSuffix(w, ",") && len(tail) > 0 && !corporateSuffixes[suffixWord(tail[0])] && !joined(tail):
+			return trimName(tail), true // "In Dallas, Acme Widgets": the comma ends a phrase
+		}
+		start--
+	}
+	return trimName(words[start:]), true
+}
+
+// nameJoiners are the lower-case words a firm's name can hold.
+var nameJoiners = map[string]bool{"and": true, "&": true, "of": true, "de": true, "du": true, "la": true, "the": true}
+
+// nameWord: a word of a name holds an upper-case letter or starts with a
+// digit (3Com), and is neither a dash, a bracketed wire tag nor a number.
+func nameWord(w string) bool {
+	if strings.ContainsAny(w, "()/") || strings.Trim(w, "-—–.,;:") == "" {
+		return false
+	}
+	hasUpper, letters := false, 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			hasUpper = true
+			letters++
+		case c >= 'a' && c <= 'z':
+			letters++
 		}
 	}
-	return "", time.Time{}
+	return hasUpper || letters > 0 && w[0] >= '0' && w[0] <= '9'
+}
+
+// joined reports whether name words hold a joining word ("Smith and Co."),
+// so that a comma before them may belong to the name.
+func joined(words []string) bool {
+	for _, w := range words {
+		if w == "and" || w == "&" {
+			return true
+		}
+	}
+	return false
+}
+
+// trimName drops lead words and joining words at the front of a name and
+// a comma at its end.
+func trimName(words []string) string {
+	for len(words) > 1 && (leadWords[words[0]] || nameJoiners[words[0]]) {
+		words = words[1:]
+	}
+	if len(words) == 0 || nameJoiners[words[0]] {
+		return ""
+	}
+	name := strings.TrimRight(strings.Join(words, " "), ",;:")
+	if foldCompany(name) == "" || stockExchange(name) {
+		return ""
+	}
+	return name
+}
+
+// registrantName reads a cover page's "ACME WIDGETS, INC." above "(Exact
+// name of registrant as specified in its charter)".
+func registrantName(lines []line) string {
+	for i, l := range lines[:min(len(lines), 120)] {
+		if !strings.Contains(l.Text, "egistrant") && !strings.Contains(l.Text, "EGISTRANT") {
+			continue
+		}
+		low := asciiLower(l.Text)
+		at := strings.Index(low, "name of registrant")
+		if at < 0 {
+			continue
+		}
+		if before, _, _ := strings.Cut(l.Text, "("); strings.TrimSpace(before) != "" && strings.Index(low, "(") < at {
+			return cleanName(before) // "ACME CORP (Exact name of registrant ...)"
+		}
+		for j := i - 1; j >= max(0, i-3); j-- {
+			if s := strings.TrimSpace(lines[j].Text); s != "" && !isRuleText(s) {
+				return cleanName(s)
+			}
+		}
+	}
+	return ""
+}
+
+// isRuleText: a line of dashes, equals signs or underscores.
+func isRuleText(s string) bool {
+	return strings.Trim(s, "-=_* ") == ""
+}
+
+// cleanName tidies a name read from a line of its own.
+func cleanName(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" || strings.HasPrefix(s, "<") || foldCompany(s) == "" || stockExchange(s) {
+		return ""
+	}
+	return s
+}
+
+// trailerCompany reads a wire service's trailer at a release's end:
+// "SOURCE Acme Widgets Inc." (PR Newswire) or "CO: Acme Widgets Inc"
+// (Business Wire).
+func trailerCompany(lines []line) string {
+	seen := 0
+	for i := len(lines) - 1; i >= 0 && seen < 40; i-- {
+		s := strings.TrimSpace(lines[i].Text)
+		if s == "" {
+			continue
+		}
+		seen++
+		var rest string
+		switch {
+		case strings.HasPrefix(s, "SOURCE:"):
+			rest = s[len("SOURCE:"):]
+		case strings.HasPrefix(s, "SOURCE "):
+			rest = s[len("SOURCE "):]
+		case strings.HasPrefix(s, "CO:"):
+			rest = s[len("CO:"):]
+		default:
+			continue
+		}
+		rest, _, _ = strings.Cut(rest, ";")
+		rest = strings.Trim(strings.TrimSpace(rest), "/ ")
+		if rest != "" && nameWord(firstField(rest)) && len(strings.Fields(rest)) <= 8 {
+			return cleanName(rest)
+		}
+	}
+	return ""
+}
+
+// headlineVerbs end a headline's subject: "ACME REPORTS ...", "Intel
+// Announces ...", "Harbor Bank To Acquire ...". The quarter words end it
+// too: "INTEL THIRD QUARTER REVENUE ...".
+var headlineVerbs = map[string]bool{"reports": true, "announces": true, "posts": true, "declares": true, "completes": true,
+	"names": true, "sets": true, "signs": true, "agrees": true, "acquires": true, "to": true, "expects": true, "raises": true,
+	"issues": true, "releases": true, "launches": true, "receives": true, "elects": true, "appoints": true, "files": true,
+	"reaffirms": true, "delivers": true, "achieves": true, "says": true, "comments": true, "updates": true, "increases": true,
+	"first": true, "second": true, "third": true, "fourth": true, "q1": true, "q2": true, "q3": true, "q4": true,
+	"quarterly": true, "annual": true, "record": true, "fiscal": true}
+
+// headlineCompany is the subject of a headline: a name with a corporate
+// suffix in it, or the capitalised words before its verb.
+func headlineCompany(title string) string {
+	if title == "" {
+		return ""
+	}
+	if name := companyName(title); name != "" {
+		return name
+	}
+	words := strings.Fields(title)
+	for i, w := range words[:min(len(words), 7)] {
+		if !headlineVerbs[strings.ToLower(w)] {
+			continue
+		}
+		if i == 0 {
+			return ""
+		}
+		for _, x := range words[:i] {
+			if !nameWord(x) && !nameJoiners[x] {
+				return ""
+			}
+		}
+		return trimName(words[:i])
+	}
+	return ""
+}
+
+// headline is the release's headline: its first paragraph of three words
+// or more, past mastheads ("PRESS RELEASE", "FOR IMMEDIATE RELEASE"),
+// letterheads and contact blocks (telephones, e-mail), exhibit markers,
+// page tags and tables. Only a release has one: a document that opens with
+// an SEC cover page (an 8-K) has a headline when a release follows its
+// "Exhibit 99" marker or its page break before the dateline (at, -1 when
+// none was found); a 10-Q, 10-K or annual report has none.
+func headline(lines []line, at int, release bool) string {
+	if !release {
+		return ""
+	}
+	from := 0
+	if coverPage(lines) {
+		if from = releaseStart(lines, at); from < 0 {
+			return ""
+		}
+	}
+	var parts []string
+	done := func() string { return strings.Join(strings.Fields(strings.Join(parts, " ")), " ") }
+	inTable, skipping, upper := false, false, false
+	for _, l := range lines[from:] {
+		s := strings.TrimSpace(l.Text)
+		switch {
+		case tableTag(s, "TABLE"):
+			inTable = true
+		case tableTag(s, "/TABLE"):
+			inTable = false
+		case inTable:
+		case s == "" || isPageBreak(s):
+			if len(parts) > 0 {
+				if len(strings.Fields(done())) >= 3 {
+					return done()
+				}
+				parts = nil // "Press Room": a letterhead's words, not a headline
+			}
+			skipping = false
+		case skipping:
+		case contactLine(s) || contactDetails(s):
+			parts, skipping = nil, true // the whole paragraph: names, telephones, e-mail
+		case pageNumber(s) || strings.HasPrefix(s, "<"):
+		case len(parts) == 0 && len(l.Text)-len(strings.TrimLeft(l.Text, " ")) >= 40:
+			// right-hand column: contact names, an exhibit number
+		case len(parts) == 0 && (mastheadLine(s) || exhibitMarker(s) || isCoverLine(s) || isRuleText(s) || dateAlone(s) || bracketed(s)):
+		case len(parts) > 0 && upper && !mostlyUpper(s):
+			return done() // "INTEL REPORTS RECORD REVENUE" over a sub-headline in lower case
+		default:
+			if len(parts) == 0 {
+				upper = mostlyUpper(s)
+			}
+			parts = append(parts, s)
+			if len(parts) > 4 {
+				return done()
+			}
+		}
+	}
+	if len(strings.Fields(done())) >= 3 {
+		return done()
+	}
+	return ""
+}
+
+// releaseStart is where a release carried by a cover-page document
+// begins: after its "Exhibit 99" marker, else after the page break before
+// its dateline; -1 when it carries none.
+func releaseStart(lines []line, at int) int {
+	end := len(lines)
+	if at >= 0 {
+		end = at
+	}
+	for i, l := range lines[:end] {
+		if exhibitMarker(strings.TrimSpace(l.Text)) {
+			return i + 1
+		}
+	}
+	if at < 0 {
+		return -1
+	}
+	for i := at; i > 0; i-- {
+		if isPageBreak(lines[i-1].Text) {
+			return i
+		}
+	}
+	return at
+}
+
+// contactDetails: a line with a telephone number, an e-mail or a web
+// address, as letterheads and contact blocks have and headlines do not.
+func contactDetails(s string) bool {
+	low := asciiLower(s)
+	if strings.Contains(low, "@") || strings.Contains(low, "www.") || strings.Contains(low, "http") {
+		return true
+	}
+	// "(858) 587-1121", "1-408-749-3310", "214/555-1212": ten digits or
+	// more joined by the marks a telephone number is written with.
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			continue
+		}
+		digits, dash, j := 0, false, i
+		for ; j < len(s) && (isDigit(s[j]) || strings.IndexByte("-/(). ", s[j]) >= 0); j++ {
+			if isDigit(s[j]) {
+				digits++
+			}
+			dash = dash || s[j] == '-'
+		}
+		if dash && digits >= 10 && digits <= 13 {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// bracketed: "[LETTERHEAD OF AMD]", "[COMPANY LOGO]".
+func bracketed(s string) bool {
+	return strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]")
+}
+
+// mostlyUpper reports whether most letters of s are capitals.
+func mostlyUpper(s string) bool {
+	upper, letters := 0, 0
+	for i := 0; i < len(s); i++ {
+		if isLetter(s[i]) {
+			letters++
+			if s[i] <= 'Z' {
+				upper++
+			}
+		}
+	}
+	return letters > 0 && upper*10 >= letters*7
+}
+
+// tableTag reports whether a trimmed line is the tag <tag> (any case).
+func tableTag(s, tag string) bool {
+	return len(s) >= len(tag)+2 && s[0] == '<' && strings.EqualFold(s[1:len(tag)+1], tag) && s[len(tag)+1] == '>'
+}
+
+// mastheadLine: the lines above a release's headline that are not it.
+func mastheadLine(s string) bool {
+	u := strings.TrimSuffix(strings.ToUpper(strings.TrimRight(s, " :-")), "S") // "PRESS RELEASES"
+	for _, m := range []string{"FOR IMMEDIATE RELEASE", "NEWS RELEASE", "PRESS RELEASE", "FOR RELEASE", "IMMEDIATE RELEASE", "RELEASE DATE", "NEW"} {
+		if u == m || strings.HasPrefix(u, m) && len(u) > len(m) && !isLetter(u[len(m)]) && m != "NEW" {
+			return true
+		}
+	}
+	return false
+}
+
+// contactLine opens a contact block: "CONTACT: Jane Doe", "Media
+// Contacts:", "Investor Contact:  John Roe".
+func contactLine(s string) bool {
+	low := asciiLower(s)
+	i := strings.Index(low, "contact")
+	if i < 0 || i > 30 {
+		return false
+	}
+	rest := strings.TrimLeft(low[i+len("contact"):], "s")
+	return strings.HasPrefix(strings.TrimSpace(rest), ":")
+}
+
+// exhibitMarker: a line that is only "EXHIBIT 99.1", "Exhibit 99" or
+// "EX-99" (also EX-20, the older report to holders).
+func exhibitMarker(s string) bool {
+	u := strings.Replace(strings.ToUpper(s), "EXHIBIT-", "EXHIBIT ", 1) // "Exhibit-99.1"
+	w := strings.Fields(u)
+	switch {
+	case len(w) == 1:
+		return strings.HasPrefix(w[0], "EX-99") || strings.HasPrefix(w[0], "EX-20")
+	case len(w) == 2 && w[0] == "EXHIBIT":
+		return strings.HasPrefix(w[1], "99") || strings.HasPrefix(w[1], "20")
+	}
+	return false
+}
+
+// isCoverLine: the lines of an SEC form's cover page.
+func isCoverLine(s string) bool {
+	if len(s) > 80 {
+		return false // prose
+	}
+	u := asciiUpper(s)
+	if strings.Contains(u, "  ") {
+		u = strings.Join(strings.Fields(u), " ")
+	}
+	switch {
+	case strings.Contains(u, "SECURITIES AND EXCHANGE COMMISSION"), u == "UNITED STATES",
+		strings.HasPrefix(u, "WASHINGTON, D.C."), strings.HasPrefix(u, "WASHINGTON, DC"), u == "CURRENT REPORT":
+		return true
+	case strings.HasPrefix(u, "FORM "):
+		f := strings.TrimPrefix(u, "FORM ")
+		return strings.HasPrefix(f, "8-K") || strings.HasPrefix(f, "10-Q") || strings.HasPrefix(f, "10-K") || strings.HasPrefix(f, "20-F")
+	}
+	return false
+}
+
+// coverPage reports whether a document opens with an SEC form's cover
+// page rather than a release.
+func coverPage(lines []line) bool {
+	seen := 0
+	for _, l := range lines {
+		s := strings.TrimSpace(l.Text)
+		if s == "" || strings.HasPrefix(s, "<") || isRuleText(s) {
+			continue
+		}
+		if isCoverLine(s) {
+			return true
+		}
+		if seen++; seen >= 8 {
+			break
+		}
+	}
+	return false
+}
+
+// pageNumber: "Page 1", "Page 2 of 6", "- 1 -".
+func pageNumber(s string) bool {
+	w := strings.Fields(strings.ToLower(strings.Trim(s, "- ")))
+	if len(w) == 0 {
+		return true
+	}
+	if w[0] == "page" {
+		w = w[1:]
+	}
+	for _, x := range w {
+		if x != "of" && strings.Trim(x, "0123456789") != "" {
+			return false
+		}
+	}
+	return len(w) > 0
 }
 
 func parseFullDate(s string) (time.Time, bool) {
@@ -244,6 +734,9 @@ func companyCandidate(text string, start, end int) string {
 			return ""
 		}
 	}
+	if name := strings.Join(words, " "); foldCompany(name) == "" || stockExchange(name) {
+		return "" // "the Company", "New York Stock Exchange, Inc."
+	}
 	before := strings.Fields(text[max(0, start-40):start])
 	for _, w := range before[max(0, len(before)-5):] {
 		if dealWords[strings.ToLower(strings.Trim(w, ",;:"))] {
@@ -251,6 +744,13 @@ func companyCandidate(text string, start, end int) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// stockExchange reports whether a name is an exchange's or the SEC's,
+// which a cover page names beside the registrant.
+func stockExchange(name string) bool {
+	f := foldCompany(name)
+	return strings.Contains(f, "STOCK EXCHANGE") || strings.Contains(f, "EXCHANGE COMMISSION")
 }
 
 var dealWords = map[string]bool{"between": true, "with": true, "to": true, "from": true, "acquire": true, "acquires": true,

@@ -87,6 +87,12 @@ type docContext struct {
 	// Prose read from the documents, held until the tables are facts.
 	proseFacts []Fact
 	claims     []claim
+	// Document metadata: how trusted the company name read so far is (see
+	// fromRegistrant), a dateline still waiting for its year, and the
+	// filing date of the submission (zero for a bare release).
+	companyRank int
+	yearless    *yearless
+	filed       time.Time
 }
 
 func (ctx *docContext) note(n int, msg string) {
@@ -150,6 +156,7 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 		ctx.warn(pr.N, pr.Msg)
 	}
 	f.Header = sub.header
+	ctx.filed = sub.header.Filed
 	fye := p.FiscalYearEnd
 	if fye.IsZero() {
 		fye = sub.header.FiscalYearEnd
@@ -186,15 +193,15 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	var grids []grid.Table
 	var prose []line
+	text := d // the document's text: in HTML, its visible paragraphs
 	if looksLikeHTML(d) {
-		// HTML: the visible text is the document's text.
 		grids, prose = htmlgrid.Read(d.Lines, ctx.warn)
-		ctx.readMeta(f, prose)
+		text.Lines = prose
 	} else {
 		grids, prose = textgrid.Read(d.Lines, ctx.warn)
-		ctx.readMeta(f, d.Lines)
 	}
 	proseText := joinProse(prose) // read once for the fiscal year end and calendar
+	ctx.readMeta(f, text)
 	ctx.fye = override
 	first := len(f.Tables)
 	for _, g := range splitStatements(grids) {
@@ -210,6 +217,7 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 		ctx.resolveColumns(t)
 	}
 	ctx.warnDuplicateTables(f.Tables[first:])
+	ctx.settleReleaseYear(f, text.Lines, f.Tables[first:])
 	ctx.readProse(f, prose)
 }
 

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSubmissionHeader(t *testing.T) {
@@ -132,6 +134,300 @@ func TestCompanyNames(t *testing.T) {
 	for in, want := range map[string]string{"QUALCOMM INC/DE": "QUALCOMM INC", "VERISIGN INC/CA": "VERISIGN INC", "AT&T CORP": "AT&T CORP", "INTEL CORP /DE/": "INTEL CORP", "A/S NORDIC": "A/S NORDIC"} {
 		if got := withoutStateSuffix(in); got != want {
 			t.Errorf("withoutStateSuffix(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCompanyNamesInProse(t *testing.T) {
+	for text, want := range map[string]string{
+		"NEW YORK -- Harbor, Smith and Co. today said":                "Harbor, Smith and Co.",
+		"HOUSTON -- Gulf Pipe Line Company reported":                  "Gulf Pipe Line Company",
+		"The Company reported higher sales. Acme Widgets Inc. said":   "Acme Widgets Inc.",
+		"listed on the New York Stock Exchange, Inc. Acme Corp. said": "Acme Corp.",
+		"merged with Beta Holdings Corp. last year":                   "",
+	} {
+		if got := companyName(text); got != want {
+			t.Errorf("companyName(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestTickerNames(t *testing.T) {
+	tests := []struct {
+		text, name, ticker, exchange string
+	}{
+		{"DALLAS, March 5 /PRNewswire/ -- Acme Widgets Inc. (NYSE: ACW) today announced", "Acme Widgets Inc.", "ACW", "NYSE"},
+		{"SUNNYVALE, Calif.--May 22, 2000--Acme Micro Devices (NYSE: AMX) today announced", "Acme Micro Devices", "AMX", "NYSE"},
+		{"BOSTON--(BUSINESS WIRE)--March 5, 2002--Led by its new store, Widget.com, Inc. (NASDAQ: WDGT) today", "Widget.com, Inc.", "WDGT", "Nasdaq"},
+		{"NEW YORK, March 5 /PRNewswire/ -- Harbor, Smith and Co. (AMEX: HSC) today", "Harbor, Smith and Co.", "HSC", "AMEX"},
+		{"DALLAS -- Acme Widgets Company (NASDAQ/NMS: ACWI) reported", "Acme Widgets Company", "ACWI", "Nasdaq"},
+		{"DALLAS -- Acme Widgets (Nasdaq:ACWI) reported", "Acme Widgets", "ACWI", "Nasdaq"},
+		{"In Dallas, Acme Widgets (NYSE: ACW) said", "Acme Widgets", "ACW", "NYSE"},
+		// A name after "with", "between", "to" or "from" is the other party's.
+		{"after its merger with Beta Holdings Corp. (NYSE: BET), Alpha Widgets (NYSE: ALW) said", "Alpha Widgets", "ALW", "NYSE"},
+		{"a joint venture between Alpha Co. and Beta Corp. (NYSE: BTA) was formed", "", "", ""},
+		{"Gamma sold its unit to Delta Inc. (Nasdaq: DLTA) for cash", "", "", ""},
+	}
+	for _, tt := range tests {
+		got, ok := firstTicker(tt.text)
+		if tt.ticker == "" {
+			if ok {
+				t.Errorf("firstTicker(%q) = %+v, want none", tt.text, got)
+			}
+			continue
+		}
+		if got.name != tt.name || got.ticker != tt.ticker || got.exchange != tt.exchange {
+			t.Errorf("firstTicker(%q) = %+v, want %q %q %q", tt.text, got, tt.name, tt.ticker, tt.exchange)
+		}
+	}
+}
+
+func TestCompanyFromTrailerRegistrantHeadline(t *testing.T) {
+	for doc, want := range map[string]string{
+		"net income rose.\n\nSOURCE Acme Widgets Inc.\n    -0-                03/05/2002\n    /CONTACT: Jane Doe of Acme Widgets, +1-214-555-1212/\n":   "Acme Widgets Inc.",
+		"net income rose.\n\n    CONTACT: Acme Widgets\n             Jane Doe, 214/555-1212\n\nCO:  Acme Widgets Inc\nST:  Texas\nIN:  MAN\nSU:  ERN\n": "Acme Widgets Inc",
+		"net income rose.\n\nSource: company reports\n": "",
+	} {
+		if got := trailerCompany(linesOf(doc)); got != want {
+			t.Errorf("trailerCompany(%q) = %q, want %q", doc, got, want)
+		}
+	}
+	for doc, want := range map[string]string{
+		"FORM 10-K\n\n         ACME WIDGETS, INC.\n(Exact name of registrant as specified in its charter)\n":                                     "ACME WIDGETS, INC.",
+		"FORM 8-K\n\n         HARBOR, SMITH AND CO.\n    ----------------------------\n(Exact name of registrant as specified in its charter)\n": "HARBOR, SMITH AND CO.",
+		"Acme Widgets Corp (Exact name of registrant as specified in its charter)\n":                                                             "Acme Widgets Corp",
+		"FORM 10-K\n\nNEW YORK STOCK EXCHANGE\n": "",
+	} {
+		if got := registrantName(linesOf(doc)); got != want {
+			t.Errorf("registrantName(%q) = %q, want %q", doc, got, want)
+		}
+	}
+	for title, want := range map[string]string{
+		"ACME WIDGETS REPORTS FOURTH QUARTER RESULTS": "ACME WIDGETS",
+		"Harbor Bank To Acquire Coastal Savings Inc.": "Harbor Bank",
+		"INTEL THIRD QUARTER REVENUE $7.3 BILLION":    "INTEL",
+		"ACME CORP. ANNOUNCES $4.8 MILLION FINANCING": "ACME CORP.",
+		"Record Results for Acme":                     "",
+		"strong demand lifts sales, Acme reports":     "",
+		"": "",
+	} {
+		if got := headlineCompany(title); got != want {
+			t.Errorf("headlineCompany(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
+
+// TestCompanyOrderOfTrust parses made-up releases: the name before the
+// ticker outranks the wire trailer, which outranks the headline, which
+// outranks the first name with a suffix in the prose; the SEC header
+// outranks them all.
+func TestCompanyOrderOfTrust(t *testing.T) {
+	const body = "\nnet sales rose 5% to $12.4 million, the Company said. Beta Supply Corp. was a customer.\n\n"
+	tests := []struct{ name, doc, want string }{
+		{"ticker over trailer", "ACME REPORTS RESULTS\n\nDALLAS, March 5, 2002 /PRNewswire/ -- Acme Widgets (NYSE: ACW) today said" + body +
+			"SOURCE Acme Holdings Inc.\n", "Acme Widgets"},
+		{"ticker name completed by its suffix", "ACME REPORTS RESULTS\n\nDALLAS, March 5, 2002 -- Acme Widgets (NYSE: ACW) today said" + body +
+			"Acme Widgets, Inc. makes widgets.\n", "Acme Widgets, Inc."},
+		{"trailer over headline", "GAMMA REPORTS RESULTS\n\nDALLAS, March 5, 2002 /PRNewswire/ -- Record sales lifted the quarter" + body +
+			"SOURCE Acme Widgets Inc.\n", "Acme Widgets Inc."},
+		{"headline over prose", "Harbor Smith Reports Record Year\n\nDALLAS, March 5, 2002 -- Harbor Smith today said" + body, "Harbor Smith"},
+		{"prose last", "RECORD YEAR FOR THE GROUP\n\nDALLAS, March 5, 2002 -- Harbor, Smith and Co. today said" + body, "Harbor, Smith and Co."},
+		{"header first", "<SEC-HEADER>\nACCESSION NUMBER: 0000000000-02-000001\nCONFORMED SUBMISSION TYPE: 8-K\nFILED AS OF DATE: 20020306\n" +
+			"COMPANY CONFORMED NAME: ZETA INDUSTRIES INC\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\n" +
+			"ACME REPORTS RESULTS\n\nDALLAS, March 5, 2002 -- Acme Widgets (NYSE: ACW) today said" + body + "</TEXT>\n</DOCUMENT>\n", "ZETA INDUSTRIES INC"},
+	}
+	// Submissions without an SEC header: an 8-K body, then its release.
+	doc := func(typ, text string) string {
+		return "<DOCUMENT>\n<TYPE>" + typ + "\n<TEXT>\n" + text + "</TEXT>\n</DOCUMENT>\n"
+	}
+	tests = append(tests,
+		struct{ name, doc, want string }{"cover-page registrant over a ticker",
+			doc("8-K", "FORM 8-K\n\n   ACME WIDGETS, INC.\n(Exact name of registrant as specified in its charter)\n\nItem 5. Other Events\n") +
+				doc("EX-99", "ACME REPORTS RESULTS\n\nDALLAS, March 5, 2002 -- Zeta Widgets (NYSE: ZW) today said"+body), "ACME WIDGETS, INC."},
+		struct{ name, doc, want string }{"the cover's registrant in the release's spelling",
+			doc("8-K", "FORM 8-K\n\n   ACME WIDGETS, INC.\n(Exact name of registrant as specified in its charter)\n\nItem 5. Other Events\n") +
+				doc("EX-99", "ACME REPORTS RESULTS\n\nDALLAS, March 5, 2002 -- Acme Widgets, Inc. (NYSE: ACW) today said"+body), "Acme Widgets, Inc."},
+		struct{ name, doc, want string }{"a release's ticker over an 8-K's prose",
+			doc("8-K", "FORM 8-K\n\nItem 2. On March 1, 2002 Beta Supply Corp. sold its plant.\n") +
+				doc("EX-99", "ACME REPORTS RESULTS\n\nDALLAS, March 5, 2002 -- Acme Widgets (NYSE: ACW) today said"+body), "Acme Widgets"},
+	)
+	for _, tt := range tests {
+		f, err := (&Parser{}).Parse(strings.NewReader(tt.doc), "release.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Company != tt.want {
+			t.Errorf("%s: company %q, want %q", tt.name, f.Company, tt.want)
+		}
+	}
+}
+
+func TestFindDates(t *testing.T) {
+	for s, want := range map[string]string{
+		"DALLAS, March 5, 2002 -- Acme":        "2002-03-05",
+		"OMAHA, Neb., Sept. 28, 1998 /":        "1998-09-28",
+		"SANTA CLARA, Calif., Jan.13, 2000 --": "2000-01-13",
+		"DALLAS, March 5 /PRNewswire/ --":      "0-03-05",
+		"sales may 5, 2002":                    "",
+		"in May 2002":                          "",
+		"February 30, 2002":                    "",
+		"February 29, 2001":                    "",
+		"by March 31st":                        "",
+	} {
+		got := ""
+		if m := findDates(s); len(m) > 0 {
+			got = fmt.Sprintf("%d-%02d-%02d", m[0].year, m[0].month, m[0].day)
+		}
+		if got != want {
+			t.Errorf("findDates(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestDatelines(t *testing.T) {
+	tests := []struct{ doc, text, date, yearless string }{
+		{"ACME REPORTS\n\nNEW YORK, March 5, 2002 /PRNewswire/ -- Acme Widgets", "NEW YORK, March 5, 2002", "2002-03-05", ""},
+		{"SEATTLE--(BUSINESS WIRE)--Feb. 2, 2000--Led by", "SEATTLE--(BUSINESS WIRE)--Feb. 2, 2000", "2000-02-02", ""},
+		{"Rancho Cordova, California (February 13, 2004) - ACME", "Rancho Cordova, California (February 13, 2004)", "2004-02-13", ""},
+		{"DALLAS, Texas - March 5, 2002 - Acme", "DALLAS, Texas - March 5, 2002", "2002-03-05", ""},
+		{"CUPERTINO, Calif. April 16, 1997  Acme Computer, Inc. today", "CUPERTINO, Calif. April 16, 1997", "1997-04-16", ""},
+		{"SCOTTS VALLEY and MOUNTAIN VIEW, Calif. - March 29, 2000 - Acme", "SCOTTS VALLEY and MOUNTAIN VIEW, Calif. - March 29, 2000", "2000-03-29", ""},
+		{"DALLAS, Tuesday, March 5, 2002 (BUSINESS WIRE) -- Acme", "DALLAS, Tuesday, March 5, 2002", "2002-03-05", ""},
+		// Wire datelines without a year wait for one.
+		{"DALLAS, March 5 /PRNewswire/ -- Acme Widgets", "", "", "DALLAS, March 5 on 3/5"},
+		{"     New York, January 18 --  Acme Bank today", "", "", "New York, January 18 on 1/18"},
+		// A date alone under the masthead.
+		{"FOR IMMEDIATE RELEASE\n\n    Tuesday, March 5, 2002\n\nACME REPORTS", "March 5, 2002", "2002-03-05", ""},
+		{"For Immediate Release\nContact: Jane Doe\nMarch 5, 2002\n", "March 5, 2002", "2002-03-05", ""},
+		{"FOR IMMEDIATE RELEASE: March 5, 2002\n", "March 5, 2002", "2002-03-05", ""},
+		// The masthead date comes before the dateline without a year.
+		{"FOR IMMEDIATE RELEASE\nTuesday, January 18, 1994\n\nNew York, January 18 -- Acme", "January 18, 1994", "1994-01-18", ""},
+		// Not datelines.
+		{"On March 5, 2002 - the day it closed - Acme", "", "", ""},
+		{"Date of Report (Date of earliest event reported): March 5, 2002", "", "", ""},
+		{"Date:  March 5, 2002          By: /s/ Jane Doe", "", "", ""},
+		{"For the quarterly period ended March 31, 2002 -- Commission file", "", "", ""},
+		{"net sales for the quarter ended March 31, 2002 - up 5%", "", "", ""},
+		{"March 5 -- Acme said", "", "", ""},
+		{"ACME REPORTS RESULTS FOR THE QUARTER ENDED MARCH 31, 2002 - RECORD SALES", "", "", ""},
+		{"Balance at March 31, 2002 (Unaudited)", "", "", ""},
+		{"TOTAL, March 31, 2002 (unaudited)", "", "", ""},
+		{"JUNE 3, 1996 (INCEPTION) TO DECEMBER 31, 1996", "", "", ""},
+		{"March 1, 2002 - March 31, 2002", "", "", ""},
+		{"DALLAS, March 5 - 7, 2002 the fair", "", "", ""},
+		{"Balance, March 31, 2002      1,234      5,678", "", "", ""},
+		// A date alone atop a release's page, over its headline.
+		{"March 5, 2002\n\nACME REPORTS RESULTS", "March 5, 2002", "2002-03-05", ""},
+		{"Item 5.\n<PAGE>\n\nMarch 5, 2002\n\nAcme Announces First-Quarter Results\n", "March 5, 2002", "2002-03-05", ""},
+		{"<PAGE>\nMarch 5, 2002\n\n   Net sales     1,234\n", "", "", ""},
+		{"<PAGE>\nACME CORP\nMarch 5, 2002\n\nAcme Announces Results\n", "", "", ""},
+		{"<TABLE>\nDALLAS, March 5, 2002 -- Acme\n</TABLE>\n", "", "", ""},
+	}
+	for _, tt := range tests {
+		text, d, y, _ := dateline(linesOf(tt.doc), true)
+		got := ""
+		if !d.IsZero() {
+			got = d.Format(isoDate)
+		}
+		gotY := ""
+		if y != nil {
+			gotY = fmt.Sprintf("%s on %d/%d", y.dateline, y.month, y.day)
+		}
+		if text != tt.text || got != tt.date || gotY != tt.yearless {
+			t.Errorf("dateline(%q) = %q %q %q, want %q %q %q", tt.doc, text, got, gotY, tt.text, tt.date, tt.yearless)
+		}
+	}
+}
+
+// TestReleaseYear: a dateline without a year takes it from the wire
+// trailer, the filing date, the tables' latest period end or the date the
+// text names most, in that order, and says so; with none it stays open
+// with a warning.
+func TestReleaseYear(t *testing.T) {
+	table := func(end string) []*Table {
+		e, _ := time.Parse(isoDate, end)
+		return []*Table{{Columns: []Column{{Period: Period{End: e, Months: 3}}}}}
+	}
+	tests := []struct {
+		name      string
+		month     time.Month
+		day       int
+		doc       string
+		filed     string
+		tables    []*Table
+		want, why string
+	}{
+		{"trailer", 1, 2, "sales rose.\n\n    -0-          12/31/2001\n    /CONTACT: Jane Doe/\n", "", table("2001-09-30"), "2002-01-02", "wire trailer"},
+		{"short trailer year", 3, 5, "sales rose.\n  -0- 03/05/02\n", "", nil, "2002-03-05", "wire trailer"},
+		{"filing date", 12, 28, "sales rose.\n", "2002-01-04", table("2001-09-30"), "2001-12-28", "filing date"},
+		{"period end", 1, 24, "sales rose.\n", "", table("2001-12-31"), "2002-01-24", "period end"},
+		{"dates in the text", 2, 5, "for the quarter ended December 31, 2001, against the quarter ended\nDecember 31, 2000; at December 31, 2001 cash was up\n",
+			"", nil, "2002-02-05", "names most"},
+		{"nothing", 2, 5, "sales rose.\n", "", nil, "", "left open"},
+	}
+	for _, tt := range tests {
+		ctx := &docContext{file: "release.txt", yearless: &yearless{month: tt.month, day: tt.day, line: 1, dateline: "DALLAS"}}
+		ctx.filed, _ = time.Parse(isoDate, tt.filed)
+		f := &Filing{}
+		ctx.settleReleaseYear(f, linesOf(tt.doc), tt.tables)
+		got := ""
+		if !f.ReleaseDate.IsZero() {
+			got = f.ReleaseDate.Format(isoDate)
+		}
+		if got != tt.want {
+			t.Errorf("%s: release %q, want %q", tt.name, got, tt.want)
+		}
+		if len(ctx.diags) != 1 || !strings.Contains(ctx.diags[0].Msg, tt.why) {
+			t.Errorf("%s: diagnostics %+v, want one saying %q", tt.name, ctx.diags, tt.why)
+		}
+	}
+}
+
+// TestYearlessDatelineParsed: end to end, a bare release dated "DALLAS,
+// March 5 /PRNewswire/" gets its year from its trailer.
+func TestYearlessDatelineParsed(t *testing.T) {
+	doc := "ACME WIDGETS REPORTS FOURTH QUARTER RESULTS\n\nDALLAS, March 5 /PRNewswire/ -- Acme Widgets Inc. (NYSE: ACW) today reported\n" +
+		"net sales of $12.4 million.\n\nSOURCE Acme Widgets Inc.\n    -0-                03/05/2002\n"
+	f, err := (&Parser{}).Parse(strings.NewReader(doc), "release.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.ReleaseDate.Format(isoDate); got != "2002-03-05" || f.Dateline != "DALLAS, March 5" {
+		t.Errorf("release %s dateline %q, want 2002-03-05 \"DALLAS, March 5\"", got, f.Dateline)
+	}
+	if len(f.Titles) != 1 || f.Titles[0] != "ACME WIDGETS REPORTS FOURTH QUARTER RESULTS" {
+		t.Errorf("titles %q", f.Titles)
+	}
+}
+
+func TestHeadlines(t *testing.T) {
+	const cover = "<PAGE>\n                SECURITIES AND EXCHANGE COMMISSION\n                     Washington, D.C. 20549\n\n" +
+		"                            FORM 8-K\n\n                         CURRENT REPORT\n\nItem 5. Other Events\n\n" +
+		"The registrant's press release is attached.\n\n"
+	tests := []struct {
+		name, doc string
+		release   bool
+		want      string
+	}{
+		{"mastheads and contact block", "NEWS RELEASE\n\nFOR IMMEDIATE RELEASE\n\nCONTACT: Jane Doe\n         Investor Relations\n\n" +
+			"         ACME WIDGETS REPORTS\n           RECORD YEAR\n\nDALLAS, March 5, 2002 -- Acme", true, "ACME WIDGETS REPORTS RECORD YEAR"},
+		{"letterhead and right-hand contacts", "                 [ACME LOGO]\n\n1 Main Street\nDallas, TX 75201\n(214) 555-1212\nwww.acme.com\n\n" +
+			"Press Room\n\n" + strings.Repeat(" ", 60) + "CONTACTS:\n" + strings.Repeat(" ", 60) + "Jane Doe\n\n" +
+			strings.Repeat(" ", 60) + "John Roe\n" + strings.Repeat(" ", 55) + "Investor Relations\n\n" +
+			"Acme and Beta Close Widget Deal\n\nDALLAS -- March 5, 2002 -- Acme", true, "Acme and Beta Close Widget Deal"},
+		{"contacts in a table", "FOR IMMEDIATE RELEASE\n\n<TABLE>\n<S>   <C>\nCONTACT:\nJane Doe     John Roe\n</TABLE>\n\n" +
+			"ACME BUYS BETA'S WIDGET LINE\n\nDALLAS, March 5, 2002", true, "ACME BUYS BETA'S WIDGET LINE"},
+		{"sub-headline in lower case", "EXHIBIT 99.1\n\nACME REPORTS RECORD YEAR\nEarnings per share up 15% on higher widget sales\n\nDALLAS", true, "ACME REPORTS RECORD YEAR"},
+		{"8-K cover page alone", cover + "Item 7. Exhibits\n\n99.1 Press release dated March 5, 2002\n", true, ""},
+		{"8-K carrying its release", cover + "<PAGE>\n\nExhibit 99.1\n\nAcme Reports Record Year\n\nDALLAS, March 5, 2002 -- Acme", true, "Acme Reports Record Year"},
+		{"8-K release after a page break", cover + "<PAGE>\n\nAcme Reports Record Year\n\nDALLAS, March 5, 2002 -- Acme", true, "Acme Reports Record Year"},
+		{"not a release", "ANNUAL REPORT TO SHAREHOLDERS\n\nDear shareholder", false, ""},
+	}
+	for _, tt := range tests {
+		lines := linesOf(tt.doc)
+		_, _, _, at := dateline(lines, tt.release)
+		if got := headline(lines, at, tt.release); got != tt.want {
+			t.Errorf("%s: headline %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }
