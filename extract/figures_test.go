@@ -167,8 +167,7 @@ func TestFiguresMatchHandTypedExpectations(t *testing.T) {
 
 func checkMeta(t *testing.T, meta map[string]string, f *Filing) {
 	t.Helper()
-	got := map[string]string{"company": f.Company, "ticker": f.Ticker, "exchange": f.Exchange,
-		"date": f.ReleaseDate.Format(isoDate), "fye": f.Calendar.YearEnd.Format("01-02")}
+	got := metaOf(f)
 	for k, v := range meta {
 		if got[k] != v {
 			t.Errorf("%s = %q, want %q", k, got[k], v)
@@ -176,7 +175,34 @@ func checkMeta(t *testing.T, meta map[string]string, f *Filing) {
 	}
 }
 
+// metaOf is a filing's metadata under the keys of a .figures file's meta
+// lines.
+func metaOf(f *Filing) map[string]string {
+	return map[string]string{"company": f.Company, "ticker": f.Ticker, "exchange": f.Exchange,
+		"date": f.ReleaseDate.Format(isoDate), "fye": f.Calendar.YearEnd.Format("01-02")}
+}
+
 func checkTable(t *testing.T, wt wantTable, gt *Table) {
+	t.Helper()
+	checkTableShape(t, wt, gt)
+	for _, wr := range wt.rows {
+		var gr *Row
+		for i := range gt.Rows {
+			if gt.Rows[i].Line == wr.line {
+				gr = &gt.Rows[i]
+			}
+		}
+		if gr == nil {
+			t.Errorf("line %d: no row, want %q", wr.line, wr.label)
+			continue
+		}
+		checkRow(t, wr, gr, gt)
+	}
+}
+
+// checkTableShape checks a table's kind, its columns' periods and its
+// number of rows.
+func checkTableShape(t *testing.T, wt wantTable, gt *Table) {
 	t.Helper()
 	if gt.Kind != wt.kind {
 		t.Errorf("table at %d: kind %s, want %s", wt.line, gt.Kind, wt.kind)
@@ -195,19 +221,6 @@ func checkTable(t *testing.T, wt wantTable, gt *Table) {
 	}
 	if len(gt.Rows) != len(wt.rows) {
 		t.Errorf("table at %d: %d rows, want %d", wt.line, len(gt.Rows), len(wt.rows))
-	}
-	for _, wr := range wt.rows {
-		var gr *Row
-		for i := range gt.Rows {
-			if gt.Rows[i].Line == wr.line {
-				gr = &gt.Rows[i]
-			}
-		}
-		if gr == nil {
-			t.Errorf("line %d: no row, want %q", wr.line, wr.label)
-			continue
-		}
-		checkRow(t, wr, gr, gt)
 	}
 }
 

@@ -196,7 +196,7 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	text := d // the document's text: in HTML, its visible paragraphs
 	if looksLikeHTML(d) {
 		grids, prose = htmlgrid.Read(d.Lines, ctx.warn)
-		text.Lines = prose
+		text.Lines = paragraphs(prose)
 	} else {
 		grids, prose = textgrid.Read(d.Lines, ctx.warn)
 	}
@@ -219,6 +219,16 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	ctx.warnDuplicateTables(f.Tables[first:])
 	ctx.settleReleaseYear(f, text.Lines, f.Tables[first:])
 	ctx.readProse(f, prose)
+}
+
+// paragraphs sets HTML paragraphs apart by blank lines, as paragraphs of
+// plain text stand: a headline ends where its paragraph does.
+func paragraphs(prose []line) []line {
+	out := make([]line, 0, 2*len(prose))
+	for _, p := range prose {
+		out = append(out, p, line{N: p.N})
+	}
+	return out
 }
 
 // resolve resolves a column header, reading it once per document.

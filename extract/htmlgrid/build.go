@@ -234,6 +234,7 @@ func buildTable(t *table, warn func(int, string)) (grid.Table, bool) {
 		return grid.Table{}, false
 	}
 	cols := columnsOf(rows[first:])
+	cols.label = labelColumn(rows[first:])
 	g := grid.Table{Start: t.start, End: t.end, Columns: cols.n}
 	for i := 0; i < first; i++ {
 		if r, ok := headRow(t.rows[i], cells[i], rows[i], cols); ok {
@@ -273,6 +274,19 @@ type columns struct {
 	n      int
 	anchor map[int]int // the right edge of a figure's cell -> figure column
 	min    int         // the leftmost right edge
+	label  int         // the grid column the rows' labels start in, -1 for none
+}
+
+// labelColumn is the leftmost grid column that a label of a row of
+// figures starts in, or -1.
+func labelColumn(rows [][]token) int {
+	at := -1
+	for _, toks := range rows {
+		if len(toks) > 1 && !toks[0].figure && hasFigure(toks) && (at < 0 || toks[0].first < at) {
+			at = toks[0].first
+		}
+	}
+	return at
 }
 
 // columnsOf finds the figure columns: the right edges of the cells that
@@ -367,6 +381,11 @@ func headRow(r *row, cells []placed, toks []token, cols columns) (grid.Row, bool
 		}
 		all = append(all, p.text)
 		lo, hi := cols.span(p.first, p.last)
+		if lo >= 0 && p.first <= cols.label {
+			// Text that starts where the labels do is the stub's, however
+			// far its cell spans: "ASSETS" in a cell across the table.
+			lo, hi = -1, -1
+		}
 		if lo == -1 {
 			stub = append(stub, p.text)
 		}

@@ -91,6 +91,11 @@ type walker struct {
 var voidTags = map[string]bool{"br": true, "img": true, "hr": true, "meta": true, "link": true, "input": true,
 	"col": true, "area": true, "base": true, "wbr": true, "source": true, "param": true, "embed": true}
 
+// unseen tags hold text that is never shown: the document's title in the
+// head, style sheets and scripts. (The tokenizer reads their content as
+// raw text, so their end tags always come.)
+var unseen = map[string]bool{"title": true, "style": true, "script": true}
+
 // blockTags end a paragraph of prose where they start or end.
 var blockTags = map[string]bool{"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "h1": true, "h2": true,
 	"h3": true, "h4": true, "h5": true, "h6": true, "table": true, "tr": true, "center": true, "blockquote": true,
@@ -188,7 +193,7 @@ func (w *walker) start(tag string, attrs map[string]string, off int, selfClosing
 	}
 	_, hiddenAttr := attrs["hidden"]
 	e := element{tag: tag,
-		hidden: parent.hidden || hiddenAttr || style.none || strings.EqualFold(attrs["type"], "hidden"),
+		hidden: parent.hidden || hiddenAttr || style.none || strings.EqualFold(attrs["type"], "hidden") || unseen[tag],
 		raised: parent.raised || tag == "sup" || style.raised,
 		center: parent.center && !style.left || style.center || tag == "center" || strings.EqualFold(attrs["align"], "center"),
 		indent: style.indent}
