@@ -265,3 +265,142 @@ func TestFinancingReleaseFacts(t *testing.T) {
 		t.Errorf("want no tables and no diagnostics, got %d and %v", len(f.Tables), f.Diagnostics)
 	}
 }
+
+// widgetRelease is a made-up release: its prose, then an income statement
+// for the fourth quarter and the year 2003 and 2002, in thousands, and a
+// balance sheet.
+func widgetRelease(prose string) []byte {
+	return []byte(`WIDGET CORP. REPORTS FOURTH QUARTER AND YEAR 2003 RESULTS
+
+DAYTON, Ohio, February 4, 2004 -- Widget Corp. (NYSE: WDG) today reported
+results for the fourth quarter and the year ended December 31, 2003.
+
+` + prose + `
+
+<PAGE>
+                              WIDGET CORP.
+                  Consolidated Statements of Operations
+                 (in thousands, except per share data)
+<TABLE>
+<S>                           <C>        <C>        <C>        <C>
+                               Three Months Ended      Year Ended
+                                  December 31,        December 31,
+                               2003       2002       2003       2002
+                             --------   --------   --------   --------
+Net revenues                 $ 25,000   $ 23,500   $ 95,000   $ 88,000
+Cost of revenues               15,000     14,000     57,000     53,000
+                             --------   --------   --------   --------
+Gross profit                   10,000      9,500     38,000     35,000
+Operating expenses              6,000      5,900     24,000     23,000
+                             --------   --------   --------   --------
+Net income                   $  4,000   $  3,600   $ 14,000   $ 12,000
+                             ========   ========   ========   ========
+Net income per share:
+  Basic                      $   0.40   $   0.36   $   1.40   $   1.20
+  Diluted                    $   0.38   $   0.35   $   1.35   $   1.16
+</TABLE>
+
+                              WIDGET CORP.
+                      Consolidated Balance Sheets
+                             (in thousands)
+<TABLE>
+<S>                                  <C>           <C>
+                                     December 31,  December 31,
+                                         2003          2002
+                                     ------------  ------------
+Cash and cash equivalents              $ 12,300      $  9,800
+Accounts receivable                       8,000         7,000
+                                       --------      --------
+Total current assets                     20,300        16,800
+Total current liabilities                 6,300         5,800
+</TABLE>
+`)
+}
+
+// Prose claims by pattern, on made-up sentences: what is linked, to which
+// item and period, and whether it passes. A sentence about a part of the
+// company, a change, guidance or another noun makes no claim; a clear
+// claim on a consolidated figure is still checked and fails when wrong.
+func TestProseClaimPatterns(t *testing.T) {
+	tests := []struct {
+		name  string
+		prose string
+		want  []string // name | period | stated | status
+	}{
+		{"segment paragraph, to the next heading",
+			"Led by calculators, the Industrial Products (IP) business recognized record\nrevenues. Revenues in the fourth quarter were $9.1 million, compared with $8.2\nmillion in the year-ago quarter.\n\nOperating margin of the IP business improved. Revenues for the year were $31.0\nmillion.\n\nCONSOLIDATED RESULTS\n\nNet revenues for the fourth quarter of 2003 were $25.0 million.",
+			[]string{"Prose: Revenue | 3 months to 2003-12-31 | 25000000 | pass"}},
+		{"divested business",
+			"Revenues for 2003 and 2002 for the divested business were $3 million and $4\nmillion, respectively.",
+			nil},
+		{"European operations contributed",
+			"The Company's European operations contributed net revenues of $9.0 million for\n2003.",
+			nil},
+		{"product modifiers and a part named earlier in the sentence",
+			"Other 32-bit revenues were $2.0 million in 2003. Net revenues in Europe were $7.0\nmillion for the fourth quarter of 2003, while revenues for the year were $21.0\nmillion.",
+			nil},
+		{"cash that is a flow or a payment",
+			"Net cash used for the purchase of equipment totaled $2.1 million in 2003. On\nDecember 31, 2003 we completed the sale of a plant for $5 million in cash, less\napproximately $1 million in transaction-related costs.",
+			nil},
+		{"a part of the balance",
+			"The Company's cash and cash equivalents at December 31, 2003 include $2 million\npledged as collateral.",
+			nil},
+		{"prior year in a sentence about a quarter",
+			"For the fourth quarter of 2003, net revenues were $25.0 million, compared with\n$23.5 million in the prior year.",
+			[]string{"Prose: Revenue | 3 months to 2003-12-31 | 25000000 | pass", "Prose: Revenue | 3 months to 2002-12-31 | 23500000 | pass"}},
+		{"prior year of a named year: the year before it, which no table holds",
+			"For 2002, net revenues were $88.0 million, compared with $80.0 million in the\nprior year.",
+			[]string{"Prose: Revenue | 12 months to 2002-12-31 | 88000000 | pass"}},
+		{"per share without basic or diluted",
+			"Net income for the fourth quarter of 2003 was $4.0 million, or $0.38 per share.",
+			[]string{"Prose: Net income (loss) | 3 months to 2003-12-31 | 4000000 | pass", "Prose: Net income (loss) per share, basic or diluted | 3 months to 2003-12-31 | 0.38 | pass"}},
+		{"per share without basic or diluted, wrong",
+			"Net income for the fourth quarter of 2003 was $4.0 million, or $0.45 per share.",
+			[]string{"Prose: Net income (loss) | 3 months to 2003-12-31 | 4000000 | pass", "Prose: Net income (loss) per share, basic or diluted | 3 months to 2003-12-31 | 0.45 | fail"}},
+		{"cents a share and an abbreviated month",
+			"Net income for the quarter ended Dec. 31, 2003 was $4.0 million, or 40 cents a\nbasic share.",
+			[]string{"Prose: Net income (loss) | 3 months to 2003-12-31 | 4000000 | pass", "Prose: Net income (loss) per share, basic | 3 months to 2003-12-31 | 0.4 | pass"}},
+		{"guidance",
+			"The Company expects net revenues for 2004 of $110 million.",
+			nil},
+		{"a clear claim that disagrees still fails",
+			"Net revenues for the year ended December 31, 2003 were $97.0 million.",
+			[]string{"Prose: Revenue | 12 months to 2003-12-31 | 97000000 | fail"}},
+		{"a list linked by respectively",
+			"Net revenues were $95.0 million and $88.0 million in 2003 and 2002,\nrespectively.",
+			[]string{"Prose: Revenue | 12 months to 2003-12-31 | 95000000 | pass", "Prose: Revenue | 12 months to 2002-12-31 | 88000000 | pass"}},
+		{"a list with no respectively",
+			"Net revenues were $95.0 million and $88.0 million in the two years.",
+			nil},
+		{"a change after the level",
+			"Net revenues for 2003 were $95.0 million, increasing $7.0 million, or 8%, over\n2002.",
+			[]string{"Prose: Revenue | 12 months to 2003-12-31 | 95000000 | pass"}},
+		{"a per-share restatement of a change",
+			"The new method reduced net income by $1.0 million, or $0.10 per share, for the\nyear ended December 31, 2003.",
+			nil},
+		{"a change on another basis",
+			"Net revenues increased 8% on a constant currency basis to $95.0 million in 2003.",
+			[]string{"Prose: Revenue | 12 months to 2003-12-31 | 95000000 | pass"}},
+		{"the item named after the amount, not the nearest",
+			"Net revenues grew in 2003, and the Company held $12.3 million of cash at\nDecember 31, 2003.",
+			[]string{"Prose: Cash and equivalents | at 2003-12-31 | 12300000 | pass"}},
+		{"a scale note heading the page",
+			"<PAGE>\n                 WIDGET CORP.\n      (in thousands, except per share amounts)\n\nNet income for the year ended December 31, 2003 was $14,000, compared to $12,000\nin 2002.",
+			[]string{"Prose: Net income (loss) | 12 months to 2003-12-31 | 14000000 | pass", "Prose: Net income (loss) | 12 months to 2002-12-31 | 12000000 | pass"}},
+		{"a scale note heading a table further down holds no sentence",
+			"<PAGE>\n\nOptions outstanding are summarized below.\n\n      (in thousands, except per share amounts)\n\nEmployees may buy stock up to a maximum of $25,000 a year.",
+			nil},
+	}
+	for _, tt := range tests {
+		f := parseBytesT(t, widgetRelease(tt.prose), "widget.txt")
+		var got []string
+		for _, c := range f.Checks {
+			if c.Kind == Claim {
+				got = append(got, strings.Join([]string{c.Name, c.Period.String(), c.Stated.String(), string(c.Status)}, " | "))
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s:\n%s\nwant:\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}

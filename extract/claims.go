@@ -21,9 +21,12 @@ type mention struct {
 	Loss       bool
 	Excluded   bool // qualified: "BioArchive revenues", "cash generated from"
 	Period     Period
+	// Run numbers a period phrase and the years or dates that continue
+	// it ("in 1995, 1994 and 1993"); 0 for a phrase standing alone.
+	Run int
 }
 
-const dateRE = `(january|february|march|april|may|june|july|august|september|october|november|december)\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)`
+const dateRE = `(january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|nov\.|dec\.)\s+(\d{1,2}),?\s+((?:19|20)\d\d)`
 
 const ordinalRE = `(first|second|third|fourth)`
 
@@ -34,62 +37,66 @@ var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4}
 var periodPatterns = []struct {
 	re      *regexp.Regexp
 	resolve func(m []string, c proseCalendar) (Period, bool)
+	// relative: the phrase names the period a year before the one the
+	// sentence named before it ("For 1993, ... the prior year"); only
+	// with none before does it resolve on its own.
+	relative bool
 }{
 	{regexp.MustCompile(`(?i)\b(three|six|nine|twelve|\d{1,2})[- ]months?\s+ended\s+` + dateRE), func(m []string, c proseCalendar) (Period, bool) {
 		return durationTo(m[2:], countOf(m[1]))
-	}},
+	}, false},
 	{regexp.MustCompile(`(?i)\b(?:` + ordinalRE + `\s+)?(?:fiscal\s+)?quarter\s+ended\s+` + dateRE), func(m []string, c proseCalendar) (Period, bool) {
 		return durationTo(m[2:], 3)
-	}},
+	}, false},
 	{regexp.MustCompile(`(?i)\b(?:fiscal\s+)?years?\s+ended\s+` + dateRE), func(m []string, c proseCalendar) (Period, bool) {
 		return durationTo(m[1:], 12)
-	}},
+	}, false},
 	{regexp.MustCompile(`(?i)\b(?:at|as\s+of|on)\s+` + dateRE), func(m []string, c proseCalendar) (Period, bool) {
 		d, ok := dateOf(m[1:])
 		return Period{End: d}, ok
-	}},
+	}, false},
 	{regexp.MustCompile(`(?i)\b` + ordinalRE + `\s+quarter\s+of\s+fiscal\s+(?:year\s+)?((?:19|20)\d\d)`), func(m []string, c proseCalendar) (Period, bool) {
 		fy, _ := strconv.Atoi(m[2])
 		return c.quarter(fy, ordinals[strings.ToLower(m[1])])
-	}},
+	}, false},
 	{regexp.MustCompile(`(?i)\bfiscal\s+(?:year\s+)?((?:19|20)\d\d)\s+` + ordinalRE + `\s+quarter`), func(m []string, c proseCalendar) (Period, bool) {
 		fy, _ := strconv.Atoi(m[1])
 		return c.quarter(fy, ordinals[strings.ToLower(m[2])])
-	}},
+	}, false},
 	{regexp.MustCompile(`(?i)\b` + ordinalRE + `\s+quarter\s+of\s+(?:the\s+)?(?:last|prior|previous|preceding)\s+(?:fiscal\s+)?year`), func(m []string, c proseCalendar) (Period, bool) {
 		return c.quarter(c.fy-1, ordinals[strings.ToLower(m[1])])
-	}},
+	}, false},
 	{regexp.MustCompile(`(?i)\b(?:prior|previous|last)\s+(?:fiscal\s+)?year(?:'s|’s)?\s+` + ordinalRE + `\s+quarter`), func(m []string, c proseCalendar) (Period, bool) {
 		return c.quarter(c.fy-1, ordinals[strings.ToLower(m[1])])
-	}},
+	}, false},
 	{regexp.MustCompile(`(?i)\bfirst\s+(six|nine)\s+months\s+of\s+(?:the\s+)?(?:prior|previous|last)\s+(?:fiscal\s+)?year`), func(m []string, c proseCalendar) (Period, bool) {
 		return c.yearToDate(c.fy-1, countOf(m[1]))
-	}},
+	}, false},
 	{regexp.MustCompile(`(?i)\bfirst\s+(six|nine)\s+months\s+of\s+fiscal\s+(?:year\s+)?((?:19|20)\d\d)`), func(m []string, c proseCalendar) (Period, bool) {
 		fy, _ := strconv.Atoi(m[2])
 		return c.yearToDate(fy, countOf(m[1]))
-	}},
-	{regexp.MustCompile(`(?i)\b(?:prior|previous|last)\s+(?:fiscal\s+)?year\b`), func(m []string, c proseCalendar) (Period, bool) {
+	}, false},
+	{regexp.MustCompile(`(?i)\b(?:prior|previous|last)[- ](?:fiscal\s+)?year\b`), func(m []string, c proseCalendar) (Period, bool) {
 		return c.yearToDate(c.fy-1, 12)
-	}},
+	}, true},
 	{regexp.MustCompile(`(?i)\b` + ordinalRE + `\s+quarter\s+of\s+((?:19|20)\d\d)`), func(m []string, c proseCalendar) (Period, bool) {
 		fy, _ := strconv.Atoi(m[2])
 		return c.quarter(fy, ordinals[strings.ToLower(m[1])])
-	}},
+	}, false},
 	{regexp.MustCompile(`(?i)\bfiscal\s+(?:year\s+)?((?:19|20)\d\d)\b`), func(m []string, c proseCalendar) (Period, bool) {
 		fy, _ := strconv.Atoi(m[1])
 		return c.yearToDate(fy, 12)
-	}},
+	}, false},
 	{regexp.MustCompile(`(?i)\bfor\s+the\s+(?:fiscal\s+)?year\b`), func(m []string, c proseCalendar) (Period, bool) {
 		return c.yearToDate(c.fy, 12)
-	}},
+	}, false},
 	{regexp.MustCompile(`(?i)\b(?:in|for)\s+((?:19|20)\d\d)\b`), func(m []string, c proseCalendar) (Period, bool) {
 		fy, _ := strconv.Atoi(m[1])
 		return c.yearToDate(fy, 12)
-	}},
+	}, false},
 	{regexp.MustCompile(`(?i)\b` + ordinalRE + `\s+quarter\b`), func(m []string, c proseCalendar) (Period, bool) {
 		return c.quarter(c.fy, ordinals[strings.ToLower(m[1])])
-	}},
+	}, false},
 }
 
 func dateOf(m []string) (time.Time, bool) {
@@ -123,7 +130,7 @@ func (c proseCalendar) yearToDate(fy, months int) (Period, bool) {
 
 // reYearAgo names the same period a year before the one just named:
 // "a year earlier", "the prior-year quarter", "the same period last year".
-var reYearAgo = regexp.MustCompile(`(?i)\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\b(?:the\s+)?(?:prior|previous|last)[- ]year(?:'s|’s)?\s+(?:period|quarter)\b|\byear[- ]ago\s+(?:period|quarter)\b|\bsame\s+(?:period|quarter)\s+(?:a\s+year\s+ago|last\s+year|of\s+the\s+(?:prior|previous)\s+year)\b`)
+var reYearAgo = regexp.MustCompile(`(?i)\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\b(?:the\s+)?(?:prior|previous|last)[- ]year(?:'s|’s)?\s+(?:period|quarter)s?\b|\byear[- ]ago\s+(?:period|quarter)s?\b|\bsame\s+(?:period|quarter)\s+(?:a\s+year\s+ago|last\s+year|(?:of|in)\s+the\s+(?:prior|previous)\s+year)\b`)
 
 // periodNeeds is a word each period pattern, in order, cannot match
 // without: a cheap test before the regular expression.
@@ -160,27 +167,185 @@ func findPeriods(s, lower string, c proseCalendar) []mention {
 			for i := range groups {
 				groups[i] = sub(s, m, 2*i)
 			}
+			if p.relative {
+				ago = append(ago, []int{m[0], m[1], i})
+				mask.take(m[0], m[1])
+				continue
+			}
 			if per, ok := p.resolve(groups, c); ok {
 				out = append(out, mention{Start: m[0], End: m[1], Period: per})
 				mask.take(m[0], m[1])
 			}
 		}
 	}
+	if strings.Contains(lower, "same ") {
+		out = sameOfYear(s, out, mask)
+	}
 	sortMentions(out)
-	return resolveYearAgo(out, ago)
+	out = continueRuns(s, out, mask)
+	if strings.Contains(lower, "month period") || strings.Contains(lower, "months period") || strings.Contains(lower, "month-period") {
+		out = monthPeriods(s, out, mask)
+	}
+	return resolveYearAgo(out, ago, c)
 }
 
+// reSameOfYear names the period named before it, in another year: "the
+// same period of 1998", "the same quarter in 1997".
+var reSameOfYear = regexp.MustCompile(`(?i)\bsame\s+(?:period|quarter|months)\s+(?:of|in)\s+((?:19|20)\d\d)\b`)
+
+// sameOfYear adds "the same period of 1998": the period named before it,
+// moved to that year; an open phrase when none is named before.
+func sameOfYear(s string, ms []mention, mask spanMask) []mention {
+	sortMentions(ms)
+	n := len(ms)
+	for _, m := range reSameOfYear.FindAllStringSubmatchIndex(s, -1) {
+		if !mask.free(m[0], m[1]) {
+			continue
+		}
+		men := mention{Start: m[0], End: m[1]}
+		year, _ := strconv.Atoi(s[m[2]:m[3]])
+		for i := range ms[:n] {
+			if ms[i].End <= m[0] && !ms[i].Period.IsZero() {
+				p := ms[i].Period
+				shift := year - p.End.Year()
+				p.End = p.End.AddDate(shift, 0, 0)
+				if !p.IsInstant() {
+					p.Start = p.Start.AddDate(shift, 0, 0)
+				}
+				men.Period = p
+			}
+		}
+		ms = append(ms, men)
+		mask.take(m[0], m[1])
+	}
+	return ms
+}
+
+// monthPeriods adds "the nine month period": the period of that length
+// ending with the one named before it, or an open phrase when none is.
+func monthPeriods(s string, ms []mention, mask spanMask) []mention {
+	n := len(ms)
+	for _, m := range reMonthPeriod.FindAllStringSubmatchIndex(s, -1) {
+		if !mask.free(m[0], m[1]) {
+			continue
+		}
+		men := mention{Start: m[0], End: m[1]}
+		for i := range ms[:n] {
+			if ms[i].End <= m[0] && !ms[i].Period.IsZero() && !ms[i].Period.IsInstant() {
+				men.Period = durationEnding(ms[i].Period.End, countOf(s[m[2]:m[3]]), 0)
+			}
+		}
+		ms = append(ms, men)
+	}
+	sortMentions(ms)
+	return ms
+}
+
+// continueRuns adds the years and dates that continue a period phrase:
+// "in 1996 and 1995", "at December 30, 1995 and December 31, 1994", "for
+// the years ended December 31, 1995, 1994 and 1993". Each continuation is
+// the phrase's period moved to its year or date; together they make a run.
+func continueRuns(s string, ms []mention, mask spanMask) []mention {
+	n := len(ms)
+	for i := 0; i < n; i++ {
+		base := ms[i]
+		at := base.End
+		for !base.Period.IsZero() {
+			end, d, year, ok := nextInList(s, at)
+			if !ok || !mask.free(at, end) {
+				break
+			}
+			p := base.Period
+			if year > 0 {
+				shift := year - base.Period.End.Year()
+				if shift < -10 || shift > 10 {
+					break
+				}
+				p.End = p.End.AddDate(shift, 0, 0)
+				if !p.IsInstant() {
+					p.Start = p.Start.AddDate(shift, 0, 0)
+				}
+			} else if p.IsInstant() {
+				p = Period{End: d}
+			} else {
+				p = durationEnding(d, p.Months, 0)
+			}
+			if ms[i].Run == 0 {
+				ms[i].Run = i + 1
+			}
+			ms = append(ms, mention{Start: at, End: end, Period: p, Run: ms[i].Run})
+			mask.take(at, end)
+			at = end
+		}
+	}
+	sortMentions(ms)
+	return ms
+}
+
+// nextInList reads ", 1994", " and 1993" or ", and December 31, 1994" at
+// s[at:]: a year or date that continues a list of periods.
+func nextInList(s string, at int) (end int, d time.Time, year int, ok bool) {
+	rest := s[at:]
+	i := len(rest) - len(strings.TrimLeft(rest, " "))
+	if strings.HasPrefix(rest[i:], ",") {
+		i++
+		i += len(rest[i:]) - len(strings.TrimLeft(rest[i:], " "))
+	}
+	if strings.HasPrefix(rest[i:], "and ") {
+		i += 4
+	} else if i == 0 || !strings.HasPrefix(rest[:i], ",") {
+		return 0, time.Time{}, 0, false // a list goes on after a comma or "and"
+	}
+	w := rest[i:]
+	if len(w) >= 4 && (w[:2] == "19" || w[:2] == "20") && isDigits(w[:4]) && (len(w) == 4 || !unicode.IsDigit(rune(w[4]))) {
+		y, _ := strconv.Atoi(w[:4])
+		return at + i + 4, time.Time{}, y, true
+	}
+	f := strings.Fields(w)
+	if len(f) >= 3 {
+		if _, isMonth := monthNames[strings.ToLower(strings.TrimSuffix(f[0], "."))]; isMonth {
+			txt := strings.Join(f[:3], " ")
+			if dt, ok := parseFullDate(strings.TrimRight(txt, ",.;)")); ok {
+				j := strings.Index(w, f[2]) + len(strings.TrimRight(f[2], ",.;)"))
+				return at + i + j, dt, 0, true
+			}
+		}
+	}
+	return 0, time.Time{}, 0, false
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// reMonthPeriod names a year-to-date period by its length alone: "the
+// nine month period", "the six-month period"; it ends when the period
+// named before it in the sentence ends.
+var reMonthPeriod = regexp.MustCompile(`(?i)\b(three|six|nine|twelve)[- ]months?\s+period\b`)
+
 // resolveYearAgo turns each "a year earlier" into the period named before
-// it in the sentence, moved back one year.
-func resolveYearAgo(ms []mention, ago [][]int) []mention {
+// it in the sentence, moved back one year. A relative phrase with none
+// before ("the prior year" alone) resolves on its own.
+func resolveYearAgo(ms []mention, ago [][]int, c proseCalendar) []mention {
+	n := len(ms)
 	for _, m := range ago {
 		var base *mention
-		for i := range ms {
+		for i := range ms[:n] {
 			if ms[i].End <= m[0] && !ms[i].Period.IsZero() {
 				base = &ms[i]
 			}
 		}
 		if base == nil {
+			if len(m) > 2 {
+				if per, ok := periodPatterns[m[2]].resolve(nil, c); ok {
+					ms = append(ms, mention{Start: m[0], End: m[1], Period: per})
+				}
+			}
 			continue
 		}
 		p := base.Period
@@ -227,7 +392,24 @@ var componentWords = map[string]bool{"product": true, "products": true, "interna
 	"service": true, "services": true, "systems": true, "license": true, "licensing": true, "channel": true,
 	"hardware": true, "software": true, "retail": true, "wholesale": true, "export": true, "foreign": true,
 	"subscription": true, "maintenance": true, "royalty": true, "royalties": true, "contract": true, "equipment": true,
-	"other": true, "segment": true, "division": true, "regional": true}
+	"other": true, "segment": true, "division": true, "regional": true, "internal": true, "deferred": true,
+	"unearned": true, "future": true, "oem": true, "label": true, "access": true, "semiconductor": true, "rental": true,
+	"advertising": true, "publishing": true, "outsourcing": true, "intersegment": true, "intercompany": true,
+	"group": true, "noninterest": true, "estimated": true, "potential": true, "expected": true, "anticipated": true,
+	"organic": true, "upgrade": true, "memory": true, "microprocessor": true, "component": true, "components": true}
+
+// flowWords after "cash" make it a flow or a payment, not the balance:
+// "cash flows", "cash used in", "cash proceeds".
+var flowWords = map[string]bool{"flow": true, "flows": true, "used": true, "provided": true, "proceeds": true,
+	"generated": true, "payment": true, "payments": true, "paid": true, "received": true, "receipts": true,
+	"dividend": true, "dividends": true, "requirements": true, "outlay": true, "outlays": true, "outflow": true,
+	"outflows": true, "inflow": true, "inflows": true, "consideration": true, "portion": true, "basis": true,
+	"charge": true, "charges": true, "compensation": true, "bonus": true, "bonuses": true, "distributions": true,
+	"purchase": true, "settlement": true, "expenditures": true, "investment": true, "contribution": true}
+
+// partVerbs before an item say that something other than the company
+// produced it: "European operations contributed net revenues of".
+var partVerbs = map[string]bool{"contributed": true, "contributing": true, "generated": true}
 
 // qualifiedAfter reports an item phrase followed by what it came from
 // ("revenues from the Symmetrix series", "revenues in Europe"), not by a
@@ -239,16 +421,27 @@ func qualifiedAfter(after string) bool {
 	if len(words) < 2 {
 		return false
 	}
-	for _, w := range words[:min(len(words), 6)] {
+	for _, w := range words[:min(len(words), 8)] {
 		switch strings.Trim(w, ",.;") {
-		case "investments", "securities", "marketable", "trading", "borrowings":
+		case "investments", "securities", "marketable", "trading", "borrowings", "deposits":
 			return true // "cash, cash equivalents and short-term investments": another aggregate
+		}
+	}
+	for _, w := range words[:min(len(words), 12)] {
+		w = strings.Trim(w, ",.;")
+		if isVerbAfterItem(w) {
+			break
+		}
+		if w == "under" || w == "attributable" {
+			return true // "revenues for the third quarter under this agreement"
 		}
 	}
 	switch words[0] {
 	case "per":
 		return true // "net income per common share": the per-share figure
-	case "from", "derived", "on", "into", "in":
+	case "under", "attributable", "associated", "relating", "related":
+		return true // "revenues under the agreement": a part
+	case "from", "derived", "on", "into", "in", "to":
 	default:
 		return false
 	}
@@ -257,12 +450,23 @@ func qualifiedAfter(after string) bool {
 		next = strings.Trim(words[2], ",.")
 	}
 	switch {
-	case next == "" || next[0] >= '0' && next[0] <= '9':
+	case next == "" || next[0] >= '0' && next[0] <= '9' || next[0] == '$':
 		return false
 	case periodAdjectives[next]:
 		return false
+	case words[0] == "to" && (fillerWords[next] || next == "record" || next == "a" || next == "an" || strings.HasPrefix(next, "$")):
+		return false // "increased revenues to approximately $2 million"
 	}
 	return true
+}
+
+// isVerbAfterItem: the verb that ends an item's subject phrase.
+func isVerbAfterItem(w string) bool {
+	switch w {
+	case "were", "was", "are", "is", "totaled", "increased", "decreased", "rose", "fell", "grew", "declined", "amounted", "reached":
+		return true
+	}
+	return false
 }
 
 var periodAdjectives = map[string]bool{"quarter": true, "year": true, "period": true, "fiscal": true, "first": true,
@@ -305,11 +509,120 @@ func findItems(s, lower string, phrases []templates.ProsePhrase) []mention {
 			if after := s[m[1]:min(len(s), m[1]+80)]; reQualifierAfter.MatchString(after) || qualifiedAfter(after) {
 				men.Excluded = true
 			}
+			if qualifiedBefore(s[:m[0]]) || p.ID == "cash" && notCashBalance(s[:m[0]], s[m[1]:]) {
+				men.Excluded = true
+			}
 			out = append(out, men)
 		}
 	}
 	sortMentions(out)
+	inheritQualifier(s, out)
 	return out
+}
+
+// qualifiedBefore reports an item phrase whose modifiers name a part
+// ("other 32-bit revenues", "production publishing revenues"), or whose
+// verb says that a part produced it ("CD products generated net revenues
+// of"), unless the company is that verb's subject.
+func qualifiedBefore(before string) bool {
+	words := strings.Fields(strings.ToLower(tail(before, 80)))
+	for k := len(words) - 1; k >= max(0, len(words)-3); k-- {
+		w := words[k]
+		if strings.TrimRight(w, ",;:") != w {
+			break // a modifier stands next to its noun
+		}
+		if componentWords[w] {
+			return true
+		}
+		if k == len(words)-1 && (w == "including" || w == "includes" || w == "include") {
+			return true // "expenses including net revenues ..."
+		}
+		if k == len(words)-1 && k > 0 && w == "of" {
+			switch words[k-1] {
+			case "comprised", "consisting", "composed":
+				return true // "amounts comprised of net earnings, translation adjustments and ..."
+			}
+		}
+		if partVerbs[w] && k == len(words)-1 {
+			if k > 0 {
+				switch words[k-1] {
+				case "company", "we", "corporation", "it":
+					return false // "the Company generated revenues of"
+				}
+			}
+			return true
+		}
+		if fillerWords[w] || periodAdjectives[w] || stopWords[w] {
+			break
+		}
+	}
+	return false
+}
+
+// stopWords end the modifiers before an item phrase.
+var stopWords = map[string]bool{"of": true, "in": true, "for": true, "and": true, "or": true, "to": true, "from": true,
+	"with": true, "by": true, "on": true, "its": true, "our": true, "their": true, "were": true, "was": true,
+	"total": true, "consolidated": true, "company's": true, "company’s": true, "had": true, "that": true}
+
+// notCashBalance reports "cash" that names a flow or a payment: "net cash
+// used", "cash flows", "sources of cash", "$338 million in cash".
+func notCashBalance(before, after string) bool {
+	next := strings.ToLower(strings.Trim(firstWords(after, 1), ",.;:()"))
+	if flowWords[next] {
+		return true
+	}
+	words := strings.Fields(strings.ToLower(tail(before, 40)))
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	switch {
+	case last == "net":
+		return true // "net cash": a flow
+	case last == "of" && len(words) > 1:
+		switch strings.TrimSuffix(words[len(words)-2], "s") {
+		case "source", "use", "application", "generation":
+			return true
+		}
+	case last == "in" && len(words) > 1 && endsWithFigure(words[len(words)-2]):
+		// "$338 million in cash": the form of a payment, unless the
+		// balance is named in full ("$5 million in cash and cash
+		// equivalents").
+		rest := strings.ToLower(strings.TrimLeft(after, " "))
+		return !strings.HasPrefix(rest, "and cash equivalents") && !strings.HasPrefix(rest, "and equivalents")
+	}
+	return false
+}
+
+// endsWithFigure: a word that ends an amount ("million", "$338", "4,000").
+func endsWithFigure(w string) bool {
+	switch strings.Trim(w, ",") {
+	case "million", "billion", "thousand":
+		return true
+	}
+	return w != "" && unicode.IsDigit(rune(w[len(w)-1]))
+}
+
+// inheritQualifier: a later mention of an item in the same sentence that
+// an earlier mention qualified speaks of the same part ("Total net
+// revenues in Europe were $140.8 million ..., while revenues for the nine
+// month period were $248.0 million"), unless it says "total" again.
+func inheritQualifier(s string, ms []mention) {
+	for i := range ms {
+		if ms[i].Excluded {
+			continue
+		}
+		for j := 0; j < i; j++ {
+			if gap := strings.Trim(s[ms[j].End:ms[i].Start], " ,"); gap == "and" || gap == "" {
+				continue // one phrase: "cash and cash equivalents"
+			}
+			if ms[j].Excluded && ms[j].ID == ms[i].ID {
+				prev := strings.ToLower(lastWord(strings.TrimRight(s[:ms[i].Start], " ")))
+				ms[i].Excluded = prev != "total" && prev != "consolidated"
+				break
+			}
+		}
+	}
 }
 
 var (
@@ -376,6 +689,15 @@ func linkItem(s string, a *amount, prev []amount, items, periods []mention) (men
 			return *m, !m.Excluded // "$6.8 million of cash"
 		}
 	}
+	if m, ok := describedNoun(after, items, a.End); ok {
+		if m == nil {
+			return mention{}, false // "$70 million in transaction-related costs"
+		}
+		// "$3.1 million in revenues" is revenue of what the sentence is
+		// about: the company's only when the company is its subject.
+		in := strings.HasPrefix(strings.TrimLeft(after, " "), "in ")
+		return *m, !m.Excluded && (!in || companySubject(s[:a.Start]))
+	}
 	if reComparedTo.MatchString(tail(s[:a.Start], 40)) {
 		for i := len(prev) - 1; i >= 0; i-- {
 			if prev[i].Unit == USD {
@@ -386,14 +708,83 @@ func linkItem(s string, a *amount, prev []amount, items, periods []mention) (men
 	}
 	var nearest *mention
 	for i := range items {
-		if items[i].End <= a.Start {
+		if items[i].End <= a.Start && !isRatioBase(s[:items[i].Start]) {
 			nearest = &items[i]
 		}
 	}
 	if nearest == nil {
 		return mention{}, false
 	}
+	if between := strings.ToLower(s[nearest.End:a.Start]); strings.Contains(between, "per share") || indexWord(between, "eps") >= 0 || strings.Contains(between, "per common share") {
+		return mention{}, false // "net income ... EPS increased 14% to $1.57": a per-share figure
+	}
 	return *nearest, !nearest.Excluded
+}
+
+// describedNoun reads "in", "of" or "for" and a noun after an amount.
+// The amount is of that noun: an item ("$3.1 million in revenues"), or
+// something else ("$70 million in transaction-related costs", "$65 million
+// for put warrant exercises"), which it returns as nil with true. A period
+// ("in the quarter", "for 1996") decides nothing.
+func describedNoun(after string, items []mention, end int) (*mention, bool) {
+	words := strings.Fields(after)
+	if len(words) < 2 {
+		return nil, false
+	}
+	switch strings.ToLower(words[0]) {
+	case "in", "of", "for":
+	default:
+		return nil, false
+	}
+	k := 1
+	for k < len(words)-1 && determiners[strings.ToLower(words[k])] {
+		k++
+	}
+	next := strings.ToLower(strings.Trim(words[k], ",.;:()"))
+	switch {
+	case next == "" || unicode.IsDigit(rune(next[0])) || periodAdjectives[next] || periodNouns[next]:
+		return nil, false
+	case monthNames[strings.TrimSuffix(next, ".")] != 0:
+		return nil, false
+	}
+	for _, m := range items {
+		if m.Start > end && strings.TrimSpace(after[:m.Start-end]) == strings.Join(words[:k], " ") {
+			return &m, true // "$553 million in net revenues"
+		}
+	}
+	return nil, true
+}
+
+// companySubject reports a sentence whose words before an amount make the
+// company its subject: "The Company reported $2.5 billion in revenues",
+// unlike "software tools ... amounting to $3.1 million in revenues".
+func companySubject(before string) bool {
+	for _, w := range strings.Fields(strings.ToLower(before)) {
+		switch strings.Trim(w, ",.;:") {
+		case "company", "company's", "company’s", "we", "corporation", "corporation's":
+			return true
+		}
+	}
+	return false
+}
+
+// determiners may stand between "in" and the noun it names.
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "our": true, "total": true, "consolidated": true}
+
+// periodNouns, after "in" or "for", name a period, not a noun an amount is of.
+var periodNouns = map[string]bool{"fiscal": true, "similar": true, "corresponding": true, "previous": true,
+	"preceding": true, "year-earlier": true, "prior-year": true, "earlier": true, "quarters": true, "years": true,
+	"periods": true, "respective": true, "this": true, "that": true, "those": true, "these": true, "q1": true,
+	"q2": true, "q3": true, "q4": true, "fy": true, "calendar": true, "1st": true, "2nd": true, "3rd": true, "4th": true}
+
+// isRatioBase reports an item phrase after "% of" or "percent of": the
+// base of a ratio ("or 20.6% of revenues"), not the subject of a figure.
+func isRatioBase(before string) bool {
+	b := strings.TrimRight(strings.ToLower(tail(before, 30)), " ")
+	for _, w := range []string{"total", "net", "the", "its"} {
+		b = strings.TrimRight(strings.TrimSuffix(b, w), " ")
+	}
+	return strings.HasSuffix(b, "% of") || strings.HasSuffix(b, "percent of")
 }
 
 // linkPeriod says which period an amount is stated for: the period phrase
@@ -402,14 +793,16 @@ func linkPeriod(s string, a *amount, periods []mention) (Period, bool) {
 	for _, p := range periods {
 		if p.Start >= a.End {
 			if !reBoundary.MatchString(s[a.End:p.Start]) {
-				return p.Period, true
+				return p.Period, !p.Period.IsZero()
 			}
 			break
 		}
 	}
 	for i := len(periods) - 1; i >= 0; i-- {
 		if periods[i].End <= a.Start {
-			return periods[i].Period, true
+			// A phrase that could not be resolved ("the nine month
+			// period" with no date) still names the period: no guess.
+			return periods[i].Period, !periods[i].Period.IsZero()
 		}
 	}
 	return Period{}, false
@@ -430,28 +823,45 @@ type factEnv struct {
 	facts  []Fact
 	period Period
 	read   []*Fact
+	// near, when set, picks among tables that disagree on an item (a
+	// pro forma table and the statement, a segment total and the
+	// statement) the figure nearest the prose's: the prose restates one
+	// of them, and fails only when none prints its figure.
+	near *decimal.Decimal
 }
 
 func (e *factEnv) Value(id string) (decimal.Decimal, bool) {
+	var best *Fact
 	for i := range e.facts {
 		f := &e.facts[i]
-		if f.Table >= 0 && f.Item == id && samePeriod(f.Period, e.period) {
-			e.read = append(e.read, f)
-			return f.Value, true
+		if f.Table < 0 || f.Item != id || !samePeriod(f.Period, e.period) {
+			continue
+		}
+		if best == nil || e.near != nil && f.Value.Sub(*e.near).Abs().LessThan(best.Value.Sub(*e.near).Abs()) {
+			best = f
+		}
+		if e.near == nil {
+			break
 		}
 	}
-	return decimal.Zero, false
+	if best == nil {
+		return decimal.Zero, false
+	}
+	e.read = append(e.read, best)
+	return best.Value, true
 }
 
 func (e *factEnv) Parts(string) ([]decimal.Decimal, bool) { return nil, false }
 
 // tableValue is what the tables say for an item or metric at a period,
 // with the tolerance their printed precision allows.
-func (ctx *docContext) tableValue(f *Filing, id string, metric bool, p Period) (decimal.Decimal, decimal.Decimal, []Source, bool) {
-	env := &factEnv{facts: f.Facts, period: p}
+// near, when set, is the prose's figure for the item (see factEnv).
+func (ctx *docContext) tableValue(f *Filing, id string, metric bool, p Period, near *decimal.Decimal) (decimal.Decimal, decimal.Decimal, []Source, bool) {
+	env := &factEnv{facts: f.Facts, period: p, near: near}
 	var v decimal.Decimal
 	var ok bool
 	if m, isMetric := ctx.set.Metric(id); metric && isMetric {
+		env.near = nil // a metric's operands are not the prose's figure
 		var err error
 		v, err = m.Expr.Eval(env)
 		ok = err == nil
@@ -475,6 +885,25 @@ func (ctx *docContext) nameOf(id string) string {
 		return m.Name
 	}
 	return id
+}
+
+// signed is a linked amount's figure as the tables print it: negative
+// for a loss.
+func signed(a amount) *decimal.Decimal {
+	v := a.Value
+	if a.Loss {
+		v = v.Neg()
+	}
+	return &v
+}
+
+// epsEitherName names a per-share claim that is basic or diluted: "Net
+// income (loss) per share, basic or diluted".
+func epsEitherName(basic string) string {
+	if i := strings.LastIndex(basic, ", "); i > 0 {
+		return basic[:i] + ", basic or diluted"
+	}
+	return basic
 }
 
 // Formulas of prose claims: a ratio of two items in one period, and the
@@ -507,7 +936,20 @@ func (ctx *docContext) proseChecks(f *Filing) []Check {
 			chk.Name = "Prose: " + ctx.nameOf(chk.Item)
 			var tol decimal.Decimal
 			var srcs []Source
-			chk.Computed, tol, srcs, ok = ctx.tableValue(f, c.stated.Item, c.stated.Metric, c.stated.Period)
+			stated := c.fact.Value
+			chk.Computed, tol, srcs, ok = ctx.tableValue(f, c.stated.Item, c.stated.Metric, c.stated.Period, &stated)
+			for _, alt := range c.alts {
+				// "per share" unqualified: basic or diluted, whichever
+				// the figure is nearer.
+				v, t, sr, ok2 := ctx.tableValue(f, alt, false, c.stated.Period, &stated)
+				if ok2 && (!ok || v.Sub(stated).Abs().LessThan(chk.Computed.Sub(stated).Abs())) {
+					chk.Computed, tol, srcs, ok, c.stated.Item = v, t, sr, true, alt
+				}
+			}
+			if len(c.alts) > 0 {
+				chk.Item = c.stated.Item
+				chk.Name = "Prose: " + epsEitherName(ctx.nameOf(c.alts[0]))
+			}
 			chk.Tolerance = chk.Tolerance.Add(tol)
 			chk.Sources = append(chk.Sources, srcs...)
 			chk.Expr = c.stated.Item
@@ -521,8 +963,8 @@ func (ctx *docContext) proseChecks(f *Filing) []Check {
 			chk.Item, chk.Period = num.Item, num.Period
 			chk.Name = "Prose: " + ctx.nameOf(num.Item) + " as % of " + ctx.nameOf(c.base)
 			chk.Expr = num.Item + " / " + c.base
-			n, _, s1, ok1 := ctx.tableValue(f, num.Item, num.Metric, num.Period)
-			d, _, s2, ok2 := ctx.tableValue(f, c.base, false, num.Period)
+			n, _, s1, ok1 := ctx.tableValue(f, num.Item, num.Metric, num.Period, signed(num))
+			d, _, s2, ok2 := ctx.tableValue(f, c.base, false, num.Period, nil)
 			ok = ok1 && ok2 && !d.IsZero()
 			if ok {
 				chk.Computed = n.Abs().DivRound(d.Abs(), templates.RatioPlaces)
@@ -536,8 +978,8 @@ func (ctx *docContext) proseChecks(f *Filing) []Check {
 			chk.Stated = c.stated.Value // signed: "a 33% decrease" is -33%
 			chk.Name = "Prose: " + ctx.nameOf(cur.Item) + " % change from " + prior.Period.End.Format(isoDate)
 			chk.Expr = changeFormula.String()
-			a, _, s1, ok1 := ctx.tableValue(f, cur.Item, cur.Metric, cur.Period)
-			b, _, s2, ok2 := ctx.tableValue(f, prior.Item, prior.Metric, prior.Period)
+			a, _, s1, ok1 := ctx.tableValue(f, cur.Item, cur.Metric, cur.Period, signed(cur))
+			b, _, s2, ok2 := ctx.tableValue(f, prior.Item, prior.Metric, prior.Period, signed(prior))
 			ok = ok1 && ok2 && !b.IsZero()
 			if ok {
 				if cur.Loss {

@@ -14,6 +14,17 @@ import (
 type sentence struct {
 	Text  string
 	lines []lineStart
+	// Para counts the paragraphs before the sentence's own; Heading marks a
+	// paragraph of one short line with no closing stop ("MATERIALS &
+	// CONTROLS"), which opens a section.
+	Para    int
+	Heading bool
+	// Scale is set when a line of the paragraph is a scale note standing
+	// in the prose: "(in millions of dollars, except per share amounts)".
+	Scale decimal.Decimal
+	// Page counts the page breaks before the sentence: a scale note in a
+	// page header holds for its page.
+	Page int
 }
 
 type lineStart struct {
@@ -32,27 +43,47 @@ func (s *sentence) lineOf(off int) int {
 	return n
 }
 
-var abbreviations = map[string]bool{"corp": true, "inc": true, "co": true, "ltd": true, "mr": true, "mrs": true, "ms": true, "dr": true, "no": true, "vs": true, "approx": true, "st": true, "jan": true, "feb": true, "aug": true, "sept": true, "oct": true, "nov": true, "dec": true, "u.s": true, "s": true, "e.g": true, "i.e": true}
+var abbreviations = map[string]bool{"corp": true, "inc": true, "co": true, "ltd": true, "mr": true, "mrs": true, "ms": true, "dr": true, "no": true, "nos": true, "vs": true, "approx": true, "st": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "u.s": true, "s": true, "e.g": true, "i.e": true, "pg": true, "pp": true, "fig": true, "sec": true, "vol": true}
 
 // sentences splits prose into sentences: paragraphs are runs of non-blank
-// lines, and a sentence ends at . ! or ? before a capital, except after an
-// abbreviation ("Corp.", "U.S.") or an initial ("Philip H. Coelho").
+// lines, and a sentence ends at . ! or ? before a capital or a digit,
+// except after an abbreviation ("Corp.", "U.S.") or an initial ("Philip H.
+// Coelho").
 func sentences(prose []line) []sentence {
 	var out []sentence
 	var text strings.Builder
 	var starts []lineStart
+	para, page := 0, 0
+	var scale decimal.Decimal
+	top := true // only headings so far on this page
 	flush := func() {
 		if text.Len() > 0 {
-			out = append(out, splitSentences(sentence{Text: text.String(), lines: starts})...)
+			p := sentence{Text: text.String(), lines: starts, Para: para, Page: page}
+			p.Heading = len(starts) == 1 && isHeading(p.Text)
+			if top {
+				// A scale note counts in the page's heading block, where
+				// it heads the page; one further down heads a table.
+				p.Scale = scale
+			}
+			top = top && p.Heading
+			out = append(out, splitSentences(p)...)
+			para++
 		}
 		text.Reset()
 		starts = nil
+		scale = decimal.Zero
 	}
 	for _, l := range prose {
 		t := strings.Join(strings.Fields(l.Text), " ")
 		if t == "" || isPageBreak(t) {
 			flush()
+			if t != "" {
+				page, top = page+1, true
+			}
 			continue
+		}
+		if sc := proseScale(t); !sc.IsZero() {
+			scale = sc
 		}
 		if text.Len() > 0 {
 			text.WriteByte(' ')
@@ -78,7 +109,7 @@ func splitSentences(p sentence) []sentence {
 			for li+1 < len(p.lines) && p.lines[li+1].Off <= lead {
 				li++
 			}
-			s := sentence{Text: p.Text[lead:end], lines: []lineStart{{Off: 0, N: p.lines[li].N}}}
+			s := sentence{Text: p.Text[lead:end], lines: []lineStart{{Off: 0, N: p.lines[li].N}}, Para: p.Para, Heading: p.Heading, Scale: p.Scale, Page: p.Page}
 			for j := li + 1; j < len(p.lines) && p.lines[j].Off < end; j++ {
 				s.lines = append(s.lines, lineStart{Off: p.lines[j].Off - lead, N: p.lines[j].N})
 			}
@@ -93,8 +124,8 @@ func splitSentences(p sentence) []sentence {
 			continue
 		}
 		next := rune(t[i+2])
-		if !unicode.IsUpper(next) && next != '"' && next != '(' {
-			continue
+		if !unicode.IsUpper(next) && next != '"' && next != '(' && !unicode.IsDigit(next) {
+			continue // "1999 earnings per share were" opens a sentence too
 		}
 		if c == '.' && isAbbreviation(t[start:i]) {
 			continue
@@ -111,6 +142,35 @@ func isAbbreviation(before string) bool {
 	return abbreviations[w] || len(w) == 1 && unicode.IsLetter(rune(w[0]))
 }
 
+// isHeading reports a one-line paragraph that names a section: a few
+// words, no closing stop, not a page number.
+func isHeading(t string) bool {
+	words := strings.Fields(t)
+	if len(words) == 0 || len(words) > 8 || strings.ContainsAny(t[len(t)-1:], ".!?,;:") {
+		return false
+	}
+	return strings.IndexFunc(t, unicode.IsLetter) >= 0
+}
+
+// proseScale reads a line of prose that only states the scale of the
+// figures around it, as page headers of a discussion do: "(in millions of
+// dollars, except per share amounts)". Zero for any other line.
+func proseScale(t string) decimal.Decimal {
+	if !strings.HasPrefix(t, "(") || !strings.HasSuffix(t, ")") || len(t) > 80 || !mayNameScale(t) {
+		return decimal.Zero
+	}
+	m := strings.ToLower(reScale.FindString(t))
+	switch {
+	case m == "":
+		return decimal.Zero
+	case strings.Contains(m, "billion"):
+		return decimal.NewFromInt(1000000000)
+	case strings.Contains(m, "million"):
+		return decimal.NewFromInt(1000000)
+	}
+	return decimal.NewFromInt(1000)
+}
+
 // lastWord returns the text after the last space.
 func lastWord(s string) string {
 	return s[strings.LastIndexByte(s, ' ')+1:]
@@ -124,19 +184,26 @@ type amount struct {
 	Resolution decimal.Decimal
 	Unit       Unit
 	PerShare   []string // the EPS items a "per share" amount names
+	// EitherEPS marks "per share" that names neither basic nor diluted:
+	// it is held against both, and filed as neither.
+	EitherEPS bool
+	// Scaled marks a bare amount scaled by a scale note in the prose.
+	Scaled bool
 	// Linking results.
 	Item   string
 	Metric bool
 	Loss   bool
 	Period Period
 	Linked bool
+	change bool // a change or a part ("increased $633 million"): no claim
 }
 
 var (
-	reMoney    = regexp.MustCompile(`(?i)\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s+(?:million|billion|thousand)\b)?`)
+	reMoney    = regexp.MustCompile(`(?i)\$\s?(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?(\s+(?:million|billion|thousand)\b)?`)
+	reCents    = regexp.MustCompile(`(?i)\b(\d{1,3})(\.\d+)?\s+cents?\b`)
 	rePercent  = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?)\s?(%|percent\b)`)
 	reShareNum = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+(?:million|billion)\b)?\s+shares\b`)
-	rePerShr   = regexp.MustCompile(`(?i)^\s+per\s+((?:[a-z]+\s+){0,4}?)share\b`)
+	rePerShr   = regexp.MustCompile(`(?i)^\s+(?:per|a)\s+((?:[a-z]+\s+){0,4}?)share\b(\s*\((?:basic|diluted|primary|fully\s+diluted)\))?`)
 	multiplier = map[string]int64{"thousand": 1000, "million": 1000000, "billion": 1000000000}
 )
 
@@ -144,7 +211,7 @@ var (
 // The resolution is one unit of the last digit written: 0.1 million for
 // "$8.3 million".
 func readNumber(digits, frac, mult string) (decimal.Decimal, decimal.Decimal) {
-	v, _ := decimal.NewFromString(strings.ReplaceAll(digits, ",", "") + frac)
+	v, _ := decimal.NewFromString("0" + strings.ReplaceAll(digits, ",", "") + frac)
 	res := decimal.New(1, -int32(max(len(frac)-1, 0)))
 	if m := multiplier[strings.ToLower(strings.TrimSpace(mult))]; m > 0 {
 		v = v.Mul(decimal.NewFromInt(m))
@@ -160,21 +227,24 @@ func findAmounts(s string) []amount {
 		return nil
 	}
 	for _, m := range reMoney.FindAllStringSubmatchIndex(s, -1) {
+		if m[3] == m[2] && m[4] < 0 {
+			continue // a dollar sign with no figure
+		}
 		a := amount{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Unit: USD}
 		a.Value, a.Resolution = readNumber(s[m[2]:m[3]], sub(s, m, 4), sub(s, m, 6))
-		if ps := rePerShr.FindStringSubmatch(s[m[1]:]); ps != nil {
-			a.Unit = PerShare
-			words := strings.ToLower(ps[1])
-			switch {
-			case strings.Contains(words, "basic") && strings.Contains(words, "diluted"):
-				a.PerShare = []string{"eps_basic", "eps_diluted"}
-			case strings.Contains(words, "diluted"):
-				a.PerShare = []string{"eps_diluted"}
-			default:
-				a.PerShare = []string{"eps_basic"}
+		perShare(s, &a)
+		out = append(out, a)
+	}
+	if strings.Contains(s, " cent") {
+		// "31 cents a share": a per-share amount in cents.
+		for _, m := range reCents.FindAllStringSubmatchIndex(s, -1) {
+			a := amount{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Unit: USD}
+			a.Value, a.Resolution = readNumber(s[m[2]:m[3]], sub(s, m, 4), "")
+			a.Value, a.Resolution = a.Value.Shift(-2), a.Resolution.Shift(-2)
+			if perShare(s, &a) {
+				out = append(out, a)
 			}
 		}
-		out = append(out, a)
 	}
 	for _, m := range rePercent.FindAllStringSubmatchIndex(s, -1) {
 		a := amount{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Unit: Percent}
@@ -201,6 +271,32 @@ func findAmounts(s string) []amount {
 	return out
 }
 
+// perShare reads "per share", "a share", "per diluted share" or "per
+// share (diluted)" after an amount, and the EPS items it names. A per-share
+// amount that says neither basic nor diluted ("$1.06 per common share")
+// may be either: before 1997 it is primary EPS, later basic or diluted.
+func perShare(s string, a *amount) bool {
+	ps := rePerShr.FindStringSubmatch(s[a.End:])
+	if ps == nil {
+		return false
+	}
+	a.Unit = PerShare
+	words := strings.ToLower(ps[1] + ps[2])
+	basic := strings.Contains(words, "basic") || strings.Contains(words, "primary")
+	diluted := strings.Contains(words, "diluted")
+	switch {
+	case basic && diluted:
+		a.PerShare = []string{"eps_basic", "eps_diluted"}
+	case diluted:
+		a.PerShare = []string{"eps_diluted"}
+	case basic:
+		a.PerShare = []string{"eps_basic"}
+	default:
+		a.PerShare, a.EitherEPS = []string{"eps_basic", "eps_diluted"}, true
+	}
+	return true
+}
+
 // splitFraction splits "8.3" into "8" and ".3".
 func splitFraction(s string) (string, string) {
 	if i := strings.IndexByte(s, '.'); i >= 0 {
@@ -223,6 +319,7 @@ type claim struct {
 	fact   Fact     // the prose fact, for its source and sentence
 	parts  []amount // ratio: the numerator; change: current and prior
 	base   string   // ratio: the denominator item
+	alts   []string // value: the items any of which the figure may be ("per share": basic or diluted)
 }
 
 // readProse turns every amount, percentage and share count in the prose
@@ -230,24 +327,77 @@ type claim struct {
 func (ctx *docContext) readProse(f *Filing, prose []line) {
 	cal := proseCalendar{cal: f.Calendar, fy: currentFiscalYear(f)}
 	phrases := ctx.set.ProsePhrases()
+	var scale decimal.Decimal // a scale note in the prose holds to the end of its page
+	scalePage := -1
+	// A bare figure ("$966") in a filing whose tables are in millions may
+	// be in millions too: its scale is uncertain unless a scale note of
+	// the prose states it.
+	millions := false
+	for _, t := range f.Tables {
+		millions = millions || t.Scale.GreaterThanOrEqual(decimal.NewFromInt(1000000))
+	}
+	part := false  // a section about a part of the company, to its next heading
+	adjusted := -1 // a paragraph that opens "Excluding special items, ...": its figures are adjusted
 	for _, s := range sentences(prose) {
+		if !s.Scale.IsZero() {
+			scale, scalePage = s.Scale, s.Page
+		}
+		if s.Page != scalePage {
+			scale = decimal.Zero
+		}
+		if s.Heading {
+			part = false
+		}
 		amounts := findAmounts(s.Text)
+		if !scale.IsZero() {
+			scaleBare(s.Text, amounts, scale)
+		}
+		lower := strings.ToLower(s.Text)
+		if !part && introducesPart(s.Text, f) {
+			part = true
+		}
+		if strings.HasPrefix(lower, "excluding ") {
+			adjusted = s.Para
+		}
 		if len(amounts) == 0 {
 			continue // no figure: nothing to link
 		}
-		lower := strings.ToLower(s.Text)
 		items := findItems(s.Text, lower, phrases)
 		// Only a sentence that names an item, and reports it, makes a claim.
-		noClaim := len(items) == 0 || containsAny(lower, notReportedWords) || strings.Contains(s.Text, "---") || strings.Contains(s.Text, "....")
+		noClaim := part || adjusted == s.Para || len(items) == 0 || containsAny(lower, notReportedWords) || strings.Contains(s.Text, "---") || strings.Contains(s.Text, "....")
 		var periods []mention
 		if !noClaim {
 			periods = findPeriods(s.Text, lower, cal)
 		}
+		heads := listHeads(s.Text, amounts)
 		for i := range amounts {
-			if noClaim || isChangeAmount(s.Text[:amounts[i].Start]) {
+			switch {
+			case noClaim:
+				continue
+			case heads[i] != i:
+				amounts[i].change = amounts[heads[i]].change
+				continue // a list member: linked with its list below
+			case millions && uncertainScale(amounts[i]):
+				continue // a fact of the sentence, with no item
+			case isChangeAmount(s.Text[:amounts[i].Start]) || apposedToPart(s.Text, amounts, i):
+				amounts[i].change = true
 				continue // a fact of the sentence, but no claim on the tables
+			case coordinated(s.Text, amounts, i, items):
+				// "$39 million in the fourth quarter and $169 million for
+				// the year": the item of the amount before, its own period.
+				p := amounts[i-1]
+				if amounts[i].change = p.change; !p.change && p.Item != "" {
+					amounts[i].Item, amounts[i].Metric, amounts[i].Loss = p.Item, p.Metric, p.Loss
+					amounts[i].Period, amounts[i].Linked = linkPeriod(s.Text, &amounts[i], periods)
+				}
+				continue
 			}
 			ctx.linkAmount(s.Text, &amounts[i], amounts[:i], items, periods)
+		}
+		if !noClaim {
+			linkLists(lower, amounts, heads, periods)
+		}
+		for i := range amounts {
 			if amounts[i].Linked {
 				amounts[i].Period = snapPeriod(f, amounts[i].Period)
 			}
@@ -258,13 +408,236 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 	}
 }
 
+// scaleBare scales the money amounts a sentence writes with no "million"
+// under a scale note of the prose: "$3,568" in a discussion headed "(in
+// millions of dollars)". Per-share amounts are never scaled.
+func scaleBare(s string, amounts []amount, scale decimal.Decimal) {
+	for i := range amounts {
+		a := &amounts[i]
+		if a.Unit != USD || a.Text[0] != '$' || strings.ContainsAny(a.Text, "mbtMBT.") || strings.Count(a.Text, ",") > 1 {
+			continue // "$8.3 million" is scaled by its words; "$199,713,000" and "$32.25" are in dollars
+		}
+		a.Value, a.Resolution, a.Scaled = a.Value.Mul(scale), a.Resolution.Mul(scale), true
+	}
+}
+
+// uncertainScale: a money figure under a million written without
+// "million" and not scaled by a note ("$966").
+func uncertainScale(a amount) bool {
+	return a.Unit == USD && !a.Scaled && !strings.ContainsAny(a.Text, "mbtMBT") && a.Value.LessThan(decimal.NewFromInt(1000000))
+}
+
+// introducesPart reports a sentence that introduces, by a name and its
+// initials, a business other than the filer - a segment, a subsidiary or
+// a joint venture: "the Educational & Productivity Solutions (E&PS)
+// business recognized record revenues", "Texas Commerce Bancshares (TCB)
+// reported net income". The sentences after it, to the next heading, speak
+// of that business, not of the company. The filer's name must be known.
+func introducesPart(s string, f *Filing) bool {
+	if !strings.Contains(s, "(") || f.Company == "" && f.Header.Company == "" {
+		return false
+	}
+	for from := 0; ; {
+		i := strings.IndexByte(s[from:], '(')
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		from = at + 1
+		j := strings.IndexByte(s[at:], ')')
+		if j < 0 {
+			return false
+		}
+		if !isInitials(s[at+1 : at+j]) {
+			continue
+		}
+		name := capitalizedBefore(s[:at])
+		if name == "" || sameFirstWord(name, f.Company) || sameFirstWord(name, f.Header.Company) {
+			continue
+		}
+		// It is a business when called one, or when it reports figures
+		// ("(TCB) reported net income"); "the Financial Accounting
+		// Standards Board (FASB) issued" is neither.
+		after := strings.ToLower(s[at+j+1:])
+		if containsAny(firstWords(after, 8), partNouns) || containsAny(firstWords(after, 3)+" ", reportingVerbs) {
+			return true
+		}
+	}
+}
+
+// reportingVerbs say that a business reported its figures.
+var reportingVerbs = []string{"reported", "recorded", "earned", "posted", "had ", "recognized", "generated", "lost"}
+
+// partNouns name a business that is a part of the company.
+var partNouns = []string{"business", "segment", "division", "subsidiary", "joint venture", "unit", "group", "affiliate"}
+
+// isInitials: "TCB", "E&PS", "M&C" - capitals, digits and '&', two or more
+// capitals.
+func isInitials(t string) bool {
+	caps := 0
+	for _, r := range t {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			caps++
+		case r >= '0' && r <= '9' || r == '&' || r == '-':
+		default:
+			return false
+		}
+	}
+	return caps >= 2 && len(t) <= 8
+}
+
+// capitalizedBefore returns the run of capitalized words (and '&') that
+// ends s: the name before a parenthesis.
+func capitalizedBefore(s string) string {
+	words := strings.Fields(s)
+	start := len(words)
+	for start > 0 {
+		w := strings.Trim(words[start-1], ",")
+		if w != "&" && (w == "" || !unicode.IsUpper([]rune(w)[0])) {
+			break
+		}
+		start--
+	}
+	return strings.Join(words[start:], " ")
+}
+
+// sameFirstWord reports whether two names begin with the same word,
+// whatever the case: "Texas Instruments" and "TEXAS INSTRUMENTS INC".
+func sameFirstWord(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) == 0 || len(fb) == 0 {
+		return false
+	}
+	trim := func(w string) string { return strings.ToLower(strings.Trim(w, `"'.,’`)) }
+	wa := strings.TrimSuffix(strings.TrimSuffix(trim(fa[0]), "'s"), "’s")
+	return wa == trim(fb[0])
+}
+
+// listHeads finds lists of money amounts ("$6,224,000, $7,620,000 and
+// $2,496,000"): each amount's index is that of the list's first amount.
+func listHeads(s string, amounts []amount) []int {
+	heads := make([]int, len(amounts))
+	for i := range amounts {
+		heads[i] = i
+		if i == 0 || amounts[i].Unit != USD || amounts[i-1].Unit != USD {
+			continue
+		}
+		switch strings.TrimSpace(s[amounts[i-1].End:amounts[i].Start]) {
+		case ",", "and", ", and", "or", ", or":
+			heads[i] = heads[i-1]
+		}
+	}
+	return heads
+}
+
+// linkLists links the members of each list to the item of its first
+// amount, and the list's periods by "respectively": "$56 million and $165
+// million at September 25, 1998 and September 26, 1997, respectively". A
+// list without "respectively" shares one period phrase between figures of
+// several periods, and is left without periods.
+func linkLists(lower string, amounts []amount, heads []int, periods []mention) {
+	for h := range amounts {
+		n := 0
+		for i := h; i < len(amounts) && heads[i] == h; i++ {
+			n++
+		}
+		if heads[h] != h || n < 2 {
+			continue
+		}
+		head := amounts[h]
+		var run []mention
+		if strings.Contains(lower, "respectively") {
+			run = periodRun(periods, n)
+		}
+		for i := h; i < h+n; i++ {
+			a := &amounts[i]
+			a.Linked, a.Period = false, Period{}
+			if head.change || head.Item == "" {
+				a.change = head.change
+				continue
+			}
+			a.Item, a.Metric, a.Loss = head.Item, head.Metric, head.Loss
+			if run != nil {
+				a.Period, a.Linked = run[i-h].Period, true
+			}
+		}
+	}
+}
+
+// periodRun finds the one run of n period phrases that follow each other
+// ("in 1996 and 1995", "December 30, 1995 and December 31, 1994").
+func periodRun(periods []mention, n int) []mention {
+	var found []mention
+	for i := 0; i+n <= len(periods); i++ {
+		if i > 0 && periods[i].Run == periods[i-1].Run && periods[i].Run != 0 {
+			continue // not the start of a run
+		}
+		j := i + 1
+		for j < len(periods) && periods[j].Run != 0 && periods[j].Run == periods[i].Run {
+			j++
+		}
+		if j-i == n {
+			if found != nil {
+				return nil // two runs fit: leave it open
+			}
+			found = periods[i:j]
+		}
+	}
+	return found
+}
+
+// coordinated reports a money amount joined by "and" to the money amount
+// before it, with no item named between: "$39 million in the fourth
+// quarter and $169 million for the year", "$6,224,000 ... for fully
+// diluted and $5,855,000 ... for primary".
+func coordinated(s string, amounts []amount, i int, items []mention) bool {
+	if i == 0 || amounts[i].Unit != USD || amounts[i-1].Unit != USD {
+		return false
+	}
+	gap := strings.TrimRight(s[amounts[i-1].End:amounts[i].Start], " ")
+	if !strings.HasSuffix(gap, " and") || strings.Contains(gap, ";") || strings.Count(gap, " ") > 8 {
+		return false
+	}
+	for _, m := range items {
+		if m.Start >= amounts[i-1].End && m.End <= amounts[i].Start {
+			return false
+		}
+	}
+	// "... and $1 million in net income" names its own item.
+	after := s[amounts[i].End:]
+	if _, ok := describedNoun(after, items, amounts[i].End); ok {
+		return false
+	}
+	return mentionStartingAt(items, amounts[i].End+len(after)-len(strings.TrimLeft(after, " "))) == nil
+}
+
+// apposed reports the text between a money amount and the per-share
+// amount that restates it: "$7.2 million, or $0.12 per share", "$39
+// million ($0.21 per share)".
+func apposed(gap string) bool {
+	g := strings.Trim(gap, " ,(")
+	return g == "" || g == "or" || strings.HasSuffix(g, ", or") && !strings.Contains(g, "$")
+}
+
+// apposedToPart reports a per-share amount that restates a money amount
+// standing just before it that is a change or a part: "a reduction of
+// net loss by approximately $7.2 million, or $0.12 per share".
+func apposedToPart(s string, amounts []amount, i int) bool {
+	if i == 0 || amounts[i].Unit != PerShare || amounts[i-1].Unit != USD {
+		return false
+	}
+	return apposed(s[amounts[i-1].End:amounts[i].Start]) && amounts[i-1].change
+}
+
 // notReportedWords mark a sentence whose figures are not the company's
 // reported consolidated figures: pro forma or hypothetical amounts,
 // guidance, parts of a figure, other businesses.
 var notReportedWords = []string{"pro forma", "proforma", "would have", "would be", "had been", "if the ", "excluding",
 	"exclusive of", "prior to the combination", "of which", "foreign operations",
 	"segment", "division", "guidance", "expects", "expected to", "anticipate", "outlook", "forecast", "target",
-	"acquired", "predecessor", "on a comparable", "as adjusted"}
+	"acquired", "predecessor", "on a comparable", "as adjusted", "divested", "joint venture", "will be", "projected",
+	"region"}
 
 // isChangeAmount reports an amount that states a change or a part rather
 // than a level: "a decrease in the net loss of approximately $3 million",
@@ -284,8 +657,11 @@ func isChangeAmount(before string) bool {
 		last = words[len(words)-1]
 	}
 	switch last {
-	case "increased", "decreased", "grew", "rose", "fell", "declined", "up", "down", "improved":
+	case "increased", "decreased", "grew", "rose", "fell", "declined", "up", "down", "improved",
+		"increasing", "decreasing", "growing", "rising", "falling", "declining", "improving":
 		return true // "Net sales increased $633 million"
+	case "include", "includes", "included", "including":
+		return true // "cash and cash equivalents include $177 million pledged": a part
 	case "of", "by":
 	default:
 		return false
@@ -307,6 +683,14 @@ func (ctx *docContext) linkAmount(s string, a *amount, prev []amount, items, per
 			a.Item, a.Metric, a.Loss = m.ID, m.Metric, m.Loss
 		}
 	case PerShare:
+		// "$907 million, or $1.31 per share": the per-share figure of the
+		// money amount it restates, for the same period.
+		if n := len(prev); n > 0 && prev[n-1].Unit == USD && apposed(s[prev[n-1].End:a.Start]) {
+			if p := prev[n-1]; p.Item == "net_income" {
+				a.Item, a.Loss, a.Period, a.Linked = a.PerShare[0], p.Loss, p.Period, p.Linked
+			}
+			return
+		}
 		// "$0.03 per basic and diluted share" states EPS when it stands
 		// with a net income (loss) amount or phrase.
 		var ctxItem mention
@@ -384,6 +768,12 @@ func (ctx *docContext) emitProse(f *Filing, s *sentence, amounts []amount, i int
 	case a.Unit == Percent:
 		ctx.percentClaim(fact, amounts, i, s.Text)
 		ctx.proseFacts = append(ctx.proseFacts, fact)
+	case a.Unit == PerShare && a.Item != "" && a.EitherEPS:
+		// Filed as neither basic nor diluted; checked against both.
+		ctx.proseFacts = append(ctx.proseFacts, fact)
+		if a.Linked {
+			ctx.claims = append(ctx.claims, claim{kind: "value", stated: withItem(a, a.PerShare[0]), fact: fact, alts: a.PerShare})
+		}
 	case a.Unit == PerShare && a.Item != "":
 		for _, id := range a.PerShare {
 			fact.Item = id
@@ -435,8 +825,8 @@ func (ctx *docContext) percentClaim(fact Fact, amounts []amount, i int, s string
 		}
 		return
 	}
-	if !reChangeWord.MatchString(before) && !reChangeNext.MatchString(s[a.End:]) {
-		return
+	if !reChangeWord.MatchString(before) && !reChangeNext.MatchString(s[a.End:]) || onABasis(s[a.End:]) {
+		return // "increased 6 percent on a pre-currency basis": not the reported change
 	}
 	down := reDownWord.MatchString(lastWords(before, 2)) || reChangeNext.MatchString(s[a.End:]) && reDownWord.MatchString(firstWords(s[a.End:], 2))
 	near := -1
@@ -465,6 +855,34 @@ func (ctx *docContext) percentClaim(fact Fact, amounts []amount, i int, s string
 		stated.Value = stated.Value.Neg()
 	}
 	ctx.claims = append(ctx.claims, claim{kind: "change", stated: stated, fact: fact, parts: pair})
+}
+
+// onABasis reports a percentage measured on some other basis than the
+// reported figures: "6 percent on a pre-currency basis", "on a constant
+// currency basis".
+func onABasis(after string) bool {
+	w := strings.Fields(strings.ToLower(headOf(after, 60)))
+	if len(w) < 3 || w[0] != "on" || w[1] != "a" && w[1] != "an" {
+		return false
+	}
+	for _, x := range w[2:min(len(w), 6)] {
+		if strings.HasPrefix(x, "basis") {
+			return true
+		}
+	}
+	return false
+}
+
+// headOf returns the first n bytes of s, cut at a space.
+func headOf(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[:n]
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 func distance(a, b amount) int {
