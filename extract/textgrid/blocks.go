@@ -123,7 +123,8 @@ func linesAbove(doc []Line, i int) []Line {
 
 // findPlainTables finds tables laid out as aligned text without tags: runs
 // of lines ending in two or more figures, with the header and title lines
-// above them. The rest is prose.
+// above them (across up to two blank lines: a column header can stand
+// that far above the first figures). The rest is prose.
 func findPlainTables(lines []Line) ([]block, []Line) {
 	var blocks []block
 	var prose []Line
@@ -141,7 +142,7 @@ func findPlainTables(lines []Line) ([]block, []Line) {
 			continue
 		}
 		start, blanks := i, 0
-		for start > minStart && i-start < 12 && blanks < 2 && !rePage.MatchString(lines[start-1].Text) && isPlainHeaderLine(lines[start-1].Text) {
+		for start > minStart && i-start < 12 && blanks < 3 && !rePage.MatchString(lines[start-1].Text) && isPlainHeaderLine(lines[start-1].Text) {
 			start--
 			prose = prose[:len(prose)-1]
 			if strings.TrimSpace(lines[start].Text) == "" {

@@ -173,6 +173,32 @@ func TestUntaggedStatementRunsOnAcrossHeadingsAndStopsAtTheNextTitle(t *testing.
 	}
 }
 
+func TestUntaggedHeaderStandsTwoBlankLinesAboveTheFigures(t *testing.T) {
+	doc := strings.Join([]string{
+		"                CONSOLIDATED STATEMENTS OF INCOME",
+		"                    (in thousands)",
+		"",
+		"                 For the Three Months Ended",
+		"                  September    September",
+		"                  30, 1998     30, 1997",
+		"   ",
+		"",
+		"Net sales        $  945,806   $  713,949",
+		"Cost of sales       478,187      391,278",
+	}, "\n")
+	tables, _ := Read(linesOf(doc), func(int, string) {})
+	if len(tables) != 1 {
+		t.Fatalf("%d tables, want 1", len(tables))
+	}
+	var head []string
+	for _, r := range tables[0].Head {
+		head = append(head, r.Text)
+	}
+	if got := strings.Join(head, " / "); !strings.Contains(got, "30, 1998     30, 1997") {
+		t.Errorf("head rows %q lack the column headers", got)
+	}
+}
+
 func FuzzRead(f *testing.F) {
 	f.Add("<TABLE>\n            1998    1997\nNet sales  $1,601  $2,185\n</TABLE>")
 	f.Add("Cash   1  2\nTotal  3  4\n- 1 -\n<PAGE>\nStatement of income\n 1998 1997\n")
