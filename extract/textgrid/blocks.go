@@ -177,7 +177,7 @@ func plainTableEnd(lines []Line, i int) (end, dataLines int) {
 		t := lines[j].Text
 		sh := shapeLine(t)
 		switch {
-		case isPlainData(sh):
+		case isPlainData(sh) || dataLines > 0 && isLeaderRow(sh) && alignsWith(sh, edges):
 			if allYears(sh) && dataLines > 0 || (crossed || blanks > 1) && !alignsWith(sh, edges) {
 				return end, dataLines
 			}
@@ -244,6 +244,22 @@ func isPlainData(sh lineShape) bool {
 		}
 	}
 	return sh.Label == "" || !strings.HasSuffix(sh.Label, ".") || strings.HasSuffix(sh.Label, "..")
+}
+
+// isLeaderRow: figures after a label that ends in a dot, as a row whose
+// label fills its dot leader to the last dot ("Depreciation and
+// amortization.   56.0   51.9"). Outside a table it could be the end of
+// a sentence; inside one, aligned with its figures, it is a row.
+func isLeaderRow(sh lineShape) bool {
+	if len(sh.Cells) < 2 || !strings.HasSuffix(sh.Label, ".") {
+		return false
+	}
+	for _, c := range sh.Cells {
+		if c.Num.NA {
+			return false
+		}
+	}
+	return true
 }
 
 // looksLikeRowLabel: a short line that may head or continue a row.

@@ -199,6 +199,25 @@ func TestUntaggedHeaderStandsTwoBlankLinesAboveTheFigures(t *testing.T) {
 	}
 }
 
+func TestUntaggedRowWhoseLabelFillsItsLeaderStaysInTheTable(t *testing.T) {
+	doc := strings.Join([]string{
+		"                                   Three Months Ended    Six Months Ended",
+		"                                    1999       1998       1999       1998",
+		"Operating expenses",
+		"  Employee-related expenses.....      58.4       56.7      114.8      112.0",
+		"  Depreciation and amortization.      56.0       51.9      111.0      103.5",
+		"  Other operating expenses......     104.8      105.0      207.1      196.7",
+		"Operating income................     129.7      113.7      250.2      233.3",
+	}, "\n")
+	tables, _ := Read(linesOf(doc), func(int, string) {})
+	if len(tables) != 1 {
+		t.Fatalf("%d tables, want 1", len(tables))
+	}
+	if tables[0].Start != 1 || tables[0].End != 7 {
+		t.Errorf("table lines %d-%d, want 1-7", tables[0].Start, tables[0].End)
+	}
+}
+
 func FuzzRead(f *testing.F) {
 	f.Add("<TABLE>\n            1998    1997\nNet sales  $1,601  $2,185\n</TABLE>")
 	f.Add("Cash   1  2\nTotal  3  4\n- 1 -\n<PAGE>\nStatement of income\n 1998 1997\n")
