@@ -28,7 +28,7 @@ var (
 	reYear     = regexp.MustCompile(`(?:\b|FY)(19[5-9]\d|20\d\d)\b`)
 	reMonths   = regexp.MustCompile(`(?i)\b` + countPattern + `[- ]months?\b`)
 	reWeeks    = regexp.MustCompile(`(?i)\b` + countPattern + `[- ]weeks?\b`)
-	reYearDur  = regexp.MustCompile(`(?i)\b(fiscal\s+)?years?\s+ended\b|\btwelve\s+months\b|\bfull\s+year\b|\bfiscal\s+(year\s+)?(19|20)\d\d\b|\bFY\s?'?\d{2,4}\b`)
+	reYearDur  = regexp.MustCompile(`(?i)\b(fiscal\s+)?years?\s+ended\b|\bfor\s+the\s+years?\s+(19|20)\d\d\b|\btwelve\s+months\b|\bfull\s+year\b|\bfiscal\s+(year\s+)?(19|20)\d\d\b|\bFY\s?'?\d{2,4}\b`)
 	reQuarter  = regexp.MustCompile(`(?i)\bquarters?\s+ended\b`)
 	reChange   = regexp.MustCompile(`(?i)%|\bchange\b|\bincrease\b|\bdecrease\b|\bvariance\b|\bpercent\b`)
 	reFYShort  = regexp.MustCompile(`(?i)\bFY\s?'?(\d{2})\b`)
@@ -100,6 +100,9 @@ type headerFacts struct {
 	year          int
 	change        bool
 	quarter       int // a named quarter ("Fourth Quarter")
+	// yearDate: the date is a year's end ("Year Ended September 25, 1998
+	// / Third Quarter"), not the named quarter's.
+	yearDate bool
 }
 
 // headerCache remembers what headers say: a document asks about each
@@ -126,6 +129,7 @@ func readHeader(h string) headerFacts {
 		f.months = 3
 	} else if m := reQNamed.FindStringSubmatch(h); m != nil && (m[2] != "" || strings.HasPrefix(strings.ToLower(m[1]), "q")) {
 		f.months, f.quarter = 3, quarterNumbers[strings.ToLower(m[1])]
+		f.yearDate = reYearDur.MatchString(h)
 	} else if reYearDur.MatchString(h) {
 		f.months = 12
 	}
@@ -161,6 +165,9 @@ func resolvePeriod(header string, kind Statement, fye time.Time) (p Period, chan
 func resolveFacts(f headerFacts, kind Statement, fye time.Time) (p Period, change bool, ok bool) {
 	if f.year == 0 {
 		return Period{}, f.change, false
+	}
+	if f.yearDate && f.month != 0 && f.quarter != 4 {
+		return Period{}, f.change, false // a quarter within a year the date ends: its own end is not printed
 	}
 	if f.month == 0 {
 		if fye.IsZero() {
