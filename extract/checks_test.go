@@ -265,3 +265,49 @@ func TestFinancingReleaseFacts(t *testing.T) {
 		t.Errorf("want no tables and no diagnostics, got %d and %v", len(f.Tables), f.Diagnostics)
 	}
 }
+
+// An unlabelled figure under "Less accumulated depreciation" is the net
+// amount, not the total of the open section: the total assets are the
+// unlabelled figures further down.
+func TestUnlabelledNetUnderALessLineIsNotTheSectionTotal(t *testing.T) {
+	doc := "                         CONSOLIDATED BALANCE SHEETS\n<TABLE>\n" +
+		"                                         June 30, 2001   June 30, 2000\n" +
+		"ASSETS\n" +
+		"Current assets:\n" +
+		"  Cash                                        $ 300           $ 250\n" +
+		"  Receivables                                   100              80\n" +
+		"                                              -----           -----\n" +
+		"    Total current assets                        400             330\n" +
+		"Property, plant and equipment - at cost:\n" +
+		"  Land and buildings                            400             380\n" +
+		"  Equipment                                     200             190\n" +
+		"                                              -----           -----\n" +
+		"                                                600             570\n" +
+		"  Less accumulated depreciation                 250             230\n" +
+		"                                              -----           -----\n" +
+		"                                                350             340\n" +
+		"Intangibles                                     100              90\n" +
+		"                                              -----           -----\n" +
+		"                                              $ 850           $ 760\n" +
+		"LIABILITIES AND SHAREHOLDERS' EQUITY\n" +
+		"Accounts payable                              $ 250           $ 210\n" +
+		"Total shareholders' equity                      600             550\n" +
+		"                                              -----           -----\n" +
+		"Total liabilities and shareholders' equity    $ 850           $ 760\n" +
+		"</TABLE>\n</TABLE>\n"
+	f, err := (&Parser{}).Parse(strings.NewReader(doc), "b.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range f.Tables[0].Rows {
+		isTotal := len(r.Items) > 0 && r.Items[0] == "total_assets"
+		if want := r.Line == 20; isTotal != want {
+			t.Errorf("line %d %q items %v: total assets %v, want %v", r.Line, r.Label, r.Items, isTotal, want)
+		}
+	}
+	for _, c := range f.Checks {
+		if c.Status != Pass {
+			t.Errorf("check %s %s failed: stated %s computed %s", c.Name, c.Period, c.Stated, c.Computed)
+		}
+	}
+}

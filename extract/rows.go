@@ -219,6 +219,7 @@ func (r *rowReader) dataRow(gr grid.Row) {
 	if r.afterRule || isTotal || row.Label == "" {
 		row.Total = Subtotal
 	}
+	netOfLess := false
 	if row.Label == "" {
 		row.Indent = -1
 		row.LabelInferred = true
@@ -226,8 +227,13 @@ func (r *rowReader) dataRow(gr grid.Row) {
 		if s := r.top(); s >= 0 {
 			row.Label = "Total " + lowerFirst(strings.TrimSuffix(t.Sections[s].Title, ":"))
 		}
+		// Under "Less accumulated depreciation" the figures are the
+		// amount above net of it, not the total of the open section.
+		if prev := lastRow(t); r.lastData && strings.HasPrefix(strings.ToLower(prev.Label), "less ") {
+			row.Label, netOfLess = "Net", true
+		}
 	}
-	if (isTotal || row.LabelInferred) && r.top() >= 0 {
+	if (isTotal || row.LabelInferred) && r.top() >= 0 && !netOfLess {
 		row.Closes = r.top()
 		r.open = r.open[:len(r.open)-1]
 	}

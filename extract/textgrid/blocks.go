@@ -19,7 +19,7 @@ type block struct {
 }
 
 var (
-	reTableOpen  = regexp.MustCompile(`(?i)^\s*<TABLE\b[^>]*>\s*$`)
+	reTableOpen  = regexp.MustCompile(`(?i)^\s*<TABLE\b[^>]*>\s*(<CAPTION>\s*)?$`)
 	reTableClose = regexp.MustCompile(`(?i)^\s*</TABLE>\s*$`)
 	rePage       = regexp.MustCompile(`(?i)^\s*</?PAGE>`)
 	reCaption    = regexp.MustCompile(`(?i)^\s*</?CAPTION>\s*$`)

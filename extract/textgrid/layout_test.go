@@ -81,6 +81,16 @@ func TestReadLaysOutHeadersAndFigures(t *testing.T) {
 			body:    map[int][]string{4: {"$ 8,966", "$10,105"}},
 		},
 		{
+			name: "<CAPTION> on the line of <TABLE>",
+			doc: "<TABLE><CAPTION>\n" +
+				"June 30,                    1996          1995\n" +
+				"<S>                         <C>           <C>\n" +
+				"Cash                     $  314,416    $  313,612\n" +
+				"</TABLE>",
+			headers: []string{"1996", "1995"},
+			body:    map[int][]string{4: {"$ 314,416", "$ 313,612"}},
+		},
+		{
 			name: "dot leaders touching the dollar sign",
 			doc: "<TABLE>\n" +
 				"                                  1998      1997\n" +
