@@ -311,3 +311,44 @@ func TestUnlabelledNetUnderALessLineIsNotTheSectionTotal(t *testing.T) {
 		}
 	}
 }
+
+// A total named with "&" closes the heading named with "and", and a
+// heading nested in it with no total of its own ("Cost of goods sold:")
+// adds its rows into it.
+func TestTotalAddsANestedHeadingWithoutItsOwnTotal(t *testing.T) {
+	doc := "                 CONDENSED CONSOLIDATED STATEMENT OF OPERATIONS\n" +
+		"<TABLE>\n" +
+		"                                                    Three Months Ended\n" +
+		"                                                       October 31,\n" +
+		"                                                   2001              2000\n" +
+		"<S>                                             <C>               <C>\n" +
+		"Net revenue                                     $ 111,968         $ 163,058\n" +
+		"Costs and expenses:\n" +
+		" Cost of goods sold:\n" +
+		"  Product                                          35,215            54,667\n" +
+		"  Amortization of purchased software                1,804             2,432\n" +
+		" Selling & marketing                               45,092            57,555\n" +
+		" Research & development                            33,668            41,713\n" +
+		"                                                ---------         ---------\n" +
+		"Total costs & expenses                            115,779           156,367\n" +
+		"                                                ---------         ---------\n" +
+		"Loss from operations                               (3,811)            6,691\n" +
+		"</TABLE>\n"
+	f, err := (&Parser{}).Parse(strings.NewReader(doc), "o.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, c := range f.Checks {
+		if c.Name != "Total operating expenses" {
+			continue
+		}
+		n++
+		if c.Status != Pass || len(c.Parts) != 4 {
+			t.Errorf("%s %s: %s, stated %s computed %s from %d parts, want a pass from 4", c.Name, c.Period, c.Status, c.Stated, c.Computed, len(c.Parts))
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d operating expense checks, want 2", n)
+	}
+}

@@ -72,6 +72,8 @@ func TestResolvePeriod(t *testing.T) {
 		{"Nine Months Ended Sept. 30, 2003", Income, time.Time{}, "D2003-01-01..2003-09-30"},
 		{"Years Ended June 30, 2003", Income, time.Time{}, "D2002-07-01..2003-06-30"},
 		{"Quarter Ended March 31, 2004", Income, time.Time{}, "D2004-01-01..2004-03-31"},
+		{"Three Mos. Ended October 31, 1999", Income, time.Time{}, "D1999-08-01..1999-10-31"},
+		{"6 Mos. Ended April 30, 1999", Income, time.Time{}, "D1998-11-01..1999-04-30"},
 		{"Thirteen Weeks Ended December 28, 2003", Income, time.Time{}, "D2003-09-29..2003-12-28"},
 		{"52 Weeks Ended Jan. 31, 2004", Income, time.Time{}, "D2003-02-02..2004-01-31"},
 		{"December 31, 2003", Balance, time.Time{}, "I2003-12-31"},

@@ -26,7 +26,7 @@ const countPattern = `(\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|fourt
 var (
 	reMonthDay = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?,?\s+(\d{1,2})\b`)
 	reYear     = regexp.MustCompile(`(?:\b|FY)(19[5-9]\d|20\d\d)\b`)
-	reMonths   = regexp.MustCompile(`(?i)\b` + countPattern + `[- ]months?\b`)
+	reMonths   = regexp.MustCompile(`(?i)\b` + countPattern + `[- ](months?|mos?)\b`)
 	reWeeks    = regexp.MustCompile(`(?i)\b` + countPattern + `[- ]weeks?\b`)
 	reYearDur  = regexp.MustCompile(`(?i)\b(fiscal\s+)?years?\s+ended\b|\bfor\s+the\s+years?\s+(19|20)\d\d\b|\btwelve\s+months\b|\bfull\s+year\b|\bfiscal\s+(year\s+)?(19|20)\d\d\b|\bFY\s?'?\d{2,4}\b`)
 	reQuarter  = regexp.MustCompile(`(?i)\bquarters?\s+ended\b`)

@@ -166,18 +166,27 @@ func (r *rowReader) push(s Section) {
 // "Operating expenses:".
 // It reports whether the total named an open section.
 func (r *rowReader) closeNamed(label string) bool {
-	name := strings.TrimSpace(strings.TrimPrefix(strings.ToLower(label), "total"))
+	name := ampersandAsAnd(strings.TrimSpace(strings.TrimPrefix(strings.ToLower(label), "total")))
 	if name == "" {
 		return false
 	}
 	for k := len(r.open) - 1; k >= 0; k-- {
-		title := strings.ToLower(strings.TrimSuffix(r.g.t.Sections[r.open[k]].Title, ":"))
+		title := ampersandAsAnd(strings.ToLower(strings.TrimSuffix(r.g.t.Sections[r.open[k]].Title, ":")))
 		if title == name || strings.HasPrefix(name, title+" ") {
 			r.open = r.open[:k+1]
 			return true
 		}
 	}
 	return false
+}
+
+// ampersandAsAnd reads "&" as "and": "Total costs & expenses" names
+// "Costs and expenses:".
+func ampersandAsAnd(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "&", " and ")), " ")
 }
 
 // closeSiblings closes open sections at this indent or deeper.

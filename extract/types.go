@@ -194,7 +194,7 @@ func (t *Table) PartsOf(total *Row) []*Row {
 	if total.Closes >= 0 {
 		for i := range t.Rows {
 			p := &t.Rows[i]
-			if p != total && p.Member(t) == total.Closes {
+			if p != total && t.addsInto(p.Member(t), total.Closes) {
 				out = append(out, p)
 			}
 		}
@@ -215,6 +215,22 @@ func (t *Table) PartsOf(total *Row) []*Row {
 		}
 	}
 	return out
+}
+
+// addsInto reports whether rows of section s add into section target:
+// s is target, or a heading nested in it that no total of its own closes
+// ("Cost of goods sold:" over Product and Amortization, inside "Costs
+// and expenses:").
+func (t *Table) addsInto(s, target int) bool {
+	for s >= 0 && s != target {
+		for i := range t.Rows {
+			if t.Rows[i].Closes == s {
+				return false
+			}
+		}
+		s = t.Sections[s].Parent
+	}
+	return s == target
 }
 
 func (t *Table) rowIndex(r *Row) int {
