@@ -49,14 +49,18 @@ func layout(b block, warn func(int, string)) grid.Table {
 	first := firstDataLine(shapes)
 	if first < 0 {
 		for i, l := range b.Lines {
-			t.Head = append(t.Head, headRow(l, shapes[i], nil))
+			t.Head = append(t.Head, headRow(l, shapes[i], nil, nil))
 		}
 		return t
 	}
 	cols := clusterColumns(shapes[first:], b.Markers)
 	t.Columns = len(cols)
 	for i := 0; i < first; i++ {
-		t.Head = append(t.Head, headRow(b.Lines[i], shapes[i], cols))
+		var under []chunk
+		if i+1 < first {
+			under = ruleRuns(b.Lines[i+1].Text, shapes[i+1], cols[0].l/2)
+		}
+		t.Head = append(t.Head, headRow(b.Lines[i], shapes[i], cols, under))
 	}
 	for i := first; i < len(b.Lines); i++ {
 		t.Body = append(t.Body, bodyRow(b.Lines[i], shapes[i], cols, warn))
@@ -86,9 +90,27 @@ func kindOf(l Line, sh lineShape) grid.RowKind {
 // span is a column's character extent: where its figures stand.
 type span struct{ l, r int }
 
+// ruleRuns returns the runs of dashes of a line that holds nothing but
+// rules, or nil. A run that starts in the stub (left of from) separates
+// the header from the title across the page; it spans nothing.
+func ruleRuns(text string, sh lineShape, from int) []chunk {
+	if sh.Rule == 0 || sh.Label != "" || len(sh.Cells) > 0 {
+		return nil
+	}
+	var out []chunk
+	for _, c := range splitChunks(text) {
+		if c.Start >= from {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // headRow reads a line above the first figures: its phrases, each given
-// the columns it heads.
-func headRow(l Line, sh lineShape, cols []span) grid.Row {
+// the columns it heads. A rule right under a phrase shows how far it
+// spans: "Years Ended" over a rule that runs across three columns heads
+// all three.
+func headRow(l Line, sh lineShape, cols []span, under []chunk) grid.Row {
 	row := grid.Row{Kind: kindOf(l, sh), Line: l.N, Text: strings.TrimSpace(l.Text), Label: sh.Label, Indent: sh.Indent, Rule: sh.Rule, Years: allYears(sh)}
 	if row.Kind == grid.Figures {
 		row.Kind = grid.Words // years, or figures before the table's columns were known
@@ -117,8 +139,39 @@ func headRow(l Line, sh lineShape, cols []span) grid.Row {
 			phrases = append(phrases, c)
 		}
 	}
-	row.Cells = append(row.Cells, assignPhrases(l.N, joinSpacedWords(phrases), cols)...)
+	phrases = joinSpacedWords(phrases)
+	cells := assignPhrases(l.N, widenToRules(phrases, under), cols)
+	for i := range cells {
+		cells[i].Pos = pos(l.N, phrases[i]) // where the words stand, not the rule
+	}
+	row.Cells = append(row.Cells, cells...)
 	return row
+}
+
+// widenToRules gives a phrase the extent of a rule run under it that is
+// wider than the phrase and holds it alone; a run under several phrases
+// closes the header and spans nothing.
+func widenToRules(phrases, rules []chunk) []chunk {
+	if len(rules) == 0 {
+		return phrases
+	}
+	out := append([]chunk(nil), phrases...)
+	for _, r := range rules {
+		held := -1
+		for i, p := range phrases {
+			if p.End > r.Start && p.Start < r.End { // over the run
+				if held >= 0 || p.Start < r.Start || p.End > r.End {
+					held = -2
+					break
+				}
+				held = i
+			}
+		}
+		if held >= 0 && r.End-r.Start > phrases[held].End-phrases[held].Start {
+			out[held].Start, out[held].End = r.Start, r.End
+		}
+	}
+	return out
 }
 
 // joinSpacedWords joins header words set two spaces apart into one

@@ -81,6 +81,31 @@ func TestReadLaysOutHeadersAndFigures(t *testing.T) {
 			body:    map[int][]string{4: {"$ 8,966", "$10,105"}},
 		},
 		{
+			name: "a rule under a phrase shows how many columns it spans",
+			doc: "<TABLE>\n" +
+				"                                      Years Ended\n" +
+				"                   -----------------------------------------------\n" +
+				"                     July 28,         July 30,           July 31,\n" +
+				"                      1996              1995               1994\n" +
+				"<S>                <C>               <C>                <C>\n" +
+				"Net income         $ 913,324         $ 456,489          $ 322,981\n" +
+				"</TABLE>",
+			headers: []string{"Years Ended / July 28, / 1996", "Years Ended / July 30, / 1995", "Years Ended / July 31, / 1994"},
+			body:    map[int][]string{7: {"$ 913,324", "$ 456,489", "$ 322,981"}},
+		},
+		{
+			name: "a rule under a row of phrases closes the header and spans nothing",
+			doc: "<TABLE>\n" +
+				"                   FIRST       FIRST                         FOURTH\n" +
+				"                  QUARTER     QUARTER      CHANGE            QUARTER\n" +
+				"                   2000        1999                           1999\n" +
+				"                  -------------------------------------------------\n" +
+				"Net sales         $2,343      $1,710         37%             $1,336\n" +
+				"</TABLE>",
+			headers: []string{"FIRST / QUARTER / 2000", "FIRST / QUARTER / 1999", "CHANGE", "FOURTH / QUARTER / 1999"},
+			body:    map[int][]string{6: {"$2,343", "$1,710", "37%", "$1,336"}},
+		},
+		{
 			name: "<CAPTION> on the line of <TABLE>",
 			doc: "<TABLE><CAPTION>\n" +
 				"June 30,                    1996          1995\n" +
