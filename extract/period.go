@@ -147,6 +147,9 @@ func readHeader(h string) headerFacts {
 			f.year = 1900 + y
 		}
 	}
+	if f.months == 0 && f.weeks == 0 && (strings.Contains(h, " to ") || strings.Contains(h, " through ")) {
+		f.months = monthsFromTo(h)
+	}
 	f.change = reChange.MatchString(h)
 	if f.month == 0 && f.year != 0 && reLoneDay.MatchString(h) {
 		f.year = 0 // "30, 1998" whose month stood in a row not read: no period
@@ -242,4 +245,15 @@ func onlyMonthNames(s string) bool {
 		}
 	}
 	return len(words) > 0
+}
+
+// monthsFromTo counts the months of "(Period from) September 1, 1998
+// (inception) to December 31, 1998": whole months from a month's first
+// day to a month's end, else none.
+func monthsFromTo(h string) int {
+	ds := fullDates(h)
+	if len(ds) != 2 || ds[0].Day() != 1 || !isMonthEnd(ds[1]) || !ds[1].After(ds[0]) {
+		return 0
+	}
+	return (ds[1].Year()-ds[0].Year())*12 + int(ds[1].Month()-ds[0].Month()) + 1
 }
