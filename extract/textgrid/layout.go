@@ -275,11 +275,49 @@ func headerReach(cols []span) int {
 
 // bodyRow reads a line at or below the first figures.
 func bodyRow(l Line, sh lineShape, cols []span, warn func(int, string)) grid.Row {
+	sh = withGluedFigure(l.Text, sh, cols)
 	row := grid.Row{Kind: kindOf(l, sh), Line: l.N, Text: strings.TrimSpace(l.Text), Label: sh.Label, Indent: sh.Indent, Rule: sh.Rule, Years: isYearLine(sh)}
 	if row.Kind == grid.Figures {
 		row.Cells = placeCells(l.N, sh, cols, warn)
 	}
 	return row
+}
+
+// withGluedFigure takes out a figure that a long label pushed against it
+// with a single space ("...operating activities 172,378"): the label's
+// last word, when it reads as a figure and ends where the column left of
+// the line's figures ends. Anywhere else it stays part of the label.
+func withGluedFigure(text string, sh lineShape, cols []span) lineShape {
+	k := len(cols) - len(sh.Cells) - 1
+	if k < 0 || sh.Label == "" || sh.Rule != 0 || len(sh.Cells) > 0 && sh.Cells[0].Start < cols[k].r {
+		return sh
+	}
+	runes := []rune(blankLeaders(text))
+	end := min(sh.LabelEnd, len(runes))
+	start := end
+	for start > 0 && runes[start-1] != ' ' {
+		start--
+	}
+	if start <= sh.Indent || end-cols[k].r > 1 || cols[k].r-end > 1 {
+		return sh
+	}
+	word := string(runes[start:end])
+	n, ok := grid.ParseNumber(word)
+	if !ok || n.NA || !isNumberPiece(word) {
+		return sh
+	}
+	label := strings.TrimSpace(string(runes[sh.Indent:start]))
+	if strings.HasSuffix(label, " $") {
+		label, n.Dollar = strings.TrimSpace(strings.TrimSuffix(label, "$")), true
+	}
+	if strings.HasSuffix(label, "$") || strings.HasSuffix(label, "-") || label == "" {
+		return sh // the end of a range, "$ .11-$ 8.79"
+	}
+	out := sh
+	out.Label = strings.Join(strings.Fields(label), " ")
+	out.LabelEnd = sh.Indent + len([]rune(label))
+	out.Cells = append([]rawCell{{chunk: chunk{Text: word, Start: start, End: end}, Num: n, NumStart: start}}, sh.Cells...)
+	return out
 }
 
 // placeCells puts each figure of a line into the column it overlaps most;

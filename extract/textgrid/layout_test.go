@@ -106,6 +106,18 @@ func TestReadLaysOutHeadersAndFigures(t *testing.T) {
 			body:    map[int][]string{6: {"$2,343", "$1,710", "37%", "$1,336"}},
 		},
 		{
+			name: "a figure a long label pushes against with one space, in its column",
+			doc: "<TABLE>\n" +
+				"                                               1998         1997\n" +
+				"<S>                                           <C>          <C>\n" +
+				"  Minorities' interests in earnings              11           30\n" +
+				"  Undistributed equity in affiliated companies (9)          (23)\n" +
+				"  Options outstanding at $ .11-$ 8.79                        537\n" +
+				"</TABLE>",
+			headers: []string{"1998", "1997"},
+			body:    map[int][]string{4: {"11", "30"}, 5: {"(9)", "(23)"}, 6: {"537"}},
+		},
+		{
 			name: "<CAPTION> on the line of <TABLE>",
 			doc: "<TABLE><CAPTION>\n" +
 				"June 30,                    1996          1995\n" +
