@@ -292,6 +292,9 @@ func withGluedFigure(text string, sh lineShape, cols []span) lineShape {
 	if k < 0 || sh.Label == "" || sh.Rule != 0 || len(sh.Cells) > 0 && sh.Cells[0].Start < cols[k].r {
 		return sh
 	}
+	if last := sh.Label[len(sh.Label)-1]; last != ')' && (last < '0' || last > '9') {
+		return sh // a label that ends in a word: the common case, spared the work below
+	}
 	runes := []rune(blankLeaders(text))
 	end := min(sh.LabelEnd, len(runes))
 	start := end
