@@ -116,6 +116,7 @@ func TestScaleNotes(t *testing.T) {
 		{"(In thousands, except share and per share data)", "1000", false, "5012", "0.09"},
 		{"(Dollars in millions, except per-share amounts)", "1000000", true, "5012000000", "0.09"},
 		{"($000 omitted)", "1000", true, "5012000", "0.09"},
+		{"In FRF thousands", "1000", true, "5012000", "0.09"},
 		{"", "1", true, "5012", "0.09"},
 	}
 	for _, tt := range tests {

@@ -404,3 +404,90 @@ func TestProseClaimPatterns(t *testing.T) {
 		}
 	}
 }
+
+// An unlabelled figure under "Less accumulated depreciation" is the net
+// amount, not the total of the open section: the total assets are the
+// unlabelled figures further down.
+func TestUnlabelledNetUnderALessLineIsNotTheSectionTotal(t *testing.T) {
+	doc := "                         CONSOLIDATED BALANCE SHEETS\n<TABLE>\n" +
+		"                                         June 30, 2001   June 30, 2000\n" +
+		"ASSETS\n" +
+		"Current assets:\n" +
+		"  Cash                                        $ 300           $ 250\n" +
+		"  Receivables                                   100              80\n" +
+		"                                              -----           -----\n" +
+		"    Total current assets                        400             330\n" +
+		"Property, plant and equipment - at cost:\n" +
+		"  Land and buildings                            400             380\n" +
+		"  Equipment                                     200             190\n" +
+		"                                              -----           -----\n" +
+		"                                                600             570\n" +
+		"  Less accumulated depreciation                 250             230\n" +
+		"                                              -----           -----\n" +
+		"                                                350             340\n" +
+		"Intangibles                                     100              90\n" +
+		"                                              -----           -----\n" +
+		"                                              $ 850           $ 760\n" +
+		"LIABILITIES AND SHAREHOLDERS' EQUITY\n" +
+		"Accounts payable                              $ 250           $ 210\n" +
+		"Total shareholders' equity                      600             550\n" +
+		"                                              -----           -----\n" +
+		"Total liabilities and shareholders' equity    $ 850           $ 760\n" +
+		"</TABLE>\n</TABLE>\n"
+	f, err := (&Parser{}).Parse(strings.NewReader(doc), "b.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range f.Tables[0].Rows {
+		isTotal := len(r.Items) > 0 && r.Items[0] == "total_assets"
+		if want := r.Line == 20; isTotal != want {
+			t.Errorf("line %d %q items %v: total assets %v, want %v", r.Line, r.Label, r.Items, isTotal, want)
+		}
+	}
+	for _, c := range f.Checks {
+		if c.Status != Pass {
+			t.Errorf("check %s %s failed: stated %s computed %s", c.Name, c.Period, c.Stated, c.Computed)
+		}
+	}
+}
+
+// A total named with "&" closes the heading named with "and", and a
+// heading nested in it with no total of its own ("Cost of goods sold:")
+// adds its rows into it.
+func TestTotalAddsANestedHeadingWithoutItsOwnTotal(t *testing.T) {
+	doc := "                 CONDENSED CONSOLIDATED STATEMENT OF OPERATIONS\n" +
+		"<TABLE>\n" +
+		"                                                    Three Months Ended\n" +
+		"                                                       October 31,\n" +
+		"                                                   2001              2000\n" +
+		"<S>                                             <C>               <C>\n" +
+		"Net revenue                                     $ 111,968         $ 163,058\n" +
+		"Costs and expenses:\n" +
+		" Cost of goods sold:\n" +
+		"  Product                                          35,215            54,667\n" +
+		"  Amortization of purchased software                1,804             2,432\n" +
+		" Selling & marketing                               45,092            57,555\n" +
+		" Research & development                            33,668            41,713\n" +
+		"                                                ---------         ---------\n" +
+		"Total costs & expenses                            115,779           156,367\n" +
+		"                                                ---------         ---------\n" +
+		"Loss from operations                               (3,811)            6,691\n" +
+		"</TABLE>\n"
+	f, err := (&Parser{}).Parse(strings.NewReader(doc), "o.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, c := range f.Checks {
+		if c.Name != "Total operating expenses" {
+			continue
+		}
+		n++
+		if c.Status != Pass || len(c.Parts) != 4 {
+			t.Errorf("%s %s: %s, stated %s computed %s from %d parts, want a pass from 4", c.Name, c.Period, c.Status, c.Stated, c.Computed, len(c.Parts))
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d operating expense checks, want 2", n)
+	}
+}

@@ -54,6 +54,34 @@ func TestColumnPeriodsFromTheWholeDocument(t *testing.T) {
 				"Net sales                     $1,601    $2,185\nNet income                       $12       $15\n</TABLE>\n",
 			want: []string{"-", "-"},
 		},
+		{
+			name: "a long title at the margin names the statement and its years",
+			doc: "Prose of the report ends here.\n\n" +
+				"Consolidated statement of cash flows for the years 2001 and 2000\n<TABLE>\n" +
+				"                          December 31, 2001     December 31, 2000\n" +
+				"Net income                            1,328                 1,195\n" +
+				"Total operating activities            2,400                 2,150\n</TABLE>\n",
+			want: []string{"12 months to 2001-12-31", "12 months to 2000-12-31"},
+		},
+		{
+			name: "one date over gross, amortization and net columns: only Net reports it",
+			doc: "                        Consolidated balance sheets\n<TABLE>\n" +
+				"                        December 31, 2001                December 31, 2000\n\n" +
+				"              Gross     Amortization        Net                       Net\n" +
+				"Goodwill    224,713         (45,775)      178,938                186,100\n" +
+				"Total       946,831        (539,393)      407,438                418,897\n</TABLE>\n",
+			want: []string{"-", "-", "at 2001-12-31", "at 2000-12-31"},
+		},
+		{
+			name: "quarters under a year's end date get no period but the fourth",
+			doc: "                        SELECTED QUARTERLY DATA\n<TABLE>\n" +
+				"                             Year Ended September 28, 2001\n" +
+				"                       Fourth      Third      Second      First\n" +
+				"                       Quarter    Quarter     Quarter    Quarter\n" +
+				"Net sales              $1,556     $1,402      $1,405     $1,578\n" +
+				"Net income                $10        $12         $14        $15\n</TABLE>\n",
+			want: []string{"3 months to 2001-09-28", "-", "-", "-"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -164,7 +164,7 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 	read := 0
 	for _, d := range sub.docs {
 		switch {
-		case !readable(d.Type):
+		case !readableDocument(d):
 			ctx.note(d.firstLine(), d.Type+" exhibit skipped: it holds no statements")
 			continue
 		}

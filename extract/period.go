@@ -26,9 +26,9 @@ const countPattern = `(\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|fourt
 var (
 	reMonthDay = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?,?\s+(\d{1,2})\b`)
 	reYear     = regexp.MustCompile(`(?:\b|FY)(19[5-9]\d|20\d\d)\b`)
-	reMonths   = regexp.MustCompile(`(?i)\b` + countPattern + `[- ]months?\b`)
+	reMonths   = regexp.MustCompile(`(?i)\b` + countPattern + `[- ](months?|mos?)\b`)
 	reWeeks    = regexp.MustCompile(`(?i)\b` + countPattern + `[- ]weeks?\b`)
-	reYearDur  = regexp.MustCompile(`(?i)\b(fiscal\s+)?years?\s+ended\b|\btwelve\s+months\b|\bfull\s+year\b|\bfiscal\s+(year\s+)?(19|20)\d\d\b|\bFY\s?'?\d{2,4}\b`)
+	reYearDur  = regexp.MustCompile(`(?i)\b(fiscal\s+)?years?\s+ended\b|\bfor\s+the\s+years?\s+(19|20)\d\d\b|\btwelve\s+months\b|\bfull\s+year\b|\bfiscal\s+(year\s+)?(19|20)\d\d\b|\bFY\s?'?\d{2,4}\b`)
 	reQuarter  = regexp.MustCompile(`(?i)\bquarters?\s+ended\b`)
 	reChange   = regexp.MustCompile(`(?i)%|\bchange\b|\bincrease\b|\bdecrease\b|\bvariance\b|\bpercent\b`)
 	reFYShort  = regexp.MustCompile(`(?i)\bFY\s?'?(\d{2})\b`)
@@ -100,6 +100,9 @@ type headerFacts struct {
 	year          int
 	change        bool
 	quarter       int // a named quarter ("Fourth Quarter")
+	// yearDate: the date is a year's end ("Year Ended September 25, 1998
+	// / Third Quarter"), not the named quarter's.
+	yearDate bool
 }
 
 // headerCache remembers what headers say: a document asks about each
@@ -126,6 +129,7 @@ func readHeader(h string) headerFacts {
 		f.months = 3
 	} else if m := reQNamed.FindStringSubmatch(h); m != nil && (m[2] != "" || strings.HasPrefix(strings.ToLower(m[1]), "q")) {
 		f.months, f.quarter = 3, quarterNumbers[strings.ToLower(m[1])]
+		f.yearDate = reYearDur.MatchString(h)
 	} else if reYearDur.MatchString(h) {
 		f.months = 12
 	}
@@ -142,6 +146,9 @@ func readHeader(h string) headerFacts {
 		if y >= 50 {
 			f.year = 1900 + y
 		}
+	}
+	if f.months == 0 && f.weeks == 0 && (strings.Contains(h, " to ") || strings.Contains(h, " through ")) {
+		f.months = monthsFromTo(h)
 	}
 	f.change = reChange.MatchString(h)
 	if f.month == 0 && f.year != 0 && reLoneDay.MatchString(h) {
@@ -161,6 +168,9 @@ func resolvePeriod(header string, kind Statement, fye time.Time) (p Period, chan
 func resolveFacts(f headerFacts, kind Statement, fye time.Time) (p Period, change bool, ok bool) {
 	if f.year == 0 {
 		return Period{}, f.change, false
+	}
+	if f.yearDate && f.month != 0 && f.quarter != 4 {
+		return Period{}, f.change, false // a quarter within a year the date ends: its own end is not printed
 	}
 	if f.month == 0 {
 		if fye.IsZero() {
@@ -230,4 +240,15 @@ func onlyMonthNames(s string) bool {
 		}
 	}
 	return len(words) > 0
+}
+
+// monthsFromTo counts the months of "(Period from) September 1, 1998
+// (inception) to December 31, 1998": whole months from a month's first
+// day to a month's end, else none.
+func monthsFromTo(h string) int {
+	ds := fullDates(h)
+	if len(ds) != 2 || ds[0].Day() != 1 || !isMonthEnd(ds[1]) || !ds[1].After(ds[0]) {
+		return 0
+	}
+	return (ds[1].Year()-ds[0].Year())*12 + int(ds[1].Month()-ds[0].Month()) + 1
 }

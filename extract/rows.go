@@ -183,11 +183,11 @@ func (r *rowReader) closeNamed(label string) bool {
 // current liabilities" names "Current liabilities:", "Total inventories"
 // names "Inventories, at lower of average cost or market".
 func totalNames(label, title string) bool {
-	name := strings.TrimSpace(strings.TrimPrefix(strings.ToLower(label), "total"))
+	name := ampersandAsAnd(strings.TrimSpace(strings.TrimPrefix(strings.ToLower(label), "total")))
 	if name == "" {
 		return false
 	}
-	title = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(title), ":"))
+	title = ampersandAsAnd(strings.ToLower(strings.TrimSuffix(strings.TrimSpace(title), ":")))
 	return title == name || strings.HasPrefix(name, title+" ") ||
 		strings.HasPrefix(title, name+",") || strings.HasPrefix(title, name+" (")
 }
@@ -223,6 +223,15 @@ func isCaption(label string) bool {
 	fields := strings.Fields(strings.ToLower(label))
 	return len(fields) > 0 && !strings.HasSuffix(label, ":") &&
 		(fields[0] == "commitments" || fields[0] == "contingencies")
+}
+
+// ampersandAsAnd reads "&" as "and": "Total costs & expenses" names
+// "Costs and expenses:".
+func ampersandAsAnd(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "&", " and ")), " ")
 }
 
 // closeSiblings closes open sections at this indent or deeper.
@@ -266,7 +275,7 @@ func (r *rowReader) dataRow(i int, gr grid.Row) {
 	if r.afterRule || isTotal || row.Label == "" {
 		row.Total = Subtotal
 	}
-	running := false
+	running, netOfLess := false, false
 	if row.Label == "" {
 		row.Indent = -1
 		row.LabelInferred = true
@@ -276,8 +285,13 @@ func (r *rowReader) dataRow(i int, gr grid.Row) {
 		} else {
 			running = s >= 0 // a section totalled further down: this one only runs
 		}
+		// Under "Less accumulated depreciation" the figures are the
+		// amount above net of it, not the total of the open section.
+		if prev := lastRow(t); r.lastData && strings.HasPrefix(strings.ToLower(prev.Label), "less ") {
+			row.Label, netOfLess = "Net", true
+		}
 	}
-	if (isTotal || closesByName || row.LabelInferred && !running) && r.top() >= 0 {
+	if (isTotal || closesByName || row.LabelInferred && !running) && r.top() >= 0 && !netOfLess {
 		row.Closes = r.top()
 		r.open = r.open[:len(r.open)-1]
 	}

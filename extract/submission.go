@@ -291,6 +291,46 @@ func readable(docType string) bool {
 	return true
 }
 
+// readableDocument says whether a document is read: a type that may hold
+// statements, or an exhibit filed under another number that nonetheless
+// holds a statement under its title - the financial statements of an
+// acquired business filed in an 8-K/A under whatever number the filer
+// chose. Financial data schedules (EX-27) are summaries, never read.
+func readableDocument(d document) bool {
+	if readable(d.Type) {
+		return true
+	}
+	t := strings.ToUpper(d.Type)
+	return strings.HasPrefix(t, "EX-") && !strings.HasPrefix(t, "EX-27") && titlesStatement(d.Lines)
+}
+
+// titlesStatement: a line naming a statement ("Consolidated balance
+// sheets as at December 31, 1994") stands just above a <TABLE>. A
+// contract that mentions a balance sheet in its prose does not qualify.
+func titlesStatement(lines []line) bool {
+	title := -100
+	for i, l := range lines {
+		s := strings.TrimSpace(l.Text)
+		switch {
+		case s == "":
+		case len(s) >= 6 && strings.EqualFold(s[:6], "<TABLE"):
+			if i-title <= 8 {
+				return true
+			}
+		case len(s) <= 80 && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":") && mayTitleStatement(s) && classifyTitle(s) != Other:
+			title = i
+		}
+	}
+	return false
+}
+
+// mayTitleStatement is a quick test that spares the title expressions.
+func mayTitleStatement(s string) bool {
+	low := strings.ToLower(s)
+	return strings.Contains(low, "balance") || strings.Contains(low, "cash flow") || strings.Contains(low, "income") ||
+		strings.Contains(low, "operations") || strings.Contains(low, "earnings") || strings.Contains(low, "financial")
+}
+
 // looksLikeHTML reports whether a document is an HTML exhibit.
 func looksLikeHTML(d document) bool {
 	for i, l := range d.Lines {

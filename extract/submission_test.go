@@ -91,6 +91,26 @@ func TestReadableDocuments(t *testing.T) {
 	}
 }
 
+func TestExhibitUnderAnotherNumberIsReadWhenItHoldsAStatement(t *testing.T) {
+	statements := "EXHIBIT A\n\nConsolidated balance sheets as at December 31, 1994 and 1993\n\n<TABLE>\n<CAPTION>\n"
+	contract := "The Seller shall deliver its consolidated balance sheets and statements of income\n" +
+		"as of the Closing Date, as follows:\n\n<TABLE>\n<CAPTION>\n"
+	for _, tt := range []struct {
+		typ, text string
+		want      bool
+	}{
+		{"EX-15", statements, true},
+		{"EX-10.1", contract, false},
+		{"EX-27", statements, false},
+		{"EX-23", "Consent of independent accountants\n", false},
+	} {
+		d := document{Type: tt.typ, Lines: linesOf(tt.text)}
+		if got := readableDocument(d); got != tt.want {
+			t.Errorf("readableDocument(%s %q) = %v, want %v", tt.typ, tt.text[:30], got, tt.want)
+		}
+	}
+}
+
 func TestSameCompany(t *testing.T) {
 	for _, tt := range []struct {
 		a, b string

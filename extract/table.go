@@ -16,7 +16,7 @@ var (
 	reIncomeTitle      = regexp.MustCompile(`(?i)statements?\s+of\s+(consolidated\s+)?(operations|income|earnings|loss|comprehensive)|income\s+statements?|results\s+of\s+operations|operations\s+data|profit\s+and\s+loss`)
 	reTitleWords       = regexp.MustCompile(`(?i)unaudited|audited|condensed|consolidated|statements?\b|sheets?\b|\b(corp|inc|co|ltd|corporation|incorporated)\b\.?|in\s+(thousands?|millions?|billions?)|omitted`)
 	reCompanySuffixEnd = regexp.MustCompile(`(?i)\b(corp|inc|co|ltd)\.$`)
-	reScale            = regexp.MustCompile(`(?i)\bin\s+(thousands?|millions?|billions?)\b|\(\s*\$?\s*(thousands?|millions?|billions?)\b|\b(thousands?|millions?|billions?)\s+of\s+(u\.\s*s\.\s+)?dollars|\$\s*(in\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*000'?s?\s*\)|\bin\s+\$?\s*000'?s\b|\b000'?s?\s+omitted`)
+	reScale            = regexp.MustCompile(`(?i)\bin\s+((frf|eur|gbp|dem|chf|jpy|cad|zar|usd)\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*(thousands?|millions?|billions?)\b|\b(thousands?|millions?|billions?)\s+of\s+(u\.\s*s\.\s+)?dollars|\$\s*(in\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*000'?s?\s*\)|\bin\s+\$?\s*000'?s\b|\b000'?s?\s+omitted`)
 	reNotStatement     = regexp.MustCompile(`(?i)selected|quarterly|segment|geographic|pro\s*forma|supplement|non-?gaap|five[- ]year|ten[- ]year|\bratios?\b|reconciliation|per\s+share\s+data`)
 	reNoStatementLine  = regexp.MustCompile(`(?i)selected|quarterly|segment|geographic|pro\s*forma|non-?gaap|five[- ]year|ten[- ]year|reconciliation`)
 	reBareScale        = regexp.MustCompile(`(?i)\((thousands?|millions?|billions?)\)`)
@@ -129,7 +129,10 @@ func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
 	lastHeader := -1
 	isHeader := make([]bool, len(g.g.Head))
 	for i, r := range g.g.Head {
-		if cells, ok := headerPhrases(r); ok {
+		if cells, ok := headerPhrases(r); ok || lastHeader >= 0 && subHeaderPhrases(r) && sharesHeader(g.g.Columns, headers) {
+			if !ok {
+				cells = r.Cells
+			}
 			headers = append(headers, cells)
 			lastHeader, isHeader[i] = i, true
 		}
@@ -249,11 +252,35 @@ func titleBlock(above []grid.Text) []grid.Text {
 }
 
 // isTitleText tells a title above a table from the end of a paragraph of
-// prose: titles are short or indented, and are not sentences.
+// prose: titles are short or indented, and are not sentences. A longer
+// line at the margin is a title when it names a statement and does not
+// announce what follows ("Consolidated statement of cash flows for the
+// years 1994 and 1993").
 func isTitleText(s string, indent int) bool {
 	sentence := strings.HasSuffix(s, ".") && !reCompanySuffixEnd.MatchString(s)
-	return !sentence && (indent >= 3 || len(s) <= 60)
+	if sentence {
+		return false
+	}
+	return indent >= 3 || len(s) <= 60 || len(s) <= 100 && !strings.HasSuffix(s, ":") && opensWithStatement(s) && classifyTitle(s) != Other
 }
+
+// opensWithStatement: a line whose first words, past "Consolidated" and
+// the like, name a statement - as a title does, and a sentence that
+// mentions "our consolidated balance sheets" does not.
+func opensWithStatement(s string) bool {
+	words := strings.Fields(strings.ToLower(s))
+	for len(words) > 0 && titleAdjectives[words[0]] {
+		words = words[1:]
+	}
+	if len(words) < 2 {
+		return false
+	}
+	first, second := words[0], words[1]
+	return strings.HasPrefix(first, "statement") || first == "balance" && strings.HasPrefix(second, "sheet") ||
+		(first == "income" || first == "cash") && (strings.HasPrefix(second, "statement") || strings.HasPrefix(second, "flow"))
+}
+
+var titleAdjectives = map[string]bool{"consolidated": true, "condensed": true, "combined": true, "unaudited": true, "audited": true, "the": true}
 
 // headerPhrases returns the phrases of a head row that head columns, when
 // the row names a period (or is a row of years).
@@ -277,6 +304,34 @@ func headerPhrases(r grid.Row) ([]grid.Cell, bool) {
 		return nil, false // a title such as "Consolidated Statements of Operations"
 	}
 	return phrases, true
+}
+
+// subHeaderPhrases: a row under a period header whose words stand over
+// the columns, two or more phrases, none in the stub and no figures -
+// "Gross amounts / Amortization / Net" under a date that spans them. Under
+// a header that two columns share, it names what each holds.
+func subHeaderPhrases(r grid.Row) bool {
+	if r.Kind != grid.Words || len(r.Cells) < 2 {
+		return false
+	}
+	for _, c := range r.Cells {
+		if c.First < 0 || strings.ContainsAny(c.Text, "0123456789") {
+			return false
+		}
+	}
+	return true
+}
+
+// sharesHeader: two columns stand under the same header words so far.
+func sharesHeader(n int, headers [][]grid.Cell) bool {
+	seen := map[string]bool{}
+	for _, h := range columnHeaders(n, headers) {
+		if h != "" && seen[h] {
+			return true
+		}
+		seen[h] = true
+	}
+	return false
 }
 
 // columnHeaders gives each column the header words over it: the phrase of
@@ -310,6 +365,7 @@ func (ctx *docContext) resolveColumns(t *Table) {
 		}
 		unresolved = append(unresolved, "column "+itoa(i+1)+" "+quote(c.Header))
 	}
+	unresolved = append(unresolved, ctx.dropSharedPeriods(t)...)
 	switch n := len(unresolved); {
 	case n == 1:
 		ctx.warn(t.StartLine, unresolved[0]+" resolves to no period; its figures are kept without one")
@@ -321,6 +377,66 @@ func (ctx *docContext) resolveColumns(t *Table) {
 		}
 		ctx.warn(t.StartLine, fmt.Sprintf("%d columns resolve to no period (%s%s); their figures are kept without one", n, strings.Join(shown, ", "), more))
 	}
+}
+
+// dropSharedPeriods handles columns that one header date spans, as
+// "December 31, 1994" over Gross amounts, Amortization and Net: a period
+// has one reported figure an item, so the column whose own words make it
+// the reported one (Net, Total) keeps the period and the others, analysis
+// columns, lose it. When words tell the columns apart but none marks the
+// reported one ("Carrying amount", "Fair value"), none keeps it: which
+// one reports the period is not known. Columns whose headers read alike
+// are left as they are. It returns the columns it cleared.
+func (ctx *docContext) dropSharedPeriods(t *Table) []string {
+	var cleared []string
+	for i := range t.Columns {
+		key := t.Columns[i].Period.Key()
+		if key == "" {
+			continue
+		}
+		var same, reported []int
+		for j := range t.Columns {
+			if t.Columns[j].Period.Key() == key {
+				same = append(same, j)
+				if namesReported(t.Columns[j].Header) {
+					reported = append(reported, j)
+				}
+			}
+		}
+		if len(same) < 2 || len(reported) > 1 || len(reported) == 0 && !distinctHeaders(t, same) {
+			continue
+		}
+		for _, j := range same {
+			if len(reported) == 1 && reported[0] == j {
+				continue
+			}
+			t.Columns[j].Period = Period{}
+			cleared = append(cleared, "column "+itoa(j+1)+" "+quote(t.Columns[j].Header))
+		}
+	}
+	return cleared
+}
+
+// distinctHeaders: the columns' headers differ - words under the shared
+// date tell them apart ("Carrying amount", "Fair value"), so each holds
+// a different measure of the period.
+func distinctHeaders(t *Table, cols []int) bool {
+	seen := map[string]bool{}
+	for _, j := range cols {
+		h := t.Columns[j].Header
+		if seen[h] {
+			return false
+		}
+		seen[h] = true
+	}
+	return true
+}
+
+// namesReported: a column header word that marks the reported figure
+// among columns sharing one period.
+func namesReported(h string) bool {
+	low := strings.ToLower(h)
+	return indexWord(low, "net") >= 0 || indexWord(low, "total") >= 0
 }
 
 // resolveColumn turns column i's header into a period, with the period

@@ -19,7 +19,7 @@ type block struct {
 }
 
 var (
-	reTableOpen  = regexp.MustCompile(`(?i)^\s*<TABLE\b[^>]*>\s*$`)
+	reTableOpen  = regexp.MustCompile(`(?i)^\s*<TABLE\b[^>]*>\s*(<CAPTION>\s*)?$`)
 	reTableClose = regexp.MustCompile(`(?i)^\s*</TABLE>\s*$`)
 	rePage       = regexp.MustCompile(`(?i)^\s*</?PAGE>`)
 	reCaption    = regexp.MustCompile(`(?i)^\s*</?CAPTION>\s*$`)
@@ -123,7 +123,8 @@ func linesAbove(doc []Line, i int) []Line {
 
 // findPlainTables finds tables laid out as aligned text without tags: runs
 // of lines ending in two or more figures, with the header and title lines
-// above them. The rest is prose.
+// above them (across up to two blank lines: a column header can stand
+// that far above the first figures). The rest is prose.
 func findPlainTables(lines []Line) ([]block, []Line) {
 	var blocks []block
 	var prose []Line
@@ -141,7 +142,7 @@ func findPlainTables(lines []Line) ([]block, []Line) {
 			continue
 		}
 		start, blanks := i, 0
-		for start > minStart && i-start < 12 && blanks < 2 && !rePage.MatchString(lines[start-1].Text) && isPlainHeaderLine(lines[start-1].Text) {
+		for start > minStart && i-start < 12 && blanks < 3 && !rePage.MatchString(lines[start-1].Text) && isPlainHeaderLine(lines[start-1].Text) {
 			start--
 			prose = prose[:len(prose)-1]
 			if strings.TrimSpace(lines[start].Text) == "" {
@@ -176,7 +177,7 @@ func plainTableEnd(lines []Line, i int) (end, dataLines int) {
 		t := lines[j].Text
 		sh := shapeLine(t)
 		switch {
-		case isPlainData(sh):
+		case isPlainData(sh) || dataLines > 0 && isLeaderRow(sh) && alignsWith(sh, edges):
 			if allYears(sh) && dataLines > 0 || (crossed || blanks > 1) && !alignsWith(sh, edges) {
 				return end, dataLines
 			}
@@ -243,6 +244,22 @@ func isPlainData(sh lineShape) bool {
 		}
 	}
 	return sh.Label == "" || !strings.HasSuffix(sh.Label, ".") || strings.HasSuffix(sh.Label, "..")
+}
+
+// isLeaderRow: figures after a label that ends in a dot, as a row whose
+// label fills its dot leader to the last dot ("Depreciation and
+// amortization.   56.0   51.9"). Outside a table it could be the end of
+// a sentence; inside one, aligned with its figures, it is a row.
+func isLeaderRow(sh lineShape) bool {
+	if len(sh.Cells) < 2 || !strings.HasSuffix(sh.Label, ".") {
+		return false
+	}
+	for _, c := range sh.Cells {
+		if c.Num.NA {
+			return false
+		}
+	}
+	return true
 }
 
 // looksLikeRowLabel: a short line that may head or continue a row.

@@ -49,14 +49,18 @@ func layout(b block, warn func(int, string)) grid.Table {
 	first := firstDataLine(shapes)
 	if first < 0 {
 		for i, l := range b.Lines {
-			t.Head = append(t.Head, headRow(l, shapes[i], nil))
+			t.Head = append(t.Head, headRow(l, shapes[i], nil, nil))
 		}
 		return t
 	}
 	cols := clusterColumns(shapes[first:], b.Markers)
 	t.Columns = len(cols)
 	for i := 0; i < first; i++ {
-		t.Head = append(t.Head, headRow(b.Lines[i], shapes[i], cols))
+		var under []chunk
+		if i+1 < first {
+			under = ruleRuns(b.Lines[i+1].Text, shapes[i+1], cols[0].l/2)
+		}
+		t.Head = append(t.Head, headRow(b.Lines[i], shapes[i], cols, under))
 	}
 	for i := first; i < len(b.Lines); i++ {
 		t.Body = append(t.Body, bodyRow(b.Lines[i], shapes[i], cols, warn))
@@ -86,9 +90,27 @@ func kindOf(l Line, sh lineShape) grid.RowKind {
 // span is a column's character extent: where its figures stand.
 type span struct{ l, r int }
 
+// ruleRuns returns the runs of dashes of a line that holds nothing but
+// rules, or nil. A run that starts in the stub (left of from) separates
+// the header from the title across the page; it spans nothing.
+func ruleRuns(text string, sh lineShape, from int) []chunk {
+	if sh.Rule == 0 || sh.Label != "" || len(sh.Cells) > 0 {
+		return nil
+	}
+	var out []chunk
+	for _, c := range splitChunks(text) {
+		if c.Start >= from {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // headRow reads a line above the first figures: its phrases, each given
-// the columns it heads.
-func headRow(l Line, sh lineShape, cols []span) grid.Row {
+// the columns it heads. A rule right under a phrase shows how far it
+// spans: "Years Ended" over a rule that runs across three columns heads
+// all three.
+func headRow(l Line, sh lineShape, cols []span, under []chunk) grid.Row {
 	row := grid.Row{Kind: kindOf(l, sh), Line: l.N, Text: strings.TrimSpace(l.Text), Label: sh.Label, Indent: sh.Indent, Rule: sh.Rule, Years: allYears(sh)}
 	if row.Kind == grid.Figures {
 		row.Kind = grid.Words // years, or figures before the table's columns were known
@@ -117,8 +139,39 @@ func headRow(l Line, sh lineShape, cols []span) grid.Row {
 			phrases = append(phrases, c)
 		}
 	}
-	row.Cells = append(row.Cells, assignPhrases(l.N, joinSpacedWords(phrases), cols)...)
+	phrases = joinSpacedWords(phrases)
+	cells := assignPhrases(l.N, widenToRules(phrases, under), cols)
+	for i := range cells {
+		cells[i].Pos = pos(l.N, phrases[i]) // where the words stand, not the rule
+	}
+	row.Cells = append(row.Cells, cells...)
 	return row
+}
+
+// widenToRules gives a phrase the extent of a rule run under it that is
+// wider than the phrase and holds it alone; a run under several phrases
+// closes the header and spans nothing.
+func widenToRules(phrases, rules []chunk) []chunk {
+	if len(rules) == 0 {
+		return phrases
+	}
+	out := append([]chunk(nil), phrases...)
+	for _, r := range rules {
+		held := -1
+		for i, p := range phrases {
+			if p.End > r.Start && p.Start < r.End { // over the run
+				if held >= 0 || p.Start < r.Start || p.End > r.End {
+					held = -2
+					break
+				}
+				held = i
+			}
+		}
+		if held >= 0 && r.End-r.Start > phrases[held].End-phrases[held].Start {
+			out[held].Start, out[held].End = r.Start, r.End
+		}
+	}
+	return out
 }
 
 // joinSpacedWords joins header words set two spaces apart into one
@@ -222,11 +275,52 @@ func headerReach(cols []span) int {
 
 // bodyRow reads a line at or below the first figures.
 func bodyRow(l Line, sh lineShape, cols []span, warn func(int, string)) grid.Row {
+	sh = withGluedFigure(l.Text, sh, cols)
 	row := grid.Row{Kind: kindOf(l, sh), Line: l.N, Text: strings.TrimSpace(l.Text), Label: sh.Label, Indent: sh.Indent, Rule: sh.Rule, Years: isYearLine(sh)}
 	if row.Kind == grid.Figures {
 		row.Cells = placeCells(l.N, sh, cols, warn)
 	}
 	return row
+}
+
+// withGluedFigure takes out a figure that a long label pushed against it
+// with a single space ("...operating activities 172,378"): the label's
+// last word, when it reads as a figure and ends where the column left of
+// the line's figures ends. Anywhere else it stays part of the label.
+func withGluedFigure(text string, sh lineShape, cols []span) lineShape {
+	k := len(cols) - len(sh.Cells) - 1
+	if k < 0 || sh.Label == "" || sh.Rule != 0 || len(sh.Cells) > 0 && sh.Cells[0].Start < cols[k].r {
+		return sh
+	}
+	if last := sh.Label[len(sh.Label)-1]; last != ')' && (last < '0' || last > '9') {
+		return sh // a label that ends in a word: the common case, spared the work below
+	}
+	runes := []rune(blankLeaders(text))
+	end := min(sh.LabelEnd, len(runes))
+	start := end
+	for start > 0 && runes[start-1] != ' ' {
+		start--
+	}
+	if start <= sh.Indent || end-cols[k].r > 1 || cols[k].r-end > 1 {
+		return sh
+	}
+	word := string(runes[start:end])
+	n, ok := grid.ParseNumber(word)
+	if !ok || n.NA || !isNumberPiece(word) {
+		return sh
+	}
+	label := strings.TrimSpace(string(runes[sh.Indent:start]))
+	if strings.HasSuffix(label, " $") {
+		label, n.Dollar = strings.TrimSpace(strings.TrimSuffix(label, "$")), true
+	}
+	if strings.HasSuffix(label, "$") || strings.HasSuffix(label, "-") || label == "" {
+		return sh // the end of a range, "$ .11-$ 8.79"
+	}
+	out := sh
+	out.Label = strings.Join(strings.Fields(label), " ")
+	out.LabelEnd = sh.Indent + len([]rune(label))
+	out.Cells = append([]rawCell{{chunk: chunk{Text: word, Start: start, End: end}, Num: n, NumStart: start}}, sh.Cells...)
+	return out
 }
 
 // placeCells puts each figure of a line into the column it overlaps most;

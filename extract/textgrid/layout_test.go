@@ -81,6 +81,53 @@ func TestReadLaysOutHeadersAndFigures(t *testing.T) {
 			body:    map[int][]string{4: {"$ 8,966", "$10,105"}},
 		},
 		{
+			name: "a rule under a phrase shows how many columns it spans",
+			doc: "<TABLE>\n" +
+				"                                      Years Ended\n" +
+				"                   -----------------------------------------------\n" +
+				"                     July 28,         July 30,           July 31,\n" +
+				"                      1996              1995               1994\n" +
+				"<S>                <C>               <C>                <C>\n" +
+				"Net income         $ 913,324         $ 456,489          $ 322,981\n" +
+				"</TABLE>",
+			headers: []string{"Years Ended / July 28, / 1996", "Years Ended / July 30, / 1995", "Years Ended / July 31, / 1994"},
+			body:    map[int][]string{7: {"$ 913,324", "$ 456,489", "$ 322,981"}},
+		},
+		{
+			name: "a rule under a row of phrases closes the header and spans nothing",
+			doc: "<TABLE>\n" +
+				"                   FIRST       FIRST                         FOURTH\n" +
+				"                  QUARTER     QUARTER      CHANGE            QUARTER\n" +
+				"                   2000        1999                           1999\n" +
+				"                  -------------------------------------------------\n" +
+				"Net sales         $2,343      $1,710         37%             $1,336\n" +
+				"</TABLE>",
+			headers: []string{"FIRST / QUARTER / 2000", "FIRST / QUARTER / 1999", "CHANGE", "FOURTH / QUARTER / 1999"},
+			body:    map[int][]string{6: {"$2,343", "$1,710", "37%", "$1,336"}},
+		},
+		{
+			name: "a figure a long label pushes against with one space, in its column",
+			doc: "<TABLE>\n" +
+				"                                               1998         1997\n" +
+				"<S>                                           <C>          <C>\n" +
+				"  Minorities' interests in earnings              11           30\n" +
+				"  Undistributed equity in affiliated companies (9)          (23)\n" +
+				"  Options outstanding at $ .11-$ 8.79                        537\n" +
+				"</TABLE>",
+			headers: []string{"1998", "1997"},
+			body:    map[int][]string{4: {"11", "30"}, 5: {"(9)", "(23)"}, 6: {"537"}},
+		},
+		{
+			name: "<CAPTION> on the line of <TABLE>",
+			doc: "<TABLE><CAPTION>\n" +
+				"June 30,                    1996          1995\n" +
+				"<S>                         <C>           <C>\n" +
+				"Cash                     $  314,416    $  313,612\n" +
+				"</TABLE>",
+			headers: []string{"1996", "1995"},
+			body:    map[int][]string{4: {"$ 314,416", "$ 313,612"}},
+		},
+		{
 			name: "dot leaders touching the dollar sign",
 			doc: "<TABLE>\n" +
 				"                                  1998      1997\n" +
@@ -170,6 +217,51 @@ func TestUntaggedStatementRunsOnAcrossHeadingsAndStopsAtTheNextTitle(t *testing.
 		if r.Line == 14 && r.Kind == grid.Figures {
 			t.Error("the page number - 1 - was read as figures")
 		}
+	}
+}
+
+func TestUntaggedHeaderStandsTwoBlankLinesAboveTheFigures(t *testing.T) {
+	doc := strings.Join([]string{
+		"                CONSOLIDATED STATEMENTS OF INCOME",
+		"                    (in thousands)",
+		"",
+		"                 For the Three Months Ended",
+		"                  September    September",
+		"                  30, 1998     30, 1997",
+		"   ",
+		"",
+		"Net sales        $  945,806   $  713,949",
+		"Cost of sales       478,187      391,278",
+	}, "\n")
+	tables, _ := Read(linesOf(doc), func(int, string) {})
+	if len(tables) != 1 {
+		t.Fatalf("%d tables, want 1", len(tables))
+	}
+	var head []string
+	for _, r := range tables[0].Head {
+		head = append(head, r.Text)
+	}
+	if got := strings.Join(head, " / "); !strings.Contains(got, "30, 1998     30, 1997") {
+		t.Errorf("head rows %q lack the column headers", got)
+	}
+}
+
+func TestUntaggedRowWhoseLabelFillsItsLeaderStaysInTheTable(t *testing.T) {
+	doc := strings.Join([]string{
+		"                                   Three Months Ended    Six Months Ended",
+		"                                    1999       1998       1999       1998",
+		"Operating expenses",
+		"  Employee-related expenses.....      58.4       56.7      114.8      112.0",
+		"  Depreciation and amortization.      56.0       51.9      111.0      103.5",
+		"  Other operating expenses......     104.8      105.0      207.1      196.7",
+		"Operating income................     129.7      113.7      250.2      233.3",
+	}, "\n")
+	tables, _ := Read(linesOf(doc), func(int, string) {})
+	if len(tables) != 1 {
+		t.Fatalf("%d tables, want 1", len(tables))
+	}
+	if tables[0].Start != 1 || tables[0].End != 7 {
+		t.Errorf("table lines %d-%d, want 1-7", tables[0].Start, tables[0].End)
 	}
 }
 
