@@ -61,7 +61,8 @@ func TestWarningsNameTheLine(t *testing.T) {
 		{"no period", "<TABLE>\n                  Alpha     Beta\nNet revenues     1,000      900\nCost of revenues   600      500\n</TABLE>\n", 1, "2 columns resolve to no period"},
 		{"no figures", "<TABLE>\n   Directors\n   Jane Doe\n</TABLE>\n", 1, "table has no figures"},
 		{"html no period", "<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\n<html><body>\n<table>\n<tr><td></td><td>Alpha</td><td>Beta</td></tr>\n" +
-			"<tr><td>Net revenues</td><td>1,000</td><td>900</td></tr>\n<tr><td>Cost of revenues</td><td>600</td><td>500</td></tr>\n</table></body></html>\n</TEXT>\n</DOCUMENT>\n",
+			"<tr><td>Net revenues</td><td>1,000</td><td>900</td></tr>\n<tr><td>Cost of revenues</td><td>600</td><td>500</td></tr>\n" +
+			"<tr><td>Gross profit</td><td>400</td><td>400</td></tr>\n</table></body></html>\n</TEXT>\n</DOCUMENT>\n",
 			5, "2 columns resolve to no period"},
 		{"loss printed positive", "<TABLE>\n                  Year Ended December 31,\n                   2003       2002\nNet loss          1,000        900\n</TABLE>\n", 4, "names a loss but is printed positive"},
 	}

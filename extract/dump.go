@@ -47,6 +47,9 @@ func Dump(w io.Writer, f *Filing) {
 func dumpTable(p func(string, ...any), t *Table) {
 	p("")
 	p("table %d %s lines %d-%d scale %s scale-shares %v", t.Index, t.Kind, t.StartLine, t.EndLine, t.Scale, t.ScaleShares)
+	if !t.ShareScale.IsZero() {
+		p("  share scale %s", t.ShareScale)
+	}
 	if t.Currency != USD && t.Currency != "" {
 		p("  currency %s", t.Currency)
 	}

@@ -22,7 +22,7 @@ func (g *tableGrid) mapRows() {
 			r.Items, r.SignFlipped = m.Items, m.Loss // a loss line: settled below
 		}
 	}
-	if t.Kind == Other && !g.notStatement && !reNotStatement.MatchString(strings.Join(t.Title, " ")) {
+	if t.Kind == Other && !g.notStatement && !g.note && !reNotStatement.MatchString(strings.Join(t.Title, " ")) {
 		t.Kind = classifyByItems(t, g.ctx.set)
 		for i := range t.Rows {
 			if r := &t.Rows[i]; len(r.Items) > 0 && !fitsTable(r.Items, t.Kind, g.ctx.set) {
@@ -202,6 +202,8 @@ func (g *tableGrid) scaleCell(r *Row, c *Cell, own decimal.Decimal, hasOwn bool)
 	percentColumn := col.Change && (c.Number.Percent || strings.Contains(col.Header, "%"))
 	if hasOwn && !percentColumn && (r.Unit == t.Currency || r.Unit == Shares) {
 		v, res = v.Mul(own), res.Mul(own) // "Shares used ... (in thousands):"
+	} else if !percentColumn && r.Unit == Shares && !t.ShareScale.IsZero() {
+		v, res = v.Mul(t.ShareScale), res.Mul(t.ShareScale)
 	} else if !percentColumn && (r.Unit == t.Currency || r.Unit == Shares && t.ScaleShares) {
 		v = v.Mul(t.Scale)
 		res = res.Mul(t.Scale)

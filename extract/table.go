@@ -34,6 +34,7 @@ type tableGrid struct {
 	// notStatement: the text over the table names a table that is no
 	// statement (selected data, segments, quarters).
 	notStatement bool
+	note         bool // a footnote's figures: never a statement
 }
 
 // parseTable interprets one grid into a Table. Problems are reported
@@ -56,12 +57,15 @@ func (ctx *docContext) parseTable(gt grid.Table, index int) *Table {
 	g.t.Columns = make([]Column, gt.Columns)
 	headers, bodyStart := g.readHeaderZone()
 	g.readScale()
+	if g.note = noteBlock(gt); g.note {
+		g.t.Title = []string{strings.TrimSpace(gt.Above[0].Text)} // the statement's title above it is not this table's
+	}
 	g.t.Kind = classifyTitle(strings.Join(g.t.Title, " "))
 	if g.t.Kind == Other {
 		g.t.Kind = g.stubStatement(bodyStart)
 	}
-	if reNotReported.MatchString(strings.Join(g.t.Title, " ")) {
-		g.t.Kind = Other // a pro forma or non-GAAP statement is never the statement
+	if reNotReported.MatchString(strings.Join(g.t.Title, " ")) || g.note {
+		g.t.Kind = Other // a pro forma or non-GAAP statement, or a footnote's figures, is never the statement
 	}
 	g.t.periodHint = g.periodHint(bodyStart)
 	if mayNamePeriod(g.t.periodHint) {
@@ -80,19 +84,28 @@ func (ctx *docContext) parseTable(gt grid.Table, index int) *Table {
 
 // splitStatements splits a table that holds two statements: a row naming
 // a statement ("Cash Flows", "Balance Sheet") after rows of figures starts
-// the next one, under the same column headers.
+// the next one, under the same column headers. So does a footnote that
+// introduces figures of its own ("(1) Includes amortization of acquired
+// intangibles as follows:"): its rows repeat statement labels with other
+// figures, and are never statement lines.
 func splitStatements(grids []grid.Table) []grid.Table {
 	var out []grid.Table
 	for _, g := range grids {
 		for {
 			k := statementRow(g)
+			if n := noteRow(g); n >= 0 && (k < 0 || n < k) {
+				k = n
+			}
 			if k < 0 {
 				break
 			}
 			first, rest := g, g
-			first.Body, first.End = g.Body[:k], g.Body[k].Line-1
+			first.Body, first.End = g.Body[:k], max(g.Start, g.Body[k].Line-1) // a filing on one line
 			rest.Start, rest.Body = g.Body[k].Line, g.Body[k+1:]
 			rest.Above = []grid.Text{{Pos: grid.Pos{Line: g.Body[k].Line}, Text: g.Body[k].Label}}
+			if noteBlock(rest) {
+				rest.Above = append(rest.Above, g.Above...) // the footnote's figures keep the table's scale
+			}
 			out = append(out, first)
 			g = rest
 		}
@@ -122,6 +135,30 @@ func statementRow(g grid.Table) int {
 	return -1
 }
 
+// reNoteIntro is a footnote that introduces figures: a note mark, and
+// words that end in a colon.
+var reNoteIntro = regexp.MustCompile(`^(\(\w{1,3}\)|\*+|[†‡]|\d{1,2}\s)\s*\S.*:$`)
+
+// noteRow finds the body row, after rows of figures, of a footnote that
+// introduces figures, or returns -1.
+func noteRow(g grid.Table) int {
+	figures := false
+	for k, r := range g.Body {
+		switch {
+		case r.Kind == grid.Figures:
+			figures = true
+		case figures && r.Kind == grid.Words && len(r.Cells) == 0 && reNoteIntro.MatchString(strings.TrimSpace(r.Label)):
+			return k
+		}
+	}
+	return -1
+}
+
+// noteBlock reports a table that a footnote introduces.
+func noteBlock(g grid.Table) bool {
+	return len(g.Above) > 0 && reNoteIntro.MatchString(strings.TrimSpace(g.Above[0].Text))
+}
+
 // readHeaderZone sorts the rows above the first figures into titles and
 // column headers, and returns where the body starts.
 func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
@@ -129,7 +166,7 @@ func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
 	lastHeader := -1
 	isHeader := make([]bool, len(g.g.Head))
 	for i, r := range g.g.Head {
-		if cells, ok := headerPhrases(r); ok || lastHeader >= 0 && subHeaderPhrases(r) && sharesHeader(g.g.Columns, headers) {
+		if cells, ok := headerPhrases(r); ok || lastHeader >= 0 && columnWords(r) && sharesHeader(g.g.Columns, headers) {
 			if !ok {
 				cells = r.Cells
 			}
@@ -137,11 +174,24 @@ func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
 			lastHeader, isHeader[i] = i, true
 		}
 	}
+	// Words under the period headers that head each column on their own
+	// ("Products  Services  Total", "As Reported  Adjustments  Non-GAAP")
+	// are part of the columns' headers.
+	for i := lastHeader + 1; lastHeader >= 0 && i < len(g.g.Head); i++ {
+		if r := g.g.Head[i]; r.Kind == grid.Rule || r.Kind == grid.Blank {
+			continue
+		}
+		if !columnWords(g.g.Head[i]) {
+			break
+		}
+		headers = append(headers, g.g.Head[i].Cells)
+		lastHeader, isHeader[i] = i, true
+	}
 	for _, a := range titleBlock(g.g.Above) {
 		if !isTitleText(a.Text, a.Indent) {
 			continue
 		}
-		if reTitleWords.MatchString(a.Text) || classifyTitle(a.Text) != Other {
+		if reTitleWords.MatchString(a.Text) || classifyTitle(a.Text) != Other || reNotStatement.MatchString(a.Text) {
 			g.t.Title = append(g.t.Title, a.Text)
 		}
 		// A line over the table that names what is no statement ("Five
@@ -230,8 +280,14 @@ var statementNames = map[string]Statement{
 // that run on above that name without a gap (the company's name). With no
 // statement's name above, only the lines next to the table.
 func titleBlock(above []grid.Text) []grid.Text {
+	// Titles on the same line run on too (an HTML file can hold a whole
+	// release on one line); a paragraph of prose ends the run.
+	next := func(k int) bool {
+		a, b := above[k], above[k-1]
+		return a.Pos.Line == b.Pos.Line-1 || a.Pos.Line == b.Pos.Line && isTitleText(a.Text, a.Indent) && isTitleText(b.Text, b.Indent)
+	}
 	end := min(len(above), 1)
-	for end < len(above) && above[end].Pos.Line == above[end-1].Pos.Line-1 {
+	for end < len(above) && next(end) {
 		end++
 	}
 	for i, a := range above {
@@ -239,7 +295,7 @@ func titleBlock(above []grid.Text) []grid.Text {
 			continue
 		}
 		end = i + 1
-		for end < len(above) && above[end].Pos.Line == above[end-1].Pos.Line-1 {
+		for end < len(above) && next(end) {
 			end++
 		}
 		break
@@ -306,16 +362,17 @@ func headerPhrases(r grid.Row) ([]grid.Cell, bool) {
 	return phrases, true
 }
 
-// subHeaderPhrases: a row under a period header whose words stand over
-// the columns, two or more phrases, none in the stub and no figures -
-// "Gross amounts / Amortization / Net" under a date that spans them. Under
-// a header that two columns share, it names what each holds.
-func subHeaderPhrases(r grid.Row) bool {
+// columnWords reports a head row of two or more phrases that each stand
+// over columns, none in the stub, none a heading and none with a figure:
+// "Gross amounts / Amortization / Net" or "As Reported / Adjustments /
+// Non-GAAP" under the period headers. (One phrase over all the columns
+// is a note: "(In millions)".)
+func columnWords(r grid.Row) bool {
 	if r.Kind != grid.Words || len(r.Cells) < 2 {
 		return false
 	}
 	for _, c := range r.Cells {
-		if c.First < 0 || strings.ContainsAny(c.Text, "0123456789") {
+		if c.First < 0 || strings.HasSuffix(c.Text, ":") || strings.ContainsAny(c.Text, "0123456789") {
 			return false
 		}
 	}
@@ -616,20 +673,28 @@ func (g *tableGrid) readScale() {
 		if m == "" {
 			continue
 		}
-		low := strings.ToLower(m)
-		switch {
-		case strings.Contains(low, "billion"):
-			g.t.Scale = decimal.NewFromInt(1000000000)
-		case strings.Contains(low, "million"):
-			g.t.Scale = decimal.NewFromInt(1000000)
-		default:
-			g.t.Scale = decimal.NewFromInt(1000)
-		}
+		g.t.Scale = scaleOf(strings.ToLower(m))
 		if e := reExcept.FindStringSubmatch(s); e != nil && strings.Contains(strings.ToLower(rePerShare.ReplaceAllString(e[1], "")), "share") {
 			g.t.ScaleShares = false
+			// "except per share data; shares in thousands": share counts
+			// have a scale of their own.
+			if m := strings.ToLower(reScale.FindString(e[1])); m != "" {
+				g.t.ShareScale = scaleOf(m)
+			}
 		}
 		return
 	}
+}
+
+// scaleOf is the scale a matched scale phrase (lower case) names.
+func scaleOf(low string) decimal.Decimal {
+	switch {
+	case strings.Contains(low, "billion"):
+		return decimal.NewFromInt(1000000000)
+	case strings.Contains(low, "million"):
+		return decimal.NewFromInt(1000000)
+	}
+	return decimal.NewFromInt(1000)
 }
 
 // mayNameScale is a quick test that spares the scale expression: a scale

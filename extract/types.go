@@ -116,6 +116,10 @@ type Table struct {
 	// ScaleShares is false when the scale note excepts share counts
 	// ("in thousands, except share and per share data").
 	ScaleShares bool
+	// ShareScale is the scale of share counts when the note gives them
+	// one of their own ("except per share data; shares in thousands");
+	// zero otherwise.
+	ShareScale decimal.Decimal
 	// Currency is the unit of the table's money: USD unless a scale note
 	// names another currency.
 	Currency Unit

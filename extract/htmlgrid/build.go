@@ -96,7 +96,8 @@ type token struct {
 	text        string
 	num         grid.Number
 	figure      bool
-	first, last int // grid columns of the figure's own cell
+	ref         bool // a footnote reference in a notes column: a mark, not a figure
+	first, last int  // grid columns of the figure's own cell
 	pos         grid.Pos
 	top, bottom byte
 }
@@ -156,6 +157,9 @@ func tokens(cells []placed) []token {
 		}
 		currency = ""
 		out = append(out, tok)
+	}
+	if len(out) > 1 && out[0].figure && !out[1].figure && listMark(out[0].text, out[1].text) {
+		out[0].figure = false // "(1)" before a footnote's words
 	}
 	for i := range out {
 		// A negative whose closing parenthesis never came is still one.
@@ -223,6 +227,7 @@ func buildTable(t *table, warn func(int, string)) (grid.Table, bool) {
 	for i := range cells {
 		rows[i] = tokens(cells[i])
 	}
+	markReferences(cells, rows)
 	first := -1
 	for i, toks := range rows {
 		if hasFigure(toks) && !allYears(toks) {
@@ -245,6 +250,80 @@ func buildTable(t *table, warn func(int, string)) (grid.Table, bool) {
 		g.Body = appendBody(g.Body, t.rows[i], cells[i], rows[i], cols, warn)
 	}
 	return g, true
+}
+
+// markReferences finds a column of footnote references ("1", "1,2")
+// beside the figures: one headed "Notes", or one whose cells are all such
+// lists and some list names two notes. Its cells are marks, not figures.
+func markReferences(cells [][]placed, rows [][]token) {
+	type span struct{ first, last int }
+	var heads []span
+	for i, toks := range rows {
+		if hasFigure(toks) {
+			continue
+		}
+		for _, p := range cells[i] {
+			if p.first > 0 && isNoteHead(p.text) {
+				heads = append(heads, span{p.first, p.last})
+			}
+		}
+	}
+	lists := map[int]bool{} // right edge -> every cell there is a reference list
+	for _, toks := range rows {
+		for _, t := range toks {
+			if !t.figure && !isRefList(t.text) {
+				continue
+			}
+			all, seen := lists[t.last]
+			if !seen {
+				all = true
+			}
+			lists[t.last] = all && isRefList(t.text)
+		}
+	}
+	refs := map[int]bool{} // right edges of columns of reference lists
+	for _, toks := range rows {
+		for _, t := range toks {
+			refs[t.last] = refs[t.last] || !t.figure && lists[t.last] && strings.Contains(t.text, ",")
+		}
+	}
+	for _, toks := range rows {
+		for k := range toks {
+			t := &toks[k]
+			if !t.figure && !isRefList(t.text) {
+				continue
+			}
+			ref := refs[t.last]
+			for _, h := range heads {
+				ref = ref || t.first >= h.first && t.last <= h.last
+			}
+			if ref {
+				t.figure, t.ref = false, true
+			}
+		}
+	}
+}
+
+// isNoteHead: the heading of a column of footnote references.
+func isNoteHead(s string) bool {
+	switch strings.ToLower(strings.TrimSuffix(s, ".")) {
+	case "note", "notes", "note(s)", "note ref", "ref", "reference", "references", "footnote", "footnotes", "footnote(s)":
+		return true
+	}
+	return false
+}
+
+// isRefList: footnote references as a notes column prints them: "1",
+// "1,2", "(3)", "4, 5".
+func isRefList(s string) bool {
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(p)
+		if p == "" || len(p) > 2 || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func hasFigure(toks []token) bool {
@@ -371,8 +450,9 @@ func (c columns) span(first, last int) (int, int) {
 // it heads, and the stub text as the label.
 func headRow(r *row, cells []placed, toks []token, cols columns) (grid.Row, bool) {
 	out := grid.Row{Kind: grid.Words, Line: r.line, Years: allYears(toks)}
-	var all, stub []string
+	var all, stub, marks []string
 	for _, p := range cells {
+		marks = append(marks, p.c.marks...)
 		if p.text == "" {
 			continue
 		}
@@ -396,6 +476,7 @@ func headRow(r *row, cells []placed, toks []token, cols columns) (grid.Row, bool
 	}
 	out.Text = strings.Join(all, " ")
 	out.Label = strings.Join(stub, " ")
+	out.Marks = strings.Join(marks, " ")
 	return out, true
 }
 
@@ -410,6 +491,10 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 	for i, t := range toks {
 		if out.Line == 0 || i == 0 && t.pos.Line > 0 {
 			out.Line = t.pos.Line
+		}
+		if t.ref {
+			marks = append(marks, t.text)
+			continue
 		}
 		all = append(all, t.text)
 		if !t.figure {
@@ -430,7 +515,7 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 	for _, p := range cells {
 		if p.text != "" && len(label) > 0 && p.text == label[0] {
 			out.Indent = p.c.indent
-			marks = p.c.marks
+			marks = append(p.c.marks[:len(p.c.marks):len(p.c.marks)], marks...)
 			break
 		}
 	}

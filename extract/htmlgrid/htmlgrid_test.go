@@ -1,105 +1,643 @@
 package htmlgrid
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 
 	"finexport/extract/grid"
 )
 
-// read runs Read over a document given as one string.
-func read(t *testing.T, doc string) ([]grid.Table, []Line) {
+// The fixtures under testdata/html/traps are small hand-made releases, one
+// for each trap of real EDGAR HTML. These tests hold the reader to the
+// grids a person reads in them; the expected rows are typed by hand from
+// the fixtures.
+
+const trapsDir = "../../testdata/html/traps"
+
+// readFixture reads a fixture into lines as the extractor does: UTF-8, or
+// Windows-1252 when not valid UTF-8; CR LF and tabs undone.
+func readFixture(t testing.TB, name string) []Line {
 	t.Helper()
-	var lines []Line
-	for i, s := range strings.Split(doc, "\n") {
-		lines = append(lines, Line{N: i + 1, Text: s})
+	raw, err := os.ReadFile(filepath.Join(trapsDir, name))
+	if err != nil {
+		t.Fatal(err)
 	}
-	return Read(lines, func(n int, msg string) { t.Logf("line %d: %s", n, msg) })
+	return splitLines(raw)
 }
 
-// A row of words above the first figures whose cell starts where the
-// labels do is stub text (a section heading), however far the cell spans;
-// a cell that starts right of the stub heads the columns under it.
-func TestHeadCellFromTheLabelColumnIsStub(t *testing.T) {
-	const figures = `<tr><td>Cash</td><td>$</td><td>8,265</td><td></td><td>$</td><td>6,815</td></tr>
-<tr><td>Inventories</td><td></td><td>2,832</td><td></td><td></td><td>2,650</td></tr>`
-	tests := []struct {
-		name string
-		head string
-		want []grid.Cell // First, Last and Text of each head row's cells, top to bottom
-	}{
-		{"heading across the whole table",
-			`<tr><td></td><td colspan="2">2003</td><td></td><td colspan="2">2002</td></tr>
-<tr><td colspan="6">ASSETS</td></tr>`,
-			[]grid.Cell{{First: 0, Last: 0, Text: "2003"}, {First: 1, Last: 1, Text: "2002"}, {First: -1, Last: -1, Text: "ASSETS"}}},
-		{"heading over the label and the first column",
-			`<tr><td></td><td colspan="2">2003</td><td></td><td colspan="2">2002</td></tr>
-<tr><td colspan="3">Current assets:</td><td colspan="3"></td></tr>`,
-			[]grid.Cell{{First: 0, Last: 0, Text: "2003"}, {First: 1, Last: 1, Text: "2002"}, {First: -1, Last: -1, Text: "Current assets:"}}},
-		{"heading in the label cell alone",
-			`<tr><td></td><td colspan="2">2003</td><td></td><td colspan="2">2002</td></tr>
-<tr><td>ASSETS</td><td colspan="5"></td></tr>`,
-			[]grid.Cell{{First: 0, Last: 0, Text: "2003"}, {First: 1, Last: 1, Text: "2002"}, {First: -1, Last: -1, Text: "ASSETS"}}},
-		{"period over both columns, right of the stub",
-			`<tr><td></td><td colspan="5">Three Months Ended</td></tr>
-<tr><td></td><td colspan="2">2003</td><td></td><td colspan="2">2002</td></tr>`,
-			[]grid.Cell{{First: 0, Last: 1, Text: "Three Months Ended"}, {First: 0, Last: 0, Text: "2003"}, {First: 1, Last: 1, Text: "2002"}}},
+func splitLines(raw []byte) []Line {
+	text := string(raw)
+	if !utf8.ValidString(text) {
+		b, _ := charmap.Windows1252.NewDecoder().Bytes(raw)
+		text = string(b)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			tables, _ := read(t, "<html><body><table>\n"+tt.head+"\n"+figures+"\n</table></body></html>")
-			if len(tables) != 1 {
-				t.Fatalf("%d tables, want 1", len(tables))
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\u00a0", " ")
+	var out []Line
+	for i, s := range strings.Split(text, "\n") {
+		out = append(out, Line{N: i + 1, Text: expandTabs(s)})
+	}
+	return out
+}
+
+func expandTabs(s string) string {
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		if r == '\t' {
+			for pad := 8 - col%8; pad > 0; pad-- {
+				b.WriteByte(' ')
+				col++
 			}
-			var got []grid.Cell
-			for _, r := range tables[0].Head {
-				for _, c := range r.Cells {
-					got = append(got, grid.Cell{First: c.First, Last: c.Last, Text: c.Text})
-				}
-				for _, c := range r.Cells {
-					if c.InStub() && r.Label != c.Text {
-						t.Errorf("head row %q: label %q, want the stub text %q", r.Text, r.Label, c.Text)
-					}
-				}
+			continue
+		}
+		b.WriteRune(r)
+		col++
+	}
+	return b.String()
+}
+
+func read(t testing.TB, name string) ([]grid.Table, []Line) {
+	t.Helper()
+	return Read(readFixture(t, name), func(int, string) {})
+}
+
+// render writes a row as the tests spell it:
+//
+//	H 0-1 Three Months Ended | -1--1 (Unaudited) ^marks   a head row: each cell's columns and text
+//	Label >indent ^marks = 0:$1,234 1:(56)                a row of figures: each figure's column
+//	W Label >indent ^marks                                a row of words
+//	R- or R=                                              a rule
+//	B                                                     a blank row
+func render(r grid.Row, head bool) string {
+	var b strings.Builder
+	extras := func() {
+		if r.Indent != 0 {
+			fmt.Fprintf(&b, " >%d", r.Indent)
+		}
+		if r.Marks != "" {
+			b.WriteString(" ^" + r.Marks)
+		}
+	}
+	switch {
+	case head:
+		b.WriteString("H")
+		for i, c := range r.Cells {
+			if i > 0 {
+				b.WriteString(" |")
 			}
-			if len(got) != len(tt.want) {
-				t.Fatalf("head cells %v, want %v", got, tt.want)
+			fmt.Fprintf(&b, " %d-%d %s", c.First, c.Last, c.Text)
+		}
+		if r.Marks != "" {
+			b.WriteString(" ^" + r.Marks)
+		}
+	case r.Kind == grid.Rule:
+		b.WriteString("R" + string(r.Rule))
+	case r.Kind == grid.Blank:
+		b.WriteString("B")
+	case r.Kind == grid.Words:
+		b.WriteString("W " + r.Label)
+		extras()
+	default:
+		b.WriteString(r.Label)
+		extras()
+		b.WriteString(" =")
+		for _, c := range r.Cells {
+			fmt.Fprintf(&b, " %d:%s", c.First, c.Text)
+		}
+	}
+	return b.String()
+}
+
+type wantGrid struct {
+	columns int
+	head    []string
+	body    []string
+}
+
+// checkGrid compares a table with the rows typed by hand.
+func checkGrid(t *testing.T, name string, got grid.Table, want wantGrid) {
+	t.Helper()
+	if got.Columns != want.columns {
+		t.Errorf("%s: table at line %d has %d columns, want %d", name, got.Start, got.Columns, want.columns)
+	}
+	compare := func(part string, rows []grid.Row, head bool, want []string) {
+		t.Helper()
+		var lines []string
+		for _, r := range rows {
+			lines = append(lines, render(r, head))
+		}
+		if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: table at line %d, %s rows:\ngot:\n\t%s\nwant:\n\t%s", name, got.Start, part,
+				strings.Join(lines, "\n\t"), strings.Join(want, "\n\t"))
+		}
+	}
+	compare("head", got.Head, true, want.head)
+	compare("body", got.Body, false, want.body)
+}
+
+func TestTrapGrids(t *testing.T) {
+	tests := []struct {
+		file   string
+		tables []wantGrid
+	}{
+		{
+			// 1. Hidden cells (display:none, DISPLAY: NONE, the hidden
+			// attribute), a hidden row and hidden spans inside cells: a
+			// different number of them in every row.
+			file: "01-hidden-cells.htm",
+			tables: []wantGrid{{
+				columns: 2,
+				head: []string{
+					"H 0-1 Three Months Ended March 31,",
+					"H 0-0 2024 | 1-1 2023",
+				},
+				body: []string{
+					"Revenue = 0:$12,345 1:$11,002",
+					"Cost of revenue >10 = 0:5,432 1:5,001",
+					"R-",
+					"Gross profit = 0:6,913 1:6,001",
+					"Operating expenses >10 = 0:4,100 1:3,950",
+					"Net income = 0:$2,813 1:$2,051",
+					"R=",
+					"Net income per share — diluted = 0:$0.45 1:$0.33",
+				},
+			}},
+		},
+		{
+			// 2. colspan and rowspan: a corner cell spanning two header
+			// rows, headers spanning $, figure and spacer columns, figure
+			// cells spanning the $ column in some rows and not in others,
+			// empty cells where a period has no figure, colspan="1000" and
+			// rowspan="9999".
+			file: "02-spans.htm",
+			tables: []wantGrid{{
+				columns: 4,
+				head: []string{
+					"H -1--1 (Unaudited) | 0-1 Three Months Ended June 30, | 2-3 Six Months Ended June 30,",
+					"H 0-0 2024 | 1-1 2023 | 2-2 2024 | 3-3 2023",
+				},
+				body: []string{
+					"Net sales = 0:$1,250 1:$1,100 2:$2,430 3:$2,150",
+					"Cost of sales = 0:700 1:640 2:1,370 3:1,255",
+					"R-",
+					"Gross profit = 0:550 1:460 2:1,060 3:895",
+					"W Operating expenses:",
+					"Selling, general and administrative >10 = 0:300 1:270 2:590 3:535",
+					"Restructuring charges >10 = 1:25 3:40",
+					"R-",
+					"Total operating expenses >20 = 0:300 1:295 2:590 3:575",
+					"Operating income = 0:250 1:165 2:470 3:320",
+					"Income tax expense = 0:60 1:45 2:115 3:80",
+					"R-",
+					"Net income = 0:$190 1:$120 2:$355 3:$240",
+					"R=",
+					"Diluted earnings per share = 0:$0.95 1:$0.60 2:$1.78 3:$1.20",
+				},
+			}},
+		},
+		{
+			// 3. Split figures: "(2,417" ")", "(3%" ")", "$" "(0.12" ")",
+			// "(22" ")%", "(12" ")(a)", "41.5" "%".
+			file: "03-split-figures.htm",
+			tables: []wantGrid{{
+				columns: 3,
+				head: []string{
+					"H 0-1 Three Months Ended September 30, | 2-2 %",
+					"H 0-0 2024 | 1-1 2023 | 2-2 Change",
+				},
+				body: []string{
+					"Revenue = 0:$10,500 1:$10,820 2:(3%)",
+					"Gross margin = 0:41.5% 1:43.0% 2:—",
+					"Operating loss = 0:(2,417) 1:(1,980) 2:(22)%",
+					"Other income (expense), net = 0:35 1:(12)(a) 2:nm",
+					"R-",
+					"Net loss = 0:$(2,382) 1:$(1,992) 2:(20)%",
+					"R=",
+					"Net loss per share — basic and diluted = 0:$(0.12) 1:$(0.10) 2:(20)%",
+					"Weighted-average shares outstanding — basic and diluted = 0:19,850 1:19,920 2:—",
+				},
+			}},
+		},
+		{
+			// 4. Headers over three rows under a corner cell with
+			// rowspan=3; headers broken by <br>; a footnote mark after a
+			// date.
+			file: "04-multirow-headers.htm",
+			tables: []wantGrid{{
+				columns: 2,
+				head: []string{
+					"H 0-1 THREE MONTHS ENDED",
+					"H 0-0 March 29, | 1-1 March 30,",
+					"H 0-0 2003 | 1-1 2002",
+				},
+				body: []string{
+					"Net revenues = 0:$48,210 1:$45,730",
+					"Cost of revenues = 0:20,115 1:19,870",
+					"Gross margin = 0:28,095 1:25,860",
+					"Net income = 0:$3,402 1:$2,911",
+					"Net income per share - diluted = 0:$0.21 1:$0.18",
+				},
+			}, {
+				columns: 2,
+				head: []string{
+					"H 0-0 March 29, 2003 | 1-1 December 28, 2002 (1)",
+				},
+				body: []string{
+					"Cash and cash equivalents = 0:$22,480 1:$19,935",
+					"Accounts receivable, net = 0:14,300 1:15,120",
+					"Total current assets = 0:36,780 1:35,055",
+					"Property and equipment, net = 0:22,120 1:22,155",
+					"Total assets = 0:$58,900 1:$57,210",
+				},
+			}},
+		},
+		{
+			// 5. Dashes: &#151;, &#8212;, a raw em dash, and "$" "&#151;".
+			file: "05-dashes.htm",
+			tables: []wantGrid{{
+				columns: 2,
+				head: []string{
+					"H 0-1 Six Months Ended June 30,",
+					"H 0-0 2005 | 1-1 2004",
+				},
+				body: []string{
+					"Revenues = 0:$8,100 1:$7,650",
+					"Cost of revenues >10 = 0:5,200 1:4,980",
+					"Restructuring charges >10 = 0:— 1:310",
+					"Impairment of long-lived assets >10 = 0:— 1:—",
+					"Other expense, net >10 = 0:— 1:45",
+					"R-",
+					"Income before income taxes = 0:2,900 1:2,315",
+					"Income taxes >10 = 0:1,015 1:810",
+					"R-",
+					"Net income = 0:$1,885 1:$1,505",
+					"R=",
+					"Preferred dividends = 0:$— 1:$—",
+				},
+			}},
+		},
+		{
+			// 6. Footnote marks: raised text (position:relative;
+			// top:-3pt), <sup>, a raised "(a)" after a header's date, and
+			// a trailing "Notes" column of references ("1", "1,2", "3").
+			file: "06-footnote-marks.htm",
+			tables: []wantGrid{{
+				columns: 2,
+				head: []string{
+					"H 0-1 Thirteen Weeks Ended",
+					"H 0-0 February 3, 2024 | 1-1 January 28, 2023 | -2--2 Notes ^(a)",
+				},
+				body: []string{
+					"Net sales >1 = 0:$5,210 1:$4,980",
+					"Cost of sales >1 ^1 = 0:3,120 1:3,040",
+					"Selling, general and administrative expenses >1 ^1,2 = 0:1,240 1:1,190",
+					"R-",
+					"Operating income >1 = 0:850 1:750",
+					"Net earnings >1 ^1 3 = 0:$640 1:$560",
+					"R=",
+					"W Earnings per share: >1",
+					"– Basic >13 ^2 = 0:$1.28 1:$1.12",
+					"– Diluted >13 ^2 = 0:$1.26 1:$1.10",
+				},
+			}},
+		},
+		{
+			// 10. Layout tables (a logo, a contact block, bullets, a
+			// call's dial-in numbers, footnotes laid out as a table, page
+			// furniture) give no grid; only the statement does.
+			file: "10-layout-tables.htm",
+			tables: []wantGrid{{
+				columns: 2,
+				head: []string{
+					"H 0-1 Year Ended December 31,",
+					"H 0-0 2024 | 1-1 2023",
+				},
+				body: []string{
+					"Net income = 0:$1,180 1:$1,050",
+					"Depreciation, depletion and amortization = 0:640 1:610",
+					"Net cash provided by operating activities = 0:1,820 1:1,660",
+					"Capital expenditures = 0:(1,050) 1:(980)",
+					"Net cash used in investing activities = 0:(1,050) 1:(980)",
+				},
+			}},
+		},
+		{
+			// 11. Windows-1252 bytes, CR LF, labels wrapped over source
+			// lines and over two rows, runs of spaces, tabs and &nbsp;.
+			file: "11-text-encoding.htm",
+			tables: []wantGrid{{
+				columns: 2,
+				head: []string{
+					"H 0-1 Three Months Ended",
+					"H 0-0 September 30, 2024 | 1-1 September 30, 2023",
+				},
+				body: []string{
+					"Revenue = 0:$52,410 1:$48,105",
+					"Costs of food, beverage and packaging = 0:17,830 1:16,990",
+					"Restaurant operating costs = 0:24,120 1:22,760",
+					"R-",
+					"Income from operations = 0:10,460 1:8,355",
+					"W Net income attributable to",
+					"Lambda’s stockholders >8 = 0:$7,640 1:$6,020",
+					"R=",
+				},
+			}},
+		},
+		{
+			// 12. A release whose first line holds the whole income
+			// statement; the balance sheet over several lines.
+			file: "12-sources.htm",
+			tables: []wantGrid{{
+				columns: 2,
+				head: []string{
+					"H 0-1 Three Months Ended March 31,",
+					"H 0-0 2025 | 1-1 2024",
+				},
+				body: []string{
+					"Revenue = 0:$4,210 1:$3,875",
+					"Operating loss = 0:(1,118) 1:(1,342)",
+					"Net loss = 0:$(1,050) 1:$(1,297)",
+					"Net loss per share — basic and diluted = 0:$(0.21) 1:$(0.26)",
+				},
+			}, {
+				columns: 2,
+				head: []string{
+					"H 0-0 March 31, 2025 | 1-1 December 31, 2024",
+				},
+				body: []string{
+					"Cash and cash equivalents = 0:$12,400 1:$13,950",
+					"Other assets = 0:17,720 1:17,055",
+					"Total assets = 0:$30,120 1:$31,005",
+					"Total stockholders’ equity — Mu Robotics = 0:21,730 1:22,410",
+				},
+			}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			tables, _ := read(t, tc.file)
+			if len(tables) != len(tc.tables) {
+				t.Fatalf("%d tables, want %d", len(tables), len(tc.tables))
 			}
-			for i := range got {
-				if got[i] != tt.want[i] {
-					t.Errorf("head cell %d: %+v, want %+v", i, got[i], tt.want[i])
-				}
-			}
-			if n := tables[0].Columns; n != 2 {
-				t.Errorf("%d columns, want 2", n)
+			for i := range tables {
+				checkGrid(t, tc.file, tables[i], tc.tables[i])
 			}
 		})
 	}
 }
 
-// The page's title, style sheets and scripts are never shown: none of
-// their text is prose, nor a table's title.
-func TestUnseenElementsAreNotText(t *testing.T) {
-	doc := `<html><head><title>Document $4.8 Million</title>
-<style type="text/css">p { margin: 0 } /* $9.9 million */</style>
-<script>var s = "ACME CORP. ANNOUNCES";</script></head>
-<body><p>ACME CORP. ANNOUNCES RESULTS</p>
-<table><tr><td>Revenue</td><td>1,000</td></tr><tr><td>Net income</td><td>100</td></tr></table>
-</body></html>`
-	tables, prose := read(t, doc)
-	var texts []string
-	for _, l := range prose {
-		texts = append(texts, l.Text)
-	}
-	if got := strings.Join(texts, " | "); got != "ACME CORP. ANNOUNCES RESULTS" {
-		t.Errorf("prose %q, want only the body's paragraph", got)
-	}
-	if len(tables) != 1 {
-		t.Fatalf("%d tables, want 1", len(tables))
-	}
-	for _, a := range tables[0].Above {
-		if a.Text != "ACME CORP. ANNOUNCES RESULTS" {
-			t.Errorf("text above the table %q", a.Text)
+// figureAt returns the figure of the body row labelled label in column col.
+func figureAt(t *testing.T, tb grid.Table, label string, col int) grid.Cell {
+	t.Helper()
+	for _, r := range tb.Body {
+		if r.Label != label {
+			continue
+		}
+		for _, c := range r.Cells {
+			if c.First == col {
+				return c
+			}
 		}
 	}
+	t.Fatalf("no figure of %q in column %d", label, col)
+	return grid.Cell{}
+}
+
+// TestTrapNumbers: split figures and dashes read as the numbers printed.
+func TestTrapNumbers(t *testing.T) {
+	split, _ := read(t, "03-split-figures.htm")
+	dashes, _ := read(t, "05-dashes.htm")
+	tests := []struct {
+		tb      grid.Table
+		label   string
+		col     int
+		value   string
+		percent bool
+		dollar  bool
+		nil     bool
+	}{
+		{split[0], "Revenue", 2, "-3", true, false, false},
+		{split[0], "Operating loss", 0, "-2417", false, false, false},
+		{split[0], "Operating loss", 2, "-22", true, false, false},
+		{split[0], "Other income (expense), net", 1, "-12", false, false, false},
+		{split[0], "Net loss", 1, "-1992", false, true, false},
+		{split[0], "Net loss per share — basic and diluted", 0, "-0.12", false, true, false},
+		{split[0], "Gross margin", 0, "41.5", true, false, false},
+		{dashes[0], "Restructuring charges", 0, "0", false, false, true},
+		{dashes[0], "Impairment of long-lived assets", 1, "0", false, false, true},
+		{dashes[0], "Other expense, net", 0, "0", false, false, true},
+		{dashes[0], "Preferred dividends", 1, "0", false, false, true},
+	}
+	for _, tc := range tests {
+		c := figureAt(t, tc.tb, tc.label, tc.col)
+		n := c.Num
+		if n.Value.String() != tc.value || n.Percent != tc.percent || n.Dollar != tc.dollar || n.Nil != tc.nil {
+			t.Errorf("%q column %d %q: value %s percent %v dollar %v nil %v; want %s %v %v %v", tc.label, tc.col, c.Text,
+				n.Value, n.Percent, n.Dollar, n.Nil, tc.value, tc.percent, tc.dollar, tc.nil)
+		}
+	}
+	if c := figureAt(t, split[0], "Other income (expense), net", 1); c.Num.Footnote != "(a)" {
+		t.Errorf("(12)(a) keeps footnote %q, want (a)", c.Num.Footnote)
+	}
+}
+
+// TestTrapPositions: a figure's position is the line and the columns of
+// its own text in the file, counted in characters, entities and all: on a
+// line of 2,000 characters, after "&#160;&#160;", after a curly quote.
+func TestTrapPositions(t *testing.T) {
+	hidden, _ := read(t, "01-hidden-cells.htm")
+	sources, _ := read(t, "12-sources.htm")
+	tests := []struct {
+		tb    grid.Table
+		label string
+		col   int
+		want  grid.Pos
+	}{
+		{hidden[0], "Revenue", 0, grid.Pos{Line: 18, Col: 200, EndCol: 205}},
+		{hidden[0], "Net income per share — diluted", 1, grid.Pos{Line: 24, Col: 272, EndCol: 275}},
+		{sources[0], "Revenue", 0, grid.Pos{Line: 1, Col: 1141, EndCol: 1145}},
+		{sources[0], "Operating loss", 0, grid.Pos{Line: 1, Col: 1346, EndCol: 1351}},
+		{sources[0], "Net loss per share — basic and diluted", 1, grid.Pos{Line: 1, Col: 1940, EndCol: 1944}},
+		{sources[1], "Total stockholders’ equity — Mu Robotics", 0, grid.Pos{Line: 7, Col: 92, EndCol: 97}},
+	}
+	for _, tc := range tests {
+		if got := figureAt(t, tc.tb, tc.label, tc.col).Pos; got != tc.want {
+			t.Errorf("%q column %d at %+v, want %+v", tc.label, tc.col, got, tc.want)
+		}
+	}
+	// The rows of a one-line table all stand on that line.
+	for _, r := range sources[0].Body {
+		if r.Line != 1 {
+			t.Errorf("row %q on line %d, want 1", r.Label, r.Line)
+		}
+	}
+}
+
+// TestTrapText: the text around the tables. The document's <title> is not
+// text; titles and scale notes stand above their table; bullets and
+// footnotes laid out as tables become paragraphs; Windows-1252 reads.
+func TestTrapText(t *testing.T) {
+	tables, prose := read(t, "03-split-figures.htm")
+	for _, p := range prose {
+		if p.Text == "Document" {
+			t.Errorf("the <title> %q is read as a paragraph", p.Text)
+		}
+	}
+	above := func(tb grid.Table) []string {
+		var out []string
+		for _, a := range tb.Above {
+			out = append(out, a.Text)
+		}
+		return out
+	}
+	if got := strings.Join(above(tables[0])[:3], " / "); got != "(In thousands, except per share data) / CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS / GAMMA DEVICES, INC." {
+		t.Errorf("03: text above the table, nearest first: %s", got)
+	}
+	tables, _ = read(t, "12-sources.htm")
+	if got := strings.Join(above(tables[0])[:3], " / "); got != "(In thousands, except per share data) / CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS / MU ROBOTICS, INC." {
+		t.Errorf("12: text above the one-line table, nearest first: %s", got)
+	}
+	if got := strings.Join(above(tables[1]), " / "); got != "(In thousands) / CONDENSED CONSOLIDATED BALANCE SHEETS" {
+		t.Errorf("12: text above the second table: %s", got)
+	}
+
+	_, prose = read(t, "10-layout-tables.htm")
+	want := []string{
+		"• Full year revenue of $4.2 billion, up 6% from 2023.",
+		"(1) Includes non-cash impairment charges.",
+		"(713) 555-0142 (713) 555-0199",
+		"Replay passcode: 482913",
+	}
+	for _, w := range want {
+		found := false
+		for _, p := range prose {
+			found = found || p.Text == w
+		}
+		if !found {
+			t.Errorf("10: no paragraph %q", w)
+		}
+	}
+
+	_, prose = read(t, "11-text-encoding.htm")
+	if len(prose) < 3 || prose[2].Text != "LAMBDA CAFÉ HOLDINGS, INC." || prose[2].N != 9 {
+		t.Errorf("11: third paragraph %+v, want LAMBDA CAFÉ HOLDINGS, INC. on line 9", prose[min(2, len(prose)-1)])
+	}
+	if !strings.Contains(prose[1].Text, "from $48.1 million in the third quarter of 2023. “Our guests keep coming back,” said the company’s") {
+		t.Errorf("11: the paragraph over two lines reads %q", prose[1].Text)
+	}
+}
+
+// TestSpans: absurd spans are clamped; a rowspan reserves its columns in
+// the rows below; a value belongs to the header whose columns cover it.
+func TestSpans(t *testing.T) {
+	if n := span("1000", maxColspan); n != maxColspan {
+		t.Errorf("colspan 1000 read as %d", n)
+	}
+	if n := span("99999999999999999999", maxRowspan); n != maxRowspan {
+		t.Errorf("a huge rowspan read as %d", n)
+	}
+	if n := span("0", maxColspan); n != 1 {
+		t.Errorf("colspan 0 read as %d", n)
+	}
+	if n := span(" 3 ", maxColspan); n != 3 {
+		t.Errorf("colspan \" 3 \" read as %d", n)
+	}
+	doc := `<table>
+<tr><td rowspan="2">Item</td><td colspan="2">Quarter</td><td colspan="2">Year</td></tr>
+<tr><td>2024</td><td>2023</td><td>2024</td><td>2023</td></tr>
+<tr><td>Sales</td><td></td><td>10</td><td>40</td><td></td></tr>
+<tr><td>Costs</td><td>5</td><td>6</td><td>20</td><td>22</td></tr>
+<tr><td>Other</td><td>1</td><td>2</td><td>3</td><td>4</td></tr>
+</table>`
+	tables, _ := Read(splitLines([]byte(doc)), func(int, string) {})
+	if len(tables) != 1 {
+		t.Fatalf("%d tables", len(tables))
+	}
+	checkGrid(t, "spans", tables[0], wantGrid{
+		columns: 4,
+		head:    []string{"H -1--1 Item | 0-1 Quarter | 2-3 Year", "H 0-0 2024 | 1-1 2023 | 2-2 2024 | 3-3 2023"},
+		body:    []string{"Sales = 1:10 2:40", "Costs = 0:5 1:6 2:20 3:22", "Other = 0:1 1:2 2:3 3:4"},
+	})
+}
+
+// FuzzRead feeds any bytes to the reader: it never panics, every figure
+// stands in a column of its table, and every head cell covers columns
+// that exist (or the stub, or none).
+func FuzzRead(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join(trapsDir, "*.htm"))
+	for _, name := range files {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(raw)
+	}
+	f.Add([]byte(`<table><tr><td colspan=99999 rowspan=-3>(1</td><td>)%</td></tr><tr><td>$</td><td>(</td><td>)</td></tr></table>`))
+	f.Add([]byte(`<table><tr><td>a<table><tr><td>1</td></tr></table></td><td>2</td></tr></table><pre>x  1  2
+y  3  4</pre>`))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		if len(raw) > 1<<16 {
+			return
+		}
+		tables, _ := Read(splitLines(raw), func(int, string) {})
+		for _, tb := range tables {
+			for _, r := range tb.Body {
+				for _, c := range r.Cells {
+					if c.First < 0 || c.Last >= tb.Columns || c.First > c.Last {
+						t.Fatalf("figure %q in columns %d-%d of %d", c.Text, c.First, c.Last, tb.Columns)
+					}
+				}
+			}
+			for _, r := range tb.Head {
+				for _, c := range r.Cells {
+					if c.First >= 0 && (c.Last >= tb.Columns || c.First > c.Last) || c.First < 0 && c.Last != c.First {
+						t.Fatalf("head cell %q in columns %d-%d of %d", c.Text, c.First, c.Last, tb.Columns)
+					}
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkReadHTML reads a generated filing agent's release of about
+// 2 MB: statements of 40 rows laid out in the style of Workiva's tables
+// (spacer and $ columns, styled cells, &#160;), each table on one line.
+func BenchmarkReadHTML(b *testing.B) {
+	doc := generated(2 << 20)
+	lines := splitLines(doc)
+	b.SetBytes(int64(len(doc)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tables, _ := Read(lines, func(int, string) {})
+		if len(tables) == 0 {
+			b.Fatal("no tables")
+		}
+	}
+}
+
+// generated builds a release of at least size bytes from repeated tables.
+func generated(size int) []byte {
+	const cell = `<td style="padding:2px 0;text-align:right;vertical-align:bottom"><font style="color:#000000;font-family:'Times New Roman',serif;font-size:10pt;line-height:120%">`
+	var b strings.Builder
+	b.WriteString(`<html><head><title>Document</title></head><body>`)
+	for k := 0; b.Len() < size; k++ {
+		fmt.Fprintf(&b, `<div style="text-align:center"><font style="font-weight:700">STATEMENT %d</font></div><div style="text-align:center"><font>(In thousands, except per share data)</font></div>`, k)
+		b.WriteString(`<table style="border-collapse:collapse;width:100%"><tr><td colspan="3"></td><td colspan="3" style="text-align:center"><font>Three Months Ended December&#160;31,</font></td><td colspan="3" style="text-align:center"><font>Year Ended December&#160;31,</font></td></tr>`)
+		b.WriteString(`<tr><td colspan="3"></td><td colspan="3">2025</td><td colspan="3">2024</td></tr>`)
+		for r := 0; r < 40; r++ {
+			fmt.Fprintf(&b, `<tr><td colspan="3" style="padding:2px 1pt;text-align:left"><font>Line item %d</font></td><td style="display:none">9</td>`, r)
+			fmt.Fprintf(&b, `<td><font>$</font></td>%s%d,%03d&#160;</font></td><td></td>`, cell, r+1, (k*7+r)%1000)
+			fmt.Fprintf(&b, `<td><font>$</font></td>%s(%d,%03d</font></td><td><font>)</font></td></tr>`, cell, r+2, (k*3+r)%1000)
+		}
+		b.WriteString("</table>\n")
+	}
+	b.WriteString("</body></html>\n")
+	return []byte(b.String())
 }

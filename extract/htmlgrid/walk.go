@@ -10,6 +10,8 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -69,8 +71,9 @@ type element struct {
 // walker turns the token stream into tables and paragraphs.
 type walker struct {
 	src    []byte
-	starts []int // byte offset of each line
-	nums   []int // the file's line number of each line
+	starts []int                        // byte offset of each line
+	nums   []int                        // the file's line number of each line
+	last   struct{ line, off, col int } // the last position asked for
 	stack  []element
 	tables []*table // open tables, innermost last
 	done   []*table
@@ -103,6 +106,7 @@ var blockTags = map[string]bool{"p": true, "div": true, "br": true, "li": true, 
 
 func newWalker(lines []Line) *walker {
 	w := &walker{}
+	w.last.line = -1
 	var buf bytes.Buffer
 	for _, l := range lines {
 		w.starts = append(w.starts, buf.Len())
@@ -114,13 +118,22 @@ func newWalker(lines []Line) *walker {
 	return w
 }
 
-// posAt is the file position of a byte offset.
+// posAt is the file position of a byte offset; the column counts
+// characters. Positions are asked for in file order, so the count goes
+// on from the last one asked on the same line (a filing agent's file can
+// hold a whole release on one line).
 func (w *walker) posAt(off int) grid.Pos {
 	i := sort.SearchInts(w.starts, off+1) - 1
 	if i < 0 {
 		return grid.Pos{}
 	}
-	return grid.Pos{Line: w.nums[i], Col: off - w.starts[i] + 1}
+	from, col := w.starts[i], 1
+	if w.last.line == i && w.last.off >= from && w.last.off <= off {
+		from, col = w.last.off, w.last.col
+	}
+	col += utf8.RuneCount(w.src[from:min(off, len(w.src))])
+	w.last.line, w.last.off, w.last.col = i, off, col
+	return grid.Pos{Line: w.nums[i], Col: col}
 }
 
 func (w *walker) lineAt(off int) int { return w.posAt(off).Line }
@@ -147,7 +160,7 @@ func (w *walker) walk() {
 			}
 			return
 		case html.TextToken:
-			w.text(string(z.Text()), off)
+			w.text(string(z.Text()), w.src[off:off+raw], off) // Text unescapes Raw's bytes in place
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			tag := string(name)
@@ -202,7 +215,7 @@ func (w *walker) start(tag string, attrs map[string]string, off int, selfClosing
 		case w.pre:
 			// a line break in preformatted text is a newline in the source
 		case w.inCell():
-			w.cellText(" ", off)
+			w.cellText(" ", nil, off)
 		default:
 			w.endPara()
 		}
@@ -212,9 +225,13 @@ func (w *walker) start(tag string, attrs map[string]string, off int, selfClosing
 		case "table":
 			w.openTable(off)
 		case "tr":
-			w.openRow(off, style)
+			if w.inCell() { // a row or cell outside every table is no table's
+				w.openRow(off, style)
+			}
 		case "td", "th":
-			w.openCell(attrs, style)
+			if w.inCell() {
+				w.openCell(attrs, style)
+			}
 		case "pre":
 			w.endPre()
 			w.pre, w.preAt = true, off
@@ -357,7 +374,7 @@ func span(s string, limit int) int {
 
 // text places a text token: in the open cell, the <pre> block, or the
 // paragraph being gathered.
-func (w *walker) text(s string, off int) {
+func (w *walker) text(s string, raw []byte, off int) {
 	if w.hidden() {
 		return
 	}
@@ -365,13 +382,13 @@ func (w *walker) text(s string, off int) {
 	case w.pre && !w.inCell():
 		w.preText(s, off)
 	case w.inCell():
-		w.cellText(s, off)
+		w.cellText(s, raw, off)
 	default:
 		w.paraText(s, off)
 	}
 }
 
-func (w *walker) cellText(s string, off int) {
+func (w *walker) cellText(s string, raw []byte, off int) {
 	c := w.cell
 	if c == nil {
 		return // text between cells: stray, not a cell's
@@ -389,8 +406,16 @@ func (w *walker) cellText(s string, off int) {
 			return
 		}
 		c.started = true
-		c.pos, c.at = w.posAt(off+lead), off+lead
+		// Offsets count the raw text: "&#160;&#160;1,234" starts its
+		// figure twelve bytes in.
+		at := off + rawSpace(raw)
+		c.pos, c.at = w.posAt(at), at
 		c.indent += w.indentNow() + countNbsp(s[:lead])*nbspPoints
+	}
+	if last := rawLastVisible(raw); last >= 0 {
+		if end := w.posAt(off + last); end.Line == c.pos.Line {
+			c.pos.EndCol = end.Col
+		}
 	}
 	c.text.WriteString(s)
 	c.text.WriteByte(' ')
@@ -477,18 +502,40 @@ func (w *walker) tableProse(t *table) {
 	}
 }
 
-// hasFigures: a table with at least two rows that hold a figure cell.
+// hasFigures: a table with at least three rows that hold a figure cell:
+// a statement has several; a contact block or a call's dial-in numbers do
+// not. The "(1)" that opens a row of words is a list's mark, not a figure.
 func hasFigures(t *table) bool {
 	rows := 0
 	for _, r := range t.rows {
+		var texts []string
 		for _, c := range r.cells {
-			if _, ok := figure(collapse(c.text.String())); ok {
+			if s := collapse(c.text.String()); s != "" {
+				texts = append(texts, s)
+			}
+		}
+		for i, s := range texts {
+			if _, ok := figure(s); ok && !(i == 0 && len(texts) > 1 && listMark(s, texts[1])) {
 				rows++
 				break
 			}
 		}
 	}
-	return rows >= 2
+	return rows >= 3
+}
+
+// listMark reports a footnote's or a list's mark, "(1)", standing before
+// its words: never a figure.
+func listMark(s, next string) bool {
+	if len(s) < 3 || len(s) > 4 || s[0] != '(' || s[len(s)-1] != ')' || strings.Trim(s[1:len(s)-1], "0123456789") != "" {
+		return false
+	}
+	for _, r := range next {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // collapse folds every run of white space, no-break and zero-width spaces
@@ -527,3 +574,57 @@ func leadingSpace(s string) int {
 }
 
 func countNbsp(s string) int { return strings.Count(s, "\u00a0") }
+
+// rawUnit measures the first character of raw text: its length in bytes
+// (an entity such as "&#160;" is one character), and whether it shows as
+// white space.
+func rawUnit(raw []byte) (n int, space bool) {
+	switch c := raw[0]; {
+	case c == '&':
+		for k := 1; k < len(raw) && k <= 32; k++ {
+			if raw[k] == ';' {
+				s := html.UnescapeString(string(raw[:k+1]))
+				return k + 1, s != string(raw[:k+1]) && leadingSpace(s) == len(s)
+			}
+			if !(raw[k] == '#' || raw[k] >= '0' && raw[k] <= '9' || raw[k] >= 'a' && raw[k] <= 'z' || raw[k] >= 'A' && raw[k] <= 'Z') {
+				break
+			}
+		}
+		return 1, false
+	case c < utf8.RuneSelf:
+		return 1, c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+	}
+	r, size := utf8.DecodeRune(raw)
+	return size, leadingSpace(string(r)) > 0
+}
+
+// rawSpace is the length in bytes of the white space that raw text starts
+// with.
+func rawSpace(raw []byte) int {
+	i := 0
+	for i < len(raw) {
+		n, space := rawUnit(raw[i:])
+		if !space {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// rawLastVisible is the offset of the last byte of raw text that shows
+// (the first byte of a character, the last of an entity), or -1.
+func rawLastVisible(raw []byte) int {
+	last := -1
+	for i := 0; i < len(raw); {
+		n, space := rawUnit(raw[i:])
+		if !space {
+			last = i
+			if raw[i] == '&' {
+				last = i + n - 1
+			}
+		}
+		i += n
+	}
+	return last
+}

@@ -1,0 +1,105 @@
+package htmlgrid
+
+import (
+	"strings"
+	"testing"
+
+	"finexport/extract/grid"
+)
+
+// read runs Read over a document given as one string.
+func readDoc(t *testing.T, doc string) ([]grid.Table, []Line) {
+	t.Helper()
+	var lines []Line
+	for i, s := range strings.Split(doc, "\n") {
+		lines = append(lines, Line{N: i + 1, Text: s})
+	}
+	return Read(lines, func(n int, msg string) { t.Logf("line %d: %s", n, msg) })
+}
+
+// A row of words above the first figures whose cell starts where the
+// labels do is stub text (a section heading), however far the cell spans;
+// a cell that starts right of the stub heads the columns under it.
+func TestHeadCellFromTheLabelColumnIsStub(t *testing.T) {
+	const figures = `<tr><td>Cash</td><td>$</td><td>8,265</td><td></td><td>$</td><td>6,815</td></tr>
+<tr><td>Inventories</td><td></td><td>2,832</td><td></td><td></td><td>2,650</td></tr>`
+	tests := []struct {
+		name string
+		head string
+		want []grid.Cell // First, Last and Text of each head row's cells, top to bottom
+	}{
+		{"heading across the whole table",
+			`<tr><td></td><td colspan="2">2003</td><td></td><td colspan="2">2002</td></tr>
+<tr><td colspan="6">ASSETS</td></tr>`,
+			[]grid.Cell{{First: 0, Last: 0, Text: "2003"}, {First: 1, Last: 1, Text: "2002"}, {First: -1, Last: -1, Text: "ASSETS"}}},
+		{"heading over the label and the first column",
+			`<tr><td></td><td colspan="2">2003</td><td></td><td colspan="2">2002</td></tr>
+<tr><td colspan="3">Current assets:</td><td colspan="3"></td></tr>`,
+			[]grid.Cell{{First: 0, Last: 0, Text: "2003"}, {First: 1, Last: 1, Text: "2002"}, {First: -1, Last: -1, Text: "Current assets:"}}},
+		{"heading in the label cell alone",
+			`<tr><td></td><td colspan="2">2003</td><td></td><td colspan="2">2002</td></tr>
+<tr><td>ASSETS</td><td colspan="5"></td></tr>`,
+			[]grid.Cell{{First: 0, Last: 0, Text: "2003"}, {First: 1, Last: 1, Text: "2002"}, {First: -1, Last: -1, Text: "ASSETS"}}},
+		{"period over both columns, right of the stub",
+			`<tr><td></td><td colspan="5">Three Months Ended</td></tr>
+<tr><td></td><td colspan="2">2003</td><td></td><td colspan="2">2002</td></tr>`,
+			[]grid.Cell{{First: 0, Last: 1, Text: "Three Months Ended"}, {First: 0, Last: 0, Text: "2003"}, {First: 1, Last: 1, Text: "2002"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tables, _ := readDoc(t, "<html><body><table>\n"+tt.head+"\n"+figures+"\n</table></body></html>")
+			if len(tables) != 1 {
+				t.Fatalf("%d tables, want 1", len(tables))
+			}
+			var got []grid.Cell
+			for _, r := range tables[0].Head {
+				for _, c := range r.Cells {
+					got = append(got, grid.Cell{First: c.First, Last: c.Last, Text: c.Text})
+				}
+				for _, c := range r.Cells {
+					if c.InStub() && r.Label != c.Text {
+						t.Errorf("head row %q: label %q, want the stub text %q", r.Text, r.Label, c.Text)
+					}
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("head cells %v, want %v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("head cell %d: %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+			if n := tables[0].Columns; n != 2 {
+				t.Errorf("%d columns, want 2", n)
+			}
+		})
+	}
+}
+
+// The page's title, style sheets and scripts are never shown: none of
+// their text is prose, nor a table's title.
+func TestUnseenElementsAreNotText(t *testing.T) {
+	doc := `<html><head><title>Document $4.8 Million</title>
+<style type="text/css">p { margin: 0 } /* $9.9 million */</style>
+<script>var s = "ACME CORP. ANNOUNCES";</script></head>
+<body><p>ACME CORP. ANNOUNCES RESULTS</p>
+<table><tr><td>Revenue</td><td>1,000</td></tr><tr><td>Costs</td><td>900</td></tr><tr><td>Net income</td><td>100</td></tr></table>
+</body></html>`
+	tables, prose := readDoc(t, doc)
+	var texts []string
+	for _, l := range prose {
+		texts = append(texts, l.Text)
+	}
+	if got := strings.Join(texts, " | "); got != "ACME CORP. ANNOUNCES RESULTS" {
+		t.Errorf("prose %q, want only the body's paragraph", got)
+	}
+	if len(tables) != 1 {
+		t.Fatalf("%d tables, want 1", len(tables))
+	}
+	for _, a := range tables[0].Above {
+		if a.Text != "ACME CORP. ANNOUNCES RESULTS" {
+			t.Errorf("text above the table %q", a.Text)
+		}
+	}
+}
