@@ -2,7 +2,9 @@ package extract
 
 import (
 	"errors"
+	"slices"
 	"strings"
+	"unicode"
 
 	"finexport/templates"
 
@@ -181,7 +183,12 @@ func runTieOuts(f *Filing, set *templates.Set) []Check {
 				if _, ok := index[def.Stated]; !ok || !fitsTable([]string{def.Stated}, t.Kind, set) {
 					continue
 				}
-				if c, ok := tieOut(t, col, def, index); ok {
+				def, own, decided := deductionSigns(t, def, index)
+				if !decided {
+					ran[def.Name] = true // no alternative either: it would leave the deduction out
+					continue
+				}
+				if c, ok := tieOut(t, col, def, index, own); ok {
 					out = append(out, c)
 					ran[def.Name] = true
 				}
@@ -191,7 +198,9 @@ func runTieOuts(f *Filing, set *templates.Set) []Check {
 	return out
 }
 
-func tieOut(t *Table, col int, def templates.Check, index map[string]int) (Check, bool) {
+// tieOut runs one check on one column. own says the formula's signs are
+// already the table's own (deductionSigns): no other is tried then.
+func tieOut(t *Table, col int, def templates.Check, index map[string]int, own bool) (Check, bool) {
 	env := &columnEnv{t: t, col: col, index: index}
 	stated, ok := env.Value(def.Stated)
 	if !ok {
@@ -227,7 +236,7 @@ func tieOut(t *Table, col int, def templates.Check, index map[string]int) (Check
 	})
 	c.Tolerance = statedCell.Resolution.Mul(half).Add(bound).Round(RoundPlaces)
 	c.settle()
-	if c.Status == Fail {
+	if c.Status == Fail && !own {
 		if alt, ok := printedSigns(t, col, def, index); ok {
 			return alt, true
 		}
@@ -253,11 +262,154 @@ func printedSigns(t *Table, col int, def templates.Check, index map[string]int) 
 	}
 	alt := def
 	alt.Expr = sum
-	c, ok := tieOut(t, col, alt, index)
+	c, ok := tieOut(t, col, alt, index, true)
 	if !ok || c.Status != Pass {
 		return Check{}, false
 	}
 	return c, true
+}
+
+// deductionSigns sets the sign of the deductions a sum of lines adds, as
+// "Interest expense" in operating income + interest expense + other
+// income, from the table's own convention: where the table prints its
+// deductions positive (Interest expense 4.0 under Operating income), they
+// are subtracted; where it prints them in parentheses, they add as
+// printed. The convention is read from the signs, over every period column,
+// of the lines between the first operand and the stated line whose labels
+// name a cost or loss and no income, never from whether the check then
+// passes. It reports own when a deduction's sign was settled so, and
+// decided false when the lines disagree or none shows a sign: the check
+// must not run then.
+func deductionSigns(t *Table, def templates.Check, index map[string]int) (out templates.Check, own, decided bool) {
+	src := def.Expr.String()
+	if strings.ContainsAny(src, "*/()") {
+		return def, false, true
+	}
+	terms := strings.Fields(src)
+	if _, ok := index[terms[0]]; !ok {
+		return def, false, true
+	}
+	var deductions []int // the terms added that name a deduction
+	for k := 2; k < len(terms); k += 2 {
+		i, ok := index[terms[k]]
+		if !ok {
+			return def, false, true // the check does not run in this column
+		}
+		if r := &t.Rows[i]; terms[k-1] == "+" && namesDeduction(r) {
+			deductions = append(deductions, k)
+		}
+	}
+	if len(deductions) == 0 {
+		return def, false, true
+	}
+	switch t.deductionConvention(index[terms[0]], index[def.Stated]) {
+	case 0:
+		return def, false, false
+	case -1:
+		return def, false, true // printed in parentheses: they add as printed
+	}
+	for _, k := range deductions {
+		terms[k-1] = "-"
+	}
+	e, err := templates.ParseExpr(strings.Join(terms, " "))
+	if err != nil {
+		return def, false, false
+	}
+	def.Expr = e
+	return def, true, true
+}
+
+// deductionConvention reads how the table prints deductions from the
+// lines between rows from and to that name one: 1 positive, -1 in
+// parentheses, 0 when they disagree or show no sign. A deduction whose
+// label brackets an income word ("Other (income) expense, net") says
+// itself that its expense is positive, whatever sign it shows.
+func (t *Table) deductionConvention(from, to int) int {
+	sign := 0
+	for i := from + 1; i < to; i++ {
+		r := &t.Rows[i]
+		if !namesDeduction(r) {
+			continue
+		}
+		s := t.printedSign(r)
+		if hasWord(labelWords(r.Label), incomeWords) {
+			s = 1 // "Other (income) expense": its label says expense is positive
+		}
+		switch {
+		case s == 0:
+		case sign == 0:
+			sign = s
+		case s != sign:
+			return 0
+		}
+	}
+	return sign
+}
+
+// printedSign is 1 when a row prints no negative figure in any period
+// column and some positive one, -1 for the reverse, 0 otherwise.
+func (t *Table) printedSign(r *Row) int {
+	pos, neg := false, false
+	for _, c := range r.Cells {
+		if col := t.Columns[c.Column]; col.Change || col.Period.IsZero() {
+			continue
+		}
+		pos = pos || c.Number.Value.IsPositive()
+		neg = neg || c.Number.Value.IsNegative()
+	}
+	switch {
+	case pos && !neg:
+		return 1
+	case neg && !pos:
+		return -1
+	}
+	return 0
+}
+
+// deductionWords name a cost; incomeWords, something earned: "Other
+// income (expense), net" names both and is no deduction.
+var (
+	deductionWords = []string{"expense", "expenses", "cost", "costs", "loss", "losses", "charge", "charges"}
+	incomeWords    = []string{"income", "gain", "gains", "revenue", "revenues", "earnings", "benefit"}
+)
+
+// namesDeduction reports a line whose label names only a cost or loss
+// and that is no labelled total. Words in brackets name what a figure in
+// parentheses would be: "Interest expense (income), net" is a deduction,
+// "Other income (expense), net" is not. A "loss" line already made
+// negative (SignFlipped) has its sign settled.
+func namesDeduction(r *Row) bool {
+	if r.IsLabelledTotal() || r.SignFlipped {
+		return false
+	}
+	words := labelWords(outsideBrackets(r.Label))
+	return hasWord(words, deductionWords) && !hasWord(words, incomeWords)
+}
+
+// outsideBrackets drops the text in round brackets.
+func outsideBrackets(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, c := range s {
+		switch {
+		case c == '(':
+			depth++
+		case c == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+func hasWord(words, set []string) bool {
+	for _, w := range words {
+		if slices.Contains(set, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // subtractsNegative reports a difference whose subtracted line is
@@ -317,7 +469,7 @@ func (e *columnEnv) confident(def templates.Check, c Check) bool {
 		return len(parts) > 0 && (r.Closes >= 0 || len(parts) > 1 && e.walkEndsCleanly(parts))
 	}
 	if strings.ContainsAny(src, "*/") {
-		return e.ratioTrusted(c)
+		return e.ratioTrusted(c) && e.ratioOfItsLines(def)
 	}
 	if !strings.ContainsAny(src, "+-") {
 		return true // one figure against another: total assets = liabilities and equity
@@ -348,6 +500,53 @@ func (e *columnEnv) ratioTrusted(c Check) bool {
 		}
 	}
 	return true
+}
+
+// qualifierWords say which income a per-share figure divides, when it is
+// not the net income: from continuing operations, for one class of stock,
+// attributable to the parent, before an extraordinary item.
+var qualifierWords = []string{"continuing", "discontinued", "attributable", "class", "extraordinary", "cumulative", "before"}
+
+// ratioOfItsLines judges a failed ratio (EPS = net income / shares) by
+// what its lines say: the per-share figure divides the income line the
+// check reads only when its label, heading and share count name no
+// qualifier (continuing operations, Class A, attributable to the parent)
+// that the income line's label does not name too, and when no other line
+// of the table splits the income into attributable parts. Otherwise the
+// gap is a definition, not a misprint.
+func (e *columnEnv) ratioOfItsLines(def templates.Check) bool {
+	if def.Expr.Op != '/' || def.Expr.Left.Op != 'i' || def.Expr.Right.Op != 'i' {
+		return true
+	}
+	num, _ := e.row(def.Expr.Left.Name)
+	if num == nil {
+		return true
+	}
+	own := labelWords(num.Label)
+	var said []string
+	for _, id := range []string{def.Stated, def.Expr.Right.Name} {
+		if r, _ := e.row(id); r != nil {
+			said = append(said, labelWords(r.Label+" "+r.heading+" "+sectionTitle(e.t, r))...)
+		}
+	}
+	for _, w := range said {
+		if slices.Contains(qualifierWords, w) && !slices.Contains(own, w) {
+			return false // EPS from continuing operations, or of Class A
+		}
+	}
+	if slices.Contains(own, "attributable") {
+		return true
+	}
+	for i := range e.t.Rows {
+		if r := &e.t.Rows[i]; r != num && e.cell(r) != nil && r.Unit == num.Unit && slices.Contains(labelWords(r.Label), "attributable") {
+			return false // the income is split between the parent and others
+		}
+	}
+	return true
+}
+
+func labelWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(c rune) bool { return !unicode.IsLetter(c) })
 }
 
 // walkEndsCleanly reports whether the rows a total adds up, found by

@@ -5,6 +5,11 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
+
+	"finexport/extract/grid"
+
+	"github.com/shopspring/decimal"
 )
 
 var checkedDocs = []string{
@@ -489,5 +494,43 @@ func TestTotalAddsANestedHeadingWithoutItsOwnTotal(t *testing.T) {
 	}
 	if n != 2 {
 		t.Errorf("%d operating expense checks, want 2", n)
+	}
+}
+
+// How a table prints its deductions is read from the labels and signs of
+// the lines between the first operand and the stated line, never from
+// whether the check then passes.
+func TestDeductionConvention(t *testing.T) {
+	row := func(label string, a, b int64) Row {
+		return Row{Label: label, Cells: []Cell{
+			{Column: 0, Number: grid.Number{Value: decimal.NewFromInt(a)}},
+			{Column: 1, Number: grid.Number{Value: decimal.NewFromInt(b)}},
+			{Column: 2, Number: grid.Number{Value: decimal.NewFromInt(-a)}}, // a % change: no sign of the table's
+		}}
+	}
+	year := Period{End: time.Date(1999, 12, 31, 0, 0, 0, 0, time.UTC), Months: 12}
+	tests := []struct {
+		name  string
+		lines []Row
+		want  int
+	}{
+		{"expense printed positive", []Row{row("Interest expense", 40, 43), row("Other income, net", 15, 12)}, 1},
+		{"expense in parentheses", []Row{row("Interest expense", -40, -43), row("Other income, net", 15, 12)}, -1},
+		{"income with its expense in brackets is no deduction", []Row{row("Other income (expense), net", -15, 12)}, 0},
+		{"expense with its income in brackets says it is positive", []Row{row("Interest expense", 40, 43), row("Other (income) expense, net", -15, -12)}, 1},
+		{"a deduction of mixed signs shows none", []Row{row("Interest expense, net", 40, -3)}, 0},
+		{"a mixed one beside a positive one", []Row{row("Interest expense, net", 40, -3), row("Restructuring charges", 10, 0)}, 1},
+		{"two that disagree", []Row{row("Interest expense", 40, 43), row("Loss on sale of assets", -5, -2)}, 0},
+		{"a labelled total is no line of the convention", []Row{row("Total other expenses", -40, -43)}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := &Table{Columns: []Column{{Period: year}, {Period: year}, {Change: true}}}
+			tb.Rows = append([]Row{row("Operating income", 500, 400)}, tt.lines...)
+			tb.Rows = append(tb.Rows, row("Income before income taxes", 475, 369))
+			if got := tb.deductionConvention(0, len(tb.Rows)-1); got != tt.want {
+				t.Errorf("convention %d, want %d", got, tt.want)
+			}
+		})
 	}
 }

@@ -268,6 +268,91 @@ func TestTieOutShapes(t *testing.T) {
 				"===",
 			}, "Total assets at 1999-12-31", "pass 1400000", false,
 		},
+		{
+			// Interest expense printed positive, as the costs above it: the
+			// table's deductions are positive, and it is subtracted.
+			"interest expense printed positive", incomeTitle, yearEnded, []string{
+				"Revenue|0|$ 44,244|$ 37,254",
+				"Operating costs and expenses|0|38,804|34,254",
+				"---",
+				"Operating income|0|5,440|3,000",
+				"Interest expense|0|2,550|2,398",
+				"Other income, net|0|1,500|563",
+				"---",
+				"Income before income taxes|0|4,390|1,165",
+			}, "Income before income taxes 12 months to 1999-12-31", "pass 4390000", false,
+		},
+		{
+			// The same line in parentheses adds as printed.
+			"interest expense in parentheses", incomeTitle, yearEnded, []string{
+				"Revenue|0|$ 44,244|$ 37,254",
+				"Operating costs and expenses|0|38,804|34,254",
+				"---",
+				"Operating income|0|5,440|3,000",
+				"Interest expense|0|(2,550)|(2,398)",
+				"Other income, net|0|1,500|563",
+				"---",
+				"Income before income taxes|0|4,390|1,165",
+			}, "Income before income taxes 12 months to 1999-12-31", "pass 4390000", false,
+		},
+		{
+			// "Total liabilities" under the rows of "Long-term liabilities:"
+			// adds "Total current liabilities" too.
+			"total liabilities over a long-term heading", balanceTitle, atYearEnd, []string{
+				"LIABILITIES AND STOCKHOLDERS' EQUITY|0",
+				"Current liabilities:|0",
+				"Accounts payable|2|100|90",
+				"Accrued expenses|2|200|180",
+				"---",
+				"Total current liabilities|4|300|270",
+				"Long-term liabilities:|0",
+				"Income taxes payable|2|50|40",
+				"Other liabilities|2|150|140",
+				"---",
+				"Total liabilities|4|500|450",
+			}, "Total liabilities at 1999-12-31", "pass 500000", false,
+		},
+		{
+			// ... with a line of no heading between the two sections.
+			"total liabilities over other liabilities and a line between", balanceTitle, atYearEnd, []string{
+				"LIABILITIES AND STOCKHOLDERS' EQUITY|0",
+				"Current liabilities:|0",
+				"Accounts payable|2|100|90",
+				"Accrued expenses|2|200|180",
+				"---",
+				"Total current liabilities|4|300|270",
+				"Long-term debt|0|200|180",
+				"Other liabilities:|0",
+				"Deferred income taxes|2|50|40",
+				"Other|2|150|140",
+				"---",
+				"Total liabilities|4|700|630",
+			}, "Total liabilities at 1999-12-31", "pass 700000", false,
+		},
+		{
+			// ... and the grand total counts current liabilities once.
+			"grand total over a long-term heading", balanceTitle, atYearEnd, []string{
+				"LIABILITIES AND STOCKHOLDERS' EQUITY|0",
+				"Current liabilities:|0",
+				"Accounts payable|2|100|90",
+				"Accrued expenses|2|200|180",
+				"---",
+				"Total current liabilities|4|300|270",
+				"Long-term liabilities:|0",
+				"Income taxes payable|2|50|40",
+				"Other liabilities|2|150|140",
+				"---",
+				"Total liabilities|4|500|450",
+				"Stockholders' equity:|0",
+				"Common stock|2|100|100",
+				"Retained earnings|2|400|350",
+				"---",
+				"Total stockholders' equity|4|500|450",
+				"---",
+				"Total liabilities and stockholders' equity|4|$ 1,000|$   900",
+				"===",
+			}, "Total liabilities and equity at 1999-12-31", "pass 1000000", false,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -354,6 +439,21 @@ func TestTieOutShapesNotChecked(t *testing.T) {
 			}, "Total liabilities and equity at 1999-12-31",
 		},
 		{
+			// A deduction printed positive in one year and in parentheses in
+			// the other, and no other line to show the table's convention:
+			// its sign is not known, and the check is not tried both ways.
+			"deduction of mixed signs", incomeTitle, yearEnded, []string{
+				"Revenue|0|$ 44,244|$ 37,254",
+				"Operating costs and expenses|0|38,804|34,254",
+				"---",
+				"Operating income|0|5,440|3,000",
+				"Interest expense, net|0|2,550|(300)",
+				"Other income, net|0|1,500|563",
+				"---",
+				"Income before income taxes|0|4,390|3,863",
+			}, "Income before income taxes 12 months to 1999-12-31",
+		},
+		{
 			// A five-year summary, named so only by the line over it, is no
 			// statement whatever its rows are called.
 			"five-year summary", "SUPPLEMENTAL FIVE YEAR FINANCIAL SUMMARY", yearEnded, []string{
@@ -416,5 +516,115 @@ func TestGeographicTableIsNoStatement(t *testing.T) {
 		if c.Kind == TieOut {
 			t.Errorf("tie-out %s ran on a geographic table", c.Name)
 		}
+	}
+}
+
+// In HTML the double line under Total assets is often drawn by the
+// heading row under it: Total assets is then a grand total, and the
+// liabilities and equity do not go on over the assets.
+func TestHTMLGrandTotalRuledByTheHeadingUnder(t *testing.T) {
+	row := func(label, a, b, style string) string {
+		return `<tr><td>` + label + `</td><td style="` + style + `">$</td><td style="` + style + `">` + a +
+			`</td><td style="` + style + `">$</td><td style="` + style + `">` + b + `</td></tr>`
+	}
+	doc := func(total string) string {
+		return strings.Join([]string{`<html><body>`,
+			`<p>EXAMPLE CORPORATION</p><p>CONSOLIDATED BALANCE SHEETS</p><p>(In thousands)</p>`,
+			`<table>`,
+			`<tr><td></td><td colspan="2">December 31, 1999</td><td colspan="2">December 31, 1998</td></tr>`,
+			`<tr><td>ASSETS</td><td colspan="4"></td></tr>`,
+			`<tr><td>Current assets:</td><td colspan="4"></td></tr>`,
+			row("Cash", "500", "400", ""),
+			row("Receivables", "300", "250", ""),
+			row("Total current assets", "800", "650", "border-top:1pt solid #000"),
+			row("Property, net", "200", "250", ""),
+			row("Total assets", "1,000", "900", "border-top:1pt solid #000"),
+			`<tr><td>LIABILITIES AND STOCKHOLDERS' EQUITY</td><td colspan="4" style="border-top:3pt double #000"></td></tr>`,
+			`<tr><td>Current liabilities:</td><td colspan="4"></td></tr>`,
+			row("Accounts payable", "100", "90", ""),
+			row("Accrued expenses", "200", "180", ""),
+			row("Total current liabilities", "300", "270", "border-top:1pt solid #000"),
+			row("Long-term debt", "200", "180", ""),
+			row("Total liabilities", "500", "450", "border-top:1pt solid #000"),
+			`<tr><td>Stockholders' equity:</td><td colspan="4"></td></tr>`,
+			row("Common stock", "100", "100", ""),
+			row("Retained earnings", "400", "350", ""),
+			row("Total stockholders' equity", "500", "450", "border-top:1pt solid #000"),
+			row("Total liabilities and stockholders' equity", total, "900", "border-top:1pt solid #000;border-bottom:3pt double #000"),
+			`</table></body></html>`, ""}, "\n")
+	}
+	const check = "Total liabilities and equity at 1999-12-31"
+	if got := tieOuts(t, doc("1,000"))[check]; got != "pass 1000000" {
+		t.Fatalf("%s: got %q, want a pass; all: %v", check, got, tieOuts(t, doc("1,000")))
+	}
+	if got := tieOuts(t, doc("1,009"))[check]; !strings.HasPrefix(got, "fail") {
+		t.Errorf("%s with the total altered: got %q, want a failure", check, got)
+	}
+}
+
+// An EPS check divides the net income line: it fails when the EPS of net
+// income is off, but a per-share figure of another income (continuing
+// operations, one class of stock, the part attributable to the parent)
+// is no failure of it.
+func TestEPSOfAnotherIncomeIsNoFailure(t *testing.T) {
+	income := []string{
+		"Revenue|0|$ 10,000|$ 9,000",
+		"Costs and expenses|0|8,000|7,000",
+		"---",
+		"Income from continuing operations|0|2,000|2,000",
+		"Loss from discontinued operations|0|(1,000)|(200)",
+		"---",
+	}
+	shares := []string{
+		"Weighted average shares outstanding:|0",
+		"Basic|2|1,000|1,000",
+		"Diluted|2|1,000|1,000",
+	}
+	tests := []struct {
+		name string
+		body []string
+		want string // status of EPS basic for 1999, "" for none
+	}{
+		{"EPS of net income, right", []string{
+			"Net income|0|$ 1,000|$ 1,800",
+			"===",
+			"Net income per share:|0",
+			"Basic|2|$ 1.00|$ 1.80",
+			"Diluted|2|$ 1.00|$ 1.80",
+		}, "pass"},
+		{"EPS of net income, misprinted", []string{
+			"Net income|0|$ 1,000|$ 1,800",
+			"===",
+			"Net income per share:|0",
+			"Basic|2|$ 2.00|$ 1.80",
+			"Diluted|2|$ 1.00|$ 1.80",
+		}, "fail"},
+		{"EPS from continuing operations", []string{
+			"Net income|0|$ 1,000|$ 1,800",
+			"===",
+			"Earnings per share from continuing operations:|0",
+			"Basic|2|$ 2.00|$ 2.00",
+			"Diluted|2|$ 2.00|$ 2.00",
+		}, ""},
+		{"EPS of the part attributable to the parent", []string{
+			"Net income|0|$ 1,000|$ 1,800",
+			"Net income attributable to noncontrolling interest|0|500|300",
+			"---",
+			"Net income attributable to Example Corporation|0|$ 500|$ 1,500",
+			"===",
+			"Net income per share:|0",
+			"Basic|2|$ 0.50|$ 1.50",
+			"Diluted|2|$ 0.50|$ 1.50",
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := append(append(append([]string{}, income...), tt.body...), shares...)
+			doc := madeUpStatement(incomeTitle, yearEnded, body)
+			got := strings.Fields(tieOuts(t, doc)["EPS basic 12 months to 1999-12-31"] + " ")
+			if status := append(got, "")[0]; status != tt.want {
+				t.Errorf("EPS basic: got %q, want %q; all: %v\n%s", status, tt.want, tieOuts(t, doc), doc)
+			}
+		})
 	}
 }

@@ -197,9 +197,11 @@ func (t *Table) PartsOf(total *Row) []*Row {
 	var out []*Row
 	if total.Closes >= 0 {
 		closed := t.closedSections()
+		from, to := t.siblingTotals(total)
+		parent := t.Sections[total.Closes].Parent
 		for i := range t.Rows {
 			p := &t.Rows[i]
-			if p != total && t.addsInto(p.Member(t), total.Closes, closed) {
+			if p != total && (t.addsInto(p.Member(t), total.Closes, closed) || i >= from && i < to && p.Member(t) == parent) {
 				out = append(out, p)
 			}
 		}
@@ -237,6 +239,62 @@ func (t *Table) PartsOf(total *Row) []*Row {
 		}
 	}
 	return out
+}
+
+// siblingTotals returns the rows [from, to) holding the totals of the
+// sections that a broader total adds up besides the one it closes: "Total
+// liabilities" under the rows of "Long-term liabilities:" also adds "Total
+// current liabilities" of the section above, and the lines of no section
+// between them. The sections must be named by the same noun ("...
+// liabilities") and follow one another; the range is empty (from == to)
+// when the total is no broader than its section.
+func (t *Table) siblingTotals(total *Row) (int, int) {
+	name := totalName(total.Label)
+	title := sectionName(t.Sections[total.Closes].Title)
+	if name == "" || !strings.HasSuffix(title, " "+name) {
+		return 0, 0
+	}
+	to := -1
+	for i := range t.Rows {
+		if t.within(t.Rows[i].Section, total.Closes) {
+			to = i // the closed section's first row
+			break
+		}
+	}
+	parent := t.Sections[total.Closes].Parent
+	from, sibling := to, -1
+	for j := to - 1; j >= 0; j-- {
+		r := &t.Rows[j]
+		switch {
+		case r.Closes >= 0 && t.Sections[r.Closes].Parent == parent &&
+			strings.HasSuffix(sectionName(t.Sections[r.Closes].Title), " "+name):
+			from, sibling = j, r.Closes // "Total current liabilities"
+		case sibling >= 0 && t.within(r.Section, sibling):
+			// a row of that section, counted in its total
+		case r.Section == parent && r.Closes < 0 && r.Total == NotTotal:
+			// a line of no section ("Long-term debt"), added if a sibling's
+			// total stands above it
+		default:
+			return from, to
+		}
+	}
+	return from, to
+}
+
+// totalName is what a "Total ..." label names: "liabilities" for "Total
+// liabilities"; "" for a label that is no total.
+func totalName(label string) string {
+	l := strings.ToLower(strings.TrimSpace(label))
+	if !strings.HasPrefix(l, "total") {
+		return ""
+	}
+	return ampersandAsAnd(strings.TrimSpace(strings.TrimPrefix(l, "total")))
+}
+
+// sectionName is a heading as a total would name it: lower case, without
+// its colon.
+func sectionName(title string) string {
+	return ampersandAsAnd(strings.ToLower(strings.TrimSuffix(strings.TrimSpace(title), ":")))
 }
 
 // within reports whether section s is section outer or nested in it.
@@ -285,13 +343,26 @@ func (t *Table) addsInto(s, target int, closed map[int]bool) bool {
 // every column, added or, under a first line, subtracted as printed
 // positive ("Less accumulated depreciation"). A rule over every line
 // makes each line a "subtotal" of the lines above it; such a line adds up
-// nothing and drops nothing.
+// nothing and drops nothing. A total broader than its section drops the
+// sibling totals it adds (see siblingTotals).
 func withoutSubtotalParts(t *Table, parts []*Row) []*Row {
 	in := rowSet(parts)
 	drop := map[*Row]bool{}
 	for _, p := range parts {
 		for _, q := range t.addedRun(p, in) {
 			drop[q] = true
+		}
+		if p.Closes < 0 {
+			continue
+		}
+		// "Total current liabilities" is counted in "Total liabilities"
+		// already, when both add into the liabilities and equity.
+		if from, to := t.siblingTotals(p); from < to {
+			for i := from; i < to; i++ {
+				if q := &t.Rows[i]; in[q] {
+					drop[q] = true
+				}
+			}
 		}
 	}
 	if len(drop) == 0 {

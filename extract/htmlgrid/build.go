@@ -539,7 +539,15 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 		}
 		return append(body, out)
 	}
-	if top != 0 && out.Kind == grid.Figures {
+	if out.Kind == grid.Words && underFigures(body) {
+		// The double line under Total assets is often the top border of
+		// the spacer cells of the next heading ("LIABILITIES AND ..."):
+		// it closes the figures above all the same.
+		for _, p := range cells {
+			top = max(top, p.c.top)
+		}
+	}
+	if top != 0 && (out.Kind == grid.Figures || out.Kind == grid.Words && underFigures(body)) {
 		body = appendRule(body, out.Line, top)
 	}
 	body = append(body, out)
@@ -556,4 +564,9 @@ func appendRule(body []grid.Row, line int, rule byte) []grid.Row {
 		return body
 	}
 	return append(body, grid.Row{Kind: grid.Rule, Line: line, Rule: rule})
+}
+
+// underFigures reports whether the last body row is a row of figures.
+func underFigures(body []grid.Row) bool {
+	return len(body) > 0 && body[len(body)-1].Kind == grid.Figures
 }

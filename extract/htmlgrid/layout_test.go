@@ -103,3 +103,59 @@ func TestUnseenElementsAreNotText(t *testing.T) {
 		}
 	}
 }
+
+// A border under a total drawn as the top border of the next row, a
+// heading, still rules off the figures above it; a border over a heading
+// that follows words draws nothing.
+func TestBorderOverAHeadingRulesTheFiguresAbove(t *testing.T) {
+	tests := []struct {
+		name, border string
+		want         string // the kinds of the body rows, top to bottom
+	}{
+		{"double line in the heading's spacer cells", "border-top:3pt double #000", "F F = W F"},
+		{"single line", "border-top:1pt solid #000", "F F - W F"},
+		{"no line", "", "F F W F"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := `<html><body><table>
+<tr><td>Cash</td><td>$</td><td>8,265</td></tr>
+<tr><td>Total assets</td><td>$</td><td>9,000</td></tr>
+<tr><td>LIABILITIES</td><td colspan="2" style="` + tt.border + `"></td></tr>
+<tr><td>Accounts payable</td><td></td><td>1,000</td></tr>
+</table></body></html>`
+			tables, _ := readDoc(t, doc)
+			if len(tables) != 1 {
+				t.Fatalf("%d tables, want 1", len(tables))
+			}
+			var kinds []string
+			for _, r := range tables[0].Body {
+				switch r.Kind {
+				case grid.Figures:
+					kinds = append(kinds, "F")
+				case grid.Words:
+					kinds = append(kinds, "W")
+				case grid.Rule:
+					kinds = append(kinds, string(r.Rule))
+				}
+			}
+			if got := strings.Join(kinds, " "); got != tt.want {
+				t.Errorf("body rows %q, want %q", got, tt.want)
+			}
+		})
+	}
+	// Over a heading that follows a heading, the line rules off nothing.
+	doc := `<html><body><table>
+<tr><td>Cash</td><td>$</td><td>8,265</td></tr>
+<tr><td>LIABILITIES</td><td colspan="2"></td></tr>
+<tr><td>Current:</td><td colspan="2" style="border-top:3pt double #000"></td></tr>
+<tr><td>Accounts payable</td><td></td><td>1,000</td></tr>
+<tr><td>Accrued liabilities</td><td></td><td>500</td></tr>
+</table></body></html>`
+	tables, _ := readDoc(t, doc)
+	for _, r := range tables[0].Body {
+		if r.Kind == grid.Rule {
+			t.Errorf("a rule between two headings: %+v", tables[0].Body)
+		}
+	}
+}
