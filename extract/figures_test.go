@@ -248,3 +248,103 @@ func checkRow(t *testing.T, wr wantRow, gr *Row, gt *Table) {
 }
 
 func readFileT(path string) ([]byte, error) { return os.ReadFile(path) }
+
+// Units and scales of rows in small made-up tables: a row's unit comes from
+// its whole label and every heading around it, never from one word alone.
+func TestRowUnitsAndScales(t *testing.T) {
+	const income = "                        STATEMENTS OF OPERATIONS\n" +
+		"                     (In thousands, except per share data)\n<TABLE>\n" +
+		"                                     Year Ended December 31,\n" +
+		"                                        1999          1998\n<S>                                   <C>           <C>\n"
+	tests := []struct {
+		name  string
+		doc   string
+		line  int
+		unit  Unit
+		first string // the first column's value
+	}{
+		{
+			name: "a dashed second line of a share-count pair is shares",
+			doc: income + "Net income                            $ 5,080       $ 2,321\n" +
+				"Shares used in per share\n    calculation\n  - Basic                                 148           144\n" +
+				"  - Diluted                               152           149\n</TABLE>\n",
+			line: 11, unit: Shares, first: "152000",
+		},
+		{
+			name: "an amount per weighted average share is per share, whatever its last words",
+			doc: income + "Net income                            $ 5,080       $ 2,321\n" +
+				"Net income per weighted\n average share, fully diluted          $1.34         $1.10\n</TABLE>\n",
+			line: 9, unit: PerShare, first: "1.34",
+		},
+		{
+			name: "a subtotal under the rule of an EPS heading's rows is per share",
+			doc: income + "Net Income                            $ 5,080       $ 2,321\n" +
+				"BASIC EARNINGS PER SHARE:\n  Continuing Operations                 $  1.75       $   .62\n" +
+				"  Discontinued Operations                   .09          2.77\n" +
+				"                                      -------       -------\n" +
+				"Net Income                            $  1.84       $  3.39\n</TABLE>\n",
+			line: 12, unit: PerShare, first: "1.84",
+		},
+		{
+			name: "capitals heading wrapped over two lines names the per-share unit",
+			doc: income + "NET INCOME                            $ 5,080       $ 2,321\n" +
+				"EARNINGS PER SHARE\nOF COMMON STOCK\n  - BASIC                             $  0.85       $  0.80\n</TABLE>\n",
+			line: 10, unit: PerShare, first: "0.85",
+		},
+		{
+			name: "a count whose scale stands alone on the wrapped line",
+			doc: income + "Net earnings                          $ 5,080       $ 2,321\n" +
+				"Average common shares outstanding\n  (in millions)                           511           518\n</TABLE>\n",
+			line: 9, unit: Shares, first: "511000000",
+		},
+		{
+			name: "a stock line whose share words stand on its wrapped line is money",
+			doc: "                        BALANCE SHEETS\n                        (In millions)\n<TABLE>\n" +
+				"                                        June 30,   December 31,\n" +
+				"                                          1998         1997\n" +
+				"Cash                                    $   80       $   71\n" +
+				"  Common stock, $1 par value. Authorized - 1,200,000,000 shares.\n" +
+				"    Shares issued: 1998 - 391,803,910; 1997 - 390,359,317......    392          390\n</TABLE>\n",
+			line: 8, unit: USD, first: "392000000",
+		},
+		{
+			name: "the scale note's exception gives share counts their own scale",
+			doc: "                        BALANCE SHEETS\n<TABLE>\n" +
+				"                                          March 31,   December 31,\n" +
+				"(In millions, except share data in thousands)   1998        1997\n" +
+				"Cash                                       $    19     $    75\n" +
+				"Shares of common stock issued and outstanding  327,793     326,241\n</TABLE>\n",
+			line: 6, unit: Shares, first: "327793000",
+		},
+		{
+			name: "rows under their own heading between two share counts are shares",
+			doc: income + "Net income                            $ 1,273       $ 1,983\n" +
+				"Weighted average common shares outstanding      1,641       1,638\n" +
+				"Dilutive effect of:\n  Employee stock options                    89           106\n" +
+				"  Step-Up Warrants                          45            56\n" +
+				"                                      -------       -------\n" +
+				"Weighted average common shares\n   outstanding, assuming dilution        1,775         1,800\n</TABLE>\n",
+			line: 11, unit: Shares, first: "45000",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := (&Parser{}).Parse(strings.NewReader(tt.doc), "u.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, tb := range f.Tables {
+				for _, r := range tb.Rows {
+					if r.Line != tt.line {
+						continue
+					}
+					if r.Unit != tt.unit || len(r.Cells) == 0 || r.Cells[0].Value.String() != tt.first {
+						t.Errorf("line %d %q: unit %s, first %v; want %s %s", r.Line, r.Label, r.Unit, r.Cells, tt.unit, tt.first)
+					}
+					return
+				}
+			}
+			t.Errorf("no row at line %d", tt.line)
+		})
+	}
+}

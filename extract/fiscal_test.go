@@ -54,6 +54,14 @@ func TestColumnPeriodsFromTheWholeDocument(t *testing.T) {
 				"Net sales                     $1,601    $2,185\nNet income                       $12       $15\n</TABLE>\n",
 			want: []string{"-", "-"},
 		},
+		{
+			name: "a title naming each column's date: a 52/53-week year's end in the next calendar year",
+			doc: "                          CONSOLIDATED BALANCE SHEETS\n" +
+				"                  AS OF DECEMBER 31, 2000 AND JANUARY 2, 2000\n\n<TABLE>\n" +
+				"(DOLLARS IN THOUSANDS)                                   2000          1999\n" +
+				"Cash                                                $  125,551    $  126,650\nTotal assets                                        $2,260,179    $1,714,640\n</TABLE>\n",
+			want: []string{"at 2000-12-31", "at 2000-01-02"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

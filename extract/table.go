@@ -318,7 +318,11 @@ func (ctx *docContext) resolveColumn(i int, t *Table) (Period, bool) {
 			h = hint // "for the year ended June 30, 2000" over one column
 		}
 		if d, ok := hintDateFor(t, i, h.year); ok {
-			hint.month, hint.day, hint.year = d.Month(), d.Day(), h.year
+			// The title's date is the column's own: fiscal 1999 headed
+			// "1999" under "December 31, 2000 and January 2, 2000" ended
+			// on January 2, 2000.
+			hint.month, hint.day, hint.year = d.Month(), d.Day(), d.Year()
+			h.year = d.Year()
 		}
 		h = ctx.withHint(h, hint)
 	}
@@ -478,20 +482,28 @@ func (g *tableGrid) readScale() {
 		if m == "" {
 			continue
 		}
-		low := strings.ToLower(m)
-		switch {
-		case strings.Contains(low, "billion"):
-			g.t.Scale = decimal.NewFromInt(1000000000)
-		case strings.Contains(low, "million"):
-			g.t.Scale = decimal.NewFromInt(1000000)
-		default:
-			g.t.Scale = decimal.NewFromInt(1000)
-		}
+		g.t.Scale = scaleOf(m)
 		if e := reExcept.FindStringSubmatch(s); e != nil && strings.Contains(strings.ToLower(rePerShare.ReplaceAllString(e[1], "")), "share") {
 			g.t.ScaleShares = false
+			g.t.shareScale = scaleOf(reScale.FindString(e[1])) // "except share data in thousands"
 		}
 		return
 	}
+}
+
+// scaleOf gives the factor a matched scale note names, or zero for no
+// match.
+func scaleOf(m string) decimal.Decimal {
+	low := strings.ToLower(m)
+	switch {
+	case m == "":
+		return decimal.Decimal{}
+	case strings.Contains(low, "billion"):
+		return decimal.NewFromInt(1000000000)
+	case strings.Contains(low, "million"):
+		return decimal.NewFromInt(1000000)
+	}
+	return decimal.NewFromInt(1000)
 }
 
 // mayNameScale is a quick test that spares the scale expression: a scale

@@ -116,6 +116,9 @@ type Table struct {
 	// ScaleShares is false when the scale note excepts share counts
 	// ("in thousands, except share and per share data").
 	ScaleShares bool
+	// shareScale is the scale the note's exception gives share counts
+	// ("in millions, except share data in thousands"); zero when none.
+	shareScale decimal.Decimal
 	// Currency is the unit of the table's money: USD unless a scale note
 	// names another currency.
 	Currency Unit
@@ -173,6 +176,10 @@ type Row struct {
 	// section ("Earnings Per Common Share" over "Basic" and "Diluted"): it
 	// tells their unit.
 	heading string
+	// after is the heading of the rows a subtotal adds up when it stands
+	// under their rule at the heading's own indent ("Net Income" under the
+	// rows of "BASIC EARNINGS PER SHARE:"): it tells the subtotal's unit.
+	after string
 }
 
 // Member returns the section the row adds into: a total belongs to the
