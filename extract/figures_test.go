@@ -326,6 +326,28 @@ func TestRowUnitsAndScales(t *testing.T) {
 				"Weighted average common shares\n   outstanding, assuming dilution        1,775         1,800\n</TABLE>\n",
 			line: 11, unit: Shares, first: "45000",
 		},
+		{
+			name: "the scale note over a column header set apart by blank lines",
+			doc: "                              APPLE COMPUTER, INC.\n" +
+				"                CONSOLIDATED STATEMENTS OF OPERATIONS (Unaudited)\n" +
+				"                 (Dollars in millions, except per share amounts)\n\n\n\n" +
+				"                                                    THREE MONTHS ENDED\n" +
+				"                                                                 \n                                                                 \n" +
+				"                                                 December 29,  December 30,\n" +
+				"                                                      1995         1994\n" +
+				"Net sales                                           $ 3,148     $ 2,832\n" +
+				"Cost of sales                                         2,673       2,018\n" +
+				"Net income (loss)                                   $  (69)     $   188\n",
+			line: 12, unit: USD, first: "3148000000",
+		},
+		{
+			name: "a margin in % beside amounts leaves the row money",
+			doc: "                        SEGMENT DATA\n                    (Dollars in millions)\n<TABLE>\n" +
+				"                          Revenue     Income     Margin\n" +
+				"Technology                $1,940        $20       0.7%\n" +
+				"Personal Systems           3,261       (178)     -5.4%\n</TABLE>\n",
+			line: 5, unit: USD, first: "1940000000",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -346,5 +368,27 @@ func TestRowUnitsAndScales(t *testing.T) {
 			}
 			t.Errorf("no row at line %d", tt.line)
 		})
+	}
+}
+
+// A margin printed in % in a row of amounts is a percentage, unscaled,
+// while the amounts beside it stay money.
+func TestPercentCellInRowOfAmounts(t *testing.T) {
+	doc := "                        SEGMENT DATA\n                    (Dollars in millions)\n<TABLE>\n" +
+		"                          Revenue     Income     Margin\n" +
+		"Technology                $1,940        $20       0.7%\n</TABLE>\n"
+	f, err := (&Parser{}).Parse(strings.NewReader(doc), "p.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, x := range f.Facts {
+		if x.Source.Line == 5 {
+			got = append(got, x.Value.String()+" "+string(x.Unit))
+		}
+	}
+	want := []string{"1940000000 USD", "20000000 USD", "0.7 percent"}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("facts %q, want %q", got, want)
 	}
 }

@@ -89,10 +89,13 @@ func sectionTitle(t *Table, r *Row) string {
 	return strings.TrimSuffix(t.Sections[r.Section].Title, ":")
 }
 
-// rowPercent: a row printed in % in a period column. A % in a change or
-// "% of sales" column leaves the row's unit alone.
+// rowPercent: a row printed in % in its period columns. A % in a change or
+// "% of sales" column leaves the row's unit alone, and so does a % beside
+// amounts ("$1,940  $20  0.7%": the margin is a percentage of its own).
 func (g *tableGrid) rowPercent(r *Row) bool {
-	return anyCell(r.Cells, func(c Cell) bool { return c.Number.Percent && !g.t.Columns[c.Column].Change })
+	period := func(c Cell) bool { return !g.t.Columns[c.Column].Change }
+	return anyCell(r.Cells, func(c Cell) bool { return period(c) && c.Number.Percent }) &&
+		!anyCell(r.Cells, func(c Cell) bool { return period(c) && !c.Number.Percent && !c.Number.Value.IsZero() })
 }
 
 // moneyUnderPerShare reports a money item matched under a per-share
@@ -106,11 +109,11 @@ func moneyUnderPerShare(items []string, r *Row, section string, set *templates.S
 	if !ok {
 		return false
 	}
-	label := strings.ToLower(withoutParentheses(r.Label))
 	switch Unit(it.Unit) {
 	case USD:
 		return hasAny(strings.ToLower(section+" "+r.heading+" "+r.after+" "+r.Label), perShareWords)
 	case Shares:
+		label := strings.ToLower(withoutParentheses(r.Label))
 		return hasAny(label, perShareWords) && !hasPrefixAny(strings.TrimSpace(label), shareCountWords)
 	}
 	return false
@@ -248,7 +251,7 @@ func (g *tableGrid) scaleCell(r *Row, c *Cell, own decimal.Decimal, hasOwn bool)
 	}
 	res := decimal.New(1, -c.Number.Places)
 	col := t.Columns[c.Column]
-	percentColumn := col.Change && (c.Number.Percent || strings.Contains(col.Header, "%"))
+	percentColumn := c.Number.Percent || col.Change && strings.Contains(col.Header, "%") // a percentage is never scaled
 	if hasOwn && !percentColumn && (r.Unit == t.Currency || r.Unit == Shares) {
 		v, res = v.Mul(own), res.Mul(own) // "Shares used ... (in thousands):"
 	} else if !percentColumn && (r.Unit == t.Currency || r.Unit == Shares && t.ScaleShares) {

@@ -130,6 +130,7 @@ type Table struct {
 	// them ("Three years ended December 31, 1994").
 	periodHint string
 	hintDates  []time.Time // the dates written out in periodHint, in order
+	hintSpans  []Period    // the periods periodHint names from one date to another
 }
 
 // Column is one numeric column of a table.

@@ -49,14 +49,15 @@ func layout(b block, warn func(int, string)) grid.Table {
 	first := firstDataLine(shapes)
 	if first < 0 {
 		for i, l := range b.Lines {
-			t.Head = append(t.Head, headRow(l, shapes[i], nil))
+			t.Head = append(t.Head, headRow(l, shapes[i], nil, nil))
 		}
 		return t
 	}
 	cols := clusterColumns(shapes[first:], b.Markers)
 	t.Columns = len(cols)
+	groups := underlines(b.Lines[:first], cols)
 	for i := 0; i < first; i++ {
-		t.Head = append(t.Head, headRow(b.Lines[i], shapes[i], cols))
+		t.Head = append(t.Head, headRow(b.Lines[i], shapes[i], cols, groups[i:]))
 	}
 	for i := first; i < len(b.Lines); i++ {
 		t.Body = append(t.Body, bodyRow(b.Lines[i], shapes[i], cols, warn))
@@ -87,8 +88,9 @@ func kindOf(l Line, sh lineShape) grid.RowKind {
 type span struct{ l, r int }
 
 // headRow reads a line above the first figures: its phrases, each given
-// the columns it heads.
-func headRow(l Line, sh lineShape, cols []span) grid.Row {
+// the columns it heads. groups holds the underlines of this line and of
+// each line below it in the head.
+func headRow(l Line, sh lineShape, cols []span, groups [][]span) grid.Row {
 	row := grid.Row{Kind: kindOf(l, sh), Line: l.N, Text: strings.TrimSpace(l.Text), Label: sh.Label, Indent: sh.Indent, Rule: sh.Rule, Years: allYears(sh)}
 	if row.Kind == grid.Figures {
 		row.Kind = grid.Words // years, or figures before the table's columns were known
@@ -117,8 +119,82 @@ func headRow(l Line, sh lineShape, cols []span) grid.Row {
 			phrases = append(phrases, c)
 		}
 	}
-	row.Cells = append(row.Cells, assignPhrases(l.N, joinSpacedWords(phrases), cols)...)
+	row.Cells = append(row.Cells, assignPhrases(l.N, joinSpacedWords(phrases), cols, groups)...)
 	return row
+}
+
+// underlines finds, on each head line, the rules that underline a header
+// spanning two or more columns: the rule under "Year Ended December 31,"
+// that runs across its three years.
+func underlines(lines []Line, cols []span) [][]span {
+	out := make([][]span, len(lines))
+	for i, l := range lines {
+		if !strings.ContainsAny(l.Text, "-=_") {
+			continue
+		}
+		for _, c := range splitChunks(l.Text) {
+			// A rule that runs into the labels is a separator across the
+			// table, not the underline of one header.
+			if r := (span{c.Start, c.End}); isRuleText(c.Text) && r.l >= cols[0].l-12 && len(columnsUnder(r, cols)) >= 2 {
+				out[i] = append(out[i], r)
+			}
+		}
+	}
+	return out
+}
+
+// columnsUnder lists the columns a rule runs over for half their width
+// or more.
+func columnsUnder(r span, cols []span) []int {
+	var out []int
+	for ci, c := range cols {
+		if 2*overlap(c.l, c.r, r.l, r.r) >= c.r-c.l {
+			out = append(out, ci)
+		}
+	}
+	return out
+}
+
+// groupOf returns the columns a head phrase may head, as the underlines
+// tell, and whether an underline below it names them. A phrase standing
+// over an underline (for half its width or more) heads the columns the
+// underline runs over, however far they stand; a phrase beside an underline on its own line heads none of the
+// columns that underline belongs to. groups[0] holds the phrase's own
+// line's underlines; nil means any column.
+func groupOf(p chunk, cols []span, groups [][]span) ([]bool, bool) {
+	if len(groups) == 0 {
+		return nil, false
+	}
+	for _, rules := range groups[1:] {
+		var allowed []bool
+		for _, r := range rules {
+			if 2*overlap(p.Start, p.End, r.l, r.r) < p.End-p.Start {
+				continue // not standing over this underline
+			}
+			if allowed == nil {
+				allowed = make([]bool, len(cols))
+			}
+			for _, ci := range columnsUnder(r, cols) {
+				allowed[ci] = true
+			}
+		}
+		if allowed != nil {
+			return allowed, true
+		}
+	}
+	if len(groups[0]) == 0 {
+		return nil, false
+	}
+	allowed := make([]bool, len(cols))
+	for ci := range allowed {
+		allowed[ci] = true
+	}
+	for _, r := range groups[0] {
+		for _, ci := range columnsUnder(r, cols) {
+			allowed[ci] = false
+		}
+	}
+	return allowed, false
 }
 
 // joinSpacedWords joins header words set two spaces apart into one
@@ -176,11 +252,15 @@ func pos(n int, c chunk) grid.Pos { return grid.Pos{Line: n, Col: c.Start + 1, E
 // column when a line has one for each; else each column takes the phrase
 // over it or, failing that, the nearest phrase within reach, so that a
 // spanning "Three Months Ended" heads both its columns and no column far
-// from it.
-func assignPhrases(n int, phrases []chunk, cols []span) []grid.Cell {
+// from it. Underlines group the columns: a phrase heads only columns of
+// its own group, and all of them.
+func assignPhrases(n int, phrases []chunk, cols []span, groups [][]span) []grid.Cell {
 	out := make([]grid.Cell, len(phrases))
+	allowed := make([][]bool, len(phrases))
+	underlined := make([]bool, len(phrases))
 	for i, p := range phrases {
 		out[i] = grid.Cell{First: -2, Last: -2, Text: p.Text, Pos: pos(n, p)}
+		allowed[i], underlined[i] = groupOf(p, cols, groups)
 	}
 	if len(phrases) == 0 {
 		return out
@@ -191,11 +271,14 @@ func assignPhrases(n int, phrases []chunk, cols []span) []grid.Cell {
 		if len(phrases) != len(cols) {
 			best := -1
 			for pi, p := range phrases {
+				if allowed[pi] != nil && !allowed[pi][ci] {
+					continue
+				}
 				if d := spanDistance(p.Start, p.End, c.l, c.r); best < 0 || d < best {
 					best, pick = d, pi
 				}
 			}
-			if best > reach {
+			if best < 0 || best > reach && !underlined[pick] {
 				continue
 			}
 		}
