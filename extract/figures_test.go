@@ -392,3 +392,38 @@ func TestPercentCellInRowOfAmounts(t *testing.T) {
 		t.Errorf("facts %q, want %q", got, want)
 	}
 }
+
+// Labels wrapped over lines are one row's label, not a heading and a row.
+func TestWrappedLabels(t *testing.T) {
+	const head = "                        STATEMENTS OF EARNINGS\n<TABLE>\n" +
+		"                                        1999          1998\n"
+	tests := []struct {
+		name, doc string
+		line      int
+		label     string
+	}{
+		{"a capitals label ending in 'before'", head + "INCOME BEFORE\nINCOME TAXES                           2,170         2,100\n</TABLE>\n",
+			5, "INCOME BEFORE INCOME TAXES"},
+		{"a capitals heading run on by a joining word", head + "EARNINGS PER SHARE\nOF COMMON STOCK\n  - BASIC                             $  0.85       $  0.80\n</TABLE>\n",
+			6, "EARNINGS PER SHARE OF COMMON STOCK - BASIC"},
+		{"a hanging aside", head + "Average common shares outstanding\n  (in millions)                           511           518\n</TABLE>\n",
+			5, "Average common shares outstanding (in millions)"},
+	}
+	for _, tt := range tests {
+		f, err := (&Parser{}).Parse(strings.NewReader(tt.doc), "w.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := "(no row)"
+		for _, tb := range f.Tables {
+			for _, r := range tb.Rows {
+				if r.Line == tt.line {
+					got = r.Label
+				}
+			}
+		}
+		if got != tt.label {
+			t.Errorf("%s: label %q, want %q", tt.name, got, tt.label)
+		}
+	}
+}

@@ -7,7 +7,7 @@ import (
 	"unicode"
 )
 
-var connectorWords = []string{"and", "of", "for", "in", "on", "to", "the", "from", "net", "or", "with", "less", "by"}
+var connectorWords = []string{"and", "of", "for", "in", "on", "to", "the", "from", "net", "or", "with", "less", "by", "before"}
 
 // continuesOnNextLine: a label line that ends mid-phrase.
 func continuesOnNextLine(s string) bool {

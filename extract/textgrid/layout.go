@@ -123,6 +123,24 @@ func headRow(l Line, sh lineShape, cols []span, groups [][]span) grid.Row {
 	return row
 }
 
+// within returns the column a phrase stands wholly over, within two
+// characters of its edges and over no other column; else -1. Such a
+// phrase that names no period ("Percent" over "Change") heads that column
+// alone.
+func within(p chunk, cols []span) int {
+	own := -1
+	for ci, c := range cols {
+		if overlap(p.Start, p.End, c.l, c.r) == 0 {
+			continue
+		}
+		if own >= 0 || p.Start < c.l-2 || p.End > c.r+2 {
+			return -1
+		}
+		own = ci
+	}
+	return own
+}
+
 // underlines finds, on each head line, the rules that underline a header
 // spanning two or more columns: the rule under "Year Ended December 31,"
 // that runs across its three years.
@@ -261,6 +279,10 @@ func assignPhrases(n int, phrases []chunk, cols []span, groups [][]span) []grid.
 	for i, p := range phrases {
 		out[i] = grid.Cell{First: -2, Last: -2, Text: p.Text, Pos: pos(n, p)}
 		allowed[i], underlined[i] = groupOf(p, cols, groups)
+		if own := within(p, cols); own >= 0 && allowed[i] == nil && !namesPeriod(p.Text) {
+			allowed[i] = make([]bool, len(cols))
+			allowed[i][own] = true
+		}
 	}
 	if len(phrases) == 0 {
 		return out

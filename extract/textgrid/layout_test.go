@@ -149,6 +149,17 @@ func TestReadLaysOutHeadersAndFigures(t *testing.T) {
 			headers: []string{"March 31, 1999 / eBay", "March 31, 1999 / Acquired", "March 31, 1999 / Combined"},
 			body:    map[int][]string{6: {"$ 24,850", "$ 4,300", "$ 29,150"}},
 		},
+		{
+			name: "a word naming no period over one column heads that column alone",
+			doc: "<TABLE>\n" +
+				"                                  Three months ended March 31\n" +
+				"                                                        Percent\n" +
+				"                                2000         1999*       Change\n" +
+				"Hardware                     $ 7,712       $ 8,751       -11.9%\n" +
+				"</TABLE>",
+			headers: []string{"Three months ended March 31 / 2000", "Three months ended March 31 / 1999*", "Three months ended March 31 / Percent / Change"},
+			body:    map[int][]string{5: {"$ 7,712", "$ 8,751", "-11.9%"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
