@@ -286,6 +286,14 @@ func TestRowUnitsAndScales(t *testing.T) {
 			line: 12, unit: PerShare, first: "1.84",
 		},
 		{
+			name: "a total of whole amounts under the rule of an EPS heading's rows stays money",
+			doc: income + "Earnings per share:\n  Basic                               $  1.00       $   .90\n" +
+				"  Diluted                                 .95           .85\n" +
+				"                                      -------       -------\n" +
+				"Net income                            $ 5,080       $ 2,321\n</TABLE>\n",
+			line: 11, unit: USD, first: "5080000",
+		},
+		{
 			name: "capitals heading wrapped over two lines names the per-share unit",
 			doc: income + "NET INCOME                            $ 5,080       $ 2,321\n" +
 				"EARNINGS PER SHARE\nOF COMMON STOCK\n  - BASIC                             $  0.85       $  0.80\n</TABLE>\n",

@@ -111,12 +111,25 @@ func moneyUnderPerShare(items []string, r *Row, section string, set *templates.S
 	}
 	switch Unit(it.Unit) {
 	case USD:
-		return hasAny(strings.ToLower(section+" "+r.heading+" "+r.after+" "+r.Label), perShareWords)
+		return hasAny(strings.ToLower(section+" "+r.heading+" "+centsAfter(r)+" "+r.Label), perShareWords)
 	case Shares:
 		label := strings.ToLower(withoutParentheses(r.Label))
 		return hasAny(label, perShareWords) && !hasPrefixAny(strings.TrimSpace(label), shareCountWords)
 	}
 	return false
+}
+
+// centsAfter returns the heading of the rows a subtotal sums when its
+// figures are cents under a thousand, as per-share amounts are: "Net
+// Income  $1.84" under the rows of "BASIC EARNINGS PER SHARE:". A total
+// of whole amounts under such rows is the statement's own money.
+func centsAfter(r *Row) string {
+	if r.after == "" || len(r.Cells) == 0 || anyCell(r.Cells, func(c Cell) bool {
+		return c.Number.Places < 2 && !c.Number.Value.IsZero() || c.Number.Value.Abs().GreaterThanOrEqual(decimal.NewFromInt(1000))
+	}) {
+		return ""
+	}
+	return r.after
 }
 
 func anyCell(cells []Cell, f func(Cell) bool) bool {
@@ -152,7 +165,7 @@ func rowUnit(r *Row, section string, percent bool, set *templates.Set, kind Stat
 		}
 	}
 	label := strings.ToLower(withoutParentheses(r.Label))
-	around := strings.ToLower(section + " " + r.heading + " " + r.after)
+	around := strings.ToLower(section + " " + r.heading + " " + centsAfter(r))
 	dollar := anyCell(r.Cells, func(c Cell) bool { return c.Number.Dollar })
 	countsShares := hasPrefixAny(label, shareCountWords)
 	switch {
