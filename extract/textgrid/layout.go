@@ -100,7 +100,14 @@ func headRow(l Line, sh lineShape, cols []span, groups [][]span) grid.Row {
 	}
 	var phrases []chunk
 	if row.Years {
-		if sh.Label != "" {
+		switch {
+		case sh.Label != "" && sh.Indent >= cols[0].l/2:
+			// "1997   Change   1998": the words left of the last year stand
+			// over columns too; they are no stub.
+			for _, c := range splitGlued(splitChunks(l.Text[:min(len(l.Text), sh.LabelEnd)])) {
+				phrases = append(phrases, c)
+			}
+		case sh.Label != "":
 			row.Cells = append(row.Cells, grid.Cell{First: -1, Last: -1, Text: sh.Label, Pos: grid.Pos{Line: l.N, Col: sh.Indent + 1, EndCol: sh.LabelEnd}})
 		}
 		for _, c := range sh.Cells {
@@ -147,8 +154,8 @@ func within(p chunk, cols []span) int {
 func underlines(lines []Line, cols []span) [][]span {
 	out := make([][]span, len(lines))
 	for i, l := range lines {
-		if !strings.ContainsAny(l.Text, "-=_") {
-			continue
+		if !strings.ContainsAny(l.Text, "-=_") || !headerBelow(lines[i+1:], cols) {
+			continue // the rule under the last header line closes the head
 		}
 		for _, c := range splitChunks(l.Text) {
 			// A rule that runs into the labels is a separator across the
@@ -159,6 +166,20 @@ func underlines(lines []Line, cols []span) [][]span {
 		}
 	}
 	return out
+}
+
+// headerBelow: words or years stand over the columns on a head line
+// below (a scale note in the stub is no header).
+func headerBelow(lines []Line, cols []span) bool {
+	zone := cols[0].l
+	for _, l := range lines {
+		for _, c := range splitChunks(l.Text) {
+			if !isRuleText(c.Text) && (c.End >= zone-1 || c.Start >= zone/2) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // columnsUnder lists the columns a rule runs over for half their width

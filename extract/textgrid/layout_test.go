@@ -160,6 +160,29 @@ func TestReadLaysOutHeadersAndFigures(t *testing.T) {
 			headers: []string{"Three months ended March 31 / 2000", "Three months ended March 31 / 1999*", "Three months ended March 31 / Percent / Change"},
 			body:    map[int][]string{5: {"$ 7,712", "$ 8,751", "-11.9%"}},
 		},
+		{
+			name: "a year row with change words between its years; the rule closing the head is no underline",
+			doc: "<TABLE>\n" +
+				"                                                Three Months Ended October 31,\n" +
+				"                                               1997         Change          1998\n" +
+				"                                              ----------------------------------\n" +
+				"     (Dollars in millions)\n" +
+				"     Selling & marketing.....................  $32.0            41%          $45.1\n" +
+				"</TABLE>",
+			headers: []string{"Three Months Ended October 31, / 1997", "Three Months Ended October 31, / Change", "Three Months Ended October 31, / 1998"},
+			body:    map[int][]string{6: {"$32.0", "41%", "$45.1"}},
+		},
+		{
+			name: "a rule with only a stub note below it closes the head: it groups nothing",
+			doc: "<TABLE>\n" +
+				"                                       Pro Forma\n" +
+				"                                       ----------------------------\n" +
+				"     (Dollars in millions)\n" +
+				"Revenue                                $   100.0          $  200.0\n" +
+				"</TABLE>",
+			headers: []string{"Pro Forma", ""},
+			body:    map[int][]string{5: {"$ 100.0", "$ 200.0"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
