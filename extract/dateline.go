@@ -185,11 +185,9 @@ func dateOnly(prefix, rest string, masthead bool) bool {
 		return false
 	}
 	p := strings.TrimRight(strings.TrimSpace(prefix), ",:- ")
-	return p == "" || weekdays[asciiLower(p)] || masthead && mastheadLine(p)
+	_, weekday := weekdays[asciiLower(p)]
+	return p == "" || weekday || masthead && mastheadLine(p)
 }
-
-var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true}
 
 // dateAlone reports whether a line is a date and nothing more.
 func dateAlone(s string) bool {

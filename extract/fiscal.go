@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -25,6 +26,9 @@ func (ctx *docContext) learnCalendar(text string) {
 	}
 	if ctx.fye.IsZero() {
 		return
+	}
+	if ctx.weekCalendar {
+		ctx.yearRules = yearRulesIn(low, ctx.fye.Month())
 	}
 	for from := 0; ; {
 		i := indexWord(low[from:], "ended")
@@ -59,9 +63,26 @@ func (ctx *docContext) learnYearEnd(d time.Time, weight int) {
 
 // yearEnd returns the exact end of the fiscal year that ends in year y, and
 // whether it is known: the date the document names for it at least twice
-// as often as any other, or the nominal year end when the years end on a
-// month end.
+// as often as any other; with no date named, the day the document's rule
+// gives ("the last Friday in September") when the dates it does name keep
+// that rule; or the nominal year end when the years end on a month end.
 func (ctx *docContext) yearEnd(y int) (time.Time, bool) {
+	if best, known, voted := ctx.votedEnd(y); voted {
+		return best, known
+	}
+	if rule, ok := ctx.keptRule(); ok {
+		return rule.end(y), true
+	}
+	if ctx.fye.IsZero() || ctx.countsWeeks() {
+		return time.Time{}, false
+	}
+	return Calendar{YearEnd: ctx.fye}.NominalEnd(y), true
+}
+
+// votedEnd is the date the document names most for the end of year y,
+// whether it is named at least twice as often as any other, and whether
+// any date is named at all.
+func (ctx *docContext) votedEnd(y int) (time.Time, bool, bool) {
 	var best time.Time
 	first, second := 0, 0
 	for d, n := range ctx.fyVotes[y] {
@@ -72,13 +93,124 @@ func (ctx *docContext) yearEnd(y int) (time.Time, bool) {
 			second = n
 		}
 	}
-	if first > 0 {
-		return best, first >= 2*second
+	return best, first > 0 && first >= 2*second, first > 0
+}
+
+// keptRule returns the one year-end rule of the prose that every year's
+// named end keeps. A document that states "the Saturday nearest March 31"
+// but prints March 31 shows its years as month ends: its rule is not
+// used.
+func (ctx *docContext) keptRule() (yearRule, bool) {
+	var kept []yearRule
+	for _, r := range ctx.yearRules {
+		ok := true
+		for y := range ctx.fyVotes {
+			if best, known, voted := ctx.votedEnd(y); voted && (!known || !best.Equal(r.end(y))) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			kept = append(kept, r)
+		}
 	}
-	if ctx.fye.IsZero() || ctx.countsWeeks() {
-		return time.Time{}, false
+	if len(kept) != 1 {
+		return yearRule{}, false
 	}
-	return Calendar{YearEnd: ctx.fye}.NominalEnd(y), true
+	return kept[0], true
+}
+
+// yearRule is how a 52/53-week year ends: on the last weekday of a month,
+// or on the weekday nearest a day of a month (day 0: the month's end).
+type yearRule struct {
+	weekday time.Weekday
+	month   time.Month
+	day     int
+	nearest bool
+}
+
+// end is the day year y ends on under the rule.
+func (r yearRule) end(y int) time.Time {
+	last := date(y, r.month+1, 0)
+	if !r.nearest {
+		return last.AddDate(0, 0, -((int(last.Weekday()) - int(r.weekday) + 7) % 7))
+	}
+	target := last
+	if r.day > 0 {
+		target = date(y, r.month, r.day)
+	}
+	back := (int(target.Weekday()) - int(r.weekday) + 7) % 7
+	if back <= 3 {
+		return target.AddDate(0, 0, -back)
+	}
+	return target.AddDate(0, 0, 7-back)
+}
+
+var weekdays = map[string]time.Weekday{"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,
+	"wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday}
+
+// yearRulesIn reads the year-end rules that lower-case prose states for
+// years ending in month: "the last Friday in September", "the Sunday
+// closest to January 31", "the Saturday nearest the end of December". A
+// rule for quarters of other months is not the year's.
+func yearRulesIn(low string, month time.Month) []yearRule {
+	var out []yearRule
+	for name, wd := range weekdays {
+		for from := 0; ; {
+			i := indexWord(low[from:], name)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(name)
+			before := strings.Fields(low[max(0, at-100):at])
+			if len(before) == 0 || !strings.Contains(low[max(0, at-100):at], "year") {
+				continue // a rule of the year, not of a payment date
+			}
+			after := strings.FieldsFunc(low[from:min(len(low), from+40)], func(r rune) bool { return r == ' ' || r == '\n' || r == ',' || r == '.' })
+			if r, ok := readYearRule(before[len(before)-1], after, wd); ok && r.month == month && !hasRule(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// readYearRule reads the words around a weekday's name as a rule.
+func readYearRule(prev string, after []string, wd time.Weekday) (yearRule, bool) {
+	r := yearRule{weekday: wd}
+	switch {
+	case prev == "last" && len(after) >= 2 && (after[0] == "in" || after[0] == "of"):
+		after = after[1:]
+	case len(after) >= 2 && (after[0] == "nearest" || after[0] == "closest"):
+		r.nearest = true
+		after = after[1:]
+		for len(after) > 1 && (after[0] == "to" || after[0] == "the" || after[0] == "end" || after[0] == "of") {
+			after = after[1:]
+		}
+	default:
+		return yearRule{}, false
+	}
+	m, ok := monthNames[after[0]]
+	if !ok {
+		return yearRule{}, false
+	}
+	r.month = m
+	if r.nearest && len(after) > 1 {
+		if d, err := strconv.Atoi(after[1]); err == nil && d >= 1 && d <= 31 {
+			r.day = d
+		}
+	}
+	return r, true
+}
+
+func hasRule(rules []yearRule, r yearRule) bool {
+	for _, x := range rules {
+		if x == r {
+			return true
+		}
+	}
+	return false
 }
 
 // calendar is the document's fiscal calendar as learned so far: the year

@@ -40,14 +40,44 @@ func (g *tableGrid) mapRows() {
 			}
 		}
 		r.Unit = inCurrency(rowUnit(r, sectionTitle(t, r), g.rowPercent(r), g.ctx.set, t.Kind), t.Currency)
-		if i > 0 && len(r.Items) == 0 && dilutionLabels[strings.ToLower(strings.TrimSpace(r.Label))] {
+		if i > 0 && len(r.Items) == 0 && isDilutionLabel(r.Label) {
 			if prev := t.Rows[i-1].Unit; prev == Shares || prev == PerShare || strings.HasSuffix(string(prev), "/share") {
 				r.Unit = prev // "Diluted" under "Shares used ... - Basic"
 			}
 		}
+	}
+	sharesBetweenShares(t)
+	for i := range t.Rows {
+		r := &t.Rows[i]
 		own, hasOwn := rowScale(r, t)
 		for j := range r.Cells {
 			g.scaleCell(r, &r.Cells[j], own, hasOwn)
+		}
+	}
+}
+
+// sharesBetweenShares makes share counts of the unnamed rows that stand
+// between two rows of share counts under a heading of their own: the
+// "Dilutive effect of:" options and warrants between the basic and the
+// diluted weighted shares. Money never stands there.
+func sharesBetweenShares(t *Table) {
+	plain := func(r *Row) bool {
+		return r.Unit == t.Currency && len(r.Items) == 0 && !anyCell(r.Cells, func(c Cell) bool { return c.Number.Dollar })
+	}
+	for i := 1; i < len(t.Rows); i++ {
+		s := t.Rows[i].Section
+		if s < 0 || t.Rows[i-1].Section == s || t.Rows[i-1].Unit != Shares {
+			continue
+		}
+		end := i
+		for end < len(t.Rows) && t.Rows[end].Section == s && plain(&t.Rows[end]) {
+			end++
+		}
+		if end == i || end >= len(t.Rows) || t.Rows[end].Section == s || t.Rows[end].Unit != Shares {
+			continue
+		}
+		for k := i; k < end; k++ {
+			t.Rows[k].Unit = Shares
 		}
 	}
 }
@@ -59,18 +89,47 @@ func sectionTitle(t *Table, r *Row) string {
 	return strings.TrimSuffix(t.Sections[r.Section].Title, ":")
 }
 
-// rowPercent: a row printed in % in a period column. A % in a change or
-// "% of sales" column leaves the row's unit alone.
+// rowPercent: a row printed in % in its period columns. A % in a change or
+// "% of sales" column leaves the row's unit alone, and so does a % beside
+// amounts ("$1,940  $20  0.7%": the margin is a percentage of its own).
 func (g *tableGrid) rowPercent(r *Row) bool {
-	return anyCell(r.Cells, func(c Cell) bool { return c.Number.Percent && !g.t.Columns[c.Column].Change })
+	period := func(c Cell) bool { return !g.t.Columns[c.Column].Change }
+	return anyCell(r.Cells, func(c Cell) bool { return period(c) && c.Number.Percent }) &&
+		!anyCell(r.Cells, func(c Cell) bool { return period(c) && !c.Number.Percent && !c.Number.Value.IsZero() })
 }
 
 // moneyUnderPerShare reports a money item matched under a per-share
 // heading: "Net income" under "Diluted earnings per common share:" is the
-// per-share figure, not net income.
+// per-share figure, not net income. A share count matched to a per-share
+// label is refused too: "Net income per weighted average share, fully
+// diluted" is the amount per share, not the diluted shares; "Shares used
+// in per share calculation" opens with its count and stays a count.
 func moneyUnderPerShare(items []string, r *Row, section string, set *templates.Set) bool {
 	it, ok := set.Item(items[0])
-	return ok && it.Unit == string(USD) && hasAny(strings.ToLower(section+" "+r.heading+" "+r.Label), perShareWords)
+	if !ok {
+		return false
+	}
+	switch Unit(it.Unit) {
+	case USD:
+		return hasAny(strings.ToLower(section+" "+r.heading+" "+centsAfter(r)+" "+r.Label), perShareWords)
+	case Shares:
+		label := strings.ToLower(withoutParentheses(r.Label))
+		return hasAny(label, perShareWords) && !hasPrefixAny(strings.TrimSpace(label), shareCountWords)
+	}
+	return false
+}
+
+// centsAfter returns the heading of the rows a subtotal sums when its
+// figures are cents under a thousand, as per-share amounts are: "Net
+// Income  $1.84" under the rows of "BASIC EARNINGS PER SHARE:". A total
+// of whole amounts under such rows is the statement's own money.
+func centsAfter(r *Row) string {
+	if r.after == "" || len(r.Cells) == 0 || anyCell(r.Cells, func(c Cell) bool {
+		return c.Number.Places < 2 && !c.Number.Value.IsZero() || c.Number.Value.Abs().GreaterThanOrEqual(decimal.NewFromInt(1000))
+	}) {
+		return ""
+	}
+	return r.after
 }
 
 func anyCell(cells []Cell, f func(Cell) bool) bool {
@@ -106,7 +165,7 @@ func rowUnit(r *Row, section string, percent bool, set *templates.Set, kind Stat
 		}
 	}
 	label := strings.ToLower(withoutParentheses(r.Label))
-	around := strings.ToLower(section + " " + r.heading)
+	around := strings.ToLower(section + " " + r.heading + " " + centsAfter(r))
 	dollar := anyCell(r.Cells, func(c Cell) bool { return c.Number.Dollar })
 	countsShares := hasPrefixAny(label, shareCountWords)
 	switch {
@@ -128,6 +187,12 @@ func rowUnit(r *Row, section string, percent bool, set *templates.Set, kind Stat
 // takes the unit of the line above it.
 var dilutionLabels = map[string]bool{"diluted": true, "basic": true, "assuming dilution": true, "fully diluted": true,
 	"primary": true, "basic and diluted": true, "diluted:": true}
+
+// isDilutionLabel: a label that is only the second half of a pair, with
+// or without a leading dash ("- Diluted").
+func isDilutionLabel(label string) bool {
+	return dilutionLabels[strings.ToLower(strings.TrimLeft(strings.TrimSpace(label), "-–—. "))]
+}
 
 // shareCountWords open the label of a row of share counts.
 var shareCountWords = []string{"shares", "weighted average", "weighted-average", "average shares", "average number",
@@ -199,7 +264,7 @@ func (g *tableGrid) scaleCell(r *Row, c *Cell, own decimal.Decimal, hasOwn bool)
 	}
 	res := decimal.New(1, -c.Number.Places)
 	col := t.Columns[c.Column]
-	percentColumn := col.Change && (c.Number.Percent || strings.Contains(col.Header, "%"))
+	percentColumn := c.Number.Percent || col.Change && strings.Contains(col.Header, "%") // a percentage is never scaled
 	if hasOwn && !percentColumn && (r.Unit == t.Currency || r.Unit == Shares) {
 		v, res = v.Mul(own), res.Mul(own) // "Shares used ... (in thousands):"
 	} else if !percentColumn && r.Unit == Shares && !t.ShareScale.IsZero() {

@@ -696,11 +696,26 @@ func (ctx *docContext) learnFiscalYearEnds(tables []*Table) {
 			if !ok || p.Months != 12 && !p.IsInstant() {
 				continue
 			}
-			if h := ctx.headers.read(c.Header); h.month != 0 && h.day != 0 {
+			if statesDate(c.Header, p.End) {
 				ctx.learnYearEnd(p.End, 10) // a date the header states, not one the year end lent it
 			}
 		}
 	}
+}
+
+// statesDate reports a header that writes out date d in full. A
+// spanning "Five fiscal years ended September 30, 1994" over a column of
+// "1992" states no date for 1992.
+func statesDate(header string, d time.Time) bool {
+	if !mayNamePeriod(header) {
+		return false
+	}
+	for _, x := range fullDates(header) {
+		if x.Equal(d) {
+			return true
+		}
+	}
+	return false
 }
 
 // asciiUpper and asciiLower change the case of ASCII letters only: every

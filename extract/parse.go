@@ -83,7 +83,10 @@ type docContext struct {
 	// weekCalendar is true when the fiscal years count weeks: a year headed
 	// by its number alone then needs its exact end from the document.
 	weekCalendar bool
-	headers      headerCache
+	// yearRules are the rules the prose states for a year's end ("the
+	// last Friday in September"), for years whose end no date names.
+	yearRules []yearRule
+	headers   headerCache
 	// Prose read from the documents, held until the tables are facts.
 	proseFacts []Fact
 	claims     []claim

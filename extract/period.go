@@ -32,7 +32,7 @@ var (
 	reQuarter  = regexp.MustCompile(`(?i)\bquarters?\s+ended\b`)
 	reChange   = regexp.MustCompile(`(?i)%|\bchange\b|\bincrease\b|\bdecrease\b|\bvariance\b|\bpercent\b`)
 	reFYShort  = regexp.MustCompile(`(?i)\bFY\s?'?(\d{2})\b`)
-	rePeriodWd = regexp.MustCompile(`(?i)\b(ended|ending|quarter|fiscal|months|weeks|year)\b`)
+	rePeriodWd = regexp.MustCompile(`(?i)\b(ended|ending|quarter|fiscal|months|weeks|year|period)\b`)
 	reLoneDay  = regexp.MustCompile(`(?:^|\s)\d{1,2},\s*(?:19|20)\d\d\b`)
 	reQNamed   = regexp.MustCompile(`(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])\s*(quarter|qtr)?\b`)
 )
@@ -99,7 +99,12 @@ type headerFacts struct {
 	day           int
 	year          int
 	change        bool
-	quarter       int // a named quarter ("Fourth Quarter")
+	quarter       int         // a named quarter ("Fourth Quarter")
+	dates         []time.Time // a header naming two dates or more: all of them
+	// dateYear is the year of the written-out date the month and day come
+	// from when the column's own year differs: "Fiscal years ended
+	// September 30, 1994" over "1993".
+	dateYear int
 	// yearDate: the date is a year's end ("Year Ended September 25, 1998
 	// / Third Quarter"), not the named quarter's.
 	yearDate bool
@@ -138,13 +143,21 @@ func readHeader(h string) headerFacts {
 		f.month = monthNames[strings.ToLower(last[1])]
 		f.day, _ = strconv.Atoi(last[2])
 	}
-	if all := reYear.FindAllStringSubmatch(h, -1); all != nil {
-		f.year, _ = strconv.Atoi(all[len(all)-1][1])
+	years := reYear.FindAllStringSubmatch(h, -1)
+	if years != nil {
+		f.year, _ = strconv.Atoi(years[len(years)-1][1])
 	} else if m := reFYShort.FindStringSubmatch(h); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		f.year = 2000 + y
 		if y >= 50 {
 			f.year = 1900 + y
+		}
+	}
+	if f.month != 0 && len(years) >= 2 && strings.Contains(h, ",") {
+		// Two years or more: which is the month and day's?
+		f.pickDate(h)
+		if f.month != 0 && f.year != 0 {
+			f.dateYear = otherYear(h, &f)
 		}
 	}
 	if f.months == 0 && f.weeks == 0 && (strings.Contains(h, " to ") || strings.Contains(h, " through ")) {
@@ -155,6 +168,69 @@ func readHeader(h string) headerFacts {
 		f.year = 0 // "30, 1998" whose month stood in a row not read: no period
 	}
 	return f
+}
+
+// pickDate settles a header that writes out two dates or more ("September
+// 27, 1996, and September 29, 1995" over a column of "1996"): the column's
+// date is the one of the year it stands under. A list of dates with no
+// year under it, over several columns, pairs with them by place (see
+// datesByPlace). Otherwise the last date is the column's own: "for the
+// three months ending March 31, 1998" over "March 31, 1997".
+func (f *headerFacts) pickDate(h string) {
+	locs := reFullDate.FindAllStringIndex(h, -1)
+	if len(locs) < 2 {
+		return
+	}
+	f.dates = nil
+	for _, l := range locs {
+		if d, ok := parseFullDate(h[l[0]:l[1]]); ok {
+			f.dates = append(f.dates, d)
+		}
+	}
+	year := 0 // the year row's, under all the dates
+	if m := reYear.FindStringSubmatchIndex(h[locs[len(locs)-1][1]:]); m != nil {
+		year, _ = strconv.Atoi(h[locs[len(locs)-1][1]+m[2] : locs[len(locs)-1][1]+m[3]])
+	}
+	if year == 0 {
+		if !listed(h, locs) {
+			f.dates = nil // "... ending March 31, 1998 March 31, 1997": the column's own date ends it
+		}
+		return
+	}
+	f.month, f.day, f.year = 0, 0, 0
+	for _, d := range f.dates {
+		if d.Year() == year {
+			if f.month != 0 {
+				f.month, f.day, f.year = 0, 0, 0 // two dates of that year
+				return
+			}
+			f.month, f.day, f.year = d.Month(), d.Day(), d.Year()
+		}
+	}
+}
+
+// otherYear returns the year of the written-out date that gives f its
+// month and day, when that is not f's year; else 0.
+func otherYear(h string, f *headerFacts) int {
+	ds := fullDates(h)
+	for _, d := range ds {
+		if d.Year() == f.year {
+			return 0
+		}
+	}
+	if len(ds) > 0 && ds[len(ds)-1].Month() == f.month && ds[len(ds)-1].Day() == f.day {
+		return ds[len(ds)-1].Year()
+	}
+	return 0
+}
+
+// listed reports dates written as one list ("May 4, 2002 and May 5,
+// 2001"): "and" or a comma stands between the last two, and nothing else.
+// Dates only spaces apart come from different header lines.
+func listed(h string, locs [][]int) bool {
+	n := len(locs)
+	between := strings.TrimSpace(h[locs[n-2][1]:locs[n-1][0]])
+	return between == "," || strings.EqualFold(strings.TrimSpace(strings.TrimPrefix(between, ",")), "and")
 }
 
 // resolvePeriod turns a column header into a period. kind is the table's
@@ -223,7 +299,7 @@ func mayNamePeriod(s string) bool {
 		return true
 	}
 	low := strings.ToLower(s)
-	for _, w := range []string{"end", "quarter", "fiscal", "month", "week", "year"} {
+	for _, w := range []string{"end", "quarter", "fiscal", "month", "week", "year", "period"} {
 		if strings.Contains(low, w) {
 			return true
 		}

@@ -7,7 +7,7 @@ import (
 	"unicode"
 )
 
-var connectorWords = []string{"and", "of", "for", "in", "on", "to", "the", "from", "net", "or", "with", "less", "by"}
+var connectorWords = []string{"and", "of", "for", "in", "on", "to", "the", "from", "net", "or", "with", "less", "by", "before"}
 
 // continuesOnNextLine: a label line that ends mid-phrase.
 func continuesOnNextLine(s string) bool {
@@ -112,13 +112,22 @@ func (r *rowReader) textRow(i int, row grid.Row) {
 		t.Notes = append(t.Notes, label)
 		r.lastData, r.afterRule = false, false
 		return
+	case grid.IsAllCaps(label) && capsRunsOn(label, r.rows, i):
+		// A capitals heading wrapped over lines ("EARNINGS PER SHARE" /
+		// "OF COMMON STOCK"): one label, not two headings.
+		if len(r.pending) == 0 {
+			r.pendingAt, r.pendingInd = row.Line, row.Indent
+		}
+		r.pending = append(r.pending, label)
+		return
 	case grid.IsAllCaps(label) && !adjacent:
 		r.open = nil
 		r.push(Section{Title: label, Line: row.Line, Indent: -1, Parent: -1})
 	case strings.HasSuffix(label, ":"):
 		r.closeSiblings(row.Indent)
 		r.push(Section{Title: label, Line: row.Line, Indent: row.Indent, Parent: r.top()})
-	case nextFigures && (next.Label == "" || startsLower(next.Label) || continuesOnNextLine(label) || len(r.pending) > 0 && adjacent),
+	case nextFigures && (next.Label == "" || startsLower(next.Label) || continuesOnNextLine(label) || len(r.pending) > 0 && adjacent ||
+		adjacent && hangsUnder(label, row, next)),
 		hasNext && next.Kind == grid.Words && (continuesOnNextLine(label) || openParen(label) || startsLower(next.Label)) && !strings.HasSuffix(next.Label, ":"):
 		// A label wrapped over two or more lines, with or without a
 		// hanging indent.
@@ -138,6 +147,42 @@ func (r *rowReader) textRow(i int, row grid.Row) {
 	}
 	r.heading = ""
 	r.lastData, r.afterRule = false, false
+}
+
+// capsRunsOn: a capitals line that the next line of words carries on:
+// it ends mid-phrase, or the next, in capitals too, opens with a joining
+// word.
+func capsRunsOn(label string, rows []grid.Row, i int) bool {
+	if i+1 >= len(rows) || rows[i+1].Kind != grid.Words {
+		return false
+	}
+	if continuesOnNextLine(label) {
+		return true
+	}
+	if !grid.IsAllCaps(rows[i+1].Label) {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(rows[i+1].Label), " ")
+	first = strings.ToLower(first)
+	for _, w := range connectorWords {
+		if first == w {
+			return true
+		}
+	}
+	return false
+}
+
+// hangsUnder: a label whose next, more indented line of figures finishes
+// it rather than opening a section under it. The label ends a sentence
+// ("Common stock, $1 par value. Authorized - 1,200,000,000 shares.") or
+// the next line is only an aside ("(in millions)").
+func hangsUnder(label string, row, next grid.Row) bool {
+	if next.Indent <= row.Indent {
+		return false
+	}
+	n := strings.TrimSpace(next.Label)
+	aside := strings.HasPrefix(n, "(") && strings.HasSuffix(n, ")")
+	return aside || strings.HasSuffix(strings.TrimSpace(label), ".")
 }
 
 // openParen: a label that opens a bracket it does not close.
@@ -242,16 +287,22 @@ func (r *rowReader) closeSiblings(indent int) {
 }
 
 // closeByIndent closes sections whose indented rows have ended: a row at
-// or left of a heading whose first row stood further right.
-func (r *rowReader) closeByIndent(indent int) {
+// or left of a heading whose first row stood further right. It returns
+// the innermost section closed, or -1.
+func (r *rowReader) closeByIndent(indent int) int {
+	closed := -1
 	for len(r.open) > 0 {
 		s := r.top()
 		sec := r.g.t.Sections[s]
 		if first := r.childShown[s]; sec.Indent < 0 || first <= sec.Indent || indent > sec.Indent {
-			return
+			return closed
+		}
+		if closed < 0 {
+			closed = s
 		}
 		r.open = r.open[:len(r.open)-1]
 	}
+	return closed
 }
 
 func (r *rowReader) dataRow(i int, gr grid.Row) {
@@ -264,7 +315,9 @@ func (r *rowReader) dataRow(i int, gr grid.Row) {
 	}
 	isTotal := strings.HasPrefix(strings.ToLower(row.Label), "total")
 	if named := isTotal && r.closeNamed(row.Label); !named && row.Label != "" {
-		r.closeByIndent(row.Indent)
+		if closed := r.closeByIndent(row.Indent); closed >= 0 && r.afterRule {
+			row.after = t.Sections[closed].Title
+		}
 	}
 	// A row under a rule that repeats its section's name totals it.
 	closesByName := r.afterRule && !isTotal && r.top() >= 0 && repeatsTitle(row.Label, t.Sections[r.top()].Title)

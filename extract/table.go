@@ -12,7 +12,7 @@ import (
 
 var (
 	reBalanceTitle     = regexp.MustCompile(`(?i)balance\s+sheets?|financial\s+(position|condition)`)
-	reCashFlowTitle    = regexp.MustCompile(`(?i)cash\s+flows?`)
+	reCashFlowTitle    = regexp.MustCompile(`(?i)cash\s*flows?`)
 	reIncomeTitle      = regexp.MustCompile(`(?i)statements?\s+of\s+(consolidated\s+)?(operations|income|earnings|loss|comprehensive)|income\s+statements?|results\s+of\s+operations|operations\s+data|profit\s+and\s+loss`)
 	reTitleWords       = regexp.MustCompile(`(?i)unaudited|audited|condensed|consolidated|statements?\b|sheets?\b|\b(corp|inc|co|ltd|corporation|incorporated)\b\.?|in\s+(thousands?|millions?|billions?)|omitted`)
 	reCompanySuffixEnd = regexp.MustCompile(`(?i)\b(corp|inc|co|ltd)\.$`)
@@ -70,6 +70,7 @@ func (ctx *docContext) parseTable(gt grid.Table, index int) *Table {
 	g.t.periodHint = g.periodHint(bodyStart)
 	if mayNamePeriod(g.t.periodHint) {
 		g.t.hintDates = fullDates(g.t.periodHint)
+		g.t.hintSpans = dateSpans(g.t.periodHint)
 	}
 	for i, h := range columnHeaders(gt.Columns, headers) {
 		g.t.Columns[i].Header = h
@@ -308,16 +309,17 @@ func titleBlock(above []grid.Text) []grid.Text {
 }
 
 // isTitleText tells a title above a table from the end of a paragraph of
-// prose: titles are short or indented, and are not sentences. A longer
-// line at the margin is a title when it names a statement and does not
-// announce what follows ("Consolidated statement of cash flows for the
-// years 1994 and 1993").
+// prose: titles are short, indented or in capitals, and are not
+// sentences. A longer line at the margin is a title when it names a
+// statement and does not announce what follows ("Consolidated statement
+// of cash flows for the years 1994 and 1993").
 func isTitleText(s string, indent int) bool {
 	sentence := strings.HasSuffix(s, ".") && !reCompanySuffixEnd.MatchString(s)
 	if sentence {
 		return false
 	}
-	return indent >= 3 || len(s) <= 60 || len(s) <= 100 && !strings.HasSuffix(s, ":") && opensWithStatement(s) && classifyTitle(s) != Other
+	return indent >= 3 || len(s) <= 60 || grid.IsAllCaps(s) ||
+		len(s) <= 100 && !strings.HasSuffix(s, ":") && opensWithStatement(s) && classifyTitle(s) != Other
 }
 
 // opensWithStatement: a line whose first words, past "Consolidated" and
@@ -353,8 +355,8 @@ func headerPhrases(r grid.Row) ([]grid.Cell, bool) {
 		return phrases, len(phrases) > 0
 	}
 	text := strings.Join(words, " ")
-	if len(phrases) == 0 || !isPeriodWords(text) && !reChange.MatchString(text) {
-		return nil, false
+	if len(phrases) == 0 || !isPeriodWords(text) && !reChange.MatchString(text) && !(mayBeNotReported(text) && reNotReported.MatchString(text)) {
+		return nil, false // neither a period nor a column that is none ("Pro Forma Adjustments")
 	}
 	if reTitleWords.MatchString(text) && len(phrases) == 1 && !reMonthDay.MatchString(text) && !reMonths.MatchString(text) {
 		return nil, false // a title such as "Consolidated Statements of Operations"
@@ -389,6 +391,13 @@ func sharesHeader(n int, headers [][]grid.Cell) bool {
 		seen[h] = true
 	}
 	return false
+}
+
+// mayBeNotReported is a quick test that spares reNotReported: a pro forma,
+// adjusted or non-GAAP column names "forma", "adjust" or "gaap".
+func mayBeNotReported(s string) bool {
+	low := asciiLower(s)
+	return strings.Contains(low, "forma") || strings.Contains(low, "adjust") || strings.Contains(low, "gaap")
 }
 
 // columnHeaders gives each column the header words over it: the phrase of
@@ -506,14 +515,24 @@ func (ctx *docContext) resolveColumn(i int, t *Table) (Period, bool) {
 	if ctx.headers == nil {
 		ctx.headers = headerCache{}
 	}
-	h := ctx.headers.read(t.Columns[i].Header)
+	if p, ok := ownSpan(t.Columns[i].Header, t.Kind); ok {
+		return p, true // "Period from September 1, 1998 (inception) to December 31, 1998"
+	}
+	h := ctx.columnFacts(i, t)
+	if p, ok := spanFor(t, i, h); ok {
+		return p, true // "period from June 3, 1996 (inception) to December 31, 1996" over "1996"
+	}
 	if t.periodHint != "" {
 		hint := ctx.headers.read(t.periodHint)
 		if h.year == 0 && len(t.Columns) == 1 {
 			h = hint // "for the year ended June 30, 2000" over one column
 		}
 		if d, ok := hintDateFor(t, i, h.year); ok {
-			hint.month, hint.day, hint.year = d.Month(), d.Day(), h.year
+			// The title's date is the column's own: fiscal 1999 headed
+			// "1999" under "December 31, 2000 and January 2, 2000" ended
+			// on January 2, 2000.
+			hint.month, hint.day, hint.year = d.Month(), d.Day(), d.Year()
+			h.year = d.Year()
 		}
 		h = ctx.withHint(h, hint)
 	}
@@ -559,6 +578,130 @@ func hintDateFor(t *Table, i, year int) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// columnFacts is what column i's own header says of its date, once a
+// header naming several dates has given the column its own.
+func (ctx *docContext) columnFacts(i int, t *Table) headerFacts {
+	h := ctx.headers.read(t.Columns[i].Header)
+	if len(h.dates) > 1 {
+		h = datesByPlace(t, i, h) // "May 4, 2002 and May 5, 2001" over both columns
+	}
+	if h.dateYear != 0 {
+		// "Fiscal years ended September 30, 1994" over "1993": the date is
+		// another year's; its month and day carry as a title's would.
+		hint := headerFacts{month: h.month, day: h.day, year: h.dateYear}
+		h.month, h.day, h.dateYear = 0, 0, 0
+		h = ctx.withHint(h, hint)
+	}
+	return h
+}
+
+// spanFor gives column i the period the title names from one date to
+// another ("and period from June 3, 1996 (inception) to December 31,
+// 1996") when the column is headed by that period's year alone and no
+// other column is.
+func spanFor(t *Table, i int, h headerFacts) (Period, bool) {
+	if len(t.hintSpans) == 0 || h.year == 0 || h.month != 0 || h.quarter != 0 {
+		return Period{}, false
+	}
+	if h.months != 0 || h.weeks != 0 {
+		return Period{}, false // the column states its own length
+	}
+	var found Period
+	n := 0
+	for _, p := range t.hintSpans {
+		if p.End.Year() == h.year {
+			found, n = p, n+1
+		}
+	}
+	if n != 1 {
+		return Period{}, false
+	}
+	for j, c := range t.Columns {
+		if j != i && !c.Change && readHeader(c.Header).year == h.year {
+			return Period{}, false // two columns of one year: which is the span?
+		}
+	}
+	if t.Kind == Balance {
+		return Period{End: found.End}, true
+	}
+	return found, true
+}
+
+// datesByPlace pairs the dates one header lists with the columns it
+// stands over, in order, when there are as many of each: "May 4, 2002 and
+// May 5, 2001" over two columns. Over several columns of another count,
+// the column gets no date; over this column alone, it keeps the last.
+func datesByPlace(t *Table, i int, h headerFacts) headerFacts {
+	var cols []int
+	for j, c := range t.Columns {
+		if c.Header == t.Columns[i].Header {
+			cols = append(cols, j)
+		}
+	}
+	switch {
+	case len(cols) == 1:
+		return h
+	case len(cols) != len(h.dates):
+		h.month, h.day, h.year = 0, 0, 0
+		return h
+	}
+	for k, j := range cols {
+		if j == i {
+			d := h.dates[k]
+			h.month, h.day, h.year = d.Month(), d.Day(), d.Year()
+		}
+	}
+	return h
+}
+
+// ownSpan reads a column header that names its period from one date to
+// another.
+func ownSpan(header string, kind Statement) (Period, bool) {
+	if !strings.Contains(header, "rom") && !strings.Contains(header, "ROM") {
+		return Period{}, false // no "from": spare the expression
+	}
+	spans := dateSpans(header)
+	if len(spans) != 1 {
+		return Period{}, false
+	}
+	if kind == Balance {
+		return Period{End: spans[0].End}, true
+	}
+	return spans[0], true
+}
+
+// dateSpans lists the periods s names from one written-out date to
+// another: "from June 3, 1996 (inception) to December 31, 1996", "for the
+// period from May 1, 1998 through December 31, 1998".
+func dateSpans(s string) []Period {
+	locs := reFullDate.FindAllStringIndex(s, -1)
+	var out []Period
+	for k := 0; k+1 < len(locs); k++ {
+		before := strings.Fields(asciiLower(s[max(0, locs[k][0]-12):locs[k][0]]))
+		if len(before) == 0 || before[len(before)-1] != "from" {
+			continue
+		}
+		between := asciiLower(s[locs[k][1]:locs[k+1][0]])
+		if len(between) > 30 || indexWord(between, "to") < 0 && indexWord(between, "through") < 0 {
+			continue
+		}
+		from, ok1 := parseFullDate(s[locs[k][0]:locs[k][1]])
+		to, ok2 := parseFullDate(s[locs[k+1][0]:locs[k+1][1]])
+		if !ok1 || !ok2 || !from.Before(to) || to.Sub(from) > 400*24*time.Hour {
+			continue
+		}
+		out = append(out, spanPeriod(from, to))
+	}
+	return out
+}
+
+// spanPeriod is the period from one day to another, both inclusive, with
+// the nearest whole count of months.
+func spanPeriod(from, to time.Time) Period {
+	days := to.Sub(from).Hours()/24 + 1
+	return Period{Start: from, End: to, Months: max(1, int(days/30.44+0.5))}
 }
 
 // fullDates lists the dates written out in s, in order.
@@ -673,22 +816,24 @@ func (g *tableGrid) readScale() {
 		if m == "" {
 			continue
 		}
-		g.t.Scale = scaleOf(strings.ToLower(m))
+		g.t.Scale = scaleOf(m)
 		if e := reExcept.FindStringSubmatch(s); e != nil && strings.Contains(strings.ToLower(rePerShare.ReplaceAllString(e[1], "")), "share") {
 			g.t.ScaleShares = false
-			// "except per share data; shares in thousands": share counts
-			// have a scale of their own.
-			if m := strings.ToLower(reScale.FindString(e[1])); m != "" {
-				g.t.ShareScale = scaleOf(m)
-			}
+			// "except per share data; shares in thousands", "except share
+			// data in thousands": share counts have a scale of their own.
+			g.t.ShareScale = scaleOf(reScale.FindString(e[1]))
 		}
 		return
 	}
 }
 
-// scaleOf is the scale a matched scale phrase (lower case) names.
-func scaleOf(low string) decimal.Decimal {
+// scaleOf gives the factor a matched scale note names, or zero for no
+// match.
+func scaleOf(m string) decimal.Decimal {
+	low := strings.ToLower(m)
 	switch {
+	case m == "":
+		return decimal.Decimal{}
 	case strings.Contains(low, "billion"):
 		return decimal.NewFromInt(1000000000)
 	case strings.Contains(low, "million"):

@@ -131,6 +131,7 @@ type Table struct {
 	// them ("Three years ended December 31, 1994").
 	periodHint string
 	hintDates  []time.Time // the dates written out in periodHint, in order
+	hintSpans  []Period    // the periods periodHint names from one date to another
 }
 
 // Column is one numeric column of a table.
@@ -177,6 +178,10 @@ type Row struct {
 	// section ("Earnings Per Common Share" over "Basic" and "Diluted"): it
 	// tells their unit.
 	heading string
+	// after is the heading of the rows a subtotal adds up when it stands
+	// under their rule at the heading's own indent ("Net Income" under the
+	// rows of "BASIC EARNINGS PER SHARE:"): it tells the subtotal's unit.
+	after string
 }
 
 // Member returns the section the row adds into: a total belongs to the

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"finexport/extract/grid"
 )
 
 // block is the raw text of one table: its lines with the SGML tags taken
@@ -87,9 +89,11 @@ func blankOut(tag string) string { return strings.Repeat(" ", len(tag)) }
 
 // linesAbove returns the text standing above a table on its page, nearest
 // first: up to ten lines back to a page break, the end of another table,
-// three blank lines running, or a line of prose (a long line at the left
-// margin). A note at the head of a page - a title, a scale - thus reaches
-// every table on the page. Page breaks are skipped until text is found:
+// three blank lines running (once more than a column header is found), or
+// a line of prose: a long line at the left margin that is neither a rule
+// nor a period in capitals ("YEAR ENDED DECEMBER 31, 1997 AND PERIOD FROM
+// JUNE 3, 1996 (INCEPTION)"). A note at the head of a page - a title, a
+// scale - thus reaches every table on the page. Page breaks are skipped until text is found:
 // a break can fall between a title and its table.
 func linesAbove(doc []Line, i int) []Line {
 	var out []Line
@@ -106,19 +110,31 @@ func linesAbove(doc []Line, i int) []Line {
 			continue
 		}
 		if t == "" {
-			if blanks++; blanks >= 3 && len(out) > 0 {
+			if blanks++; blanks >= 3 && len(out) > 0 && !onlyPeriods(out) {
 				break
 			}
 			continue
 		}
 		blanks = 0
 		indent := len(doc[j].Text) - len(strings.TrimLeft(doc[j].Text, " "))
-		if len(t) > 60 && indent < 3 && len(out) > 0 {
-			break
+		if len(t) > 60 && indent < 3 && len(out) > 0 && !isRuleText(t) && !(grid.IsAllCaps(t) && namesPeriod(t)) {
+			break // prose; a rule or a long title in capitals naming a period is not
 		}
 		out = append(out, doc[j])
 	}
 	return out
+}
+
+// onlyPeriods: lines that only name periods ("THREE MONTHS ENDED") are a
+// column header set apart from its table; the title and scale note above
+// them are still the table's, however many blank lines stand between.
+func onlyPeriods(lines []Line) bool {
+	for _, l := range lines {
+		if !namesPeriod(l.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // findPlainTables finds tables laid out as aligned text without tags: runs

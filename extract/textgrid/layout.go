@@ -55,12 +55,9 @@ func layout(b block, warn func(int, string)) grid.Table {
 	}
 	cols := clusterColumns(shapes[first:], b.Markers)
 	t.Columns = len(cols)
+	groups := underlines(b.Lines[:first], cols)
 	for i := 0; i < first; i++ {
-		var under []chunk
-		if i+1 < first {
-			under = ruleRuns(b.Lines[i+1].Text, shapes[i+1], cols[0].l/2)
-		}
-		t.Head = append(t.Head, headRow(b.Lines[i], shapes[i], cols, under))
+		t.Head = append(t.Head, headRow(b.Lines[i], shapes[i], cols, groups[i:]))
 	}
 	for i := first; i < len(b.Lines); i++ {
 		t.Body = append(t.Body, bodyRow(b.Lines[i], shapes[i], cols, warn))
@@ -90,27 +87,10 @@ func kindOf(l Line, sh lineShape) grid.RowKind {
 // span is a column's character extent: where its figures stand.
 type span struct{ l, r int }
 
-// ruleRuns returns the runs of dashes of a line that holds nothing but
-// rules, or nil. A run that starts in the stub (left of from) separates
-// the header from the title across the page; it spans nothing.
-func ruleRuns(text string, sh lineShape, from int) []chunk {
-	if sh.Rule == 0 || sh.Label != "" || len(sh.Cells) > 0 {
-		return nil
-	}
-	var out []chunk
-	for _, c := range splitChunks(text) {
-		if c.Start >= from {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
 // headRow reads a line above the first figures: its phrases, each given
-// the columns it heads. A rule right under a phrase shows how far it
-// spans: "Years Ended" over a rule that runs across three columns heads
-// all three.
-func headRow(l Line, sh lineShape, cols []span, under []chunk) grid.Row {
+// the columns it heads. groups holds the underlines of this line and of
+// each line below it in the head.
+func headRow(l Line, sh lineShape, cols []span, groups [][]span) grid.Row {
 	row := grid.Row{Kind: kindOf(l, sh), Line: l.N, Text: strings.TrimSpace(l.Text), Label: sh.Label, Indent: sh.Indent, Rule: sh.Rule, Years: allYears(sh)}
 	if row.Kind == grid.Figures {
 		row.Kind = grid.Words // years, or figures before the table's columns were known
@@ -120,7 +100,14 @@ func headRow(l Line, sh lineShape, cols []span, under []chunk) grid.Row {
 	}
 	var phrases []chunk
 	if row.Years {
-		if sh.Label != "" {
+		switch {
+		case sh.Label != "" && sh.Indent >= cols[0].l/2:
+			// "1997   Change   1998": the words left of the last year stand
+			// over columns too; they are no stub.
+			for _, c := range splitGlued(splitChunks(l.Text[:min(len(l.Text), sh.LabelEnd)])) {
+				phrases = append(phrases, c)
+			}
+		case sh.Label != "":
 			row.Cells = append(row.Cells, grid.Cell{First: -1, Last: -1, Text: sh.Label, Pos: grid.Pos{Line: l.N, Col: sh.Indent + 1, EndCol: sh.LabelEnd}})
 		}
 		for _, c := range sh.Cells {
@@ -139,39 +126,114 @@ func headRow(l Line, sh lineShape, cols []span, under []chunk) grid.Row {
 			phrases = append(phrases, c)
 		}
 	}
-	phrases = joinSpacedWords(phrases)
-	cells := assignPhrases(l.N, widenToRules(phrases, under), cols)
-	for i := range cells {
-		cells[i].Pos = pos(l.N, phrases[i]) // where the words stand, not the rule
-	}
-	row.Cells = append(row.Cells, cells...)
+	row.Cells = append(row.Cells, assignPhrases(l.N, joinSpacedWords(phrases), cols, groups)...)
 	return row
 }
 
-// widenToRules gives a phrase the extent of a rule run under it that is
-// wider than the phrase and holds it alone; a run under several phrases
-// closes the header and spans nothing.
-func widenToRules(phrases, rules []chunk) []chunk {
-	if len(rules) == 0 {
-		return phrases
-	}
-	out := append([]chunk(nil), phrases...)
-	for _, r := range rules {
-		held := -1
-		for i, p := range phrases {
-			if p.End > r.Start && p.Start < r.End { // over the run
-				if held >= 0 || p.Start < r.Start || p.End > r.End {
-					held = -2
-					break
-				}
-				held = i
-			}
+// within returns the column a phrase stands wholly over, within two
+// characters of its edges and over no other column; else -1. Such a
+// phrase that names no period ("Percent" over "Change") heads that column
+// alone.
+func within(p chunk, cols []span) int {
+	own := -1
+	for ci, c := range cols {
+		if overlap(p.Start, p.End, c.l, c.r) == 0 {
+			continue
 		}
-		if held >= 0 && r.End-r.Start > phrases[held].End-phrases[held].Start {
-			out[held].Start, out[held].End = r.Start, r.End
+		if own >= 0 || p.Start < c.l-2 || p.End > c.r+2 {
+			return -1
+		}
+		own = ci
+	}
+	return own
+}
+
+// underlines finds, on each head line, the rules that underline a header
+// spanning two or more columns: the rule under "Year Ended December 31,"
+// that runs across its three years.
+func underlines(lines []Line, cols []span) [][]span {
+	out := make([][]span, len(lines))
+	for i, l := range lines {
+		if !strings.ContainsAny(l.Text, "-=_") || !headerBelow(lines[i+1:], cols) {
+			continue // the rule under the last header line closes the head
+		}
+		for _, c := range splitChunks(l.Text) {
+			// A rule that runs into the labels is a separator across the
+			// table, not the underline of one header.
+			if r := (span{c.Start, c.End}); isRuleText(c.Text) && r.l >= cols[0].l-12 && len(columnsUnder(r, cols)) >= 2 {
+				out[i] = append(out[i], r)
+			}
 		}
 	}
 	return out
+}
+
+// headerBelow: words or years stand over the columns on a head line
+// below (a scale note in the stub is no header).
+func headerBelow(lines []Line, cols []span) bool {
+	zone := cols[0].l
+	for _, l := range lines {
+		for _, c := range splitChunks(l.Text) {
+			if !isRuleText(c.Text) && (c.End >= zone-1 || c.Start >= zone/2) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// columnsUnder lists the columns a rule runs over for half their width
+// or more.
+func columnsUnder(r span, cols []span) []int {
+	var out []int
+	for ci, c := range cols {
+		if 2*overlap(c.l, c.r, r.l, r.r) >= c.r-c.l {
+			out = append(out, ci)
+		}
+	}
+	return out
+}
+
+// groupOf returns the columns a head phrase may head, as the underlines
+// tell, and whether an underline below it names them. A phrase standing
+// over an underline (for half its width or more) heads the columns the
+// underline runs over, however far they stand; a phrase beside an underline on its own line heads none of the
+// columns that underline belongs to. groups[0] holds the phrase's own
+// line's underlines; nil means any column.
+func groupOf(p chunk, cols []span, groups [][]span) ([]bool, bool) {
+	if len(groups) == 0 {
+		return nil, false
+	}
+	for _, rules := range groups[1:] {
+		var allowed []bool
+		for _, r := range rules {
+			if 2*overlap(p.Start, p.End, r.l, r.r) < p.End-p.Start {
+				continue // not standing over this underline
+			}
+			if allowed == nil {
+				allowed = make([]bool, len(cols))
+			}
+			for _, ci := range columnsUnder(r, cols) {
+				allowed[ci] = true
+			}
+		}
+		if allowed != nil {
+			return allowed, true
+		}
+	}
+	if len(groups[0]) == 0 {
+		return nil, false
+	}
+	allowed := make([]bool, len(cols))
+	for ci := range allowed {
+		allowed[ci] = true
+	}
+	for _, r := range groups[0] {
+		for _, ci := range columnsUnder(r, cols) {
+			allowed[ci] = false
+		}
+	}
+	return allowed, false
 }
 
 // joinSpacedWords joins header words set two spaces apart into one
@@ -229,11 +291,19 @@ func pos(n int, c chunk) grid.Pos { return grid.Pos{Line: n, Col: c.Start + 1, E
 // column when a line has one for each; else each column takes the phrase
 // over it or, failing that, the nearest phrase within reach, so that a
 // spanning "Three Months Ended" heads both its columns and no column far
-// from it.
-func assignPhrases(n int, phrases []chunk, cols []span) []grid.Cell {
+// from it. Underlines group the columns: a phrase heads only columns of
+// its own group, and all of them.
+func assignPhrases(n int, phrases []chunk, cols []span, groups [][]span) []grid.Cell {
 	out := make([]grid.Cell, len(phrases))
+	allowed := make([][]bool, len(phrases))
+	underlined := make([]bool, len(phrases))
 	for i, p := range phrases {
 		out[i] = grid.Cell{First: -2, Last: -2, Text: p.Text, Pos: pos(n, p)}
+		allowed[i], underlined[i] = groupOf(p, cols, groups)
+		if own := within(p, cols); own >= 0 && allowed[i] == nil && !namesPeriod(p.Text) {
+			allowed[i] = make([]bool, len(cols))
+			allowed[i][own] = true
+		}
 	}
 	if len(phrases) == 0 {
 		return out
@@ -244,11 +314,14 @@ func assignPhrases(n int, phrases []chunk, cols []span) []grid.Cell {
 		if len(phrases) != len(cols) {
 			best := -1
 			for pi, p := range phrases {
+				if allowed[pi] != nil && !allowed[pi][ci] {
+					continue
+				}
 				if d := spanDistance(p.Start, p.End, c.l, c.r); best < 0 || d < best {
 					best, pick = d, pi
 				}
 			}
-			if best > reach {
+			if best < 0 || best > reach && !underlined[pick] {
 				continue
 			}
 		}

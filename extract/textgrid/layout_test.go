@@ -148,6 +148,88 @@ func TestReadLaysOutHeadersAndFigures(t *testing.T) {
 				"Three Months / Ended / 1998", "Three Months / Ended / 1999"},
 			body: map[int][]string{5: {"$ (69)", "$(237)", "$ (58)", "$ 112", "$(423)"}},
 		},
+		{
+			name: "an underline groups the columns its header heads, however near another header stands",
+			doc: "<TABLE>\n" +
+				"                                       Three Months Ended\n" +
+				"        Year Ended December 31,            March 31,\n" +
+				"      ----------------------------   ----------------------\n" +
+				"       1996      1997       1998        1998         1999\n" +
+				"Net     $3,259    $6,424   $ 5,007        $1,184    $  (849)\n" +
+				"</TABLE>",
+			headers: []string{"Year Ended December 31, / 1996", "Year Ended December 31, / 1997", "Year Ended December 31, / 1998",
+				"Three Months Ended / March 31, / 1998", "Three Months Ended / March 31, / 1999"},
+			body: map[int][]string{6: {"$3,259", "$6,424", "$ 5,007", "$1,184", "$ (849)"}},
+		},
+		{
+			name: "a header beside another's underline heads none of that one's columns",
+			doc: "<TABLE>\n" +
+				"                                 December 31,\n" +
+				"                             ---------------------    March 31,\n" +
+				"                               1997        1998         1999\n" +
+				"Cash                         $ 7,748     $ 4,952       $   862\n" +
+				"</TABLE>",
+			headers: []string{"December 31, / 1997", "December 31, / 1998", "March 31, / 1999"},
+			body:    map[int][]string{5: {"$ 7,748", "$ 4,952", "$ 862"}},
+		},
+		{
+			name: "a rule running from the margin is a separator, not an underline",
+			doc: "<TABLE>\n" +
+				"                                   Quarter Ended                   Year Ended\n" +
+				"---------------------------------------------------------------------------------------\n" +
+				"                           Dec. 26,       Sept. 26,       Dec. 26,      Dec. 27,\n" +
+				"                            1999           1999            1999          1998\n" +
+				"Net sales             $   968,710    $   662,192     $ 2,857,604   $ 2,542,141\n" +
+				"</TABLE>",
+			headers: []string{"Quarter Ended / Dec. 26, / 1999", "Quarter Ended / Sept. 26, / 1999", "Year Ended / Dec. 26, / 1999", "Year Ended / Dec. 27, / 1998"},
+			body:    map[int][]string{6: {"$ 968,710", "$ 662,192", "$ 2,857,604", "$ 2,542,141"}},
+		},
+		{
+			name: "a line of a few dashes alone is the wrapped end of a rule, not a row of nil figures",
+			doc: "<TABLE>\n" +
+				"                                   March 31, 1999\n" +
+				"                      ----------------------------------------------\n" +
+				"---\n" +
+				"                             eBay        Acquired      Combined\n" +
+				"Cash                     $  24,850     $   4,300     $  29,150\n" +
+				"</TABLE>",
+			headers: []string{"March 31, 1999 / eBay", "March 31, 1999 / Acquired", "March 31, 1999 / Combined"},
+			body:    map[int][]string{6: {"$ 24,850", "$ 4,300", "$ 29,150"}},
+		},
+		{
+			name: "a word naming no period over one column heads that column alone",
+			doc: "<TABLE>\n" +
+				"                                  Three months ended March 31\n" +
+				"                                                        Percent\n" +
+				"                                2000         1999*       Change\n" +
+				"Hardware                     $ 7,712       $ 8,751       -11.9%\n" +
+				"</TABLE>",
+			headers: []string{"Three months ended March 31 / 2000", "Three months ended March 31 / 1999*", "Three months ended March 31 / Percent / Change"},
+			body:    map[int][]string{5: {"$ 7,712", "$ 8,751", "-11.9%"}},
+		},
+		{
+			name: "a year row with change words between its years; the rule closing the head is no underline",
+			doc: "<TABLE>\n" +
+				"                                                Three Months Ended October 31,\n" +
+				"                                               1997         Change          1998\n" +
+				"                                              ----------------------------------\n" +
+				"     (Dollars in millions)\n" +
+				"     Selling & marketing.....................  $32.0            41%          $45.1\n" +
+				"</TABLE>",
+			headers: []string{"Three Months Ended October 31, / 1997", "Three Months Ended October 31, / Change", "Three Months Ended October 31, / 1998"},
+			body:    map[int][]string{6: {"$32.0", "41%", "$45.1"}},
+		},
+		{
+			name: "a rule with only a stub note below it closes the head: it groups nothing",
+			doc: "<TABLE>\n" +
+				"                                       Pro Forma\n" +
+				"                                       ----------------------------\n" +
+				"     (Dollars in millions)\n" +
+				"Revenue                                $   100.0          $  200.0\n" +
+				"</TABLE>",
+			headers: []string{"Pro Forma", ""},
+			body:    map[int][]string{5: {"$ 100.0", "$ 200.0"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

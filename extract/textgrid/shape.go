@@ -95,7 +95,9 @@ func shapeLine(text string) lineShape {
 	chunks := splitChunks(text)
 	var pieces []chunk
 	for _, c := range chunks {
-		if isRuleText(c.Text) {
+		if isRuleText(c.Text) || len(chunks) == 1 && len(c.Text) >= 2 && strings.Trim(c.Text, "-") == "" {
+			// A line of dashes alone, however short, is a rule (the
+			// wrapped end of a long one), never a nil figure.
 			if strings.ContainsRune(c.Text, '=') {
 				sh.Rule = '='
 			} else if sh.Rule == 0 {
