@@ -218,6 +218,12 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	}
 	ctx.warnDuplicateTables(f.Tables[first:])
 	ctx.settleReleaseYear(f, text.Lines, f.Tables[first:])
+	if looksLikeHTML(d) {
+		// Each HTML paragraph (a bullet, a heading) stands apart in the
+		// prose too: a heading opens its section, and a bullet's last
+		// sentence ends with it.
+		prose = text.Lines
+	}
 	ctx.readProse(f, prose)
 }
 
