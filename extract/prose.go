@@ -158,7 +158,7 @@ func isHeading(t string) bool {
 // capsHeading reports a heading line in capitals ("NET SALES"), which
 // may stand right above its first paragraph with no blank line between.
 func capsHeading(t string) bool {
-	return len(t) >= 3 && strings.IndexFunc(t, unicode.IsLower) < 0 && isHeading(t)
+	return len(t) >= 3 && strings.IndexFunc(t, unicode.IsLower) < 0 && strings.Count(t, " ") < 8 && isHeading(t)
 }
 
 // proseScale reads a line of prose that only states the scale of the
@@ -457,7 +457,7 @@ func centsWritten(t string) bool {
 // and Analysis are in millions.", "Dollar amounts are stated in
 // thousands." Zero for any other sentence.
 func sentenceScale(t string) decimal.Decimal {
-	if len(t) > 200 || strings.ContainsAny(t, "$%") || !mayNameScale(t) {
+	if len(t) > 200 || strings.ContainsAny(t, "$%") || !containsAny(t, scaleWords) {
 		return decimal.Zero
 	}
 	lower := strings.ToLower(t)
@@ -487,6 +487,9 @@ func sentenceScale(t string) decimal.Decimal {
 	}
 	return decimal.Zero
 }
+
+// scaleWords: a sentence that states a scale holds one of them.
+var scaleWords = []string{"in thousands", "in millions", "in billions", "IN THOUSANDS", "IN MILLIONS", "IN BILLIONS"}
 
 // statedVerbs may stand between "are" and "in millions".
 var statedVerbs = map[string]bool{"stated": true, "expressed": true, "presented": true, "shown": true, "reported": true, "given": true}
