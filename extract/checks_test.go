@@ -395,6 +395,34 @@ func TestProseClaimPatterns(t *testing.T) {
 		{"a scale note heading a table further down holds no sentence",
 			"<PAGE>\n\nOptions outstanding are summarized below.\n\n      (in thousands, except per share amounts)\n\nEmployees may buy stock up to a maximum of $25,000 a year.",
 			nil},
+		{"a scale note written as a sentence holds across pages, to the next item",
+			"All dollar amounts in this Management's Discussion and Analysis are in millions.\n\nNet revenues for the fourth quarter of 2003 were $25.0 compared to $23.5\nfor the fourth quarter of 2002.\n\n<PAGE>\n\nNet income for the year ended December 31, 2003 was $14.0.\n\nItem 3. Quantitative and Qualitative Disclosures About Market Risk\n\nNet income for the year ended December 31, 2003 was $14.",
+			[]string{"Prose: Revenue | 3 months to 2003-12-31 | 25000000 | pass", "Prose: Revenue | 3 months to 2002-12-31 | 23500000 | pass", "Prose: Net income (loss) | 12 months to 2003-12-31 | 14000000 | pass",
+				"Prose: Net income (loss) | 12 months to 2003-12-31 | 14 | fail"}}, // past the note, "$14" is in dollars
+		{"an item of a product line",
+			"Net revenues of imaging and display products decreased by $1.0 million to $9.0\nmillion in the fourth quarter of 2003.",
+			nil},
+		{"an item of its amount, after approximately",
+			"Net revenues of approximately $95.0 million for the year ended December 31, 2003\nwere a record.",
+			[]string{"Prose: Revenue | 12 months to 2003-12-31 | 95000000 | pass"}},
+		{"a charge included in the net income",
+			"Net income for the fourth quarter of 2003 includes a $2.0 million charge for\nrestructuring, as well as a $1.0 million charge for litigation.",
+			nil},
+		{"an amount before the item it is",
+			"The Company reported a $14.0 million net income for the year ended December 31,\n2003.",
+			[]string{"Prose: Net income (loss) | 12 months to 2003-12-31 | 14000000 | pass"}},
+		{"non-GAAP and recurring figures are not the reported ones",
+			"Adjusted non-GAAP net income for the fourth quarter of 2003 was $5.1 million.\nAnnual recurring revenues for the fourth quarter of 2003 were $20.0 million.",
+			nil},
+		{"a section under a segment's name",
+			"Consolidated Results\n\nNet income for the year ended December 31, 2003 was $14.0 million.\n\nIndustrial Products\n\nNet income of $9.0 million for the year ended December 31, 2003. Price\nincreases in this segment helped.\n\nPer Share Results: Net income for the year ended December 31, 2003 was\n$14.0 million, or $1.40 per basic share.",
+			[]string{"Prose: Net income (loss) | 12 months to 2003-12-31 | 14000000 | pass", "Prose: Net income (loss) | 12 months to 2003-12-31 | 14000000 | pass", "Prose: Net income (loss) per share, basic | 12 months to 2003-12-31 | 1.4 | pass"}},
+		{"a heading in capitals over its paragraph bounds the section",
+			"Results of Operations\n\nNET REVENUES\nNet revenues for the fourth quarter of 2003 were $25.0 million.\n\nEUROPE\nNet income in the Europe segment was $2.0 million in the fourth quarter of 2003.\nThe results of this segment improved.",
+			[]string{"Prose: Revenue | 3 months to 2003-12-31 | 25000000 | pass"}},
+		{"a heading naming a segment",
+			"Retail Segment\n\nNet income for the fourth quarter of 2003 was $2.0 million.\n\nCONSOLIDATED\n\nNet income for the fourth quarter of 2003 was $4.0 million.",
+			[]string{"Prose: Net income (loss) | 3 months to 2003-12-31 | 4000000 | pass"}},
 	}
 	for _, tt := range tests {
 		f := parseBytesT(t, widgetRelease(tt.prose), "widget.txt")
@@ -532,5 +560,95 @@ func TestDeductionConvention(t *testing.T) {
 				t.Errorf("convention %d, want %d", got, tt.want)
 			}
 		})
+	}
+}
+
+// In HTML each paragraph, heading and bullet stands apart: a bullet with
+// no closing stop does not run into the next one, and a heading with a
+// segment's name opens a section whose claims are the segment's ("...
+// in this segment"), not the company's.
+func TestHTMLProseParagraphsAndSegmentSections(t *testing.T) {
+	doc := `<html><body>
+<p>WIDGET CORP. REPORTS YEAR 2003 RESULTS</p>
+<p>DAYTON, Ohio, February 4, 2004 -- Widget Corp. today reported results for the year ended December 31, 2003.</p>
+<p>Industrial Products</p>
+<table><tr><td>&#9679;</td><td>Net income of $9.0 million for the year ended December 31, 2003, compared to net income of $8.0 million for the year ended December 31, 2002. Prices rose in this segment.</td></tr></table>
+<p>Consolidated</p>
+<table><tr><td>&#9679;</td><td>Net income of $14.0 million for the year ended December 31, 2003</td></tr>
+<tr><td>&#9679;</td><td>Net revenues of $95.0 million, compared to $88.0 million in 2002</td></tr></table>
+<p>Consolidated Statements of Operations</p>
+<p>(in thousands)</p>
+<table>
+<tr><td></td><td colspan="2">Year Ended December 31,</td></tr>
+<tr><td></td><td>2003</td><td>2002</td></tr>
+<tr><td>Net revenues</td><td>$95,000</td><td>$88,000</td></tr>
+<tr><td>Cost of revenues</td><td>57,000</td><td>53,000</td></tr>
+<tr><td>Gross profit</td><td>38,000</td><td>35,000</td></tr>
+<tr><td>Net income</td><td>$14,000</td><td>$12,000</td></tr>
+</table>
+</body></html>
+`
+	f := parseBytesT(t, []byte(doc), "w.htm")
+	var got []string
+	for _, c := range f.Checks {
+		if c.Kind == Claim {
+			got = append(got, strings.Join([]string{c.Name, c.Period.String(), c.Stated.String(), string(c.Status)}, " | "))
+		}
+	}
+	want := []string{"Prose: Net income (loss) | 12 months to 2003-12-31 | 14000000 | pass", "Prose: Revenue | 12 months to 2002-12-31 | 88000000 | pass"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("claims:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// The small readers of prose structure: scale notes written as sentences,
+// amounts a note scales, the headings that end a discussion or open a
+// section, and what an item "of" something is.
+func TestProseStructureReaders(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want int64
+	}{
+		{"All dollar amounts in this Management's Discussion and Analysis are in millions.", 1000000},
+		{"Dollar amounts are stated in thousands, except per share amounts.", 1000},
+		{"All amounts are expressed in billions.", 1000000000},
+		{"Sales in millions of units rose.", 0},                         // no amounts stated in a scale
+		{"Amounts of $5 million are in millions of dollars.", 0},        // a figure: not a note
+		{"The Company has investments in thousands of companies.", 0},   // no "are in"
+		{"Net revenues, in millions, are shown in the table below.", 0}, // "are shown in the table"
+		{"All dollar amounts in this report are in thousands of dollars.", 1000},
+	} {
+		if got := sentenceScale(tt.s); !got.Equal(decimal.NewFromInt(tt.want)) {
+			t.Errorf("sentenceScale(%q) = %s, want %d", tt.s, got, tt.want)
+		}
+	}
+	s := "Revenues were $1,002.5, the price was $32.25, income was $966 and cash $199,713,000."
+	amounts := findAmounts(s)
+	scaleBare(s, amounts, decimal.NewFromInt(1000000))
+	var got []string
+	for _, a := range amounts {
+		got = append(got, a.Value.String())
+	}
+	if want := "1002500000 32.25 966000000 199713000"; strings.Join(got, " ") != want {
+		t.Errorf("scaleBare: %s, want %s", strings.Join(got, " "), want)
+	}
+	for s, want := range map[string]bool{"PART II.": true, "Item 3. Quantitative and Qualitative Disclosures": true,
+		"ITEM 7A": true, "Part of the increase was due to pricing.": false, "Item sales rose.": false} {
+		if opensFilingPart(s) != want {
+			t.Errorf("opensFilingPart(%q) = %v", s, !want)
+		}
+	}
+	for s, want := range map[string]bool{"Net Income (Loss) per Share - continuing operations: Net income per share was $0.20.": true,
+		"• Revenue: Revenue of $185.1 million.": true, "The Company reported the following: revenues of $5 million.": false,
+		"On $1.3 million: a note.": false} {
+		if runInHeading(s) != want {
+			t.Errorf("runInHeading(%q) = %v", s, !want)
+		}
+	}
+	for s, want := range map[string]bool{"imaging and display products": true, "approximately $117 million": false,
+		"the fourth quarter": false, "1998": false, "the Company": false, "our European subsidiary": true, "US$150 million": false} {
+		if ofWhat(strings.Fields(strings.ToLower(s))) != want {
+			t.Errorf("ofWhat(%q) = %v", s, !want)
+		}
 	}
 }

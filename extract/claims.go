@@ -72,7 +72,7 @@ var periodPatterns = []struct {
 	{regexp.MustCompile(`(?i)\bfirst\s+(six|nine)\s+months\s+of\s+(?:the\s+)?(?:prior|previous|last)\s+(?:fiscal\s+)?year`), func(m []string, c proseCalendar) (Period, bool) {
 		return c.yearToDate(c.fy-1, countOf(m[1]))
 	}, false},
-	{regexp.MustCompile(`(?i)\bfirst\s+(six|nine)\s+months\s+of\s+fiscal\s+(?:year\s+)?((?:19|20)\d\d)`), func(m []string, c proseCalendar) (Period, bool) {
+	{regexp.MustCompile(`(?i)\bfirst\s+(six|nine)\s+months\s+of\s+(?:fiscal\s+)?(?:year\s+)?((?:19|20)\d\d)`), func(m []string, c proseCalendar) (Period, bool) {
 		fy, _ := strconv.Atoi(m[2])
 		return c.yearToDate(fy, countOf(m[1]))
 	}, false},
@@ -396,7 +396,8 @@ var componentWords = map[string]bool{"product": true, "products": true, "interna
 	"unearned": true, "future": true, "oem": true, "label": true, "access": true, "semiconductor": true, "rental": true,
 	"advertising": true, "publishing": true, "outsourcing": true, "intersegment": true, "intercompany": true,
 	"group": true, "noninterest": true, "estimated": true, "potential": true, "expected": true, "anticipated": true,
-	"organic": true, "upgrade": true, "memory": true, "microprocessor": true, "component": true, "components": true}
+	"organic": true, "upgrade": true, "memory": true, "microprocessor": true, "component": true, "components": true,
+	"recurring": true, "cloud": true, "non-gaap": true, "adjusted": true, "normalized": true, "underlying": true}
 
 // flowWords after "cash" make it a flow or a payment, not the balance:
 // "cash flows", "cash used in", "cash proceeds".
@@ -441,6 +442,8 @@ func qualifiedAfter(after string) bool {
 		return true // "net income per common share": the per-share figure
 	case "under", "attributable", "associated", "relating", "related":
 		return true // "revenues under the agreement": a part
+	case "of":
+		return ofWhat(words[1:]) // "net sales of imaging and display products"
 	case "from", "derived", "on", "into", "in", "to":
 	default:
 		return false
@@ -459,6 +462,33 @@ func qualifiedAfter(after string) bool {
 	}
 	return true
 }
+
+// ofWhat reads the words after "of" that follows an item phrase. The item
+// is of something ("net sales of imaging products", "revenues of our
+// European subsidiary"): a part, unless "of" leads to its amount ("net
+// sales of approximately $117 million"), a period ("net income of the
+// fourth quarter", "of 1998") or the company itself.
+func ofWhat(words []string) bool {
+	for len(words) > 0 && (fillerWords[words[0]] || determiners[words[0]]) {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return false
+	}
+	next := strings.Trim(words[0], ",.;:()")
+	switch {
+	case next == "" || next[0] >= '0' && next[0] <= '9' || strings.ContainsRune(next, '$'):
+		return false // "of $117 million", "of US$150 million"
+	case periodAdjectives[next] || periodNouns[next] || monthNames[strings.TrimSuffix(next, ".")] != 0:
+		return false
+	case companyWords[next] || next == "record" || next == "less" || next == "more" || next == "over" || next == "under":
+		return false // "revenues of the Company", "a net loss of less than $1 million"
+	}
+	return true
+}
+
+// companyWords name the company itself.
+var companyWords = map[string]bool{"company": true, "company's": true, "company’s": true, "corporation": true, "us": true, "registrant": true, "group": true}
 
 // isVerbAfterItem: the verb that ends an item's subject phrase.
 func isVerbAfterItem(w string) bool {
@@ -502,6 +532,9 @@ func findItems(s, lower string, phrases []templates.ProsePhrase) []mention {
 			men := mention{Start: m[0], End: m[1], ID: p.ID, Metric: p.Metric, Loss: p.Loss}
 			if before := strings.TrimRight(s[:m[0]], " "); before != "" {
 				prev := strings.Trim(lastWord(before), `"(`)
+				if strings.TrimRight(prev, ":;,") != prev {
+					prev = "" // "Per Share Results: Net income": a word of the clause before
+				}
 				if prev != "" && unicode.IsUpper([]rune(prev)[0]) && !unqualifying[prev] || componentWords[strings.ToLower(prev)] {
 					men.Excluded = true
 				}
@@ -670,6 +703,16 @@ func mentionStartingAt(ms []mention, start int) *mention {
 // linkItem says which item a money amount is stated for. It returns false
 // for an amount of something else ("clinical trial expenses of $326,000").
 func linkItem(s string, a *amount, prev []amount, items, periods []mention) (mention, bool) {
+	after := s[a.End:]
+	next := mentionStartingAt(items, a.End+len(after)-len(strings.TrimLeft(after, " ")))
+	switch strings.ToLower(lastWord(strings.TrimRight(s[:a.Start], " "))) {
+	case "a", "an":
+		// "a $62 million charge": the amount of the noun after it.
+		if next != nil {
+			return *next, !next.Excluded // "a $5 million net loss"
+		}
+		return mention{}, false
+	}
 	before := trimFiller(s[:a.Start])
 	if head, ok := strings.CutSuffix(before, " of"); ok || before == "of" {
 		head = strings.TrimRight(head, " ")
@@ -680,8 +723,7 @@ func linkItem(s string, a *amount, prev []amount, items, periods []mention) (men
 			return mention{}, false // "expenses of $326,000"
 		}
 	}
-	after := s[a.End:]
-	if m := mentionStartingAt(items, a.End+len(after)-len(strings.TrimLeft(after, " "))); m != nil {
+	if m := next; m != nil {
 		return *m, !m.Excluded // "$1,584,000 net loss"
 	}
 	if loc := reOfAfter.FindStringIndex(after); loc != nil {

@@ -197,7 +197,8 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	var grids []grid.Table
 	var prose []line
 	text := d // the document's text: in HTML, its visible paragraphs
-	if looksLikeHTML(d) {
+	html := looksLikeHTML(d)
+	if html {
 		grids, prose = htmlgrid.Read(d.Lines, ctx.warn)
 		text.Lines = paragraphs(prose)
 	} else {
@@ -221,6 +222,12 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	}
 	ctx.warnDuplicateTables(f.Tables[first:])
 	ctx.settleReleaseYear(f, text.Lines, f.Tables[first:])
+	if html {
+		// Each HTML paragraph (a bullet, a heading) stands apart in the
+		// prose too: a heading opens its section, and a bullet's last
+		// sentence ends with it.
+		prose = text.Lines
+	}
 	ctx.readProse(f, prose)
 }
 

@@ -82,6 +82,9 @@ func sentences(prose []line) []sentence {
 			}
 			continue
 		}
+		if len(starts) == 1 && capsHeading(text.String()) && strings.IndexFunc(t, unicode.IsLower) >= 0 {
+			flush() // "AMERICAS" over "Net sales in the Americas ...": a heading of its own
+		}
 		if sc := proseScale(t); !sc.IsZero() {
 			scale = sc
 		}
@@ -150,6 +153,12 @@ func isHeading(t string) bool {
 		return false
 	}
 	return strings.IndexFunc(t, unicode.IsLetter) >= 0
+}
+
+// capsHeading reports a heading line in capitals ("NET SALES"), which
+// may stand right above its first paragraph with no blank line between.
+func capsHeading(t string) bool {
+	return len(t) >= 3 && strings.IndexFunc(t, unicode.IsLower) < 0 && strings.Count(t, " ") < 8 && isHeading(t)
 }
 
 // proseScale reads a line of prose that only states the scale of the
@@ -336,9 +345,15 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 	for _, t := range f.Tables {
 		millions = millions || t.Scale.GreaterThanOrEqual(decimal.NewFromInt(1000000))
 	}
+	// A scale note written as a sentence ("All dollar amounts in this
+	// Management's Discussion and Analysis are in millions.") holds to
+	// the end of its part of the filing: to the next "Item" or "Part".
+	var noteScale decimal.Decimal
 	part := false  // a section about a part of the company, to its next heading
 	adjusted := -1 // a paragraph that opens "Excluding special items, ...": its figures are adjusted
-	for _, s := range sentences(prose) {
+	ss := sentences(prose)
+	partSection := partSections(ss)
+	for k, s := range ss {
 		if !s.Scale.IsZero() {
 			scale, scalePage = s.Scale, s.Page
 		}
@@ -348,9 +363,18 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 		if s.Heading {
 			part = false
 		}
+		if opensFilingPart(s.Text) {
+			noteScale = decimal.Zero
+		}
+		if sc := sentenceScale(s.Text); !sc.IsZero() {
+			noteScale = sc
+		}
 		amounts := findAmounts(s.Text)
-		if !scale.IsZero() {
+		switch {
+		case !scale.IsZero():
 			scaleBare(s.Text, amounts, scale)
+		case !noteScale.IsZero():
+			scaleBare(s.Text, amounts, noteScale)
 		}
 		lower := strings.ToLower(s.Text)
 		if !part && introducesPart(s.Text, f) {
@@ -364,7 +388,7 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 		}
 		items := findItems(s.Text, lower, phrases)
 		// Only a sentence that names an item, and reports it, makes a claim.
-		noClaim := part || adjusted == s.Para || len(items) == 0 || containsAny(lower, notReportedWords) || strings.Contains(s.Text, "---") || strings.Contains(s.Text, "....")
+		noClaim := part || partSection[k] || adjusted == s.Para || len(items) == 0 || containsAny(lower, notReportedWords) || strings.Contains(s.Text, "---") || strings.Contains(s.Text, "....")
 		var periods []mention
 		if !noClaim {
 			periods = findPeriods(s.Text, lower, cal)
@@ -409,16 +433,91 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 }
 
 // scaleBare scales the money amounts a sentence writes with no "million"
-// under a scale note of the prose: "$3,568" in a discussion headed "(in
-// millions of dollars)". Per-share amounts are never scaled.
+// under a scale note of the prose: "$3,568" or "$1,002.5" in a discussion
+// headed "(in millions of dollars)". Per-share amounts are never scaled.
 func scaleBare(s string, amounts []amount, scale decimal.Decimal) {
 	for i := range amounts {
 		a := &amounts[i]
-		if a.Unit != USD || a.Text[0] != '$' || strings.ContainsAny(a.Text, "mbtMBT.") || strings.Count(a.Text, ",") > 1 {
+		if a.Unit != USD || a.Text[0] != '$' || strings.ContainsAny(a.Text, "mbtMBT") || strings.Count(a.Text, ",") > 1 || centsWritten(a.Text) {
 			continue // "$8.3 million" is scaled by its words; "$199,713,000" and "$32.25" are in dollars
 		}
 		a.Value, a.Resolution, a.Scaled = a.Value.Mul(scale), a.Resolution.Mul(scale), true
 	}
+}
+
+// centsWritten: an amount written to the cent or finer ("$32.25"), as a
+// price is; a scaled figure is written to one decimal at most ("$1,002.5").
+func centsWritten(t string) bool {
+	i := strings.IndexByte(t, '.')
+	return i >= 0 && len(t)-i-1 >= 2
+}
+
+// sentenceScale reads a sentence that only states the scale of the
+// figures after it: "All dollar amounts in this Management's Discussion
+// and Analysis are in millions.", "Dollar amounts are stated in
+// thousands." Zero for any other sentence.
+func sentenceScale(t string) decimal.Decimal {
+	if len(t) > 200 || strings.ContainsAny(t, "$%") || !containsAny(t, scaleWords) {
+		return decimal.Zero
+	}
+	lower := strings.ToLower(t)
+	if !containsAny(lower, []string{"amount", "dollar", "figure"}) {
+		return decimal.Zero
+	}
+	words := strings.Fields(strings.Trim(lower, ".:;, "))
+	for i := 2; i < len(words); i++ {
+		if words[i-1] != "in" {
+			continue
+		}
+		verb := words[i-2]
+		if i >= 3 && statedVerbs[verb] {
+			verb = words[i-3]
+		}
+		if verb != "are" && verb != "is" {
+			continue
+		}
+		switch strings.Trim(words[i], ",.;:") {
+		case "thousands":
+			return decimal.NewFromInt(1000)
+		case "millions":
+			return decimal.NewFromInt(1000000)
+		case "billions":
+			return decimal.NewFromInt(1000000000)
+		}
+	}
+	return decimal.Zero
+}
+
+// scaleWords: a sentence that states a scale holds one of them.
+var scaleWords = []string{"in thousands", "in millions", "in billions", "IN THOUSANDS", "IN MILLIONS", "IN BILLIONS"}
+
+// statedVerbs may stand between "are" and "in millions".
+var statedVerbs = map[string]bool{"stated": true, "expressed": true, "presented": true, "shown": true, "reported": true, "given": true}
+
+// opensFilingPart reports a heading that opens a part or an item of a
+// filing ("PART II.", "Item 3. Quantitative and Qualitative ..."): the
+// end of the discussion before it.
+func opensFilingPart(t string) bool {
+	if len(t) > 100 || t == "" || t[0] != 'I' && t[0] != 'P' {
+		return false
+	}
+	w := strings.Fields(t)
+	if len(w) < 2 {
+		return false
+	}
+	switch w[0] {
+	case "Item", "ITEM", "Part", "PART":
+	default:
+		return false
+	}
+	n := strings.TrimRight(w[1], ".:")
+	if n == "" {
+		return false
+	}
+	if isDigits(strings.TrimRight(n, "ABCab")) {
+		return true // "Item 7", "Item 7A"
+	}
+	return strings.Trim(n, "IVXivx") == "" // "Part II"
 }
 
 // uncertainScale: a money figure under a million written without
@@ -463,6 +562,82 @@ func introducesPart(s string, f *Filing) bool {
 			return true
 		}
 	}
+}
+
+// partSections marks the sentences of each section that speaks of a part
+// of the company: a section opened by a heading that names a segment or a
+// division ("Retail Segment"), or one whose sentences refer to it as "this
+// segment" - a release that reports by segment under headings with the
+// segments' names ("Modular Buildings", then "Net income of $1.4 million
+// ... in this segment"). A section runs from its heading to the next one.
+func partSections(ss []sentence) []bool {
+	out := make([]bool, len(ss))
+	start := -1 // the section's heading; -1 before the first
+	mark := func(end int) {
+		if start < 0 {
+			return // no heading: the opening of a release speaks of the company
+		}
+		h := ss[start].Text
+		if i := strings.IndexByte(h, ':'); i > 0 && !ss[start].Heading {
+			h = h[:i] // a run-in heading: the words before its colon
+		}
+		part := namesPart(h)
+		for k := start; k < end && !part; k++ {
+			t := ss[k].Text
+			part = (strings.Contains(t, "egment") || strings.Contains(t, "ivision")) && containsAny(strings.ToLower(t), sectionPartWords)
+		}
+		for k := start; k < end; k++ {
+			out[k] = part
+		}
+	}
+	for k, s := range ss {
+		opens := k == 0 || ss[k-1].Para != s.Para
+		if opens && (s.Heading || runInHeading(s.Text)) {
+			mark(k)
+			start = k
+		}
+	}
+	mark(len(ss))
+	return out
+}
+
+// sectionPartWords refer back to a part that a section is about.
+var sectionPartWords = []string{"this segment", "this division", "this business segment", "this reporting segment", "this operating segment"}
+
+// namesPart reports a heading that names a segment or a division, not the
+// whole company: "Retail Segment", but not "Consolidated Segment Results".
+func namesPart(h string) bool {
+	low := strings.ToLower(h)
+	return containsAny(low, []string{"segment", "division"}) && !containsAny(low, []string{"consolidated", "total", "segments", "divisions"})
+}
+
+// runInHeading reports a sentence that opens with a heading of its own
+// before a colon, in title case: "Net Income (Loss) per Share -
+// continuing operations: Net income per share was ...".
+func runInHeading(t string) bool {
+	i := strings.IndexByte(t, ':')
+	if i <= 0 || i > 80 {
+		return false
+	}
+	words := strings.Fields(t[:i])
+	if len(words) == 0 || len(words) > 10 {
+		return false
+	}
+	upper, lower := 0, 0
+	for _, w := range words {
+		r := []rune(strings.TrimLeft(w, `("'“•●`))
+		switch {
+		case len(r) == 0:
+		case unicode.IsDigit(r[0]) || r[0] == '$':
+			return false // a figure: "$1.3 million:" is no heading
+		case !unicode.IsLetter(r[0]):
+		case unicode.IsUpper(r[0]):
+			upper++
+		default:
+			lower++
+		}
+	}
+	return upper > 0 && upper >= lower
 }
 
 // reportingVerbs say that a business reported its figures.
@@ -649,7 +824,7 @@ func isChangeAmount(before string) bool {
 		return false
 	}
 	last := words[len(words)-1]
-	if last == "approximately" || last == "about" || last == "nearly" {
+	for last == "approximately" || last == "about" || last == "nearly" || last == "a" || last == "an" {
 		words = words[:len(words)-1]
 		if len(words) == 0 {
 			return false
