@@ -197,6 +197,9 @@ func (w *walker) start(tag string, attrs map[string]string, off int, selfClosing
 		raised: parent.raised || tag == "sup" || style.raised,
 		center: parent.center && !style.left || style.center || tag == "center" || strings.EqualFold(attrs["align"], "center"),
 		indent: style.indent}
+	if !e.hidden && !blockTags[tag] && style.indent > 0 && !w.inCell() && w.para.Len() > 0 {
+		w.para.WriteByte(' ') // padding sets a bullet's text apart: "•</font><font style=\"padding-left:14pt\">Cloud"
+	}
 	if tag == "br" && !e.hidden {
 		switch {
 		case w.pre:
@@ -423,8 +426,7 @@ func (w *walker) paraText(s string, off int) {
 		w.paraAt = off + lead
 		w.center = len(w.stack) > 0 && w.stack[len(w.stack)-1].center
 	}
-	w.para.WriteString(s)
-	w.para.WriteByte(' ')
+	w.para.WriteString(s) // inline tags split no words: "ART<b>’</b>S", "(Nas<font>daq"
 }
 
 func (w *walker) endPara() {
