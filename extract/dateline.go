@@ -215,13 +215,13 @@ func placePrefix(prefix string, needPlace bool) bool {
 		return false
 	}
 	allUpper := true
-	for _, w := range words {
-		if notPlace[asciiLower(strings.Trim(w, ",.-—–()/"))] {
+	for i, w := range words {
+		if notPlace[asciiLower(strings.Trim(w, ",.-—–()/"))] && !stateCode(words, i) {
 			return false
 		}
 		t := strings.TrimLeft(w, "-—–(/")
 		switch {
-		case t == "":
+		case strings.Trim(t, ",.") == "": // "Silicon Valley , CA": a comma astray
 		case t[0] >= 'A' && t[0] <= 'Z':
 		case nameJoiners[t]:
 		default:
@@ -237,6 +237,14 @@ func placePrefix(prefix string, needPlace bool) bool {
 		}
 	}
 	return allUpper // "RANCHO CORDOVA, CA SEPTEMBER 24, 2003"
+}
+
+// stateCode reports whether words[i] is a state's or province's code
+// after its city: "INDIANAPOLIS, IN,", "TORONTO, ON -", not the
+// preposition "on" or "in".
+func stateCode(words []string, i int) bool {
+	w := strings.TrimRight(words[i], ",.-—–(")
+	return i > 0 && len(w) == 2 && w == asciiUpper(w) && strings.HasSuffix(words[i-1], ",")
 }
 
 // notPlace are the words of a sentence, a label or a period ("QUARTER
@@ -261,6 +269,9 @@ func afterDateline(rest string, placed bool) bool {
 	if placed && len(t) > 1 && t[0] == '(' && t[1] >= 'A' && t[1] <= 'Z' {
 		return true // a wire tag, not "(unaudited)"
 	}
+	if c := strings.TrimLeft(strings.TrimPrefix(t, ","), " "); placed && t != c && c != "" && (c[0] >= 'A' && c[0] <= 'Z' || isDigit(c[0])) {
+		return true // "Salt Lake City, UT, March 5, 2002, Acme Corp. ..."
+	}
 	return placed && len(rest)-len(t) >= 2 && t != "" && t[0] >= 'A' && t[0] <= 'Z'
 }
 
@@ -271,8 +282,8 @@ func dateRange(rest string) bool {
 	if r == "" {
 		return false
 	}
-	if isDigit(r[0]) {
-		return true
+	if i := strings.IndexFunc(r, func(c rune) bool { return c < '0' || c > '9' }); i != 0 && (i < 0 || !isLetter(r[i])) {
+		return true // "- 31", not the name "- 3M Company"
 	}
 	m := findDates(r)
 	return len(m) > 0 && m[0].start == 0
