@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 var (
@@ -461,8 +462,8 @@ func joined(words []string) bool {
 	return false
 }
 
-// trimName drops lead words and joining words at the front of a name and
-// a comma at its end.
+// trimName drops lead words and joining words at the front of a name, a
+// comma at its end, and trademark signs ("Acme Corporation® (Nasdaq: ACME)").
 func trimName(words []string) string {
 	for len(words) > 1 && (leadWords[words[0]] || nameJoiners[words[0]]) {
 		words = words[1:]
@@ -471,6 +472,9 @@ func trimName(words []string) string {
 		return ""
 	}
 	name := strings.TrimRight(strings.Join(words, " "), ",;:")
+	if strings.ContainsAny(name, "®™") {
+		name = strings.TrimSpace(strings.NewReplacer("®", "", "™", "").Replace(name))
+	}
 	if foldCompany(name) == "" || stockExchange(name) {
 		return ""
 	}
@@ -605,6 +609,9 @@ func headline(lines []line, at int, release bool) string {
 	inTable, skipping, upper, carried := false, false, false, false
 	for i, l := range lines[from:] {
 		s := strings.TrimSpace(l.Text)
+		if from+i == at && !dateAlone(s) {
+			break // the story begins: a headline stands above its dateline
+		}
 		switch {
 		case tableTag(s, "TABLE"):
 			inTable = true
@@ -629,6 +636,8 @@ func headline(lines []line, at int, release bool) string {
 		case pageNumber(s) || strings.HasPrefix(s, "<"):
 		case len(parts) == 0 && len(l.Text)-len(strings.TrimLeft(l.Text, " ")) >= 40:
 			// right-hand column: contact names, an exhibit number
+		case len(parts) == 0 && bulleted(s):
+			skipping = true // a list's item: the highlights under a headline
 		case len(parts) == 0 && (mastheadLine(s) || exhibitMarker(s) || isCoverLine(s) || isRuleText(s) || dateAlone(s) || bracketed(s)):
 		case len(parts) > 0 && upper && !mostlyUpper(s):
 			return done() // "INTEL REPORTS RECORD REVENUE" over a sub-headline in lower case
@@ -735,6 +744,13 @@ func contactDetails(s string) bool {
 		i = j
 	}
 	return false
+}
+
+// bulleted: a line that opens with a list's bullet ("•", "●", a symbol
+// font's private-use mark), which no headline does.
+func bulleted(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '•' || r == '●' || r == '▪' || r == '■' || r == '◦' || r == '·' || r == '*' || r >= 0xE000 && r <= 0xF8FF
 }
 
 // bracketed: "[LETTERHEAD OF AMD]", "[COMPANY LOGO]".

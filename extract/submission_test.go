@@ -190,6 +190,7 @@ func TestTickerNames(t *testing.T) {
 		{"NEW YORK, March 5 /PRNewswire/ -- Harbor, Smith and Co. (AMEX: HSC) today", "Harbor, Smith and Co.", "HSC", "AMEX"},
 		{"DALLAS -- Acme Widgets Company (NASDAQ/NMS: ACWI) reported", "Acme Widgets Company", "ACWI", "Nasdaq"},
 		{"DALLAS -- Acme Widgets (Nasdaq:ACWI) reported", "Acme Widgets", "ACWI", "Nasdaq"},
+		{"DALLAS -- Acme Widgets Corporation® (Nasdaq: ACWI) reported", "Acme Widgets Corporation", "ACWI", "Nasdaq"},
 		{"In Dallas, Acme Widgets (NYSE: ACW) said", "Acme Widgets", "ACW", "NYSE"},
 		// A name after "with", "between", "to" or "from" is the other party's.
 		{"after its merger with Beta Holdings Corp. (NYSE: BET), Alpha Widgets (NYSE: ALW) said", "Alpha Widgets", "ALW", "NYSE"},
@@ -533,6 +534,10 @@ func TestHeadlines(t *testing.T) {
 			"Acme Adds Two Directors and Names a New Chair"},
 		{"sub-headline starts with a name", "Acme Reports Record Year\n\neBay Deal Lifts Sales\n\nDALLAS, March 5, 2002", true, "Acme Reports Record Year"},
 		{"the dateline never goes on", "Acme Widgets Reports\n\nDALLAS, March 5, 2002 -- Acme Widgets reported", true, "Acme Widgets Reports"},
+		// A list's items are no headline, nor is the story under its dateline.
+		{"bullets, then the dateline", "NEWS\n\n\uf0b7 Acme widens its lead in widgets\n\n• Sales rose 5%\n\n" +
+			"DALLAS, March 5, 2002 – Acme Widgets Corp. today said sales rose", true, ""},
+		{"headline over bullets", "Acme Reports Record Year\n\n• Sales rose 5%\n\nDALLAS, March 5, 2002 – Acme", true, "Acme Reports Record Year"},
 		{"not a release", "ANNUAL REPORT TO SHAREHOLDERS\n\nDear shareholder", false, ""},
 	}
 	for _, tt := range tests {

@@ -433,10 +433,41 @@ func (w *walker) endPara() {
 	if w.para.Len() == 0 {
 		return
 	}
-	if s := collapse(w.para.String()); s != "" {
+	raw := w.para.String()
+	w.para.Reset()
+	if strings.Contains(raw, "\r\n") {
+		w.textLayer(raw)
+		return
+	}
+	if s := collapse(raw); s != "" {
 		w.prose = append(w.prose, para{Line{N: w.lineAt(w.paraAt), Text: s}, w.paraAt, w.center})
 	}
-	w.para.Reset()
+}
+
+// textLayer sets apart the paragraphs of a text that carries its own line
+// breaks ("&#13;&#10;"), as the text laid over a page's image does: its
+// blank lines part them.
+func (w *walker) textLayer(raw string) {
+	n := w.lineAt(w.paraAt)
+	from := 0
+	flush := func(to int) {
+		if s := collapse(raw[from:to]); s != "" {
+			w.prose = append(w.prose, para{Line{N: n, Text: s}, w.paraAt + from, w.center})
+		}
+	}
+	for i := 0; i < len(raw); {
+		j := strings.Index(raw[i:], "\r\n")
+		if j < 0 {
+			break
+		}
+		end := i + j + 2
+		if strings.TrimSpace(raw[end:end+strings.Index(raw[end:]+"\r\n", "\r\n")]) == "" && end < len(raw) {
+			flush(i + j) // a blank line follows: the paragraph ends
+			from = end
+		}
+		i = end
+	}
+	flush(len(raw))
 }
 
 // preText keeps a <pre> block's lines as they stand: the text reader
