@@ -142,7 +142,7 @@ func dateline(lines []line, release bool) (text string, d time.Time, y *yearless
 		for _, m := range findDates(l.Text) {
 			prefix, rest := l.Text[:m.start], l.Text[m.end:]
 			underMasthead := (sinceMasthead >= 0 && sinceMasthead <= 3 || masthead || atop) && dateOnly(prefix, rest, masthead)
-			if !underMasthead && !(placePrefix(prefix, m.year == 0) && afterDateline(rest, strings.TrimSpace(prefix) != "")) {
+			if !underMasthead && !(placePrefix(prefix, m.year == 0) && afterDateline(rest, prefix)) {
 				continue
 			}
 			text := strings.Join(strings.Fields(l.Text[:m.end]), " ")
@@ -258,8 +258,11 @@ var notPlace = map[string]bool{"on": true, "in": true, "as": true, "at": true, "
 // dash, the bracket the date opened, a wire tag ("/PRNewswire/",
 // "(BUSINESS WIRE)"), or,
 // after a place, the story itself past a gap ("CUPERTINO, Calif. April
-// 16, 1997  Apple Computer ..." where a dash was lost).
-func afterDateline(rest string, placed bool) bool {
+// 16, 1997  Apple Computer ..." where a dash was lost), or past a comma
+// after a city and its state ("Salt Lake City, UT, March 5, 2002, Acme").
+func afterDateline(rest, prefix string) bool {
+	place := strings.TrimSpace(prefix)
+	placed := place != ""
 	t := strings.TrimLeft(rest, " ")
 	for _, open := range []string{"-", "—", "–", ")", "/"} {
 		if strings.HasPrefix(t, open) {
@@ -269,8 +272,8 @@ func afterDateline(rest string, placed bool) bool {
 	if placed && len(t) > 1 && t[0] == '(' && t[1] >= 'A' && t[1] <= 'Z' {
 		return true // a wire tag, not "(unaudited)"
 	}
-	if c := strings.TrimLeft(strings.TrimPrefix(t, ","), " "); placed && t != c && c != "" && (c[0] >= 'A' && c[0] <= 'Z' || isDigit(c[0])) {
-		return true // "Salt Lake City, UT, March 5, 2002, Acme Corp. ..."
+	if c := strings.TrimLeft(strings.TrimPrefix(t, ","), " "); t != c && c != "" && c[0] >= 'A' && c[0] <= 'Z' {
+		return strings.Contains(strings.TrimRight(place, ","), ",") // not "Total, March 31, 2002, As Restated"
 	}
 	return placed && len(rest)-len(t) >= 2 && t != "" && t[0] >= 'A' && t[0] <= 'Z'
 }

@@ -195,20 +195,30 @@ func preferSpelling(name, text string) string {
 // usualSpelling corrects a name read from a misspelling that the text
 // spells otherwise twice or more: "Magellan Coper and Gold Corp." before
 // the ticker, "Magellan Copper and Gold Corp." in the headline and the
-// "About" paragraph. The spellings differ by a letter or two, their
-// suffixes included.
+// "About" paragraph. The spellings share their first word and differ by a
+// letter or two, their suffixes included.
 func usualSpelling(name, text string) string {
-	fold := foldCompany(name)
+	fold, words := foldCompany(name), strings.Fields(name)
 	if len(fold) < 8 || !hasSuffix(name) || strings.Count(text, name) > 1 {
 		return name
 	}
-	for _, m := range reCompany.FindAllStringSubmatchIndex(text, 40) {
-		alt := companyCandidate(text, m[2], m[3])
-		if alt != "" && foldCompany(alt) != fold && editDistance(alt, name) <= 2 && strings.Count(text, alt) >= 2 {
+	first := words[0] + " "
+	for from := 0; ; {
+		i := strings.Index(text[from:], first)
+		if i < 0 {
+			return name
+		}
+		at := from + i
+		from = at + len(first)
+		w := strings.Fields(text[at:min(len(text), at+len(name)+8)])
+		if len(w) < len(words) {
+			continue
+		}
+		alt := strings.TrimRight(strings.Join(w[:len(words)], " "), ",;:")
+		if alt != name && nameSuffix(w[len(words)-1]) && foldCompany(alt) != fold && editDistance(alt, name) <= 2 && strings.Count(text, alt) >= 2 {
 			return alt
 		}
 	}
-	return name
 }
 
 // editDistance is the Levenshtein distance between two short strings.

@@ -417,6 +417,8 @@ func TestDatelines(t *testing.T) {
 		{"Acme Corp., on March 5, 2002 - the day it closed", "", "", ""},
 		{"Acme said, on March 5, 2002, Beta Corp. closed", "", "", ""},
 		{"On March 5, 2002, Acme Corp. said", "", "", ""},
+		{"Total, March 31, 2002, As Restated", "", "", ""},
+		{"DALLAS, March 31, 2002, 1,234", "", "", ""},
 		{"DALLAS, March 5 - 7, 2002 the fair", "", "", ""},
 		{"Balance, March 31, 2002      1,234      5,678", "", "", ""},
 		// A date alone atop a release's page, over its headline.
