@@ -110,11 +110,12 @@ func TestUnseenElementsAreNotText(t *testing.T) {
 // text).
 func TestInlineRunsJoinAsShown(t *testing.T) {
 	for doc, want := range map[string]string{
-		`<p><b>ACME</b>&#8217;<b>S WAY REPORTS</b></p>`:                                                    "ACME’S WAY REPORTS",
-		`<p><font>Acme Widgets, Inc. (Nas</font><font>daq: ACW), c</font><font>ompared</font></p>`:         "Acme Widgets, Inc. (Nasdaq: ACW), compared",
-		`<p><b>March 5, 2002</b><span>, Acme</span> said</p>`:                                              "March 5, 2002, Acme said",
-		`<p><font>&#8226;</font><font style="padding-left:14.5pt">Cloud revenues: $478 million</font></p>`: "• Cloud revenues: $478 million",
-		`<p>Net <b>income</b> rose</p>`:                                                                    "Net income rose",
+		`<p><b>ACME</b>&#8217;<b>S WAY REPORTS</b></p>`:                                                                         "ACME’S WAY REPORTS",
+		`<p><font>Acme Widgets, Inc. (Nas</font><font>daq: ACW), c</font><font>ompared</font></p>`:                              "Acme Widgets, Inc. (Nasdaq: ACW), compared",
+		`<p><b>March 5, 2002</b><span>, Acme</span> said</p>`:                                                                   "March 5, 2002, Acme said",
+		`<p><font>&#8226;</font><font style="padding-left:14.5pt">Cloud revenues: $478 million</font></p>`:                      "• Cloud revenues: $478 million",
+		`<p>Net <b>income</b> rose</p>`:                                                                                         "Net income rose",
+		`<p><span style="display:block">Acme Reports</span><span style="display:inline-block">Record Year</span>Sales rose</p>`: "Acme Reports Record Year Sales rose",
 	} {
 		_, prose := read(t, doc)
 		if len(prose) != 1 || prose[0].Text != want {

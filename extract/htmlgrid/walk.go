@@ -64,6 +64,7 @@ type element struct {
 	raised bool // a superscript or raised text: a footnote mark
 	center bool // centred text, here or above: a title's place
 	indent int  // points this element indents its content
+	boxed  bool // shown as a box of its own (display: block, inline-block, ...): its text stands apart
 }
 
 // walker turns the token stream into tables and paragraphs.
@@ -196,8 +197,8 @@ func (w *walker) start(tag string, attrs map[string]string, off int, selfClosing
 		hidden: parent.hidden || hiddenAttr || style.none || strings.EqualFold(attrs["type"], "hidden") || unseen[tag],
 		raised: parent.raised || tag == "sup" || style.raised,
 		center: parent.center && !style.left || style.center || tag == "center" || strings.EqualFold(attrs["align"], "center"),
-		indent: style.indent}
-	if !e.hidden && !blockTags[tag] && style.indent > 0 && !w.inCell() && w.para.Len() > 0 {
+		indent: style.indent, boxed: style.boxed}
+	if !e.hidden && !blockTags[tag] && (style.indent > 0 || style.boxed) && !w.inCell() && w.para.Len() > 0 {
 		w.para.WriteByte(' ') // padding sets a bullet's text apart: "•</font><font style=\"padding-left:14pt\">Cloud"
 	}
 	if tag == "br" && !e.hidden {
@@ -280,10 +281,12 @@ func (w *walker) end(tag string, off int) {
 	if i < 0 {
 		return
 	}
-	hidden := w.stack[i].hidden
+	hidden, boxed := w.stack[i].hidden, w.stack[i].boxed
 	w.stack = w.stack[:i]
 	if blockTags[tag] && !w.inCell() {
 		w.endPara()
+	} else if boxed && !hidden && !w.inCell() && w.para.Len() > 0 {
+		w.para.WriteByte(' ')
 	}
 	if hidden {
 		return
