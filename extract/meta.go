@@ -588,13 +588,18 @@ func headlineCompany(title string) string {
 			return ""
 		}
 		for _, x := range words[:i] {
-			if !nameWord(x) && !nameJoiners[x] {
-				return ""
+			if !nameWord(x) && !nameJoiners[x] || strings.HasSuffix(x, ":") || possessive(x) {
+				return "" // "Acme’s Future: Evolving to ...": a topic, not a name
 			}
 		}
 		return trimName(words[:i])
 	}
 	return ""
+}
+
+// possessive: "Acme's", "Acme’s".
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 // headline is the release's headline: its first paragraph of three words

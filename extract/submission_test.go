@@ -244,6 +244,8 @@ func TestCompanyFromTrailerRegistrantHeadline(t *testing.T) {
 		"INTEL THIRD QUARTER REVENUE $7.3 BILLION":    "INTEL",
 		"ACME CORP. ANNOUNCES $4.8 MILLION FINANCING": "ACME CORP.",
 		"Record Results for Acme":                     "",
+		"Acme’s Future: Evolving to Become a Leader":  "",
+		"Acme's Board Names a New Chair":              "",
 		"strong demand lifts sales, Acme reports":     "",
 		"": "",
 	} {

@@ -125,17 +125,17 @@ func TestInlineRunsJoinAsShown(t *testing.T) {
 }
 
 // The text laid over a page's image carries its own line breaks
-// ("&#13;&#10;"): its blank lines part its paragraphs, and its other line
-// breaks are spaces.
+// ("&#13;&#10;"): its blank lines part its paragraphs, a line of web
+// addresses stands alone, and its other line breaks are spaces.
 func TestTextLayerParagraphs(t *testing.T) {
-	doc := `<div><img src="page1.jpg"><font style="font-size:1pt;color:white">NEWS &#13;&#10; &#13;&#10;Acme Widens Its Lead in &#13;&#10;` +
+	doc := `<div><img src="page1.jpg"><font style="font-size:1pt;color:white">NEWS &#13;&#10; &#13;&#10;www.acme.com  www.x.com/acme &#13;&#10;Acme Widens Its Lead in &#13;&#10;` +
 		`Widgets &#13;&#10; &#13;&#10;DALLAS, March 5, 2002 &#8211; Acme said &#13;&#10;sales rose.</font></div><p>Next page</p>`
 	_, prose := read(t, doc)
 	var got []string
 	for _, l := range prose {
 		got = append(got, l.Text)
 	}
-	want := "NEWS | Acme Widens Its Lead in Widgets | DALLAS, March 5, 2002 – Acme said sales rose. | Next page"
+	want := "NEWS | www.acme.com www.x.com/acme | Acme Widens Its Lead in Widgets | DALLAS, March 5, 2002 – Acme said sales rose. | Next page"
 	if strings.Join(got, " | ") != want {
 		t.Errorf("prose %q, want %q", strings.Join(got, " | "), want)
 	}

@@ -449,28 +449,47 @@ func (w *walker) endPara() {
 
 // textLayer sets apart the paragraphs of a text that carries its own line
 // breaks ("&#13;&#10;"), as the text laid over a page's image does: its
-// blank lines part them.
+// blank lines part them, and a line of web addresses alone (a letterhead's)
+// stands apart from the headline under it.
 func (w *walker) textLayer(raw string) {
 	n := w.lineAt(w.paraAt)
-	from := 0
-	flush := func(to int) {
+	from, to := 0, 0 // the paragraph gathered: raw[from:to]
+	flush := func() {
 		if s := collapse(raw[from:to]); s != "" {
 			w.prose = append(w.prose, para{Line{N: n, Text: s}, w.paraAt + from, w.center})
 		}
 	}
-	for i := 0; i < len(raw); {
-		j := strings.Index(raw[i:], "\r\n")
-		if j < 0 {
-			break
+	for at := 0; at <= len(raw); {
+		end := strings.Index(raw[at:], "\r\n")
+		if end < 0 {
+			end = len(raw) - at
 		}
-		end := i + j + 2
-		if strings.TrimSpace(raw[end:end+strings.Index(raw[end:]+"\r\n", "\r\n")]) == "" && end < len(raw) {
-			flush(i + j) // a blank line follows: the paragraph ends
-			from = end
+		line := raw[at : at+end]
+		switch {
+		case strings.TrimSpace(line) == "":
+			flush()
+			from = at + end
+		case webLine(line):
+			flush()
+			from, to = at, at+end
+			flush()
+			from = at + end
 		}
-		i = end
+		to = at + end
+		at += end + 2
 	}
-	flush(len(raw))
+	flush()
+}
+
+// webLine: a line of web and e-mail addresses only.
+func webLine(s string) bool {
+	words := strings.Fields(s)
+	for _, w := range words {
+		if !strings.HasPrefix(w, "www.") && !strings.HasPrefix(w, "http") && !strings.Contains(w, "@") {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // preText keeps a <pre> block's lines as they stand: the text reader
