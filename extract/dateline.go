@@ -142,7 +142,7 @@ func dateline(lines []line, release bool) (text string, d time.Time, y *yearless
 		for _, m := range findDates(l.Text) {
 			prefix, rest := l.Text[:m.start], l.Text[m.end:]
 			underMasthead := (sinceMasthead >= 0 && sinceMasthead <= 3 || masthead || atop) && dateOnly(prefix, rest, masthead)
-			if !underMasthead && !(placePrefix(prefix, m.year == 0) && afterDateline(rest, strings.TrimSpace(prefix) != "")) {
+			if !underMasthead && !(placePrefix(prefix, m.year == 0) && afterDateline(rest, prefix)) {
 				continue
 			}
 			text := strings.Join(strings.Fields(l.Text[:m.end]), " ")
@@ -213,13 +213,13 @@ func placePrefix(prefix string, needPlace bool) bool {
 		return false
 	}
 	allUpper := true
-	for _, w := range words {
-		if notPlace[asciiLower(strings.Trim(w, ",.-—–()/"))] {
+	for i, w := range words {
+		if notPlace[asciiLower(strings.Trim(w, ",.-—–()/"))] && !stateCode(words, i) {
 			return false
 		}
 		t := strings.TrimLeft(w, "-—–(/")
 		switch {
-		case t == "":
+		case strings.Trim(t, ",.") == "": // "Silicon Valley , CA": a comma astray
 		case t[0] >= 'A' && t[0] <= 'Z':
 		case nameJoiners[t]:
 		default:
@@ -237,6 +237,14 @@ func placePrefix(prefix string, needPlace bool) bool {
 	return allUpper // "RANCHO CORDOVA, CA SEPTEMBER 24, 2003"
 }
 
+// stateCode reports whether words[i] is a state's or province's code
+// after its city: "INDIANAPOLIS, IN,", "TORONTO, ON -", not the
+// preposition "on" or "in".
+func stateCode(words []string, i int) bool {
+	w := strings.TrimRight(words[i], ",.-—–(")
+	return i > 0 && len(w) == 2 && w == asciiUpper(w) && strings.HasSuffix(words[i-1], ",")
+}
+
 // notPlace are the words of a sentence, a label or a period ("QUARTER
 // ENDED MARCH 31, 2002 -") rather than of a dateline's place.
 var notPlace = map[string]bool{"on": true, "in": true, "as": true, "at": true, "by": true, "for": true, "since": true,
@@ -248,8 +256,11 @@ var notPlace = map[string]bool{"on": true, "in": true, "as": true, "at": true, "
 // dash, the bracket the date opened, a wire tag ("/PRNewswire/",
 // "(BUSINESS WIRE)"), or,
 // after a place, the story itself past a gap ("CUPERTINO, Calif. April
-// 16, 1997  Apple Computer ..." where a dash was lost).
-func afterDateline(rest string, placed bool) bool {
+// 16, 1997  Apple Computer ..." where a dash was lost), or past a comma
+// after a city and its state ("Salt Lake City, UT, March 5, 2002, Acme").
+func afterDateline(rest, prefix string) bool {
+	place := strings.TrimSpace(prefix)
+	placed := place != ""
 	t := strings.TrimLeft(rest, " ")
 	for _, open := range []string{"-", "—", "–", ")", "/"} {
 		if strings.HasPrefix(t, open) {
@@ -258,6 +269,9 @@ func afterDateline(rest string, placed bool) bool {
 	}
 	if placed && len(t) > 1 && t[0] == '(' && t[1] >= 'A' && t[1] <= 'Z' {
 		return true // a wire tag, not "(unaudited)"
+	}
+	if c := strings.TrimLeft(strings.TrimPrefix(t, ","), " "); t != c && c != "" && c[0] >= 'A' && c[0] <= 'Z' {
+		return strings.Contains(strings.TrimRight(place, ","), ",") // not "Total, March 31, 2002, As Restated"
 	}
 	return placed && len(rest)-len(t) >= 2 && t != "" && t[0] >= 'A' && t[0] <= 'Z'
 }
@@ -269,8 +283,8 @@ func dateRange(rest string) bool {
 	if r == "" {
 		return false
 	}
-	if isDigit(r[0]) {
-		return true
+	if i := strings.IndexFunc(r, func(c rune) bool { return c < '0' || c > '9' }); i != 0 && (i < 0 || !isLetter(r[i])) {
+		return true // "- 31", not the name "- 3M Company"
 	}
 	m := findDates(r)
 	return len(m) > 0 && m[0].start == 0

@@ -5,11 +5,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 var (
-	reTicker   = regexp.MustCompile(`\(\s*((?i:nasdaq)(?:/NMS|/NM| National Market| SmallCap Market| NM)?|NYSE(?: American| Amex)?|AMEX|American Stock Exchange|New York Stock Exchange|OTC ?BB|OTC Bulletin Board|OTC|TSX)\s*:\s*([A-Z][A-Z.\-]{0,6})\s*\)`)
-	reCompany  = regexp.MustCompile(`((?:(?:[A-Z]|[a-z]+[A-Z])[A-Za-z0-9&'\-]*\.?,?\s+)(?:(?:[A-Z][A-Za-z0-9&'\-]*\.?,?|and|of|&)\s+){0,4}(?i:corp(?:oration)?\.?|inc(?:orporated)?\.?|ltd\.?|limited|co\.|company|plc|l\.p\.|llc|holdings)(?:,?\s+Inc\.)?)(?:\s|$|[,;:'’)])`)
+	reTicker   = regexp.MustCompile(`\(\s*((?i:nasdaq)(?:/NMS|/NM| National Market| SmallCap Market| NM)?|NYSE(?: American| Amex)?|AMEX|American Stock Exchange|New York Stock Exchange|OTC ?BB|OTC Bulletin Board|OTC|TSX)\s*:\s*([A-Z][A-Z.\-]{0,6})\s*[),]`)
+	reCompany  = regexp.MustCompile(`((?:(?:[A-Z]|[a-z]+[A-Z]|[a-z]{1,3}-?[0-9])[A-Za-z0-9&'\-]*\.?,?\s+)(?:(?:[A-Z][A-Za-z0-9&'\-]*\.?,?|and|of|&)\s+){0,4}(?i:corp(?:oration)?\.?|inc(?:orporated)?\.?|ltd\.?|limited|co\.|company|plc|l\.p\.|llc|holdings)(?:,?\s+Inc\.)?)(?:\s|$|[,;:'’)])`)
 	reFullDate = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b`)
 	reFYEProse = regexp.MustCompile(`(?i)\b(?:fiscal\s+)?years?\s+end(?:ed|ing|s)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2})\b`)
 	leadWords  = map[string]bool{"About": true, "ABOUT": true, "Contact:": true, "CONTACT:": true, "The": true, "For": true, "FOR": true}
@@ -26,6 +27,37 @@ func joinProse(lines []line) string {
 	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }
 
+// joinParagraphs folds lines into one string with single spaces, and
+// paragraphs (lines set apart by a blank line) into lines of it: a name
+// read before a ticker stops where its paragraph begins ("About Acme
+// Corp." over "Acme Corp. (NYSE: ACM) is ...").
+func joinParagraphs(lines []line) string {
+	var b strings.Builder
+	gap := false
+	for _, l := range lines {
+		words := strings.Fields(l.Text)
+		if len(words) == 0 {
+			gap = b.Len() > 0
+			continue
+		}
+		if b.Len() > 0 {
+			if gap {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		gap = false
+		b.WriteString(strings.Join(words, " "))
+	}
+	return b.String()
+}
+
+// lastParagraph is the part of s after its last paragraph break.
+func lastParagraph(s string) string {
+	return s[strings.LastIndexByte(s, '\n')+1:]
+}
+
 // metaLines is how much of a document's opening holds its headline,
 // dateline, company and ticker.
 const metaLines = 80
@@ -35,6 +67,7 @@ const metaLines = 80
 const (
 	fromRegistrant = iota + 1 // the cover page's "(Exact name of registrant ...)"
 	fromTicker                // the name just before "(NYSE: XX)"
+	fromDefined               // the name defined as "the Company"
 	fromTrailer               // a wire trailer's "SOURCE" or "CO:" line
 	fromHeadline              // the headline's subject
 	fromProse                 // the first name with a corporate suffix
@@ -44,7 +77,7 @@ const (
 // of one document.
 func (ctx *docContext) readMeta(f *Filing, d document) {
 	lines := d.Lines
-	text := joinProse(lines[:min(len(lines), metaLines)])
+	text := joinParagraphs(lines[:min(len(lines), metaLines)])
 	name, rank := "", 0
 	if n := registrantName(lines); n != "" {
 		name, rank = n, fromRegistrant
@@ -55,6 +88,11 @@ func (ctx *docContext) readMeta(f *Filing, d document) {
 		}
 		if rank == 0 && t.name != "" {
 			name, rank = t.name, fromTicker
+		}
+	}
+	if rank == 0 {
+		if n := definedCompany(text); n != "" {
+			name, rank = n, fromDefined
 		}
 	}
 	if n := trailerCompany(lines); rank == 0 && n != "" {
@@ -83,7 +121,7 @@ func (ctx *docContext) readMeta(f *Filing, d document) {
 	if name == "" {
 		return
 	}
-	name = preferSpelling(withSuffix(name, text), text)
+	name = usualSpelling(preferSpelling(withSuffix(name, text), text), text)
 	switch {
 	case f.Company == "" || rank < ctx.companyRank && !sameCompany(name, f.Company):
 		f.Company, ctx.companyRank = name, rank
@@ -132,24 +170,87 @@ func companyName(text string) string {
 }
 
 // preferSpelling returns a mixed-case spelling of an upper-case name when
-// the text has one ("THERMOGENESIS CORP." and "ThermoGenesis Corp.").
+// the text has one ("THERMOGENESIS CORP." and "ThermoGenesis Corp.", "i-80
+// GOLD CORP." and "i-80 Gold Corp.").
 func preferSpelling(name, text string) string {
-	if name != strings.ToUpper(name) {
+	if !shouted(name) {
 		return name
 	}
-	upper := asciiUpper(text) // same byte offsets as text
+	upper, key := asciiUpper(text), asciiUpper(name) // same byte offsets as text and name
 	for from := 0; ; {
-		i := strings.Index(upper[from:], name)
+		i := strings.Index(upper[from:], key)
 		if i < 0 {
 			break
 		}
 		at := from + i
-		if alt := text[at : at+len(name)]; alt != name && (at == 0 || !isLetter(text[at-1])) {
+		// An all lower-case spelling is a web or e-mail address ("3m.com").
+		if alt := text[at : at+len(name)]; !shouted(alt) && alt != asciiLower(alt) && (at == 0 || !isLetter(text[at-1])) {
 			return alt
 		}
 		from = at + len(name)
 	}
 	return name
+}
+
+// usualSpelling corrects a name read from a misspelling that the text
+// spells otherwise twice or more: "Magellan Coper and Gold Corp." before
+// the ticker, "Magellan Copper and Gold Corp." in the headline and the
+// "About" paragraph. The spellings share their first word and differ by a
+// letter or two, their suffixes included.
+func usualSpelling(name, text string) string {
+	fold, words := foldCompany(name), strings.Fields(name)
+	if len(fold) < 8 || !hasSuffix(name) || strings.Count(text, name) > 1 {
+		return name
+	}
+	first := words[0] + " "
+	for from := 0; ; {
+		i := strings.Index(text[from:], first)
+		if i < 0 {
+			return name
+		}
+		at := from + i
+		from = at + len(first)
+		w := strings.Fields(text[at:min(len(text), at+len(name)+8)])
+		if len(w) < len(words) {
+			continue
+		}
+		alt := strings.TrimRight(strings.Join(w[:len(words)], " "), ",;:")
+		if alt != name && nameSuffix(w[len(words)-1]) && foldCompany(alt) != fold && editDistance(alt, name) <= 2 && strings.Count(text, alt) >= 2 {
+			return alt
+		}
+	}
+}
+
+// editDistance is the Levenshtein distance between two short strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// shouted reports whether a name is written in capitals, but for a lower-
+// case word before a digit that it starts with ("i-80 GOLD CORP.").
+func shouted(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if w != asciiUpper(w) && !lowerDigitWord(strings.TrimRight(w, ".,")) {
+			return false
+		}
+	}
+	return true
 }
 
 // withSuffix completes a name read without its corporate suffix
@@ -166,11 +267,19 @@ func withSuffix(name, text string) string {
 		}
 		at := from + i + len(name)
 		rest := strings.TrimPrefix(text[at:], ",")
-		if w := strings.Fields(rest[:min(len(rest), 20)]); len(w) > 0 && rest != "" && rest[0] == ' ' && corporateSuffixes[suffixWord(w[0])] {
+		if w := strings.Fields(rest[:min(len(rest), 20)]); len(w) > 0 && rest != "" && rest[0] == ' ' && nameSuffix(w[0]) {
 			return name + text[at:at+len(text[at:])-len(rest)] + " " + strings.TrimRight(w[0], ",;:)'’")
 		}
 		from = at
 	}
+}
+
+// nameSuffix: a word that ends a firm's name in prose ("Inc.,"). "The"
+// folds away when names are compared ("BOEING CO THE") but ends none:
+// "Thoma Bravo, the world's largest ...".
+func nameSuffix(w string) bool {
+	x := suffixWord(w)
+	return corporateSuffixes[x] && x != "THE"
 }
 
 // hasSuffix reports whether a name ends in a corporate suffix.
@@ -218,10 +327,20 @@ func firstTicker(text string) (ticker, bool) {
 // or a sentence. ok is false when a deal word stands before the name: it
 // then names the other party.
 func nameBefore(text string, end int) (string, bool) {
-	window := text[max(0, end-160):end]
+	name, deal := nameEnding(text, end)
+	return name, !deal
+}
+
+// nameEnding reads the name that ends at text[:end], and reports whether a
+// deal word stands before it.
+func nameEnding(text string, end int) (name string, deal bool) {
+	window, cut := text[max(0, end-160):end], end-160 > 0
+	if i := strings.LastIndexByte(window, '\n'); i >= 0 {
+		window, cut = window[i+1:], false // the name's paragraph begins there
+	}
 	window = strings.NewReplacer("--", " -- ", "—", " — ", "/PRNewswire/", " / ").Replace(window)
 	words := strings.Fields(window)
-	if end-160 > 0 && len(words) > 0 {
+	if cut && len(words) > 0 {
 		words = words[1:] // a word the window cut
 	}
 	start := len(words)
@@ -231,23 +350,83 @@ func nameBefore(text string, end int) (string, bool) {
 		switch {
 		case nameJoiners[w] && len(tail) > 0:
 		case !nameWord(w):
-			if dealWords[strings.ToLower(strings.Trim(w, ",;:"))] {
-				return "", false
-			}
-			return trimName(tail), true
+			return trimName(tail), dealWords[strings.ToLower(strings.Trim(w, ",;:"))]
 		case strings.HasSuffix(w, ",") && len(tail) > 0 && !corporateSuffixes[suffixWord(tail[0])] && !joined(tail):
-			return trimName(tail), true // "In Dallas, Acme Widgets": the comma ends a phrase
+			return trimName(tail), false // "In Dallas, Acme Widgets": the comma ends a phrase
 		}
 		start--
 	}
-	return trimName(words[start:]), true
+	return trimName(words[start:]), false
+}
+
+// definedCompany reads the name a release defines as "the Company", which
+// is the filer's own ("Acme Widgets, Inc. (Nasdaq: ACW) (“Acme” or the
+// “Company”)"), even where a deal word stands before it: "completed its
+// merger with Acme Widgets, Inc. (the “Company”)".
+func definedCompany(text string) string {
+	for from := 0; from < len(text); {
+		i := strings.Index(text[from:], "Company")
+		if i < 0 {
+			break
+		}
+		at := from + i
+		from = at + len("Company")
+		if !definedTerm(text, at, from) {
+			continue
+		}
+		if open := definitionStart(text, at); open >= 0 {
+			if name, _ := nameEnding(text, open); name != "" {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// definedTerm reports whether text[at:end] ("Company") stands in quotes
+// after "the": the “Company”.
+func definedTerm(text string, at, end int) bool {
+	before := text[max(0, at-10):at]
+	quoted := strings.TrimRight(before, "“”\"")
+	after := text[end:]
+	w := strings.Fields(quoted)
+	return len(quoted) < len(before) && len(w) > 0 && strings.TrimLeft(w[len(w)-1], "(") == "the" &&
+		(strings.HasPrefix(after, "”") || strings.HasPrefix(after, "\"") || strings.HasPrefix(after, ",”"))
+}
+
+// definitionStart is where the brackets that define a name open: the
+// bracket around text[at], and any bracket that stands right before it
+// ("Acme Widgets, Inc. (Nasdaq: ACW) (the “Company”)"); -1 when none.
+func definitionStart(text string, at int) int {
+	open := strings.LastIndexByte(text[max(0, at-120):at], '(')
+	if open < 0 {
+		return -1
+	}
+	open += max(0, at-120)
+	if strings.ContainsAny(text[open:at], ")\n") {
+		return -1
+	}
+	for tries := 0; tries < 3; tries++ {
+		before := strings.TrimRight(text[:open], " ")
+		if !strings.HasSuffix(before, ")") {
+			break
+		}
+		prev := strings.LastIndexByte(before[max(0, len(before)-60):], '(')
+		if prev < 0 {
+			break
+		}
+		open = prev + max(0, len(before)-60)
+	}
+	return open
 }
 
 // nameJoiners are the lower-case words a firm's name can hold.
 var nameJoiners = map[string]bool{"and": true, "&": true, "of": true, "de": true, "du": true, "la": true, "the": true}
 
-// nameWord: a word of a name holds an upper-case letter or starts with a
-// digit (3Com), and is neither a dash, a bracketed wire tag nor a number.
+// nameWord: a word of a name holds an upper-case letter, starts with a
+// digit (3Com) or is a lower-case letter run before a digit ("i3
+// Verticals", "i-80 Gold"), and is neither a dash, a bracketed wire tag
+// nor a number.
 func nameWord(w string) bool {
 	if strings.ContainsAny(w, "()/") || strings.Trim(w, "-—–.,;:") == "" {
 		return false
@@ -263,7 +442,23 @@ func nameWord(w string) bool {
 			letters++
 		}
 	}
-	return hasUpper || letters > 0 && w[0] >= '0' && w[0] <= '9'
+	return hasUpper || letters > 0 && isDigit(w[0]) || lowerDigitWord(strings.TrimRight(w, ".,;:’'"))
+}
+
+// lowerDigitWord: lower-case letters, then an optional hyphen and digits
+// ("i3", "i-80"), as some names begin; not a word of a sentence.
+func lowerDigitWord(w string) bool {
+	i := 0
+	for i < len(w) && w[i] >= 'a' && w[i] <= 'z' {
+		i++
+	}
+	if i == 0 || i > 3 {
+		return false
+	}
+	if i < len(w) && w[i] == '-' {
+		i++
+	}
+	return allDigits(w[i:])
 }
 
 // joined reports whether name words hold a joining word ("Smith and Co."),
@@ -277,8 +472,8 @@ func joined(words []string) bool {
 	return false
 }
 
-// trimName drops lead words and joining words at the front of a name and
-// a comma at its end.
+// trimName drops lead words and joining words at the front of a name, a
+// comma at its end, and trademark signs ("Acme Corporation® (Nasdaq: ACME)").
 func trimName(words []string) string {
 	for len(words) > 1 && (leadWords[words[0]] || nameJoiners[words[0]]) {
 		words = words[1:]
@@ -287,6 +482,9 @@ func trimName(words []string) string {
 		return ""
 	}
 	name := strings.TrimRight(strings.Join(words, " "), ",;:")
+	if strings.ContainsAny(name, "®™") {
+		name = strings.TrimSpace(strings.NewReplacer("®", "", "™", "").Replace(name))
+	}
 	if foldCompany(name) == "" || stockExchange(name) {
 		return ""
 	}
@@ -390,13 +588,18 @@ func headlineCompany(title string) string {
 			return ""
 		}
 		for _, x := range words[:i] {
-			if !nameWord(x) && !nameJoiners[x] {
-				return ""
+			if !nameWord(x) && !nameJoiners[x] || strings.HasSuffix(x, ":") || possessive(x) {
+				return "" // "Acme’s Future: Evolving to ...": a topic, not a name
 			}
 		}
 		return trimName(words[:i])
 	}
 	return ""
+}
+
+// possessive: "Acme's", "Acme’s".
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 // headline is the release's headline: its first paragraph of three words
@@ -418,9 +621,12 @@ func headline(lines []line, at int, release bool) string {
 	}
 	var parts []string
 	done := func() string { return strings.Join(strings.Fields(strings.Join(parts, " ")), " ") }
-	inTable, skipping, upper := false, false, false
-	for _, l := range lines[from:] {
+	inTable, skipping, upper, carried := false, false, false, false
+	for i, l := range lines[from:] {
 		s := strings.TrimSpace(l.Text)
+		if from+i == at && !dateAlone(s) {
+			break // the story begins: a headline stands above its dateline
+		}
 		switch {
 		case tableTag(s, "TABLE"):
 			inTable = true
@@ -430,6 +636,10 @@ func headline(lines []line, at int, release bool) string {
 		case s == "" || isPageBreak(s):
 			if len(parts) > 0 {
 				if len(strings.Fields(done())) >= 3 {
+					if s == "" && !carried && unfinished(done(), nextText(lines[from+i+1:])) {
+						carried = true // "Acme Announces" over "Record Results"
+						continue
+					}
 					return done()
 				}
 				parts = nil // "Press Room": a letterhead's words, not a headline
@@ -441,6 +651,8 @@ func headline(lines []line, at int, release bool) string {
 		case pageNumber(s) || strings.HasPrefix(s, "<"):
 		case len(parts) == 0 && len(l.Text)-len(strings.TrimLeft(l.Text, " ")) >= 40:
 			// right-hand column: contact names, an exhibit number
+		case len(parts) == 0 && bulleted(s):
+			skipping = true // a list's item: the highlights under a headline
 		case len(parts) == 0 && (mastheadLine(s) || exhibitMarker(s) || isCoverLine(s) || isRuleText(s) || dateAlone(s) || bracketed(s)):
 		case len(parts) > 0 && upper && !mostlyUpper(s):
 			return done() // "INTEL REPORTS RECORD REVENUE" over a sub-headline in lower case
@@ -456,6 +668,43 @@ func headline(lines []line, at int, release bool) string {
 	}
 	if len(strings.Fields(done())) >= 3 {
 		return done()
+	}
+	return ""
+}
+
+// unfinished reports whether a headline's paragraph goes on in the next
+// one, as filing agents' HTML sets a headline's lines apart: it ends in a
+// joining word or a verb ("Acme Announces Results for the" over "Fourth
+// Quarter"), or the next begins with a lower-case word ("Acme Adds Two
+// Directors" over "and Names a Chair"). A dateline never continues it.
+func unfinished(title, next string) bool {
+	if next == "" || len(findDates(next)) > 0 || len(strings.Fields(next)) > 20 {
+		return false
+	}
+	w := strings.Fields(title)
+	last := asciiLower(w[len(w)-1])
+	first := firstField(next)
+	lower := true
+	for i := 0; i < len(first); i++ {
+		lower = lower && first[i] >= 'a' && first[i] <= 'z'
+	}
+	return danglingWords[last] || lower
+}
+
+// danglingWords cannot end a headline.
+var danglingWords = map[string]bool{"the": true, "a": true, "an": true, "of": true, "for": true, "and": true, "or": true,
+	"with": true, "to": true, "in": true, "on": true, "at": true, "by": true, "from": true, "its": true, "their": true,
+	"as": true, "&": true, "into": true, "announces": true, "reports": true, "posts": true, "declares": true,
+	"completes": true, "names": true, "signs": true, "agrees": true, "acquires": true, "expects": true, "raises": true,
+	"issues": true, "launches": true, "receives": true, "elects": true, "appoints": true, "reaffirms": true,
+	"delivers": true, "achieves": true, "provides": true, "schedules": true}
+
+// nextText is the first line with text in lines.
+func nextText(lines []line) string {
+	for _, l := range lines[:min(len(lines), 4)] {
+		if s := strings.TrimSpace(l.Text); s != "" {
+			return s
+		}
 	}
 	return ""
 }
@@ -510,6 +759,13 @@ func contactDetails(s string) bool {
 		i = j
 	}
 	return false
+}
+
+// bulleted: a line that opens with a list's bullet ("•", "●", a symbol
+// font's private-use mark), which no headline does.
+func bulleted(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '•' || r == '●' || r == '▪' || r == '■' || r == '◦' || r == '·' || r == '*' || r >= 0xE000 && r <= 0xF8FF
 }
 
 // bracketed: "[LETTERHEAD OF AMD]", "[COMPANY LOGO]".
@@ -738,8 +994,10 @@ func asciiCase(s string, from, to byte, shift int) string {
 // companyCandidate trims a matched name's lead words and refuses one that
 // a deal names as a party: a name within five words after "between",
 // "with", "to", "from" or "acquire" ("CISCO SYSTEMS TO ACQUIRE COMBINET
-// INC.").
+// INC."), but not after "attributable to", which names the company's own
+// share of a result. A name starts in its paragraph.
 func companyCandidate(text string, start, end int) string {
+	start += strings.LastIndexByte(text[start:end], '\n') + 1
 	words := strings.Fields(text[start:end])
 	for len(words) > 1 && leadWords[words[0]] {
 		words = words[1:]
@@ -752,9 +1010,11 @@ func companyCandidate(text string, start, end int) string {
 	if name := strings.Join(words, " "); foldCompany(name) == "" || stockExchange(name) {
 		return "" // "the Company", "New York Stock Exchange, Inc."
 	}
-	before := strings.Fields(text[max(0, start-40):start])
-	for _, w := range before[max(0, len(before)-5):] {
-		if dealWords[strings.ToLower(strings.Trim(w, ",;:"))] {
+	before := strings.Fields(lastParagraph(text[max(0, start-40):start]))
+	before = before[max(0, len(before)-5):]
+	for i, w := range before {
+		w = strings.ToLower(strings.Trim(w, ",;:"))
+		if dealWords[w] && !(w == "to" && i > 0 && strings.EqualFold(before[i-1], "attributable")) {
 			return "" // "between Alpha Holdings and Beta Widgets Inc."
 		}
 	}

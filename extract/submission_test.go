@@ -165,6 +165,14 @@ func TestCompanyNamesInProse(t *testing.T) {
 		"The Company reported higher sales. Acme Widgets Inc. said":   "Acme Widgets Inc.",
 		"listed on the New York Stock Exchange, Inc. Acme Corp. said": "Acme Corp.",
 		"merged with Beta Holdings Corp. last year":                   "",
+		// "attributable to" names the company's own share, not a party.
+		"net income attributable to Acme Widgets, Inc. rose": "Acme Widgets, Inc.",
+		"sold to Acme Widgets, Inc. last year":               "",
+		// Names that begin with a lower-case word before a digit.
+		"DALLAS -- i3 Widgets, Inc. today said":  "i3 Widgets, Inc.",
+		"DALLAS -- i-80 Widget Corp. today said": "i-80 Widget Corp.",
+		// A name starts in its paragraph.
+		"Investor Relations\nAcme Widgets Corp. said": "Acme Widgets Corp.",
 	} {
 		if got := companyName(text); got != want {
 			t.Errorf("companyName(%q) = %q, want %q", text, got, want)
@@ -182,11 +190,19 @@ func TestTickerNames(t *testing.T) {
 		{"NEW YORK, March 5 /PRNewswire/ -- Harbor, Smith and Co. (AMEX: HSC) today", "Harbor, Smith and Co.", "HSC", "AMEX"},
 		{"DALLAS -- Acme Widgets Company (NASDAQ/NMS: ACWI) reported", "Acme Widgets Company", "ACWI", "Nasdaq"},
 		{"DALLAS -- Acme Widgets (Nasdaq:ACWI) reported", "Acme Widgets", "ACWI", "Nasdaq"},
+		{"DALLAS -- Acme Widgets Corporation® (Nasdaq: ACWI) reported", "Acme Widgets Corporation", "ACWI", "Nasdaq"},
 		{"In Dallas, Acme Widgets (NYSE: ACW) said", "Acme Widgets", "ACW", "NYSE"},
 		// A name after "with", "between", "to" or "from" is the other party's.
 		{"after its merger with Beta Holdings Corp. (NYSE: BET), Alpha Widgets (NYSE: ALW) said", "Alpha Widgets", "ALW", "NYSE"},
 		{"a joint venture between Alpha Co. and Beta Corp. (NYSE: BTA) was formed", "", "", ""},
 		{"Gamma sold its unit to Delta Inc. (Nasdaq: DLTA) for cash", "", "", ""},
+		// A web address or a defined name can share the ticker's brackets.
+		{"DALLAS -- Acme Widgets, Inc. (NASDAQ: ACW, www.acme.com, “Acme” or the “Company”), a leader", "Acme Widgets, Inc.", "ACW", "Nasdaq"},
+		// Names that begin with a lower-case word before a digit.
+		{"DALLAS (March 5, 2002) – i3 Widgets, Inc. (Nasdaq: IIIW) today", "i3 Widgets, Inc.", "IIIW", "Nasdaq"},
+		{"TORONTO, ON, March 5, 2002 – i-80 WIDGET CORP. (TSX:IW) (NYSE American:IWX) today", "i-80 WIDGET CORP.", "IW", "TSX"},
+		// A name stops where its paragraph begins.
+		{"About Acme Widgets Corp.\nAcme Widgets Corp. (NYSE: ACW) makes widgets", "Acme Widgets Corp.", "ACW", "NYSE"},
 	}
 	for _, tt := range tests {
 		got, ok := firstTicker(tt.text)
@@ -228,11 +244,62 @@ func TestCompanyFromTrailerRegistrantHeadline(t *testing.T) {
 		"INTEL THIRD QUARTER REVENUE $7.3 BILLION":    "INTEL",
 		"ACME CORP. ANNOUNCES $4.8 MILLION FINANCING": "ACME CORP.",
 		"Record Results for Acme":                     "",
+		"Acme’s Future: Evolving to Become a Leader":  "",
+		"Acme's Board Names a New Chair":              "",
 		"strong demand lifts sales, Acme reports":     "",
 		"": "",
 	} {
 		if got := headlineCompany(title); got != want {
 			t.Errorf("headlineCompany(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
+
+// TestDefinedCompany: the name a release defines as "the Company" is the
+// filer's, past a ticker's brackets and whatever deal word stands before
+// it.
+func TestDefinedCompany(t *testing.T) {
+	for text, want := range map[string]string{
+		"Alpha Partners today completed its acquisition of Acme Widgets, Inc. (“Acme” or the “Company”), a leader": "Acme Widgets, Inc.",
+		"DALLAS -- Acme Widgets, Inc. (Nasdaq: ACW) (“Acme” or the “Company”) today":                               "Acme Widgets, Inc.",
+		"after its merger with Acme Holdings Corp. (the \"Company\"), Beta said":                                   "Acme Holdings Corp.",
+		"DALLAS -- Acme Widgets, Incorporated (the “Company” and Nasdaq: ACW) today":                               "Acme Widgets, Incorporated",
+		"Acme and its subsidiaries (collectively, the “Company”) make widgets":                                     "",
+		"the Company (NYSE: ACW) said":      "",
+		"Beta Corp. and the Company signed": "",
+	} {
+		if got := definedCompany(text); got != want {
+			t.Errorf("definedCompany(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestSpellings: a name takes a suffix from the text but not "the"; an
+// upper-case name takes the text's mixed-case spelling but not a web
+// address's; a name read once takes the spelling the text uses twice.
+func TestSpellings(t *testing.T) {
+	for _, tt := range []struct{ f, name, text, want string }{
+		{"withSuffix", "Alpha Partners", "Alpha Partners, the world's largest investor, and Alpha Partners, Inc. said", "Alpha Partners, Inc."},
+		{"withSuffix", "Alpha Partners", "Alpha Partners, the world's largest investor", "Alpha Partners"},
+		{"preferSpelling", "4M", "visit www.4m.com or call 4M", "4M"},
+		{"preferSpelling", "4M", "visit www.4m.com. 4m Widgets said", "4M"},
+		{"preferSpelling", "i-80 WIDGET CORP.", "i-80 WIDGET CORP. (TSX: IW) said. About i-80 Widget Corp.", "i-80 Widget Corp."},
+		{"usualSpelling", "Acme Coper and Zinc Corp.", "Acme Copper and Zinc Corp. Signs LOI\nAcme Coper and Zinc Corp. (OTC: ACZ) said\nAbout Acme Copper and Zinc Corp.", "Acme Copper and Zinc Corp."},
+		{"usualSpelling", "Acme Coper and Zinc Corp.", "Acme Copper and Zinc Corp. Signs LOI\nAcme Coper and Zinc Corp. (OTC: ACZ) said", "Acme Coper and Zinc Corp."},
+		{"usualSpelling", "Acme Holdings Corp.", "Acme Holdings Corp. owns Acme Holding Inc. and Acme Holding Inc. makes widgets", "Acme Holdings Corp."},
+		{"usualSpelling", "Acme Holdings Corp.", "Acme Holdings Corp. owns Zeta Widgets Inc.\nZeta Widgets Inc. makes widgets", "Acme Holdings Corp."},
+	} {
+		var got string
+		switch tt.f {
+		case "withSuffix":
+			got = withSuffix(tt.name, tt.text)
+		case "preferSpelling":
+			got = preferSpelling(tt.name, tt.text)
+		case "usualSpelling":
+			got = usualSpelling(tt.name, tt.text)
+		}
+		if got != tt.want {
+			t.Errorf("%s(%q, %q) = %q, want %q", tt.f, tt.name, tt.text, got, tt.want)
 		}
 	}
 }
@@ -251,6 +318,12 @@ func TestCompanyOrderOfTrust(t *testing.T) {
 		{"trailer over headline", "GAMMA REPORTS RESULTS\n\nDALLAS, March 5, 2002 /PRNewswire/ -- Record sales lifted the quarter" + body +
 			"SOURCE Acme Widgets Inc.\n", "Acme Widgets Inc."},
 		{"headline over prose", "Harbor Smith Reports Record Year\n\nDALLAS, March 5, 2002 -- Harbor Smith today said" + body, "Harbor Smith"},
+		{"defined company over the headline", "Alpha Partners Completes Acquisition of Acme\n\nDALLAS, March 5, 2002 -- Alpha Partners, the world's largest " +
+			"investor, today completed its acquisition of Acme Widgets, Inc. (“Acme” or the “Company”)." + body, "Acme Widgets, Inc."},
+		{"ticker over the defined company", "ACME REPORTS RESULTS\n\nDALLAS, March 5, 2002 -- Acme Widgets (NYSE: ACW) today said" + body +
+			"Zeta Corp. (the “Company”) is a customer.\n", "Acme Widgets"},
+		{"a name in its own paragraph", "RECORD YEAR FOR THE GROUP\n\nDALLAS, March 5, 2002 -- Sales rose" + body +
+			"About Acme Widgets Corp.\n\nAcme Widgets Corp. (NYSE: ACW) makes widgets.\n", "Acme Widgets Corp."},
 		{"prose last", "RECORD YEAR FOR THE GROUP\n\nDALLAS, March 5, 2002 -- Harbor, Smith and Co. today said" + body, "Harbor, Smith and Co."},
 		{"header first", "<SEC-HEADER>\nACCESSION NUMBER: 0000000000-02-000001\nCONFORMED SUBMISSION TYPE: 8-K\nFILED AS OF DATE: 20020306\n" +
 			"COMPANY CONFORMED NAME: ZETA INDUSTRIES INC\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\n" +
@@ -313,6 +386,14 @@ func TestDatelines(t *testing.T) {
 		{"CUPERTINO, Calif. April 16, 1997  Acme Computer, Inc. today", "CUPERTINO, Calif. April 16, 1997", "1997-04-16", ""},
 		{"SCOTTS VALLEY and MOUNTAIN VIEW, Calif. - March 29, 2000 - Acme", "SCOTTS VALLEY and MOUNTAIN VIEW, Calif. - March 29, 2000", "2000-03-29", ""},
 		{"DALLAS, Tuesday, March 5, 2002 (BUSINESS WIRE) -- Acme", "DALLAS, Tuesday, March 5, 2002", "2002-03-05", ""},
+		// A name that starts with a digit after the dash is no date range.
+		{"ST. PAUL, Minn. – Feb. 5, 2002 – 4M (NYSE: FMM) said", "ST. PAUL, Minn. – Feb. 5, 2002", "2002-02-05", ""},
+		// A state's or province's code is part of the place.
+		{"TORONTO, ON, January 29, 2002 – Acme Corp.", "TORONTO, ON, January 29, 2002", "2002-01-29", ""},
+		{"INDIANAPOLIS, IN - March 5, 2002 - Acme", "INDIANAPOLIS, IN - March 5, 2002", "2002-03-05", ""},
+		// A comma after the date, before the story; a comma astray.
+		{"Salt Lake City, UT, February 4, 2002, Acme Corp. (Nasdaq: ACME) today", "Salt Lake City, UT, February 4, 2002", "2002-02-04", ""},
+		{"Silicon Valley , CA (April 16, 2002) – Acme", "Silicon Valley , CA (April 16, 2002)", "2002-04-16", ""},
 		// Wire datelines without a year wait for one.
 		{"DALLAS, March 5 /PRNewswire/ -- Acme Widgets", "", "", "DALLAS, March 5 on 3/5"},
 		{"     New York, January 18 --  Acme Bank today", "", "", "New York, January 18 on 1/18"},
@@ -334,6 +415,12 @@ func TestDatelines(t *testing.T) {
 		{"TOTAL, March 31, 2002 (unaudited)", "", "", ""},
 		{"JUNE 3, 1996 (INCEPTION) TO DECEMBER 31, 1996", "", "", ""},
 		{"March 1, 2002 - March 31, 2002", "", "", ""},
+		{"DALLAS, March 1, 2002 - 31 stores opened", "", "", ""},
+		{"Acme Corp., on March 5, 2002 - the day it closed", "", "", ""},
+		{"Acme said, on March 5, 2002, Beta Corp. closed", "", "", ""},
+		{"On March 5, 2002, Acme Corp. said", "", "", ""},
+		{"Total, March 31, 2002, As Restated", "", "", ""},
+		{"DALLAS, March 31, 2002, 1,234", "", "", ""},
 		{"DALLAS, March 5 - 7, 2002 the fair", "", "", ""},
 		{"Balance, March 31, 2002      1,234      5,678", "", "", ""},
 		// A date alone atop a release's page, over its headline.
@@ -441,6 +528,20 @@ func TestHeadlines(t *testing.T) {
 		{"8-K cover page alone", cover + "Item 7. Exhibits\n\n99.1 Press release dated March 5, 2002\n", true, ""},
 		{"8-K carrying its release", cover + "<PAGE>\n\nExhibit 99.1\n\nAcme Reports Record Year\n\nDALLAS, March 5, 2002 -- Acme", true, "Acme Reports Record Year"},
 		{"8-K release after a page break", cover + "<PAGE>\n\nAcme Reports Record Year\n\nDALLAS, March 5, 2002 -- Acme", true, "Acme Reports Record Year"},
+		// HTML sets a headline's lines apart as paragraphs: one that ends in
+		// a joining word or a verb, or is followed by a lower-case word,
+		// goes on.
+		{"headline over paragraphs", "Exhibit 99.1\n\nAcme Announces Results for the\n\nFourth Quarter of 2002\n\nNew Buyback Approved\n\n" +
+			"DALLAS, March 5, 2002 -- Acme", true, "Acme Announces Results for the Fourth Quarter of 2002"},
+		{"headline ends in its verb", "Acme Widgets Announces\n\nRecord Results\n\nDALLAS, March 5, 2002 -- Acme", true, "Acme Widgets Announces Record Results"},
+		{"headline goes on in lower case", "Acme Adds Two Directors\n\nand Names a New Chair\n\nDALLAS, March 5, 2002 -- Acme", true,
+			"Acme Adds Two Directors and Names a New Chair"},
+		{"sub-headline starts with a name", "Acme Reports Record Year\n\neBay Deal Lifts Sales\n\nDALLAS, March 5, 2002", true, "Acme Reports Record Year"},
+		{"the dateline never goes on", "Acme Widgets Reports\n\nDALLAS, March 5, 2002 -- Acme Widgets reported", true, "Acme Widgets Reports"},
+		// A list's items are no headline, nor is the story under its dateline.
+		{"bullets, then the dateline", "NEWS\n\n\uf0b7 Acme widens its lead in widgets\n\n• Sales rose 5%\n\n" +
+			"DALLAS, March 5, 2002 – Acme Widgets Corp. today said sales rose", true, ""},
+		{"headline over bullets", "Acme Reports Record Year\n\n• Sales rose 5%\n\nDALLAS, March 5, 2002 – Acme", true, "Acme Reports Record Year"},
 		{"not a release", "ANNUAL REPORT TO SHAREHOLDERS\n\nDear shareholder", false, ""},
 	}
 	for _, tt := range tests {

@@ -159,3 +159,40 @@ func TestBorderOverAHeadingRulesTheFiguresAbove(t *testing.T) {
 		}
 	}
 }
+
+// Inline elements split no words: text runs of one paragraph join as they
+// stand, as a browser shows them ("ACME<b>’</b>S", "(Nas</font><font>daq",
+// "2002</b>, Acme"). A run padded on its left stands apart (a bullet's
+// text).
+func TestInlineRunsJoinAsShown(t *testing.T) {
+	for doc, want := range map[string]string{
+		`<p><b>ACME</b>&#8217;<b>S WAY REPORTS</b></p>`:                                                                         "ACME’S WAY REPORTS",
+		`<p><font>Acme Widgets, Inc. (Nas</font><font>daq: ACW), c</font><font>ompared</font></p>`:                              "Acme Widgets, Inc. (Nasdaq: ACW), compared",
+		`<p><b>March 5, 2002</b><span>, Acme</span> said</p>`:                                                                   "March 5, 2002, Acme said",
+		`<p><font>&#8226;</font><font style="padding-left:14.5pt">Cloud revenues: $478 million</font></p>`:                      "• Cloud revenues: $478 million",
+		`<p>Net <b>income</b> rose</p>`:                                                                                         "Net income rose",
+		`<p><span style="display:block">Acme Reports</span><span style="display:inline-block">Record Year</span>Sales rose</p>`: "Acme Reports Record Year Sales rose",
+	} {
+		_, prose := readDoc(t, doc)
+		if len(prose) != 1 || prose[0].Text != want {
+			t.Errorf("prose of %s = %+v, want %q", doc, prose, want)
+		}
+	}
+}
+
+// The text laid over a page's image carries its own line breaks
+// ("&#13;&#10;"): its blank lines part its paragraphs, a line of web
+// addresses stands alone, and its other line breaks are spaces.
+func TestTextLayerParagraphs(t *testing.T) {
+	doc := `<div><img src="page1.jpg"><font style="font-size:1pt;color:white">NEWS &#13;&#10; &#13;&#10;www.acme.com  www.x.com/acme &#13;&#10;Acme Widens Its Lead in &#13;&#10;` +
+		`Widgets &#13;&#10; &#13;&#10;DALLAS, March 5, 2002 &#8211; Acme said &#13;&#10;sales rose.</font></div><p>Next page</p>`
+	_, prose := readDoc(t, doc)
+	var got []string
+	for _, l := range prose {
+		got = append(got, l.Text)
+	}
+	want := "NEWS | www.acme.com www.x.com/acme | Acme Widens Its Lead in Widgets | DALLAS, March 5, 2002 – Acme said sales rose. | Next page"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("prose %q, want %q", strings.Join(got, " | "), want)
+	}
+}

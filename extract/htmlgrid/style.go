@@ -14,6 +14,7 @@ type styleInfo struct {
 	center      bool // text-align: center
 	left        bool // text-align: left or justify, undoing a centre above
 	indent      int  // points
+	boxed       bool // display: block, inline-block, table-cell, ...: a box of its own
 	top, bottom byte
 }
 
@@ -37,6 +38,7 @@ func parseStyle(s string) styleInfo {
 			st.left = !st.center
 		case "display":
 			st.none = st.none || v == "none"
+			st.boxed = v != "none" && v != "inline" && v != "contents"
 		case "visibility":
 			st.none = st.none || v == "hidden"
 		case "vertical-align":

@@ -66,6 +66,7 @@ type element struct {
 	raised bool // a superscript or raised text: a footnote mark
 	center bool // centred text, here or above: a title's place
 	indent int  // points this element indents its content
+	boxed  bool // shown as a box of its own (display: block, inline-block, ...): its text stands apart
 }
 
 // walker turns the token stream into tables and paragraphs.
@@ -209,7 +210,10 @@ func (w *walker) start(tag string, attrs map[string]string, off int, selfClosing
 		hidden: parent.hidden || hiddenAttr || style.none || strings.EqualFold(attrs["type"], "hidden") || unseen[tag],
 		raised: parent.raised || tag == "sup" || style.raised,
 		center: parent.center && !style.left || style.center || tag == "center" || strings.EqualFold(attrs["align"], "center"),
-		indent: style.indent}
+		indent: style.indent, boxed: style.boxed}
+	if !e.hidden && !blockTags[tag] && (style.indent > 0 || style.boxed) && !w.inCell() && w.para.Len() > 0 {
+		w.para.WriteByte(' ') // padding sets a bullet's text apart: "•</font><font style=\"padding-left:14pt\">Cloud"
+	}
 	if tag == "br" && !e.hidden {
 		switch {
 		case w.pre:
@@ -294,10 +298,12 @@ func (w *walker) end(tag string, off int) {
 	if i < 0 {
 		return
 	}
-	hidden := w.stack[i].hidden
+	hidden, boxed := w.stack[i].hidden, w.stack[i].boxed
 	w.stack = w.stack[:i]
 	if blockTags[tag] && !w.inCell() {
 		w.endPara()
+	} else if boxed && !hidden && !w.inCell() && w.para.Len() > 0 {
+		w.para.WriteByte(' ')
 	}
 	if hidden {
 		return
@@ -448,18 +454,67 @@ func (w *walker) paraText(s string, off int) {
 		w.paraAt = off + lead
 		w.center = len(w.stack) > 0 && w.stack[len(w.stack)-1].center
 	}
-	w.para.WriteString(s)
-	w.para.WriteByte(' ')
+	w.para.WriteString(s) // inline tags split no words: "ART<b>’</b>S", "(Nas<font>daq"
 }
 
 func (w *walker) endPara() {
 	if w.para.Len() == 0 {
 		return
 	}
-	if s := collapse(w.para.String()); s != "" {
+	raw := w.para.String()
+	w.para.Reset()
+	if strings.Contains(raw, "\r\n") {
+		w.textLayer(raw)
+		return
+	}
+	if s := collapse(raw); s != "" {
 		w.prose = append(w.prose, para{Line{N: w.lineAt(w.paraAt), Text: s}, w.paraAt, w.center})
 	}
-	w.para.Reset()
+}
+
+// textLayer sets apart the paragraphs of a text that carries its own line
+// breaks ("&#13;&#10;"), as the text laid over a page's image does: its
+// blank lines part them, and a line of web addresses alone (a letterhead's)
+// stands apart from the headline under it.
+func (w *walker) textLayer(raw string) {
+	n := w.lineAt(w.paraAt)
+	from, to := 0, 0 // the paragraph gathered: raw[from:to]
+	flush := func() {
+		if s := collapse(raw[from:to]); s != "" {
+			w.prose = append(w.prose, para{Line{N: n, Text: s}, w.paraAt + from, w.center})
+		}
+	}
+	for at := 0; at <= len(raw); {
+		end := strings.Index(raw[at:], "\r\n")
+		if end < 0 {
+			end = len(raw) - at
+		}
+		line := raw[at : at+end]
+		switch {
+		case strings.TrimSpace(line) == "":
+			flush()
+			from = at + end
+		case webLine(line):
+			flush()
+			from, to = at, at+end
+			flush()
+			from = at + end
+		}
+		to = at + end
+		at += end + 2
+	}
+	flush()
+}
+
+// webLine: a line of web and e-mail addresses only.
+func webLine(s string) bool {
+	words := strings.Fields(s)
+	for _, w := range words {
+		if !strings.HasPrefix(w, "www.") && !strings.HasPrefix(w, "http") && !strings.Contains(w, "@") {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // preText keeps a <pre> block's lines as they stand: the text reader
