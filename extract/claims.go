@@ -132,9 +132,137 @@ func (c proseCalendar) yearToDate(fy, months int) (Period, bool) {
 // "a year earlier", "the prior-year quarter", "the same period last year".
 var reYearAgo = regexp.MustCompile(`(?i)\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\b(?:the\s+)?(?:prior|previous|last)[- ]year(?:'s|’s)?\s+(?:period|quarter)s?\b|\byear[- ]ago\s+(?:period|quarter)s?\b|\bsame\s+(?:period|quarter)\s+(?:a\s+year\s+ago|last\s+year|(?:of|in)\s+the\s+(?:prior|previous)\s+year)\b`)
 
-// periodNeeds is a word each period pattern, in order, cannot match
-// without: a cheap test before the regular expression.
-var periodNeeds = []string{"month", "quarter", "year", "", "quarter", "quarter", "quarter", "quarter", "month", "month", "year", "quarter", "fiscal", "year", "", "quarter"}
+// periodNeeds lists, for each period pattern in order, the words it
+// cannot match without: cheap tests before the regular expression.
+var periodNeeds = [][]string{{"month", "ended", yearDigits, monthName}, {"quarter", "ended", yearDigits, monthName}, {"year", "ended", yearDigits, monthName}, {yearDigits, monthName},
+	{"quarter", "fiscal", yearDigits}, {"quarter", "fiscal", yearDigits}, {"quarter", "year"}, {"quarter", "year"}, {"month", "year"},
+	{"month", yearDigits}, {"year"}, {"quarter", yearDigits}, {"fiscal", yearDigits}, {"year"}, {yearDigits}, {"quarter"}}
+
+// periodAnchors is, for each period pattern in order, a word every match
+// holds: the pattern runs only on the text around it.
+var periodAnchors = []string{"ended", "ended", "ended", yearDigits, "quarter", "quarter", "quarter", "quarter", "month", "month",
+	"year", "quarter", "fiscal", "year", yearDigits, "quarter"}
+
+// lowPatterns are the period patterns without case folding, to run on
+// the ASCII-lower-cased sentence (their words are all lower case): the
+// same matches, at the same offsets, for less work.
+var lowPatterns = func() []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(periodPatterns))
+	for i, p := range periodPatterns {
+		out[i] = regexp.MustCompile(strings.TrimPrefix(p.re.String(), "(?i)"))
+	}
+	return out
+}()
+
+// anchorReach is how far a period phrase can stand from its anchor word.
+const anchorReach = 60
+
+// anchorsOf lists where an anchor stands in an ASCII-lower-cased text.
+func anchorsOf(low, anchor string) []int {
+	var at []int
+	if anchor == yearDigits {
+		for i := 0; i+4 <= len(low); i++ {
+			if (low[i] == '1' && low[i+1] == '9' || low[i] == '2' && low[i+1] == '0') && isDigit(low[i+2]) && isDigit(low[i+3]) {
+				at = append(at, i)
+			}
+		}
+		return at
+	}
+	for from := 0; ; {
+		i := strings.Index(low[from:], anchor)
+		if i < 0 {
+			return at
+		}
+		at = append(at, from+i)
+		from += i + len(anchor)
+	}
+}
+
+// matchesNear runs re over the stretches of s around the anchors (each
+// widened to whole words, overlapping ones merged) rather than over all
+// of s: the same matches, at a fraction of the cost on long sentences.
+func matchesNear(re *regexp.Regexp, s string, at []int) [][]int {
+	var out [][]int
+	for k := 0; k < len(at); {
+		from, to := wordStartBefore(s, at[k]-anchorReach), wordEndAfter(s, at[k]+anchorReach)
+		for k++; k < len(at) && wordStartBefore(s, at[k]-anchorReach) <= to; k++ {
+			to = wordEndAfter(s, at[k]+anchorReach)
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(s[from:to], -1) {
+			for j := range m {
+				if m[j] >= 0 {
+					m[j] += from
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// wordStartBefore moves i back to the start of the word it falls in.
+func wordStartBefore(s string, i int) int {
+	i = max(0, i)
+	for i > 0 && isWordByte(s[i-1]) {
+		i--
+	}
+	return i
+}
+
+// wordEndAfter moves i on to the end of the word it falls in.
+func wordEndAfter(s string, i int) int {
+	i = min(len(s), i)
+	for i < len(s) && isWordByte(s[i]) {
+		i++
+	}
+	return i
+}
+
+func isWordByte(b byte) bool { return isLetter(b) || isDigit(b) || b >= 0x80 }
+
+// yearDigits stands in periodNeeds for a year written in digits (1998,
+// 2003), which a sentence must hold for a pattern that needs one.
+const yearDigits = "\x00year"
+
+// monthName stands in periodNeeds for the name of a month, which a
+// written-out date needs.
+const monthName = "\x00month"
+
+// needsMet reports whether a lower-case sentence holds every word a
+// period pattern needs.
+func needsMet(lower string, needs []string, hasYear, hasMonth bool) bool {
+	for _, w := range needs {
+		switch w {
+		case yearDigits:
+			if !hasYear {
+				return false
+			}
+		case monthName:
+			if !hasMonth {
+				return false
+			}
+		default:
+			if !strings.Contains(lower, w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// monthStems are the first letters every month's name and abbreviation
+// starts with.
+var monthStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+// hasYearNumber reports a 19xx or 20xx written in digits.
+func hasYearNumber(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
 
 // periodKeywords: a sentence that holds none of them names no period, and
 // the period patterns need not run on it.
@@ -155,11 +283,13 @@ func findPeriods(s, lower string, c proseCalendar) []mention {
 			mask.take(m[0], m[1])
 		}
 	}
+	hasYear, hasMonth := hasYearNumber(lower), containsAny(lower, monthStems)
+	alow := asciiLower(s) // byte for byte with s
 	for i, p := range periodPatterns {
-		if !strings.Contains(lower, periodNeeds[i]) {
+		if !needsMet(lower, periodNeeds[i], hasYear, hasMonth) {
 			continue
 		}
-		for _, m := range p.re.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range matchesNear(lowPatterns[i], alow, anchorsOf(alow, periodAnchors[i])) {
 			if !mask.free(m[0], m[1]) {
 				continue
 			}
@@ -520,11 +650,18 @@ func containsAny(s string, words []string) bool {
 func findItems(s, lower string, phrases []templates.ProsePhrase) []mention {
 	var out []mention
 	mask := make(spanMask, len(s)+1)
+	alow := asciiLower(s) // byte for byte with s
 	for _, p := range phrases {
 		if !strings.Contains(lower, p.FirstWord) {
 			continue
 		}
-		for _, m := range p.Regexp.FindAllStringIndex(s, -1) {
+		var found [][]int
+		if p.Lower != nil {
+			found = phraseAt(p.Lower, alow, p.FirstWord)
+		} else {
+			found = p.Regexp.FindAllStringIndex(s, -1)
+		}
+		for _, m := range found {
 			if !mask.free(m[0], m[1]) {
 				continue
 			}
@@ -550,6 +687,30 @@ func findItems(s, lower string, phrases []templates.ProsePhrase) []mention {
 	}
 	sortMentions(out)
 	inheritQualifier(s, out)
+	return out
+}
+
+// phraseAt finds a prose phrase where its first word starts a word of
+// the lower-cased text: the anchored expression is tried there alone.
+func phraseAt(re *regexp.Regexp, low, first string) [][]int {
+	var out [][]int
+	for from := 0; from < len(low); {
+		i := strings.Index(low[from:], first)
+		if i < 0 {
+			break
+		}
+		at := from + i
+		if at > 0 && (isLetter(low[at-1]) || isDigit(low[at-1]) || low[at-1] == '_') {
+			from = at + 1 // inside a word: \b, as the expression's own, holds not
+			continue
+		}
+		if m := re.FindStringIndex(low[at:]); m != nil {
+			out = append(out, []int{at, at + m[1]})
+			from = at + max(m[1], 1)
+			continue
+		}
+		from = at + 1
+	}
 	return out
 }
 

@@ -912,7 +912,12 @@ func inferFiscalYearEnd(tables []*Table, text string, headers headerCache) time.
 			break
 		}
 		at := from + i
-		if m := reFYEProse.FindStringSubmatch(text[max(0, at-8):min(len(text), at+48)]); m != nil {
+		window := text[max(0, at-8):min(len(text), at+48)]
+		if !strings.Contains(low[max(0, at-8):min(len(text), at+48)], "end") {
+			from = at + 4
+			continue
+		}
+		if m := reFYEProse.FindStringSubmatch(window); m != nil {
 			day, _ := strconv.Atoi(m[2])
 			if d := date(2000, monthNames[strings.ToLower(m[1])], day); d.Day() == day {
 				return d

@@ -110,6 +110,21 @@ type headerFacts struct {
 	yearDate bool
 }
 
+// Words the header expressions cannot match without.
+var (
+	yearDurStems = []string{"year", "twelve", "fy", "fiscal"}
+	quarterStems = []string{"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "q"}
+	changeStems  = []string{"%", "change", "increase", "decrease", "variance", "percent"}
+)
+
+// matchIf runs re on s only when a cheap test says it may match.
+func matchIf(may bool, re *regexp.Regexp, s string) []string {
+	if !may {
+		return nil
+	}
+	return re.FindStringSubmatch(s)
+}
+
 // headerCache remembers what headers say: a document asks about each
 // column header several times (year-end inference, resolution).
 type headerCache map[string]headerFacts
@@ -125,28 +140,38 @@ func (c headerCache) read(h string) headerFacts {
 
 func readHeader(h string) headerFacts {
 	var f headerFacts
-	if m := reWeeks.FindStringSubmatch(h); m != nil {
+	// Cheap word tests spare the expressions that cannot match.
+	low := asciiLower(h)
+	yearDur := containsAny(low, yearDurStems) && reYearDur.MatchString(h)
+	if m := matchIf(strings.Contains(low, "week"), reWeeks, h); m != nil {
 		f.weeks = countOf(m[1])
 		f.months = weeksToMonths(f.weeks)
-	} else if m := reMonths.FindStringSubmatch(h); m != nil {
+	} else if m := matchIf(strings.Contains(low, "mo"), reMonths, h); m != nil {
 		f.months = countOf(m[1])
-	} else if reQuarter.MatchString(h) {
+	} else if strings.Contains(low, "quarter") && reQuarter.MatchString(h) {
 		f.months = 3
-	} else if m := reQNamed.FindStringSubmatch(h); m != nil && (m[2] != "" || strings.HasPrefix(strings.ToLower(m[1]), "q")) {
+	} else if m := matchIf(containsAny(low, quarterStems), reQNamed, h); m != nil && (m[2] != "" || strings.HasPrefix(strings.ToLower(m[1]), "q")) {
 		f.months, f.quarter = 3, quarterNumbers[strings.ToLower(m[1])]
-		f.yearDate = reYearDur.MatchString(h)
-	} else if reYearDur.MatchString(h) {
+		f.yearDate = yearDur
+	} else if yearDur {
 		f.months = 12
 	}
-	if all := reMonthDay.FindAllStringSubmatch(h, -1); all != nil {
+	var all [][]string
+	if containsAny(low, monthStems) {
+		all = reMonthDay.FindAllStringSubmatch(h, -1)
+	}
+	if all != nil {
 		last := all[len(all)-1]
 		f.month = monthNames[strings.ToLower(last[1])]
 		f.day, _ = strconv.Atoi(last[2])
 	}
-	years := reYear.FindAllStringSubmatch(h, -1)
+	var years [][]string
+	if hasYearNumber(h) {
+		years = reYear.FindAllStringSubmatch(h, -1)
+	}
 	if years != nil {
 		f.year, _ = strconv.Atoi(years[len(years)-1][1])
-	} else if m := reFYShort.FindStringSubmatch(h); m != nil {
+	} else if m := matchIf(strings.Contains(low, "fy"), reFYShort, h); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		f.year = 2000 + y
 		if y >= 50 {
@@ -163,8 +188,8 @@ func readHeader(h string) headerFacts {
 	if f.months == 0 && f.weeks == 0 && (strings.Contains(h, " to ") || strings.Contains(h, " through ")) {
 		f.months = monthsFromTo(h)
 	}
-	f.change = reChange.MatchString(h)
-	if f.month == 0 && f.year != 0 && reLoneDay.MatchString(h) {
+	f.change = containsAny(low, changeStems) && reChange.MatchString(h)
+	if f.month == 0 && f.year != 0 && strings.Contains(h, ",") && reLoneDay.MatchString(h) {
 		f.year = 0 // "30, 1998" whose month stood in a row not read: no period
 	}
 	return f

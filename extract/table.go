@@ -221,8 +221,11 @@ func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
 // share data" ends a scale note, and "supplemental" statements are
 // statements.
 func namesNoStatement(s string) bool {
-	return reNoStatementLine.MatchString(s)
+	return containsAny(asciiLower(s), noStatementStems) && reNoStatementLine.MatchString(s)
 }
+
+// noStatementStems: reNoStatementLine cannot match without one of them.
+var noStatementStems = []string{"select", "quarter", "segment", "geograph", "forma", "gaap", "year", "reconcil"}
 
 // periodHint gathers the period words stated above the columns but not
 // over them: title lines, and text in the head rows' stub.

@@ -162,6 +162,10 @@ type ProsePhrase struct {
 	// FirstWord is the phrase's first word: a sentence without it cannot
 	// hold the phrase.
 	FirstWord string
+	// Lower matches the phrase at the start of a text whose ASCII
+	// letters are lower case (anchored: it is tried only where FirstWord
+	// stands); nil for a phrase with other letters.
+	Lower *regexp.Regexp
 }
 
 // ProsePhrases lists the phrases that name items in prose, longest first,
@@ -169,6 +173,15 @@ type ProsePhrase struct {
 // names of the metrics.
 func (s *Set) ProsePhrases() []ProsePhrase {
 	return s.prose
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] >= 'A' && s[i] <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *Set) buildProsePhrases() {
@@ -184,7 +197,11 @@ func (s *Set) buildProsePhrases() {
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Words) > len(out[j].Words) })
 	for i := range out {
 		out[i].FirstWord, _, _ = strings.Cut(out[i].Words, " ")
-		out[i].Regexp = regexp.MustCompile(`(?i)\b` + strings.ReplaceAll(regexp.QuoteMeta(out[i].Words), " ", `\W+`) + `\b`)
+		expr := `\b` + strings.ReplaceAll(regexp.QuoteMeta(out[i].Words), " ", `\W+`) + `\b`
+		out[i].Regexp = regexp.MustCompile(`(?i)` + expr)
+		if isLowerASCII(out[i].Words) {
+			out[i].Lower = regexp.MustCompile(`^` + strings.TrimPrefix(expr, `\b`))
+		}
 	}
 	s.prose = out
 }

@@ -144,14 +144,15 @@ func onlyPeriods(lines []Line) bool {
 func findPlainTables(lines []Line) ([]block, []Line) {
 	var blocks []block
 	var prose []Line
+	shape := shapesOf(lines)
 	i, minStart := 0, 0
 	for i < len(lines) {
-		if !isPlainDataLine(lines[i].Text) {
+		if !isPlainData(shape(i)) {
 			prose = append(prose, lines[i])
 			i++
 			continue
 		}
-		end, dataLines := plainTableEnd(lines, i)
+		end, dataLines := plainTableEnd(lines, i, shape)
 		if dataLines < 2 {
 			prose = append(prose, lines[i])
 			i++
@@ -185,13 +186,13 @@ func findPlainTables(lines []Line) ([]block, []Line) {
 // in the columns it has: after a page break or a wide gap, a row of
 // figures must line up with them. A statement's title or a row of years
 // starts another table; a sentence of prose ends it.
-func plainTableEnd(lines []Line, i int) (end, dataLines int) {
+func plainTableEnd(lines []Line, i int, shape func(int) lineShape) (end, dataLines int) {
 	edges := map[int]bool{}
 	end = i
 	nonData, blanks, crossed := 0, 0, false
 	for j := i; j < len(lines); j++ {
 		t := lines[j].Text
-		sh := shapeLine(t)
+		sh := shape(j)
 		switch {
 		case isPlainData(sh) || dataLines > 0 && isLeaderRow(sh) && alignsWith(sh, edges):
 			if allYears(sh) && dataLines > 0 || (crossed || blanks > 1) && !alignsWith(sh, edges) {
@@ -247,9 +248,20 @@ func namesStatement(t string) bool {
 	return false
 }
 
-// isPlainDataLine: a label and two or more figures, or figures alone.
-func isPlainDataLine(t string) bool { return isPlainData(shapeLine(t)) }
+// shapesOf shapes each line once, when first asked: the search for
+// untagged tables looks at most lines more than once.
+func shapesOf(lines []Line) func(int) lineShape {
+	shapes := make([]lineShape, len(lines))
+	done := make([]bool, len(lines))
+	return func(i int) lineShape {
+		if !done[i] {
+			shapes[i], done[i] = shapeLine(lines[i].Text), true
+		}
+		return shapes[i]
+	}
+}
 
+// isPlainData: a label and two or more figures, or figures alone.
 func isPlainData(sh lineShape) bool {
 	if len(sh.Cells) < 2 {
 		return false

@@ -105,7 +105,9 @@ func shapeLine(text string) lineShape {
 			}
 			continue
 		}
-		if words := splitWords(c); len(words) > 1 && allNumeric(words) {
+		if !startsLikeFigure(c.Text) {
+			pieces = append(pieces, c) // words: a label, not figures set one space apart
+		} else if words := splitWords(c); len(words) > 1 && allNumeric(words) {
 			pieces = append(pieces, words...)
 		} else {
 			pieces = append(pieces, c)
@@ -157,6 +159,23 @@ func shapeLine(text string) lineShape {
 		sh.LabelEnd = pieces[end-1].End
 	}
 	return sh
+}
+
+// startsLikeFigure is a quick test that spares splitting a chunk of words:
+// a run of figures starts as a figure, "$" or a footnote mark does.
+func startsLikeFigure(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch b := s[0]; {
+	case b >= '0' && b <= '9', b == '$', b == '(', b == '-', b == '.', b == '*', b >= 0x80:
+		return true
+	case b == 'n' || b == 'N':
+		w, _, _ := strings.Cut(s, " ")
+		_, ok := grid.ParseNumber(w)
+		return ok // n/a, NM
+	}
+	return false
 }
 
 func allNumeric(words []chunk) bool {
