@@ -42,7 +42,7 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `finexport reads EDGAR filings (earnings releases, 10-Q, 10-K; plain text) and
+const usage = `finexport reads EDGAR filings (earnings releases, 10-Q, 10-K; plain text or HTML) and
 pulls out every figure with its period, sign, scale, unit and source line.
 
 Usage:
