@@ -21,6 +21,9 @@ func buildFacts(f *Filing, set *templates.Set) []Fact {
 			r := &t.Rows[ri]
 			for _, c := range r.Cells {
 				col := t.Columns[c.Column]
+				if r.NotReported {
+					col.Period = Period{} // a non-GAAP or pro forma line: no period's reported figure
+				}
 				fact := Fact{
 					Document: f.File, Company: f.Company, Statement: t.Kind, Label: r.Label,
 					Period: col.Period, Value: c.Value, Unit: r.Unit, Resolution: c.Resolution,

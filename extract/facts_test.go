@@ -158,3 +158,46 @@ Accounts receivable, net                 2,080       2,014
 		t.Errorf("%d cash facts, want 2", cash)
 	}
 }
+
+// Lines under a heading that names non-GAAP figures are kept under their
+// labels but are no period's reported figure; a pro forma remark in
+// brackets on one heading qualifies a column, not its lines.
+func TestLinesUnderANonGAAPHeadingGetNoPeriod(t *testing.T) {
+	doc := `Acme Widgets Inc. reports.
+
+                          FINANCIAL HIGHLIGHTS
+                     (In millions, except per share data)
+                                            Year Ended December 31,
+                                             2003          2002
+Net revenues                              $ 2,613       $ 2,395
+GAAP - Continuing Operations
+  Net income (loss)                       $(2,601)      $   601
+  Earnings per diluted share              $ (2.51)      $  0.54
+Non-GAAP - Continuing Operations
+  Net income                              $   618       $   601
+  Earnings per diluted share              $  0.59       $  0.54
+Net income (loss) per share (pro forma for 2002)
+  Basic                                   $ (2.51)      $  0.55
+`
+	f, err := (&Parser{FiscalYearEnd: time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC)}).Parse(strings.NewReader(doc), "w.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gaap, nonGAAP, basic int
+	for _, x := range f.Facts {
+		switch {
+		case x.Source.Line == 9 && x.Item == "net_income" && !x.Period.IsZero():
+			gaap++
+		case x.Source.Line == 12:
+			if !x.Period.IsZero() || x.Item != "" {
+				t.Errorf("non-GAAP net income %s has period %s and item %q", x.Value, x.Period, x.Item)
+			}
+			nonGAAP++
+		case x.Source.Line == 15 && x.Item == "eps_basic" && !x.Period.IsZero():
+			basic++
+		}
+	}
+	if gaap != 2 || nonGAAP != 2 || basic != 2 {
+		t.Errorf("GAAP net income with periods %d, non-GAAP figures %d, basic EPS with periods %d; want 2 each", gaap, nonGAAP, basic)
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"finexport/templates"
@@ -17,6 +18,9 @@ func (g *tableGrid) mapRows() {
 	for i := range t.Rows {
 		r := &t.Rows[i]
 		section := sectionTitle(t, r)
+		if r.NotReported = underNotReported(t, r); r.NotReported {
+			continue
+		}
 		if m, ok := g.ctx.set.Lookup(r.Label, section); ok && fitsTable(m.Items, t.Kind, g.ctx.set) && !g.rowPercent(r) &&
 			!sharesNotPerShare(m.Items, r, g.ctx.set) && !moneyUnderPerShare(m.Items, r, section, g.ctx.set) {
 			r.Items, r.SignFlipped = m.Items, m.Loss // a loss line: settled below
@@ -81,6 +85,34 @@ func sharesBetweenShares(t *Table) {
 		}
 	}
 }
+
+// underNotReported: a row whose heading, or a section it stands in, names
+// figures that are not the reported ones (non-GAAP, pro forma, adjusted).
+// ("Adjustments to reconcile net income ..." heads reported lines.)
+func underNotReported(t *Table, r *Row) bool {
+	if namesNotReported(r.heading) {
+		return true
+	}
+	for s := r.Section; s >= 0; s = t.Sections[s].Parent {
+		if namesNotReported(t.Sections[s].Title) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesNotReported: a heading over figures that are not the reported
+// ones: any naming non-GAAP figures, and one that opens with "Pro forma"
+// or "Adjusted". A pro forma remark in brackets ("per share (pro forma
+// for 1994)") qualifies one column, not the lines.
+func namesNotReported(h string) bool {
+	low := asciiLower(strings.TrimSpace(h))
+	return strings.Contains(low, "gaap") && reNonGAAP.MatchString(low) ||
+		strings.HasPrefix(low, "pro forma") || strings.HasPrefix(low, "proforma") || strings.HasPrefix(low, "adjusted ")
+}
+
+// reNonGAAP finds "non-GAAP" however it is hyphenated.
+var reNonGAAP = regexp.MustCompile(`non[\s-]*gaap`)
 
 func sectionTitle(t *Table, r *Row) string {
 	if r.Section < 0 {

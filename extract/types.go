@@ -172,8 +172,13 @@ type Row struct {
 	Total         TotalKind
 	Items         []string // canonical ids; empty when unmapped
 	SignFlipped   bool     // a "loss" row printed positive, made negative
-	Unit          Unit
-	Cells         []Cell
+	// NotReported marks a row under a heading that names non-GAAP, pro
+	// forma or adjusted figures ("Non-GAAP - Continuing Operations" in a
+	// highlights table): kept under its label, never a period's reported
+	// figure.
+	NotReported bool
+	Unit        Unit
+	Cells       []Cell
 	// heading is the text line just above a run of rows that is no
 	// section ("Earnings Per Common Share" over "Basic" and "Diluted"): it
 	// tells their unit.
