@@ -107,10 +107,15 @@ func newColumnEnv(t *Table, col int) *columnEnv {
 	return e
 }
 
+// cell is the row's figure in the column, if it is in the row's unit: a
+// margin printed in % beside amounts is no operand of the amounts' checks.
 func (e *columnEnv) cell(r *Row) *Cell {
 	for i := range r.Cells {
-		if r.Cells[i].Column == e.col {
-			return &r.Cells[i]
+		if c := &r.Cells[i]; c.Column == e.col {
+			if c.Number.Percent != (r.Unit == Percent) {
+				return nil
+			}
+			return c
 		}
 	}
 	return nil

@@ -29,14 +29,18 @@ func buildFacts(f *Filing, set *templates.Set) []Fact {
 					Period: col.Period, Value: c.Value, Unit: r.Unit, Resolution: c.Resolution,
 					Source: c.Source, Table: ti, Row: ri,
 				}
-				if c.Number.Percent {
-					fact.Unit = Percent // a margin printed in % in a row of amounts
-				}
 				if col.Change {
 					fact.Label = r.Label + " (" + col.Header + ")"
 					if c.Number.Percent || strings.Contains(col.Header, "%") {
 						fact.Unit = Percent
 					}
+					out = append(out, fact)
+					continue
+				}
+				if c.Number.Percent && r.Unit != Percent {
+					// A margin printed in % in a row of amounts: the
+					// line's percentage, not its item.
+					fact.Unit, fact.Label = Percent, r.Label+" (%)"
 					out = append(out, fact)
 					continue
 				}

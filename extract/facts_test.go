@@ -86,6 +86,12 @@ func TestResolvePeriod(t *testing.T) {
 		{"Fiscal 2003", Income, june, "D2002-07-01..2003-06-30"},
 		{"Fourth Quarter 2003", Income, june, "D2003-04-01..2003-06-30"},
 		{"Q2 FY2004", Income, june, "D2003-10-01..2003-12-31"},
+		// Quarters headed by a year alone end on their month's last day.
+		{"Second Quarter 2004", Income, date(2000, 12, 31), "D2004-04-01..2004-06-30"},
+		{"Third Quarter 2004", Income, date(2000, 12, 31), "D2004-07-01..2004-09-30"},
+		{"Q1 FY2004", Income, date(2000, 8, 31), "D2003-09-01..2003-11-30"},
+		{"Q2 FY2004", Income, date(2000, 8, 31), "D2003-12-01..2004-02-29"},
+		{"First Quarter 2004", Income, date(2000, 3, 31), "D2003-04-01..2003-06-30"},
 		{"2003", Balance, time.Time{}, ""},
 		{"December 31, 2003", Income, time.Time{}, ""},
 		{"February 30, 2003", Balance, time.Time{}, ""},
@@ -199,5 +205,42 @@ Net income (loss) per share (pro forma for 2002)
 	}
 	if gaap != 2 || nonGAAP != 2 || basic != 2 {
 		t.Errorf("GAAP net income with periods %d, non-GAAP figures %d, basic EPS with periods %d; want 2 each", gaap, nonGAAP, basic)
+	}
+}
+
+// A margin printed in % beside the amounts of a line is the line's
+// percentage: it carries no item, and no check runs on it.
+func TestPercentBesideAmountsIsNoItem(t *testing.T) {
+	doc := `Acme Widgets Inc. reports.
+
+                       CONSOLIDATED STATEMENTS OF INCOME
+                              (in thousands)
+                                 Year ended December 31,
+                                1999              1998
+Net sales                  $10,000  100.0%   $9,000  100.0%
+Cost of sales                6,040   60.4%    5,430   60.3%
+                           -------           ------
+Gross profit                 3,960   39.6%    3,570   39.7%
+`
+	f, err := (&Parser{FiscalYearEnd: time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC)}).Parse(strings.NewReader(doc), "w.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	revenue := 0
+	for _, x := range f.Facts {
+		if x.Unit == Percent && x.Item != "" {
+			t.Errorf("a percentage carries item %s: %s %s", x.Item, x.Label, x.Value)
+		}
+		if x.Item == "revenue" {
+			revenue++
+		}
+	}
+	if revenue != 2 {
+		t.Errorf("%d revenue facts, want 2 (one a year)", revenue)
+	}
+	for _, c := range f.Checks {
+		if c.Stated.LessThan(decimal.NewFromInt(1000)) {
+			t.Errorf("check %s runs on percentages: stated %s", c.Name, c.Stated)
+		}
 	}
 }

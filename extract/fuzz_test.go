@@ -65,3 +65,21 @@ func FuzzTableGrid(f *testing.F) {
 		}
 	})
 }
+
+// FuzzProse reads short releases of prose alone, where FuzzParse's large
+// seeds make it slow to reach: the amounts, items and periods of a
+// sentence, and the claims they make, never panic.
+func FuzzProse(f *testing.F) {
+	f.Add("Net income for the quarter was $4.1 million, or $31 cents a share.")
+	f.Add("Revenues for the three months ended Dec. 31, 2003 rose 6% to $2.5 million, compared with $2.4 million a year earlier.")
+	f.Add("Net loss was $(1.2) million, or $.03 per basic share, for the first six months of fiscal 2004; cash was $8.3 million at June 30, 2004.")
+	f.Fuzz(func(t *testing.T, prose string) {
+		if len(prose) > 1<<12 {
+			return
+		}
+		doc := "ACME CORP REPORTS RESULTS\n\n" + prose + "\n"
+		if _, err := (&Parser{}).Parse(strings.NewReader(doc), "fuzz.txt"); err != nil && strings.Contains(err.Error(), "internal") {
+			t.Fatal(err)
+		}
+	})
+}

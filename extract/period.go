@@ -279,9 +279,8 @@ func resolveFacts(f headerFacts, kind Statement, fye time.Time) (p Period, chang
 		}
 		f.month, f.day = fye.Month(), fye.Day()
 		if f.quarter > 0 {
-			end := Calendar{YearEnd: fye}.NominalEnd(f.year).AddDate(0, 3*(f.quarter-4), 0)
-			f.month, f.day = end.Month(), lastDay(end)
-			f.year = end.Year()
+			end, _ := Calendar{YearEnd: fye}.MonthEnd(f.year, 3*f.quarter)
+			f.month, f.day, f.year = end.Month(), end.Day(), end.Year()
 		} else if f.months == 0 && kind != Balance {
 			f.months = 12
 		}

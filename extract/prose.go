@@ -277,6 +277,23 @@ func findAmounts(s string) []amount {
 		out = append(out, a)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return withoutOverlaps(out)
+}
+
+// withoutOverlaps keeps, of amounts that overlap ("$31 cents a share"
+// reads as "$31" and as "31 cents"), the longer reading: the rest of the
+// prose reader takes amounts to stand apart, in order.
+func withoutOverlaps(sorted []amount) []amount {
+	out := sorted[:0]
+	for _, a := range sorted {
+		if n := len(out); n > 0 && a.Start < out[n-1].End {
+			if a.End-a.Start > out[n-1].End-out[n-1].Start {
+				out[n-1] = a
+			}
+			continue
+		}
+		out = append(out, a)
+	}
 	return out
 }
 
