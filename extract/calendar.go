@@ -108,6 +108,15 @@ func (c Calendar) YearEndingNear(d time.Time) (int, bool) {
 	return 0, false
 }
 
+// endOrNominal is the exact end of fiscal year fy when known, else its
+// nominal end.
+func (c Calendar) endOrNominal(fy int) time.Time {
+	if d, ok := c.End(fy); ok {
+		return d
+	}
+	return c.NominalEnd(fy)
+}
+
 // Start returns the first day of fiscal year fy: the day after the exact
 // end of the year before when known, else after its nominal end.
 func (c Calendar) Start(fy int) time.Time {
@@ -144,7 +153,7 @@ func (c Calendar) Name(p Period) FiscalPeriod {
 		if p.Months == 9 {
 			fp.Kind = NineMonths
 		}
-	case p.Months == 6 && Near(p.End, c.NominalEnd(fp.FY)):
+	case p.Months == 6 && Near(p.End, c.endOrNominal(fp.FY)):
 		fp.Kind, fp.Quarter = SecondHalf, 4
 	default:
 		fp.Kind = OtherSpan
@@ -179,23 +188,38 @@ func (c Calendar) quarterOf(d time.Time, fy int) int {
 // MergeCalendars joins the calendars of several documents of one company:
 // the year end most of them state (ties go to the last), 52/53-week years
 // if any document with that year end counts weeks, and every exact year
-// end the documents agree on. A year dated two ways is left undated.
+// end the documents agree on. A year dated two ways is left undated. Year
+// ends within a week of each other (September 27 and 25 of a 52/53-week
+// company, February 28 and 29) are one year end.
 func MergeCalendars(cals []Calendar) Calendar {
-	count := map[time.Time]int{}
-	var out Calendar
+	var groups [][]Calendar
 	for _, c := range cals {
 		if !c.Known() {
 			continue
 		}
-		count[c.YearEnd]++
-		if !out.Known() || count[c.YearEnd] >= count[out.YearEnd] {
-			out.YearEnd = c.YearEnd
+		k := 0
+		for ; k < len(groups) && !SameYearEnd(groups[k][0].YearEnd, c.YearEnd); k++ {
+		}
+		if k == len(groups) {
+			groups = append(groups, nil)
+		}
+		groups[k] = append(groups[k], c)
+	}
+	best := -1
+	for k := range groups {
+		if best < 0 || len(groups[k]) >= len(groups[best]) {
+			best = k
 		}
 	}
+	if best < 0 {
+		return Calendar{}
+	}
+	var out Calendar
+	count := map[time.Time]int{}
 	ends, dropped := map[int]time.Time{}, map[int]bool{}
-	for _, c := range cals {
-		if !c.Known() || c.YearEnd != out.YearEnd {
-			continue
+	for _, c := range groups[best] {
+		if count[c.YearEnd]++; !out.Known() || count[c.YearEnd] >= count[out.YearEnd] {
+			out.YearEnd = c.YearEnd
 		}
 		out.Weeks = out.Weeks || c.Weeks
 		for fy, d := range c.Ends {
@@ -212,4 +236,12 @@ func MergeCalendars(cals []Calendar) Calendar {
 		out.Ends = ends
 	}
 	return out
+}
+
+// SameYearEnd reports two year ends (month and day) within a week of each
+// other in a common year: one company's year end as two documents state it.
+func SameYearEnd(a, b time.Time) bool {
+	return Near(date(2001, a.Month(), a.Day()), date(2001, b.Month(), b.Day())) ||
+		Near(date(2001, a.Month(), a.Day()), date(2002, b.Month(), b.Day())) ||
+		Near(date(2002, a.Month(), a.Day()), date(2001, b.Month(), b.Day()))
 }

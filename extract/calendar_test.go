@@ -107,3 +107,35 @@ func TestMergeCalendars(t *testing.T) {
 		t.Errorf("no documents gave a known calendar %v", m)
 	}
 }
+
+// Documents of a 52/53-week company state its year end on different days
+// (September 27, 25, October 1), and of a February year on the 28th or
+// 29th: each is one year end, and every document's exact ends count.
+func TestMergeCalendarsNearYearEnds(t *testing.T) {
+	d := func(s string) time.Time { x, _ := time.Parse("2006-01-02", s); return x }
+	got := MergeCalendars([]Calendar{
+		{YearEnd: d("2000-09-27"), Weeks: true, Ends: map[int]time.Time{2002: d("2002-09-28"), 2003: d("2003-09-27")}},
+		{YearEnd: d("2000-09-25"), Weeks: true, Ends: map[int]time.Time{2004: d("2004-09-25")}},
+		{YearEnd: d("2000-10-01"), Ends: map[int]time.Time{2005: d("2005-10-01")}},
+		{YearEnd: d("2000-06-30")},
+		{YearEnd: d("2000-06-30")},
+	})
+	if !got.Weeks || got.YearEnd.Month() != time.September && got.YearEnd.Month() != time.October {
+		t.Fatalf("merged %s weeks %v, want the late-September 52/53-week year end", got.YearEnd.Format(isoDate), got.Weeks)
+	}
+	for _, fy := range []int{2002, 2003, 2004, 2005} {
+		if _, ok := got.Ends[fy]; !ok {
+			t.Errorf("end of %d lost in the merge: %v", fy, got.Ends)
+		}
+	}
+	feb := MergeCalendars([]Calendar{
+		{YearEnd: d("2000-02-29"), Ends: map[int]time.Time{2004: d("2004-02-29")}},
+		{YearEnd: d("2000-02-28")},
+	})
+	if end, ok := feb.End(2004); !ok || !end.Equal(d("2004-02-29")) {
+		t.Errorf("February year: End(2004) = %s %v, want 2004-02-29", end.Format(isoDate), ok)
+	}
+	if !SameYearEnd(d("2000-12-31"), d("2000-01-02")) || SameYearEnd(d("2000-12-31"), d("2000-06-30")) {
+		t.Error("SameYearEnd: December 31 and January 2 are one year end, June 30 another")
+	}
+}

@@ -29,7 +29,7 @@ const (
 func companyCalendar(filings []*extract.Filing, override time.Time) Calendar {
 	var cals []Calendar
 	for _, f := range filings {
-		if override.IsZero() || sameDay(f.Calendar.YearEnd, override) {
+		if override.IsZero() || f.Calendar.Known() && extract.SameYearEnd(f.Calendar.YearEnd, override) {
 			cals = append(cals, f.Calendar)
 		}
 	}
@@ -39,5 +39,3 @@ func companyCalendar(filings []*extract.Filing, override time.Time) Calendar {
 	}
 	return c
 }
-
-func sameDay(a, b time.Time) bool { return a.Month() == b.Month() && a.Day() == b.Day() }
