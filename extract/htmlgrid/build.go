@@ -137,8 +137,8 @@ func tokens(cells []placed) []token {
 		if s == "" {
 			continue
 		}
-		if isCurrency(s) {
-			currency = s
+		if sign, ok := prefix(s); ok {
+			currency += sign // "(" then "$": one figure's "($"
 			continue
 		}
 		if n := len(out); n > 0 && out[n-1].figure && isCloser(s) {
@@ -190,11 +190,23 @@ func openNegative(s string) bool {
 	return strings.HasPrefix(s, "(") && !strings.Contains(s, ")") && len(s) > 1 && (s[1] >= '0' && s[1] <= '9' || s[1] == '.' || s[1] == '$')
 }
 
-// isCurrency: a cell holding only a currency sign, which belongs to the
-// figure on its right.
+// prefix: a cell holding only what opens the figure on its right: a
+// currency sign, an opening parenthesis, or both ("$ (", "( $"), with the
+// spaces between them taken out.
+func prefix(s string) (string, bool) {
+	t := strings.ReplaceAll(s, " ", "")
+	paren := strings.Count(t, "(")
+	sign := strings.ReplaceAll(t, "(", "")
+	if paren > 1 || sign == "" && paren == 0 || sign != "" && !isCurrency(sign) {
+		return "", false
+	}
+	return t, true
+}
+
+// isCurrency: a currency sign.
 func isCurrency(s string) bool {
 	switch s {
-	case "$", "US$", "U.S.$", "C$", "CAD$", "€", "£", "¥", "($", "$(":
+	case "$", "US$", "U.S.$", "C$", "CAD$", "€", "£", "¥":
 		return true
 	}
 	return false

@@ -1,6 +1,7 @@
 package htmlgrid
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -194,5 +195,64 @@ func TestTextLayerParagraphs(t *testing.T) {
 	want := "NEWS | www.acme.com www.x.com/acme | Acme Widens Its Lead in Widgets | DALLAS, March 5, 2002 – Acme said sales rose. | Next page"
 	if strings.Join(got, " | ") != want {
 		t.Errorf("prose %q, want %q", strings.Join(got, " | "), want)
+	}
+}
+
+// outline writes what Read finds in a document, one line each: "P text"
+// for a paragraph of prose, "T n" for a table of n columns followed by
+// "A text" for the text above it (nearest first) and its rows as render
+// writes them; then "W ..." for each warning.
+func outline(doc string) string {
+	var warns []string
+	tables, prose := Read(splitLines([]byte(doc)), func(n int, msg string) { warns = append(warns, "W "+msg) })
+	var out []string
+	for _, p := range prose {
+		out = append(out, "P "+p.Text)
+	}
+	for _, tb := range tables {
+		out = append(out, fmt.Sprintf("T %d", tb.Columns))
+		for _, a := range tb.Above {
+			out = append(out, "A "+a.Text)
+		}
+		for _, r := range tb.Head {
+			out = append(out, render(r, true))
+		}
+		for _, r := range tb.Body {
+			out = append(out, render(r, false))
+		}
+	}
+	return strings.Join(append(out, warns...), "\n")
+}
+
+// twoRows are rows of figures under a table's own rows, so that it holds
+// three rows of figures.
+// Their cells are: label, sign, figure, closer, figure.
+const twoRows = `<tr><td>A</td><td></td><td>1</td><td></td><td>2</td></tr><tr><td>B</td><td></td><td>3</td><td></td><td>4</td></tr>`
+
+// Cases a code review found: each document is read as a browser shows it.
+func TestReadAsShown(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		// A parenthesis or a currency sign with it in a cell of its own
+		// opens the figure on its right.
+		{"parenthesis in its own cell",
+			`<table>` + twoRows + `<tr><td>Net loss</td><td>(</td><td>1,234</td><td>)</td><td>5</td></tr></table>`,
+			[]string{"T 2", "A = 0:1 1:2", "B = 0:3 1:4", "Net loss = 0:(1,234) 1:5"}},
+		{"dollar and parenthesis apart",
+			`<table>` + twoRows + `<tr><td>Net loss</td><td>$ (</td><td>1,234</td><td>)</td><td>5</td></tr></table>`,
+			[]string{"T 2", "A = 0:1 1:2", "B = 0:3 1:4", "Net loss = 0:$(1,234) 1:5"}},
+		{"parenthesis then dollar",
+			`<table><tr><td>A</td><td></td><td></td><td>1</td><td>2</td></tr><tr><td>B</td><td></td><td></td><td>3</td><td>4</td></tr>` +
+				`<tr><td>Net loss</td><td>(</td><td>$</td><td>1,234)</td><td>5</td></tr></table>`,
+			[]string{"T 2", "A = 0:1 1:2", "B = 0:3 1:4", "Net loss = 0:($1,234) 1:5"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, want := outline(tt.doc), strings.Join(tt.want, "\n"); got != want {
+				t.Errorf("read as\n\t%s\nwant\n\t%s", strings.ReplaceAll(got, "\n", "\n\t"), strings.ReplaceAll(want, "\n", "\n\t"))
+			}
+		})
 	}
 }
