@@ -229,6 +229,8 @@ func outline(doc string) string {
 // Their cells are: label, sign, figure, closer, figure.
 const twoRows = `<tr><td>A</td><td></td><td>1</td><td></td><td>2</td></tr><tr><td>B</td><td></td><td>3</td><td></td><td>4</td></tr>`
 
+const threeRows = `<tr><td>X</td><td>1</td></tr><tr><td>Y</td><td>2</td></tr><tr><td>Z</td><td>3</td></tr>`
+
 // Cases a code review found: each document is read as a browser shows it.
 func TestReadAsShown(t *testing.T) {
 	tests := []struct {
@@ -247,6 +249,43 @@ func TestReadAsShown(t *testing.T) {
 			`<table><tr><td>A</td><td></td><td></td><td>1</td><td>2</td></tr><tr><td>B</td><td></td><td></td><td>3</td><td>4</td></tr>` +
 				`<tr><td>Net loss</td><td>(</td><td>$</td><td>1,234)</td><td>5</td></tr></table>`,
 			[]string{"T 2", "A = 0:1 1:2", "B = 0:3 1:4", "Net loss = 0:($1,234) 1:5"}},
+		// A layout table's cell goes on after a statement inside it: the
+		// second statement's title and scale stand above it.
+		{"statements in a layout table",
+			`<table><tr><td><p>BALANCE SHEETS</p><p>(in thousands)</p><table>` + threeRows + `</table>` +
+				`<p>CASH FLOWS</p><p>(in millions)</p><table>` + threeRows + `</table><p>See notes.</p></td></tr></table><p>End</p>`,
+			[]string{"P BALANCE SHEETS", "P (in thousands)", "P CASH FLOWS", "P (in millions)", "P See notes.", "P End",
+				"T 1", "A (in thousands)", "A BALANCE SHEETS", "X = 0:1", "Y = 0:2", "Z = 0:3",
+				"T 1", "A (in millions)", "A CASH FLOWS", "X = 0:1", "Y = 0:2", "Z = 0:3"}},
+		// A little table inside a statement (a logo's, a check box's)
+		// makes no page layout of it.
+		{"little table inside a statement",
+			`<table><tr><td>Revenue<table><tr><td>x</td></tr></table></td><td>100</td></tr><tr><td>Cost</td><td>50</td></tr><tr><td>Net</td><td>50</td></tr></table>`,
+			[]string{"P x", "T 1", "Revenue = 0:100", "Cost = 0:50", "Net = 0:50"}},
+		// A cell hidden by visibility keeps its place in the row.
+		{"visibility:hidden cell",
+			`<table><tr><td>Rev</td><td>$</td><td>100</td><td>$</td><td>90</td></tr>` +
+				`<tr><td>Cost</td><td style="visibility:hidden">$</td><td>50</td><td></td><td>40</td></tr>` +
+				`<tr><td>Net</td><td style="visibility:hidden !important">9</td><td>50</td><td>$</td><td>50</td></tr></table>`,
+			[]string{"T 2", "Rev = 0:$100 1:$90", "Cost = 0:50 1:40", "Net = 0:50 1:$50"}},
+		{"display:none !important",
+			`<div style="display: none !important">Hidden 123</div><p>Shown</p>`,
+			[]string{"P Shown"}},
+		// A <pre> block ends with the element that ends it, and a block
+		// inside it starts a line.
+		{"pre ended by its parent",
+			`<div><pre>x</div><p>Net income was $5 million.</p><p>End</p>`,
+			[]string{"P x", "P Net income was $5 million.", "P End"}},
+		{"block inside pre",
+			`<pre>x<p>Net income was $5 million.</p>End<br>Last</pre>`,
+			[]string{"P x", "P Net income was $5 million.", "P End", "P Last"}},
+		{"pre unclosed in a cell",
+			`<table><tr><td><pre>x</td></tr></table><p>Net income was $5 million.</p><p>End</p>`,
+			[]string{"P x", "P Net income was $5 million.", "P End"}},
+		// XHTML's empty elements are empty.
+		{"empty table and pre",
+			`<p>Intro</p><table/><pre/><p>Net income was $5 million.</p><table>` + threeRows + `</table><p>End</p>`,
+			[]string{"P Intro", "P Net income was $5 million.", "P End", "T 1", "A Net income was $5 million.", "A Intro", "X = 0:1", "Y = 0:2", "Z = 0:3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

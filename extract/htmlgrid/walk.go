@@ -34,7 +34,15 @@ type cell struct {
 	top     byte // the rule its top border draws: '-' or '=' (0 none)
 	bottom  byte
 	started bool // some visible text seen
+	// The paragraphs of its text, split where blocks start and end: a
+	// layout table's cell holds a page of titles and notes.
+	paras []cellPara
+	brk   bool // a block boundary since the last text
 }
+
+// cellPara is a paragraph of a cell's text: where it starts in the text,
+// and its byte offset in the file.
+type cellPara struct{ from, at, line int }
 
 type row struct {
 	cells []*cell
@@ -45,9 +53,11 @@ type row struct {
 
 type table struct {
 	rows       []*row
-	start, end int  // lines
-	at, stop   int  // byte offsets
-	nested     bool // holds another table: a layout table
+	start, end int   // lines
+	at, stop   int   // byte offsets
+	nested     bool  // holds a statement table: a layout table
+	held       bool  // holds another table, statement or not
+	outer      *cell // the cell of the enclosing table it stands in
 }
 
 // para is a paragraph of visible text and the byte offset it starts at:
@@ -62,11 +72,14 @@ type para struct {
 // element is an open element on the walker's stack.
 type element struct {
 	tag    string
-	hidden bool // display:none or the hidden attribute, here or above
-	raised bool // a superscript or raised text: a footnote mark
-	center bool // centred text, here or above: a title's place
-	indent int  // points this element indents its content
-	boxed  bool // shown as a box of its own (display: block, inline-block, ...): its text stands apart
+	hidden bool // display:none or the hidden attribute, here or above: not laid out
+	// visibility:hidden, here or above: laid out, its text not shown (a
+	// cell keeps its place in the row)
+	invisible bool
+	raised    bool // a superscript or raised text: a footnote mark
+	center    bool // centred text, here or above: a title's place
+	indent    int  // points this element indents its content
+	boxed     bool // shown as a box of its own (display: block, inline-block, ...): its text stands apart
 }
 
 // walker turns the token stream into tables and paragraphs.
@@ -76,7 +89,8 @@ type walker struct {
 	nums   []int                        // the file's line number of each line
 	last   struct{ line, off, col int } // the last position asked for
 	stack  []element
-	tables []*table // open tables, innermost last
+	open   map[string][]int // the stack indexes of the open elements, by tag
+	tables []*table         // open tables, innermost last
 	done   []*table
 	cell   *cell // the open cell of the innermost table, if any
 
@@ -88,6 +102,7 @@ type walker struct {
 	pre      bool
 	preAt    int
 	preLines []Line // lines of a <pre> block
+	preBrk   bool   // a block boundary in the <pre> block since its last text
 	pres     []preBlock
 }
 
@@ -106,7 +121,7 @@ var blockTags = map[string]bool{"p": true, "div": true, "br": true, "li": true, 
 	"pre": true, "hr": true, "dl": true, "dt": true, "dd": true, "section": true, "article": true, "header": true, "footer": true}
 
 func newWalker(lines []Line) *walker {
-	w := &walker{}
+	w := &walker{open: map[string][]int{}}
 	w.last.line = -1
 	var buf bytes.Buffer
 	for _, l := range lines {
@@ -154,6 +169,7 @@ func (w *walker) walk() {
 		raw := len(z.Raw())
 		switch tt {
 		case html.ErrorToken:
+			w.pop(0, off)
 			w.endPara()
 			w.endPre()
 			for len(w.tables) > 0 {
@@ -174,7 +190,10 @@ func (w *walker) walk() {
 				}
 				attrs[string(k)] = string(v)
 			}
-			w.start(tag, attrs, off, tt == html.SelfClosingTagToken)
+			w.start(tag, attrs, off)
+			if tt == html.SelfClosingTagToken && !voidTags[tag] {
+				w.end(tag, off) // XHTML's empty element: "<div/>", "<table/>"
+			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			w.end(string(name), off)
@@ -183,21 +202,23 @@ func (w *walker) walk() {
 	}
 }
 
-func (w *walker) hidden() bool { return len(w.stack) > 0 && w.stack[len(w.stack)-1].hidden }
+func (w *walker) hidden() bool {
+	return len(w.stack) > 0 && (w.stack[len(w.stack)-1].hidden || w.stack[len(w.stack)-1].invisible)
+}
 func (w *walker) raised() bool { return len(w.stack) > 0 && w.stack[len(w.stack)-1].raised }
 
-func (w *walker) start(tag string, attrs map[string]string, off int, selfClosing bool) {
-	if blockTags[tag] && !w.inCell() {
-		w.endPara()
+func (w *walker) start(tag string, attrs map[string]string, off int) {
+	if blockTags[tag] {
+		w.blockBoundary()
 	}
 	switch tag {
 	case "td", "th":
-		w.closeTo("tr", "thead", "tbody", "tfoot")
+		w.closeTo(off, "tr", "thead", "tbody", "tfoot")
 	case "tr", "thead", "tbody", "tfoot":
-		w.closeTo("thead", "tbody", "tfoot")
+		w.closeTo(off, "thead", "tbody", "tfoot")
 	case "p", "div", "table":
 		if n := len(w.stack); n > 0 && w.stack[n-1].tag == "p" {
-			w.stack = w.stack[:n-1]
+			w.pop(n-1, off)
 		}
 	}
 	style := parseStyle(attrs["style"])
@@ -207,17 +228,18 @@ func (w *walker) start(tag string, attrs map[string]string, off int, selfClosing
 	}
 	_, hiddenAttr := attrs["hidden"]
 	e := element{tag: tag,
-		hidden: parent.hidden || hiddenAttr || style.none || strings.EqualFold(attrs["type"], "hidden") || unseen[tag],
-		raised: parent.raised || tag == "sup" || style.raised,
-		center: parent.center && !style.left || style.center || tag == "center" || strings.EqualFold(attrs["align"], "center"),
-		indent: style.indent, boxed: style.boxed}
+		hidden:    parent.hidden || hiddenAttr || style.none || strings.EqualFold(attrs["type"], "hidden") || unseen[tag],
+		invisible: parent.invisible && !style.visible || style.invisible,
+		raised:    parent.raised || tag == "sup" || style.raised,
+		center:    parent.center && !style.left || style.center || tag == "center" || strings.EqualFold(attrs["align"], "center"),
+		indent:    style.indent, boxed: style.boxed}
 	if !e.hidden && !blockTags[tag] && (style.indent > 0 || style.boxed) && !w.inCell() && w.para.Len() > 0 {
 		w.para.WriteByte(' ') // padding sets a bullet's text apart: "•</font><font style=\"padding-left:14pt\">Cloud"
 	}
 	if tag == "br" && !e.hidden {
 		switch {
-		case w.pre:
-			// a line break in preformatted text is a newline in the source
+		case w.pre && !w.inCell():
+			// a line break in preformatted text (blockBoundary ends the line)
 		case w.inCell():
 			w.cellText(" ", nil, off)
 		default:
@@ -241,15 +263,52 @@ func (w *walker) start(tag string, attrs map[string]string, off int, selfClosing
 			w.pre, w.preAt = true, off
 		}
 	}
-	if voidTags[tag] || selfClosing {
+	if voidTags[tag] {
 		return
 	}
+	w.open[tag] = append(w.open[tag], len(w.stack))
 	w.stack = append(w.stack, e)
+}
+
+// pop closes the open elements down to the one at stack index i,
+// innermost first. A <pre> or a table ends with whatever element ends it:
+// "<div><pre>x</div>" ends the <pre> block too.
+func (w *walker) pop(i, off int) {
+	for n := len(w.stack) - 1; n >= i; n-- {
+		e := w.stack[n]
+		w.stack = w.stack[:n]
+		open := w.open[e.tag]
+		w.open[e.tag] = open[:len(open)-1]
+		if e.hidden {
+			continue // a table or <pre> not laid out was never opened
+		}
+		switch e.tag {
+		case "table":
+			w.closeTable(off)
+		case "pre":
+			w.endPre()
+		}
+	}
+}
+
+// blockBoundary ends a paragraph of prose, a line of a <pre> block, or a
+// paragraph of a cell's text where a block starts or ends.
+func (w *walker) blockBoundary() {
+	switch {
+	case w.inCell():
+		if w.cell != nil {
+			w.cell.brk = true
+		}
+	case w.pre:
+		w.preBrk = len(w.preLines) > 0
+	default:
+		w.endPara()
+	}
 }
 
 // closeTo pops what is open inside the innermost table down to an element
 // named in stops: an unclosed cell or row ends where the next one begins.
-func (w *walker) closeTo(stops ...string) {
+func (w *walker) closeTo(off int, stops ...string) {
 	if !w.inCell() {
 		return
 	}
@@ -257,21 +316,8 @@ func (w *walker) closeTo(stops ...string) {
 		if top := w.stack[n-1].tag; top == "table" || contains(stops, top) {
 			return
 		}
-		w.stack = w.stack[:n-1]
+		w.pop(n-1, off)
 	}
-}
-
-// within reports an open element named tag.
-func (w *walker) within(tag string) bool {
-	for i := len(w.stack) - 1; i >= 0; i-- {
-		if w.stack[i].tag == tag {
-			return true
-		}
-		if w.stack[i].tag == "table" {
-			return tag == "table"
-		}
-	}
-	return false
 }
 
 func contains(list []string, s string) bool {
@@ -284,45 +330,36 @@ func contains(list []string, s string) bool {
 }
 
 func (w *walker) end(tag string, off int) {
-	// Pop to the matching open element; an end tag nothing opened is
-	// ignored, and a table's end closes what is open inside it.
-	i := len(w.stack) - 1
-	for ; i >= 0; i-- {
-		if w.stack[i].tag == tag {
-			break
-		}
-		if w.stack[i].tag == "table" && tag != "table" {
-			return
-		}
+	// Pop to the matching open element; an end tag nothing opened, or
+	// nothing opened inside the innermost table, is ignored, and a table's
+	// end closes what is open inside it. The open elements are indexed by
+	// tag: a stray end tag costs no walk down the stack.
+	open := w.open[tag]
+	if len(open) == 0 {
+		return
 	}
-	if i < 0 {
+	i := open[len(open)-1]
+	if tables := w.open["table"]; tag != "table" && len(tables) > 0 && tables[len(tables)-1] > i {
 		return
 	}
 	hidden, boxed := w.stack[i].hidden, w.stack[i].boxed
-	w.stack = w.stack[:i]
-	if blockTags[tag] && !w.inCell() {
-		w.endPara()
+	w.pop(i, off)
+	if blockTags[tag] {
+		w.blockBoundary()
 	} else if boxed && !hidden && !w.inCell() && w.para.Len() > 0 {
 		w.para.WriteByte(' ')
-	}
-	if hidden {
-		return
-	}
-	switch tag {
-	case "table":
-		w.closeTable(off)
-	case "pre":
-		w.endPre()
 	}
 }
 
 func (w *walker) inCell() bool { return len(w.tables) > 0 }
 
+// openTable opens a table; a table inside a cell keeps that cell, whose
+// text goes on after it.
 func (w *walker) openTable(off int) {
 	if n := len(w.tables); n > 0 {
-		w.tables[n-1].nested = true
+		w.tables[n-1].held = true
 	}
-	w.tables = append(w.tables, &table{start: w.lineAt(off), at: off})
+	w.tables = append(w.tables, &table{start: w.lineAt(off), at: off, outer: w.cell})
 	w.cell = nil
 }
 
@@ -331,10 +368,16 @@ func (w *walker) closeTable(off int) {
 	t := w.tables[n-1]
 	t.end, t.stop = w.lineAt(off), off
 	w.tables = w.tables[:n-1]
-	w.cell = nil
+	w.cell = t.outer
 	if t.nested || !hasFigures(t) {
 		w.tableProse(t) // page layout, a contact block, a bullet list
 		return
+	}
+	if n > 1 {
+		// A statement inside a table: that table is the page's layout.
+		// (A logo's or a check box's little table inside a statement
+		// makes no layout of it.)
+		w.tables[n-2].nested = true
 	}
 	w.done = append(w.done, t)
 }
@@ -352,7 +395,7 @@ func (w *walker) openCell(attrs map[string]string, st styleInfo) {
 	}
 	r := t.rows[len(t.rows)-1]
 	c := &cell{colspan: span(attrs["colspan"], maxColspan), rowspan: span(attrs["rowspan"], maxRowspan),
-		indent: st.indent, top: st.top, bottom: st.bottom}
+		indent: st.indent, top: st.top, bottom: st.bottom, brk: true}
 	r.cells = append(r.cells, c)
 	w.cell = c
 }
@@ -417,6 +460,11 @@ func (w *walker) cellText(s string, raw []byte, off int) {
 		at := off + rawSpace(raw)
 		c.pos, c.at = w.posAt(at), at
 		c.indent += w.indentNow() + countNbsp(s[:lead])*nbspPoints
+	}
+	if c.brk && leadingSpace(s) < len(s) {
+		at := off + rawSpace(raw)
+		c.paras = append(c.paras, cellPara{from: c.text.Len(), at: at, line: w.lineAt(at)})
+		c.brk = false
 	}
 	if last := rawLastVisible(raw); last >= 0 {
 		if end := w.posAt(off + last); end.Line == c.pos.Line {
@@ -521,6 +569,14 @@ func webLine(s string) bool {
 // reads them.
 func (w *walker) preText(s string, off int) {
 	n := w.lineAt(off)
+	if w.preBrk {
+		// A block inside the block, or a <br>, starts a line, unless the
+		// source's own newline follows it.
+		w.preBrk = false
+		if !strings.HasPrefix(s, "\n") {
+			w.preLines = append(w.preLines, Line{N: n})
+		}
+	}
 	for i, part := range strings.Split(s, "\n") {
 		if i > 0 || len(w.preLines) == 0 {
 			w.preLines = append(w.preLines, Line{N: n + i})
@@ -540,6 +596,10 @@ func (w *walker) endPre() {
 // tableProse turns a table that holds no statement into paragraphs, a
 // row each.
 func (w *walker) tableProse(t *table) {
+	if t.held {
+		w.layoutProse(t)
+		return
+	}
 	for _, r := range t.rows {
 		var parts []string
 		line, at := 0, 0
@@ -553,6 +613,26 @@ func (w *walker) tableProse(t *table) {
 		}
 		if len(parts) > 0 {
 			w.prose = append(w.prose, para{Line{N: line, Text: strings.Join(parts, " ")}, at, false})
+		}
+	}
+}
+
+// layoutProse turns a table that held other tables into paragraphs, as
+// its cells' blocks part them: the titles and scale notes between two
+// statements stand between them.
+func (w *walker) layoutProse(t *table) {
+	for _, r := range t.rows {
+		for _, c := range r.cells {
+			text := c.text.String()
+			for k, p := range c.paras {
+				to := len(text)
+				if k+1 < len(c.paras) {
+					to = c.paras[k+1].from
+				}
+				if s := collapse(text[p.from:to]); s != "" {
+					w.prose = append(w.prose, para{Line{N: p.line, Text: s}, p.at, false})
+				}
+			}
 		}
 	}
 }
