@@ -23,6 +23,8 @@ func Read(doc []Line, warn func(line int, msg string)) ([]grid.Table, []Line) {
 	for _, t := range w.done {
 		if g, ok := buildTable(t, warn); ok {
 			items = append(items, item{table: &g, at: t.at})
+		} else {
+			w.tableProse(t) // rows of years only: words after all
 		}
 	}
 	for _, p := range w.prose {
@@ -221,10 +223,12 @@ func isCloser(s string) bool {
 	return strings.HasPrefix(s, ")") && len(s) <= 6 && !strings.ContainsAny(s[1:], "0123456789.,")
 }
 
-// isYear: a four-digit year printed bare, as a column heading.
+// isYear: a four-digit year printed bare, as a column heading, perhaps
+// with a footnote mark: "2024(1)".
 func isYear(t token) bool {
-	s := strings.TrimRight(t.text, "*")
-	if len(s) != 4 || t.num.Dollar || t.num.Percent || t.num.Value.IsNegative() {
+	s := strings.TrimSpace(strings.TrimSuffix(t.text, t.num.Footnote))
+	s = strings.TrimRight(s, "*")
+	if len(s) != 4 || strings.Trim(s, "0123456789") != "" || t.num.Dollar || t.num.Percent || t.num.Value.IsNegative() {
 		return false
 	}
 	y := t.num.Value.IntPart()
@@ -240,18 +244,16 @@ func buildTable(t *table, warn func(int, string)) (grid.Table, bool) {
 		rows[i] = tokens(cells[i])
 	}
 	markReferences(cells, rows)
-	first := -1
-	for i, toks := range rows {
-		if hasFigure(toks) && !allYears(toks) {
-			first = i
-			break
-		}
-	}
+	first := firstBody(rows)
 	if first < 0 {
 		return grid.Table{}, false
 	}
+	label := labelColumn(rows[first:])
+	for _, toks := range rows[first:] {
+		yearLabel(toks, label)
+	}
 	cols := columnsOf(rows[first:])
-	cols.label = labelColumn(rows[first:])
+	cols.label = label
 	g := grid.Table{Start: t.start, End: t.end, Columns: cols.n}
 	for i := 0; i < first; i++ {
 		if r, ok := headRow(t.rows[i], cells[i], rows[i], cols); ok {
@@ -264,15 +266,37 @@ func buildTable(t *table, warn func(int, string)) (grid.Table, bool) {
 	return g, true
 }
 
+// firstBody is the index of the first row of figures that are not all
+// years, or -1.
+func firstBody(rows [][]token) int {
+	for i, toks := range rows {
+		if hasFigure(toks) && !allYears(toks) {
+			return i
+		}
+	}
+	return -1
+}
+
+// yearLabel makes a year that opens a row at or left of the label column
+// the row's label: a maturity table's "2025 | $ | 100".
+func yearLabel(toks []token, label int) {
+	if len(toks) > 1 && toks[0].figure && isYear(toks[0]) && toks[0].first <= label && hasFigure(toks[1:]) {
+		toks[0].figure = false
+	}
+}
+
 // markReferences finds a column of footnote references ("1", "1,2")
 // beside the figures: one headed "Notes", or one whose cells are all such
 // lists and some list names two notes. Its cells are marks, not figures.
+// So are footnote marks standing in cells of their own right of figures.
 func markReferences(cells [][]placed, rows [][]token) {
+	markFootnotes(rows)
 	type span struct{ first, last int }
 	var heads []span
-	for i, toks := range rows {
-		if hasFigure(toks) {
-			continue
+	first := firstBody(rows)
+	for i := range rows {
+		if first >= 0 && i >= first {
+			break // heads stand above the figures: "Note | 2024 | 2023"
 		}
 		for _, p := range cells[i] {
 			if p.first > 0 && isNoteHead(p.text) {
@@ -302,8 +326,8 @@ func markReferences(cells [][]placed, rows [][]token) {
 	for _, toks := range rows {
 		for k := range toks {
 			t := &toks[k]
-			if !t.figure && !isRefList(t.text) {
-				continue
+			if !isRefList(t.text) {
+				continue // a figure under a wide "Notes" head is still one
 			}
 			ref := refs[t.last]
 			for _, h := range heads {
@@ -314,6 +338,58 @@ func markReferences(cells [][]placed, rows [][]token) {
 			}
 		}
 	}
+}
+
+// markFootnotes makes marks of the footnote marks that stand in cells of
+// their own right of a figure ("500 | (1)"): a mark that is no figure
+// always, and a "(1)" or "*" when its column holds nothing else and not
+// every row fills it (a column of -1s is figures).
+func markFootnotes(rows [][]token) {
+	after := func(toks []token, k int) bool {
+		return k > 0 && toks[k-1].figure && !openNegative(toks[k-1].text) && footnoteMark(toks[k].text)
+	}
+	body := rows[max(firstBody(rows), 0):] // the years heading the columns are no marks
+	only := map[int]bool{}                 // right edge -> every figure there is a mark after a figure
+	for _, toks := range body {
+		for k, t := range toks {
+			if t.figure {
+				seen, ok := only[t.last]
+				only[t.last] = (seen || !ok) && after(toks, k)
+			}
+		}
+	}
+	filled, figureRows := map[int]int{}, 0 // right edge -> rows with a figure there
+	for _, toks := range body {
+		if !hasFigure(toks) {
+			continue
+		}
+		figureRows++
+		for _, t := range toks {
+			if t.figure && only[t.last] {
+				filled[t.last]++
+			}
+		}
+	}
+	for _, toks := range body {
+		for k := range toks {
+			if t := &toks[k]; after(toks, k) && (!t.figure || only[t.last] && filled[t.last] < figureRows) {
+				t.figure, t.ref = false, true
+			}
+		}
+	}
+}
+
+// footnoteMark: a footnote's mark alone: "(1)", "(a)", "*", "†".
+func footnoteMark(s string) bool {
+	switch s {
+	case "*", "**", "†", "‡", "(*)":
+		return true
+	}
+	if len(s) < 3 || len(s) > 4 || s[0] != '(' || s[len(s)-1] != ')' {
+		return false
+	}
+	in := s[1 : len(s)-1]
+	return strings.Trim(in, "0123456789") == "" || len(in) == 1 && in[0] >= 'a' && in[0] <= 'z'
 }
 
 // isNoteHead: the heading of a column of footnote references.

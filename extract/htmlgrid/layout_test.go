@@ -286,6 +286,42 @@ func TestReadAsShown(t *testing.T) {
 		{"empty table and pre",
 			`<p>Intro</p><table/><pre/><p>Net income was $5 million.</p><table>` + threeRows + `</table><p>End</p>`,
 			[]string{"P Intro", "P Net income was $5 million.", "P End", "T 1", "A Net income was $5 million.", "A Intro", "X = 0:1", "Y = 0:2", "Z = 0:3"}},
+		// A notes column is found by its head above the figures, in the
+		// row of years too; a figure under a wide "Notes" head, or a
+		// "Notes" among the figures, makes no marks of figures.
+		{"notes head in the years row",
+			`<table><tr><td>(US$ millions)</td><td>Note</td><td>2024</td><td>2023</td></tr><tr><td>Rev</td><td>3</td><td>1,000</td><td>900</td></tr>` +
+				`<tr><td>Cost</td><td>4</td><td>500</td><td>400</td></tr><tr><td>Net</td><td></td><td>500</td><td>500</td></tr></table>`,
+			[]string{"T 2", "H -1--1 (US$ millions) | -1--1 Note | 0-0 2024 | 1-1 2023", "Rev ^3 = 0:1,000 1:900", "Cost ^4 = 0:500 1:400", "Net = 0:500 1:500"}},
+		{"notes head over a figure",
+			`<table><tr><td></td><td colspan=3>Notes</td><td>Dec. 31</td></tr><tr><td>Rev</td><td>3</td><td></td><td>1,000</td><td>900</td></tr>` +
+				`<tr><td>Cost</td><td>4</td><td></td><td>500</td><td>400</td></tr><tr><td>Net</td><td></td><td></td><td>500</td><td>500</td></tr></table>`,
+			[]string{"T 2", "H 0-0 Notes | 1-1 Dec. 31", "Rev ^3 = 0:1,000 1:900", "Cost ^4 = 0:500 1:400", "Net = 0:500 1:500"}},
+		{"notes among the figures",
+			`<table><tr><td></td><td>2024</td><td>2023</td></tr><tr><td>Rev</td><td>1,000</td><td>900</td></tr><tr><td></td><td colspan=2>Notes</td></tr>` +
+				`<tr><td>Cost</td><td>500</td><td>400</td></tr><tr><td>Net</td><td>500</td><td>500</td></tr></table>`,
+			[]string{"T 2", "H 0-0 2024 | 1-1 2023", "Rev = 0:1,000 1:900", "W Notes", "Cost = 0:500 1:400", "Net = 0:500 1:500"}},
+		// A footnote's mark in a cell of its own right of a figure is
+		// that figure's mark; a column of small negatives is figures.
+		{"footnote mark in its own cell",
+			`<table><tr><td></td><td colspan=3>2024</td><td colspan=3>2023</td></tr><tr><td>Rev</td><td>$</td><td>1,000</td><td></td><td>$</td><td>900</td><td></td></tr>` +
+				`<tr><td>Adj EBITDA</td><td>$</td><td>500</td><td>(1)</td><td>$</td><td>400</td><td>(a)</td></tr><tr><td>Net</td><td>$</td><td>50</td><td></td><td>$</td><td>40</td><td></td></tr></table>`,
+			[]string{"T 2", "H 0-0 2024 | 1-1 2023", "Rev = 0:$1,000 1:$900", "Adj EBITDA ^(1) (a) = 0:$500 1:$400", "Net = 0:$50 1:$40"}},
+		{"column of small negatives",
+			`<table><tr><td></td><td>2024</td><td>2023</td></tr><tr><td>Other</td><td>3</td><td>(1)</td></tr><tr><td>Tax</td><td>2</td><td>(1)</td></tr><tr><td>Net</td><td>5</td><td>(2)</td></tr></table>`,
+			[]string{"T 2", "H 0-0 2024 | 1-1 2023", "Other = 0:3 1:(1)", "Tax = 0:2 1:(1)", "Net = 0:5 1:(2)"}},
+		// A year with a footnote mark heads its column.
+		{"year with a footnote mark",
+			`<table><tr><td></td><td>2024(1)</td><td>2023</td></tr>` + `<tr><td>A</td><td>1</td><td>2</td></tr><tr><td>B</td><td>3</td><td>4</td></tr><tr><td>C</td><td>5</td><td>6</td></tr></table>`,
+			[]string{"T 2", "H 0-0 2024(1) | 1-1 2023", "A = 0:1 1:2", "B = 0:3 1:4", "C = 0:5 1:6"}},
+		// Years where the labels stand are labels: a maturity table.
+		{"years as labels",
+			`<table><tr><td></td><td></td><td>Amount</td></tr><tr><td>2025</td><td>$</td><td>100</td></tr><tr><td>2026</td><td>$</td><td>200</td></tr><tr><td>Thereafter</td><td>$</td><td>300</td></tr></table>`,
+			[]string{"T 1", "H 0-0 Amount", "2025 = 0:$100", "2026 = 0:$200", "Thereafter = 0:$300"}},
+		// A table of years only is words.
+		{"table of years only",
+			`<p>Before</p><table><tr><td>Fiscal year</td><td>2024</td></tr><tr><td>Prior year</td><td>2023</td></tr><tr><td>Base year</td><td>2020</td></tr></table><p>After</p>`,
+			[]string{"P Before", "P Fiscal year 2024", "P Prior year 2023", "P Base year 2020", "P After"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
