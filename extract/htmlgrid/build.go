@@ -105,23 +105,26 @@ type token struct {
 }
 
 // place lays the cells into grid columns, honouring colspan and rowspan.
+// A column taken by a rowspan from above is known by the row its span
+// ends before, so a cell costs its colspan, not colspan x rowspan.
 func place(t *table) [][]placed {
 	out := make([][]placed, len(t.rows))
-	taken := make([]map[int]bool, len(t.rows))
-	for i := range taken {
-		taken[i] = map[int]bool{}
-	}
+	var until []int // grid column -> the first row below the spans taking it
 	for ri, r := range t.rows {
 		col := 0
 		for _, c := range r.cells {
-			for taken[ri][col] {
+			for col < len(until) && until[col] > ri {
 				col++
 			}
-			first, last := col, col+c.colspan-1
-			for rr := ri; rr < min(len(t.rows), ri+c.rowspan); rr++ {
-				for k := first; k <= last; k++ {
-					taken[rr][k] = true
-				}
+			if col >= maxWidth {
+				break // no statement is this wide: a hostile file's row
+			}
+			first, last := col, min(col+c.colspan, maxWidth)-1
+			for len(until) <= last {
+				until = append(until, 0)
+			}
+			for k := first; k <= last; k++ {
+				until[k] = max(until[k], ri+c.rowspan)
 			}
 			out[ri] = append(out[ri], placed{c: c, text: collapse(c.text.String()), first: first, last: last})
 			col = last + 1
@@ -129,6 +132,9 @@ func place(t *table) [][]placed {
 	}
 	return out
 }
+
+// maxWidth caps a table's grid columns: a statement's rarely pass fifty.
+const maxWidth = 1000
 
 // tokens joins a row's cells into figures and text.
 func tokens(cells []placed) []token {
@@ -438,10 +444,10 @@ func allYears(toks []token) bool {
 
 // columns maps grid columns to the table's figure columns.
 type columns struct {
-	n      int
-	anchor map[int]int // the right edge of a figure's cell -> figure column
-	min    int         // the leftmost right edge
-	label  int         // the grid column the rows' labels start in, -1 for none
+	n     int
+	edges []int // the right edges of the figures' cells, ascending
+	group []int // the figure column of each edge, ascending too
+	label int   // the grid column the rows' labels start in, -1 for none
 }
 
 // labelColumn is the leftmost grid column that a label of a row of
@@ -461,74 +467,62 @@ func labelColumn(rows [][]token) int {
 // figures at both and some figure's cell covers both (a cell spanning the
 // "$" column in one row and not in the next).
 func columnsOf(rows [][]token) columns {
-	edges := map[int]bool{}
+	seen := map[int]bool{}
+	var edges []int
 	for _, toks := range rows {
 		for _, t := range toks {
-			if t.figure {
-				edges[t.last] = true
+			if t.figure && !seen[t.last] {
+				seen[t.last] = true
+				edges = append(edges, t.last)
 			}
 		}
 	}
-	sorted := make([]int, 0, len(edges))
-	for e := range edges {
-		sorted = append(sorted, e)
-	}
-	sort.Ints(sorted)
-	cols := columns{anchor: map[int]int{}}
-	if len(sorted) == 0 {
+	sort.Ints(edges)
+	cols := columns{edges: edges, group: make([]int, len(edges))}
+	if len(edges) == 0 {
 		return cols
 	}
-	cols.min = sorted[0]
-	group := 0
-	cols.anchor[sorted[0]] = 0
-	for k := 1; k < len(sorted); k++ {
-		a, b := sorted[k-1], sorted[k]
-		if !together(rows, a, b) {
-			group++
-		}
-		cols.anchor[b] = group
-	}
-	cols.n = group + 1
-	return cols
-}
-
-// together: edges a < b hold no figures in one row, and a figure's cell
-// covers both.
-func together(rows [][]token, a, b int) bool {
-	covered := false
+	// Between edges k and k+1: apart[k] when a row has figures at both,
+	// cover[k] counts the figures' cells covering both.
+	apart := make([]bool, len(edges))
+	cover := make([]int, len(edges)+1)
 	for _, toks := range rows {
-		atA, atB := false, false
+		prev := -1
 		for _, t := range toks {
 			if !t.figure {
 				continue
 			}
-			atA = atA || t.last == a
-			atB = atB || t.last == b
-			covered = covered || t.first <= a && t.last >= b
-		}
-		if atA && atB {
-			return false
+			k := sort.SearchInts(edges, t.last)
+			if prev >= 0 && k == prev+1 {
+				apart[prev] = true
+			}
+			prev = k
+			if from := sort.SearchInts(edges, t.first); from < k {
+				cover[from]++
+				cover[k]--
+			}
 		}
 	}
-	return covered
+	covered := 0
+	for k := 1; k < len(edges); k++ {
+		covered += cover[k-1]
+		cols.group[k] = cols.group[k-1]
+		if apart[k-1] || covered == 0 {
+			cols.group[k]++
+		}
+	}
+	cols.n = cols.group[len(edges)-1] + 1
+	return cols
 }
 
 // span is the figure columns a grid range covers: -1, -1 left of every
 // column (the stub), -2, -2 for none.
 func (c columns) span(first, last int) (int, int) {
-	lo, hi := -1, -1
-	for e, col := range c.anchor {
-		if e >= first && e <= last {
-			if lo < 0 || col < lo {
-				lo = col
-			}
-			hi = max(hi, col)
-		}
-	}
+	k := sort.SearchInts(c.edges, first)
 	switch {
-	case lo >= 0:
-		return lo, hi
-	case last < c.min:
+	case k < len(c.edges) && c.edges[k] <= last:
+		return c.group[k], c.group[sort.SearchInts(c.edges, last+1)-1]
+	case len(c.edges) > 0 && last < c.edges[0]:
 		return -1, -1
 	}
 	return -2, -2
