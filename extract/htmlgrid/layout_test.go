@@ -322,6 +322,16 @@ func TestReadAsShown(t *testing.T) {
 		{"table of years only",
 			`<p>Before</p><table><tr><td>Fiscal year</td><td>2024</td></tr><tr><td>Prior year</td><td>2023</td></tr><tr><td>Base year</td><td>2020</td></tr></table><p>After</p>`,
 			[]string{"P Before", "P Fiscal year 2024", "P Prior year 2023", "P Base year 2020", "P After"}},
+		// Inline elements split no words in a cell; a line break or a
+		// box does.
+		{"inline elements in cells",
+			`<table><tr><td>Share<font>holders</font> equity</td><td>1,<b>234</b></td><td>(5<span>6</span>)</td></tr>` +
+				`<tr><td>Net<br>income</td><td>1</td><td>2</td></tr><tr><td><div>Other</div><div>items</div></td><td>3</td><td>4</td></tr></table>`,
+			[]string{"T 2", "Shareholders equity = 0:1,234 1:(56)", "Net income = 0:1 1:2", "Other items = 0:3 1:4"}},
+		// What shows only without scripts, and templates, are not shown.
+		{"noscript and template",
+			`<p>a</p><noscript><img src="pixel.gif" alt="x"> Enable scripts</noscript><template><table>` + threeRows + `</table></template><p>b</p>`,
+			[]string{"P a", "P b"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -111,9 +111,11 @@ var voidTags = map[string]bool{"br": true, "img": true, "hr": true, "meta": true
 	"col": true, "area": true, "base": true, "wbr": true, "source": true, "param": true, "embed": true}
 
 // unseen tags hold text that is never shown: the document's title in the
-// head, style sheets and scripts. (The tokenizer reads their content as
+// head, style sheets and scripts, what shows only without scripts or
+// frames, templates. (The tokenizer reads their content as
 // raw text, so their end tags always come.)
-var unseen = map[string]bool{"title": true, "style": true, "script": true}
+var unseen = map[string]bool{"title": true, "style": true, "script": true,
+	"noscript": true, "template": true, "iframe": true, "noembed": true, "noframes": true}
 
 // blockTags end a paragraph of prose where they start or end.
 var blockTags = map[string]bool{"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "h1": true, "h2": true,
@@ -233,18 +235,8 @@ func (w *walker) start(tag string, attrs map[string]string, off int) {
 		raised:    parent.raised || tag == "sup" || style.raised,
 		center:    parent.center && !style.left || style.center || tag == "center" || strings.EqualFold(attrs["align"], "center"),
 		indent:    style.indent, boxed: style.boxed}
-	if !e.hidden && !blockTags[tag] && (style.indent > 0 || style.boxed) && !w.inCell() && w.para.Len() > 0 {
-		w.para.WriteByte(' ') // padding sets a bullet's text apart: "•</font><font style=\"padding-left:14pt\">Cloud"
-	}
-	if tag == "br" && !e.hidden {
-		switch {
-		case w.pre && !w.inCell():
-			// a line break in preformatted text (blockBoundary ends the line)
-		case w.inCell():
-			w.cellText(" ", nil, off)
-		default:
-			w.endPara()
-		}
+	if !e.hidden && !blockTags[tag] && (style.indent > 0 || style.boxed) {
+		w.space() // padding sets a bullet's text apart: "•</font><font style=\"padding-left:14pt\">Cloud"
 	}
 	if !e.hidden {
 		switch tag {
@@ -298,11 +290,25 @@ func (w *walker) blockBoundary() {
 	case w.inCell():
 		if w.cell != nil {
 			w.cell.brk = true
+			w.cell.text.WriteByte(' ')
 		}
 	case w.pre:
 		w.preBrk = len(w.preLines) > 0
 	default:
 		w.endPara()
+	}
+}
+
+// space sets apart the text before and after a box of its own (inline
+// elements split no words: "1,<b>234</b>", "Share<font>holders").
+func (w *walker) space() {
+	switch {
+	case w.inCell():
+		if w.cell != nil && w.cell.started {
+			w.cell.text.WriteByte(' ')
+		}
+	case w.para.Len() > 0:
+		w.para.WriteByte(' ')
 	}
 }
 
@@ -346,8 +352,8 @@ func (w *walker) end(tag string, off int) {
 	w.pop(i, off)
 	if blockTags[tag] {
 		w.blockBoundary()
-	} else if boxed && !hidden && !w.inCell() && w.para.Len() > 0 {
-		w.para.WriteByte(' ')
+	} else if boxed && !hidden {
+		w.space()
 	}
 }
 
@@ -472,7 +478,6 @@ func (w *walker) cellText(s string, raw []byte, off int) {
 		}
 	}
 	c.text.WriteString(s)
-	c.text.WriteByte(' ')
 }
 
 // nbspPoints is how far a leading no-break space indents, in points.
