@@ -693,3 +693,13 @@ func TestHostileDocuments(t *testing.T) {
 		})
 	}
 }
+
+// An entity without its semicolon is one character, as browsers read it:
+// a figure's place starts after "&nbsp".
+func TestEntityWithoutSemicolon(t *testing.T) {
+	for raw, want := range map[string]int{"&nbsp1,234": 5, "&#160;5": 6, "&nbsp;&nbsp7": 11, "&amp1": 0, "&x1": 0, "  &#160": 7} {
+		if got := rawSpace([]byte(raw)); got != want {
+			t.Errorf("rawSpace(%q) = %d, want %d", raw, got, want)
+		}
+	}
+}

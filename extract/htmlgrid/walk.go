@@ -721,13 +721,21 @@ func countNbsp(s string) int { return strings.Count(s, "\u00a0") }
 func rawUnit(raw []byte) (n int, space bool) {
 	switch c := raw[0]; {
 	case c == '&':
-		for k := 1; k < len(raw) && k <= 32; k++ {
+		k := 1
+		for ; k < len(raw) && k <= 32; k++ {
 			if raw[k] == ';' {
 				s := html.UnescapeString(string(raw[:k+1]))
 				return k + 1, s != string(raw[:k+1]) && leadingSpace(s) == len(s)
 			}
 			if !(raw[k] == '#' || raw[k] >= '0' && raw[k] <= '9' || raw[k] >= 'a' && raw[k] <= 'z' || raw[k] >= 'A' && raw[k] <= 'Z') {
 				break
+			}
+		}
+		// An entity without its semicolon, as browsers read it: the
+		// longest name that is one ("&nbsp1,234").
+		for j := min(k, len(raw)); j > 2; j-- {
+			if s := html.UnescapeString(string(raw[:j])); s != string(raw[:j]) && utf8.RuneCountInString(s) == 1 {
+				return j, leadingSpace(s) == len(s)
 			}
 		}
 		return 1, false
