@@ -126,7 +126,7 @@ func place(t *table) [][]placed {
 			for k := first; k <= last; k++ {
 				until[k] = max(until[k], ri+c.rowspan)
 			}
-			out[ri] = append(out[ri], placed{c: c, text: collapse(c.text.String()), first: first, last: last})
+			out[ri] = append(out[ri], placed{c: c, text: c.plain(), first: first, last: last})
 			col = last + 1
 		}
 	}
@@ -586,8 +586,12 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 			continue
 		}
 		col, _ := cols.span(t.last, t.last)
-		if col < 0 || taken[col] {
+		switch {
+		case col < 0:
 			warn(t.pos.Line, "figure \""+t.text+"\" stands in no column of the table; skipped")
+			continue
+		case taken[col]:
+			warn(t.pos.Line, "figure \""+t.text+"\" stands in a column another figure of its row took; skipped")
 			continue
 		}
 		taken[col] = true

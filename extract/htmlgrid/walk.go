@@ -38,6 +38,16 @@ type cell struct {
 	// layout table's cell holds a page of titles and notes.
 	paras []cellPara
 	brk   bool // a block boundary since the last text
+	flat  *string
+}
+
+// plain is the cell's text collapsed, worked out once.
+func (c *cell) plain() string {
+	if c.flat == nil {
+		s := collapse(c.text.String())
+		c.flat = &s
+	}
+	return *c.flat
 }
 
 // cellPara is a paragraph of a cell's text: where it starts in the text,
@@ -609,7 +619,7 @@ func (w *walker) tableProse(t *table) {
 		var parts []string
 		line, at := 0, 0
 		for _, c := range r.cells {
-			if s := collapse(c.text.String()); s != "" {
+			if s := c.plain(); s != "" {
 				parts = append(parts, s)
 				if line == 0 {
 					line, at = c.pos.Line, c.at
@@ -650,7 +660,7 @@ func hasFigures(t *table) bool {
 	for _, r := range t.rows {
 		var texts []string
 		for _, c := range r.cells {
-			if s := collapse(c.text.String()); s != "" {
+			if s := c.plain(); s != "" {
 				texts = append(texts, s)
 			}
 		}
@@ -684,11 +694,8 @@ func collapse(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u2002', '\u2003', '\u2009', '\u3000':
-			space = true
-			continue
-		case '\u200b', '\u200c', '\u200d', '\ufeff':
+		if isSpace(r) {
+			space = space || !zeroWidth(r)
 			continue
 		}
 		if space && b.Len() > 0 {
@@ -704,13 +711,25 @@ func collapse(s string) string {
 // spaces included) that s starts with.
 func leadingSpace(s string) int {
 	for i, r := range s {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u2002', '\u2003', '\u2009', '\u200b', '\ufeff':
-			continue
+		if !isSpace(r) {
+			return i
 		}
-		return i
 	}
 	return len(s)
+}
+
+// isSpace: white space as shown, no-break and zero-width spaces included.
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u2002', '\u2003', '\u2009', '\u3000':
+		return true
+	}
+	return zeroWidth(r)
+}
+
+// zeroWidth: a character that shows as nothing at all.
+func zeroWidth(r rune) bool {
+	return r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff'
 }
 
 func countNbsp(s string) int { return strings.Count(s, "\u00a0") }
