@@ -245,6 +245,10 @@ func TestReadAsShown(t *testing.T) {
 		{"dollar and parenthesis apart",
 			`<table>` + twoRows + `<tr><td>Net loss</td><td>$ (</td><td>1,234</td><td>)</td><td>5</td></tr></table>`,
 			[]string{"T 2", "A = 0:1 1:2", "B = 0:3 1:4", "Net loss = 0:$(1,234) 1:5"}},
+		{"parenthesis and dollar apart in a table of three rows",
+			`<table><tr><td>A</td><td></td><td></td><td>1</td></tr><tr><td>B</td><td></td><td></td><td>3</td></tr>` +
+				`<tr><td>Net loss</td><td>(</td><td>$</td><td>1,234)</td></tr></table>`,
+			[]string{"T 1", "A = 0:1", "B = 0:3", "Net loss = 0:($1,234)"}},
 		{"parenthesis then dollar",
 			`<table><tr><td>A</td><td></td><td></td><td>1</td><td>2</td></tr><tr><td>B</td><td></td><td></td><td>3</td><td>4</td></tr>` +
 				`<tr><td>Net loss</td><td>(</td><td>$</td><td>1,234)</td><td>5</td></tr></table>`,

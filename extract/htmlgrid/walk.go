@@ -654,21 +654,18 @@ func (w *walker) layoutProse(t *table) {
 
 // hasFigures: a table with at least three rows that hold a figure cell:
 // a statement has several; a contact block or a call's dial-in numbers do
-// not. The "(1)" that opens a row of words is a list's mark, not a figure.
+// not. Its cells join as a row's tokens do ("(" "$" "1,234)" is one
+// figure); the "(1)" that opens a row of words is a list's mark, not a
+// figure.
 func hasFigures(t *table) bool {
 	rows := 0
 	for _, r := range t.rows {
-		var texts []string
-		for _, c := range r.cells {
-			if s := c.plain(); s != "" {
-				texts = append(texts, s)
-			}
+		cells := make([]placed, len(r.cells))
+		for i, c := range r.cells {
+			cells[i] = placed{c: c, text: c.plain(), first: i, last: i}
 		}
-		for i, s := range texts {
-			if _, ok := figure(s); ok && !(i == 0 && len(texts) > 1 && listMark(s, texts[1])) {
-				rows++
-				break
-			}
+		if hasFigure(tokens(cells)) {
+			rows++
 		}
 	}
 	return rows >= 3
