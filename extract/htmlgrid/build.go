@@ -411,13 +411,17 @@ func isNoteHead(s string) bool {
 // "1,2", "(3)", "4, 5".
 func isRefList(s string) bool {
 	s = strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
-	for _, p := range strings.Split(s, ",") {
+	for {
+		p, rest, more := strings.Cut(s, ",")
 		p = strings.TrimSpace(p)
 		if p == "" || len(p) > 2 || strings.Trim(p, "0123456789") != "" {
 			return false
 		}
+		if !more {
+			return true
+		}
+		s = rest
 	}
-	return true
 }
 
 func hasFigure(toks []token) bool {

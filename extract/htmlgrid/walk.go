@@ -34,20 +34,21 @@ type cell struct {
 	top     byte // the rule its top border draws: '-' or '=' (0 none)
 	bottom  byte
 	started bool // some visible text seen
-	// The paragraphs of its text, split where blocks start and end: a
-	// layout table's cell holds a page of titles and notes.
+	// The paragraphs of its text after the first, split where blocks
+	// start and end: a layout table's cell holds a page of titles and
+	// notes.
 	paras []cellPara
 	brk   bool // a block boundary since the last text
-	flat  *string
+	flat  string
+	flat1 bool // flat is worked out
 }
 
 // plain is the cell's text collapsed, worked out once.
 func (c *cell) plain() string {
-	if c.flat == nil {
-		s := collapse(c.text.String())
-		c.flat = &s
+	if !c.flat1 {
+		c.flat, c.flat1 = collapse(c.text.String()), true
 	}
-	return *c.flat
+	return c.flat
 }
 
 // cellPara is a paragraph of a cell's text: where it starts in the text,
@@ -298,7 +299,7 @@ func (w *walker) pop(i, off int) {
 func (w *walker) blockBoundary() {
 	switch {
 	case w.inCell():
-		if w.cell != nil {
+		if w.cell != nil && w.cell.started {
 			w.cell.brk = true
 			w.cell.text.WriteByte(' ')
 		}
@@ -411,7 +412,7 @@ func (w *walker) openCell(attrs map[string]string, st styleInfo) {
 	}
 	r := t.rows[len(t.rows)-1]
 	c := &cell{colspan: span(attrs["colspan"], maxColspan), rowspan: span(attrs["rowspan"], maxRowspan),
-		indent: st.indent, top: st.top, bottom: st.bottom, brk: true}
+		indent: st.indent, top: st.top, bottom: st.bottom}
 	r.cells = append(r.cells, c)
 	w.cell = c
 }
@@ -639,10 +640,11 @@ func (w *walker) layoutProse(t *table) {
 	for _, r := range t.rows {
 		for _, c := range r.cells {
 			text := c.text.String()
-			for k, p := range c.paras {
+			paras := append([]cellPara{{0, c.at, c.pos.Line}}, c.paras...)
+			for k, p := range paras {
 				to := len(text)
-				if k+1 < len(c.paras) {
-					to = c.paras[k+1].from
+				if k+1 < len(paras) {
+					to = paras[k+1].from
 				}
 				if s := collapse(text[p.from:to]); s != "" {
 					w.prose = append(w.prose, para{Line{N: p.line, Text: s}, p.at, false})
@@ -654,21 +656,41 @@ func (w *walker) layoutProse(t *table) {
 
 // hasFigures: a table with at least three rows that hold a figure cell:
 // a statement has several; a contact block or a call's dial-in numbers do
-// not. Its cells join as a row's tokens do ("(" "$" "1,234)" is one
-// figure); the "(1)" that opens a row of words is a list's mark, not a
-// figure.
+// not. The "(1)" that opens a row of words is a list's mark, not a
+// figure; a figure opened in cells of its own ("(" "$" "1,234)") is one.
 func hasFigures(t *table) bool {
 	rows := 0
 	for _, r := range t.rows {
-		cells := make([]placed, len(r.cells))
-		for i, c := range r.cells {
-			cells[i] = placed{c: c, text: c.plain(), first: i, last: i}
+		var texts []string
+		opened := false
+		for _, c := range r.cells {
+			if s := c.plain(); s != "" {
+				texts = append(texts, s)
+				_, ok := prefix(s)
+				opened = opened || ok
+			}
 		}
-		if hasFigure(tokens(cells)) {
-			rows++
+		for i, s := range texts {
+			if _, ok := figure(s); ok && !(i == 0 && len(texts) > 1 && listMark(s, texts[1])) {
+				rows++
+				break
+			}
+			if i == len(texts)-1 && opened && joinedFigure(r) {
+				rows++
+			}
 		}
 	}
 	return rows >= 3
+}
+
+// joinedFigure: a row whose cells, joined as a row's tokens are, hold a
+// figure.
+func joinedFigure(r *row) bool {
+	cells := make([]placed, len(r.cells))
+	for i, c := range r.cells {
+		cells[i] = placed{c: c, text: c.plain(), first: i, last: i}
+	}
+	return hasFigure(tokens(cells))
 }
 
 // listMark reports a footnote's or a list's mark, "(1)", standing before
