@@ -330,8 +330,9 @@ func TestReadAsShown(t *testing.T) {
 		// box does.
 		{"inline elements in cells",
 			`<table><tr><td>Share<font>holders</font> equity</td><td>1,<b>234</b></td><td>(5<span>6</span>)</td></tr>` +
-				`<tr><td>Net<br>income</td><td>1</td><td>2</td></tr><tr><td><div>Other</div><div>items</div></td><td>3</td><td>4</td></tr></table>`,
-			[]string{"T 2", "Shareholders equity = 0:1,234 1:(56)", "Net income = 0:1 1:2", "Other items = 0:3 1:4"}},
+				`<tr><td>Net<br>income</td><td>1</td><td>2</td></tr><tr><td><div>Other</div><div>items</div></td><td>3</td><td>4</td></tr>` +
+				`<tr><td>Per share<sup>(1)</sup>(non-GAAP)</td><td>5</td><td>6</td></tr></table>`,
+			[]string{"T 2", "Shareholders equity = 0:1,234 1:(56)", "Net income = 0:1 1:2", "Other items = 0:3 1:4", "Per share (non-GAAP) ^(1) = 0:5 1:6"}},
 		// What shows only without scripts, and templates, are not shown.
 		{"noscript and template",
 			`<p>a</p><noscript><img src="pixel.gif" alt="x"> Enable scripts</noscript><template><table>` + threeRows + `</table></template><p>b</p>`,

@@ -462,6 +462,9 @@ func (w *walker) cellText(s string, raw []byte, off int) {
 	if w.raised() {
 		if m := collapse(s); m != "" {
 			c.marks = append(c.marks, m)
+			if c.started {
+				c.text.WriteByte(' ') // "share<sup>(1)</sup>(non-GAAP)": the mark parts the words
+			}
 		}
 		return
 	}
