@@ -23,6 +23,8 @@ func Read(doc []Line, warn func(line int, msg string)) ([]grid.Table, []Line) {
 	for _, t := range w.done {
 		if g, ok := buildTable(t, warn); ok {
 			items = append(items, item{table: &g, at: t.at})
+		} else {
+			w.tableProse(t) // rows of years only: words after all
 		}
 	}
 	for _, p := range w.prose {
@@ -103,30 +105,36 @@ type token struct {
 }
 
 // place lays the cells into grid columns, honouring colspan and rowspan.
+// A column taken by a rowspan from above is known by the row its span
+// ends before, so a cell costs its colspan, not colspan x rowspan.
 func place(t *table) [][]placed {
 	out := make([][]placed, len(t.rows))
-	taken := make([]map[int]bool, len(t.rows))
-	for i := range taken {
-		taken[i] = map[int]bool{}
-	}
+	var until []int // grid column -> the first row below the spans taking it
 	for ri, r := range t.rows {
 		col := 0
 		for _, c := range r.cells {
-			for taken[ri][col] {
+			for col < len(until) && until[col] > ri {
 				col++
 			}
-			first, last := col, col+c.colspan-1
-			for rr := ri; rr < min(len(t.rows), ri+c.rowspan); rr++ {
-				for k := first; k <= last; k++ {
-					taken[rr][k] = true
-				}
+			if col >= maxWidth {
+				break // no statement is this wide: a hostile file's row
 			}
-			out[ri] = append(out[ri], placed{c: c, text: collapse(c.text.String()), first: first, last: last})
+			first, last := col, min(col+c.colspan, maxWidth)-1
+			for len(until) <= last {
+				until = append(until, 0)
+			}
+			for k := first; k <= last; k++ {
+				until[k] = max(until[k], ri+c.rowspan)
+			}
+			out[ri] = append(out[ri], placed{c: c, text: c.plain(), first: first, last: last})
 			col = last + 1
 		}
 	}
 	return out
 }
+
+// maxWidth caps a table's grid columns: a statement's rarely pass fifty.
+const maxWidth = 1000
 
 // tokens joins a row's cells into figures and text.
 func tokens(cells []placed) []token {
@@ -137,8 +145,8 @@ func tokens(cells []placed) []token {
 		if s == "" {
 			continue
 		}
-		if isCurrency(s) {
-			currency = s
+		if sign, ok := prefix(s); ok {
+			currency += sign // "(" then "$": one figure's "($"
 			continue
 		}
 		if n := len(out); n > 0 && out[n-1].figure && isCloser(s) {
@@ -190,11 +198,23 @@ func openNegative(s string) bool {
 	return strings.HasPrefix(s, "(") && !strings.Contains(s, ")") && len(s) > 1 && (s[1] >= '0' && s[1] <= '9' || s[1] == '.' || s[1] == '$')
 }
 
-// isCurrency: a cell holding only a currency sign, which belongs to the
-// figure on its right.
+// prefix: a cell holding only what opens the figure on its right: a
+// currency sign, an opening parenthesis, or both ("$ (", "( $"), with the
+// spaces between them taken out.
+func prefix(s string) (string, bool) {
+	t := strings.ReplaceAll(s, " ", "")
+	paren := strings.Count(t, "(")
+	sign := strings.ReplaceAll(t, "(", "")
+	if paren > 1 || sign == "" && paren == 0 || sign != "" && !isCurrency(sign) {
+		return "", false
+	}
+	return t, true
+}
+
+// isCurrency: a currency sign.
 func isCurrency(s string) bool {
 	switch s {
-	case "$", "US$", "U.S.$", "C$", "CAD$", "€", "£", "¥", "($", "$(":
+	case "$", "US$", "U.S.$", "C$", "CAD$", "€", "£", "¥":
 		return true
 	}
 	return false
@@ -209,10 +229,12 @@ func isCloser(s string) bool {
 	return strings.HasPrefix(s, ")") && len(s) <= 6 && !strings.ContainsAny(s[1:], "0123456789.,")
 }
 
-// isYear: a four-digit year printed bare, as a column heading.
+// isYear: a four-digit year printed bare, as a column heading, perhaps
+// with a footnote mark: "2024(1)".
 func isYear(t token) bool {
-	s := strings.TrimRight(t.text, "*")
-	if len(s) != 4 || t.num.Dollar || t.num.Percent || t.num.Value.IsNegative() {
+	s := strings.TrimSpace(strings.TrimSuffix(t.text, t.num.Footnote))
+	s = strings.TrimRight(s, "*")
+	if len(s) != 4 || strings.Trim(s, "0123456789") != "" || t.num.Dollar || t.num.Percent || t.num.Value.IsNegative() {
 		return false
 	}
 	y := t.num.Value.IntPart()
@@ -228,18 +250,16 @@ func buildTable(t *table, warn func(int, string)) (grid.Table, bool) {
 		rows[i] = tokens(cells[i])
 	}
 	markReferences(cells, rows)
-	first := -1
-	for i, toks := range rows {
-		if hasFigure(toks) && !allYears(toks) {
-			first = i
-			break
-		}
-	}
+	first := firstBody(rows)
 	if first < 0 {
 		return grid.Table{}, false
 	}
+	label := labelColumn(rows[first:])
+	for _, toks := range rows[first:] {
+		yearLabel(toks, label)
+	}
 	cols := columnsOf(rows[first:])
-	cols.label = labelColumn(rows[first:])
+	cols.label = label
 	g := grid.Table{Start: t.start, End: t.end, Columns: cols.n}
 	for i := 0; i < first; i++ {
 		if r, ok := headRow(t.rows[i], cells[i], rows[i], cols); ok {
@@ -252,15 +272,37 @@ func buildTable(t *table, warn func(int, string)) (grid.Table, bool) {
 	return g, true
 }
 
+// firstBody is the index of the first row of figures that are not all
+// years, or -1.
+func firstBody(rows [][]token) int {
+	for i, toks := range rows {
+		if hasFigure(toks) && !allYears(toks) {
+			return i
+		}
+	}
+	return -1
+}
+
+// yearLabel makes a year that opens a row at or left of the label column
+// the row's label: a maturity table's "2025 | $ | 100".
+func yearLabel(toks []token, label int) {
+	if len(toks) > 1 && toks[0].figure && isYear(toks[0]) && toks[0].first <= label && hasFigure(toks[1:]) {
+		toks[0].figure = false
+	}
+}
+
 // markReferences finds a column of footnote references ("1", "1,2")
 // beside the figures: one headed "Notes", or one whose cells are all such
 // lists and some list names two notes. Its cells are marks, not figures.
+// So are footnote marks standing in cells of their own right of figures.
 func markReferences(cells [][]placed, rows [][]token) {
+	markFootnotes(rows)
 	type span struct{ first, last int }
 	var heads []span
-	for i, toks := range rows {
-		if hasFigure(toks) {
-			continue
+	first := firstBody(rows)
+	for i := range rows {
+		if first >= 0 && i >= first {
+			break // heads stand above the figures: "Note | 2024 | 2023"
 		}
 		for _, p := range cells[i] {
 			if p.first > 0 && isNoteHead(p.text) {
@@ -290,8 +332,8 @@ func markReferences(cells [][]placed, rows [][]token) {
 	for _, toks := range rows {
 		for k := range toks {
 			t := &toks[k]
-			if !t.figure && !isRefList(t.text) {
-				continue
+			if !isRefList(t.text) {
+				continue // a figure under a wide "Notes" head is still one
 			}
 			ref := refs[t.last]
 			for _, h := range heads {
@@ -302,6 +344,58 @@ func markReferences(cells [][]placed, rows [][]token) {
 			}
 		}
 	}
+}
+
+// markFootnotes makes marks of the footnote marks that stand in cells of
+// their own right of a figure ("500 | (1)"): a mark that is no figure
+// always, and a "(1)" or "*" when its column holds nothing else and not
+// every row fills it (a column of -1s is figures).
+func markFootnotes(rows [][]token) {
+	after := func(toks []token, k int) bool {
+		return k > 0 && toks[k-1].figure && !openNegative(toks[k-1].text) && footnoteMark(toks[k].text)
+	}
+	body := rows[max(firstBody(rows), 0):] // the years heading the columns are no marks
+	only := map[int]bool{}                 // right edge -> every figure there is a mark after a figure
+	for _, toks := range body {
+		for k, t := range toks {
+			if t.figure {
+				seen, ok := only[t.last]
+				only[t.last] = (seen || !ok) && after(toks, k)
+			}
+		}
+	}
+	filled, figureRows := map[int]int{}, 0 // right edge -> rows with a figure there
+	for _, toks := range body {
+		if !hasFigure(toks) {
+			continue
+		}
+		figureRows++
+		for _, t := range toks {
+			if t.figure && only[t.last] {
+				filled[t.last]++
+			}
+		}
+	}
+	for _, toks := range body {
+		for k := range toks {
+			if t := &toks[k]; after(toks, k) && (!t.figure || only[t.last] && filled[t.last] < figureRows) {
+				t.figure, t.ref = false, true
+			}
+		}
+	}
+}
+
+// footnoteMark: a footnote's mark alone: "(1)", "(a)", "*", "†".
+func footnoteMark(s string) bool {
+	switch s {
+	case "*", "**", "†", "‡", "(*)":
+		return true
+	}
+	if len(s) < 3 || len(s) > 4 || s[0] != '(' || s[len(s)-1] != ')' {
+		return false
+	}
+	in := s[1 : len(s)-1]
+	return strings.Trim(in, "0123456789") == "" || len(in) == 1 && in[0] >= 'a' && in[0] <= 'z'
 }
 
 // isNoteHead: the heading of a column of footnote references.
@@ -317,13 +411,17 @@ func isNoteHead(s string) bool {
 // "1,2", "(3)", "4, 5".
 func isRefList(s string) bool {
 	s = strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
-	for _, p := range strings.Split(s, ",") {
+	for {
+		p, rest, more := strings.Cut(s, ",")
 		p = strings.TrimSpace(p)
 		if p == "" || len(p) > 2 || strings.Trim(p, "0123456789") != "" {
 			return false
 		}
+		if !more {
+			return true
+		}
+		s = rest
 	}
-	return true
 }
 
 func hasFigure(toks []token) bool {
@@ -350,10 +448,10 @@ func allYears(toks []token) bool {
 
 // columns maps grid columns to the table's figure columns.
 type columns struct {
-	n      int
-	anchor map[int]int // the right edge of a figure's cell -> figure column
-	min    int         // the leftmost right edge
-	label  int         // the grid column the rows' labels start in, -1 for none
+	n     int
+	edges []int // the right edges of the figures' cells, ascending
+	group []int // the figure column of each edge, ascending too
+	label int   // the grid column the rows' labels start in, -1 for none
 }
 
 // labelColumn is the leftmost grid column that a label of a row of
@@ -373,74 +471,62 @@ func labelColumn(rows [][]token) int {
 // figures at both and some figure's cell covers both (a cell spanning the
 // "$" column in one row and not in the next).
 func columnsOf(rows [][]token) columns {
-	edges := map[int]bool{}
+	seen := map[int]bool{}
+	var edges []int
 	for _, toks := range rows {
 		for _, t := range toks {
-			if t.figure {
-				edges[t.last] = true
+			if t.figure && !seen[t.last] {
+				seen[t.last] = true
+				edges = append(edges, t.last)
 			}
 		}
 	}
-	sorted := make([]int, 0, len(edges))
-	for e := range edges {
-		sorted = append(sorted, e)
-	}
-	sort.Ints(sorted)
-	cols := columns{anchor: map[int]int{}}
-	if len(sorted) == 0 {
+	sort.Ints(edges)
+	cols := columns{edges: edges, group: make([]int, len(edges))}
+	if len(edges) == 0 {
 		return cols
 	}
-	cols.min = sorted[0]
-	group := 0
-	cols.anchor[sorted[0]] = 0
-	for k := 1; k < len(sorted); k++ {
-		a, b := sorted[k-1], sorted[k]
-		if !together(rows, a, b) {
-			group++
-		}
-		cols.anchor[b] = group
-	}
-	cols.n = group + 1
-	return cols
-}
-
-// together: edges a < b hold no figures in one row, and a figure's cell
-// covers both.
-func together(rows [][]token, a, b int) bool {
-	covered := false
+	// Between edges k and k+1: apart[k] when a row has figures at both,
+	// cover[k] counts the figures' cells covering both.
+	apart := make([]bool, len(edges))
+	cover := make([]int, len(edges)+1)
 	for _, toks := range rows {
-		atA, atB := false, false
+		prev := -1
 		for _, t := range toks {
 			if !t.figure {
 				continue
 			}
-			atA = atA || t.last == a
-			atB = atB || t.last == b
-			covered = covered || t.first <= a && t.last >= b
-		}
-		if atA && atB {
-			return false
+			k := sort.SearchInts(edges, t.last)
+			if prev >= 0 && k == prev+1 {
+				apart[prev] = true
+			}
+			prev = k
+			if from := sort.SearchInts(edges, t.first); from < k {
+				cover[from]++
+				cover[k]--
+			}
 		}
 	}
-	return covered
+	covered := 0
+	for k := 1; k < len(edges); k++ {
+		covered += cover[k-1]
+		cols.group[k] = cols.group[k-1]
+		if apart[k-1] || covered == 0 {
+			cols.group[k]++
+		}
+	}
+	cols.n = cols.group[len(edges)-1] + 1
+	return cols
 }
 
 // span is the figure columns a grid range covers: -1, -1 left of every
 // column (the stub), -2, -2 for none.
 func (c columns) span(first, last int) (int, int) {
-	lo, hi := -1, -1
-	for e, col := range c.anchor {
-		if e >= first && e <= last {
-			if lo < 0 || col < lo {
-				lo = col
-			}
-			hi = max(hi, col)
-		}
-	}
+	k := sort.SearchInts(c.edges, first)
 	switch {
-	case lo >= 0:
-		return lo, hi
-	case last < c.min:
+	case k < len(c.edges) && c.edges[k] <= last:
+		return c.group[k], c.group[sort.SearchInts(c.edges, last+1)-1]
+	case len(c.edges) > 0 && last < c.edges[0]:
 		return -1, -1
 	}
 	return -2, -2
@@ -504,8 +590,12 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 			continue
 		}
 		col, _ := cols.span(t.last, t.last)
-		if col < 0 || taken[col] {
+		switch {
+		case col < 0:
 			warn(t.pos.Line, "figure \""+t.text+"\" stands in no column of the table; skipped")
+			continue
+		case taken[col]:
+			warn(t.pos.Line, "figure \""+t.text+"\" stands in a column another figure of its row took; skipped")
 			continue
 		}
 		taken[col] = true

@@ -582,6 +582,9 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(`<table><tr><td colspan=99999 rowspan=-3>(1</td><td>)%</td></tr><tr><td>$</td><td>(</td><td>)</td></tr></table>`))
 	f.Add([]byte(`<table><tr><td>a<table><tr><td>1</td></tr></table></td><td>2</td></tr></table><pre>x  1  2
 y  3  4</pre>`))
+	for _, doc := range hostile(1 << 15) {
+		f.Add(doc)
+	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		if len(raw) > 1<<16 {
 			return
@@ -640,4 +643,63 @@ func generated(size int) []byte {
 	}
 	b.WriteString("</body></html>\n")
 	return []byte(b.String())
+}
+
+// hostile builds documents of about size bytes that once took the reader
+// quadratic time or memory: a table three rows high and thousands of
+// columns wide, its figures in steps; cells spanning 40 columns and 20
+// rows; thousands of elements left open and end tags nothing opened,
+// in and out of a table.
+func hostile(size int) map[string][]byte {
+	docs := map[string][]byte{}
+	var b strings.Builder
+	b.WriteString("<table>")
+	for r := 0; r < 3; r++ {
+		b.WriteString("<tr>")
+		for i := 0; i < size/30; i++ {
+			if (i+r)%2 == 0 {
+				b.WriteString("<td></td>")
+			}
+			b.WriteString("<td>1</td>")
+		}
+	}
+	docs["wide"] = []byte(b.String() + "</table>")
+	b.Reset()
+	b.WriteString("<table>")
+	for b.Len() < size {
+		b.WriteString("<tr>")
+		for i := 0; i < 400; i++ {
+			b.WriteString("<td colspan=40 rowspan=20>1</td>")
+		}
+	}
+	docs["spans"] = []byte(b.String() + "</table>")
+	n := size / 10
+	docs["unclosed"] = []byte(strings.Repeat("<font>", n/2) + strings.Repeat("</b>", n/2))
+	docs["unclosed in a cell"] = []byte("<b><table><tr><td>" + strings.Repeat("<font>x", n/3) + strings.Repeat("</b>", n/3))
+	return docs
+}
+
+// The hostile documents are read in about linear time and memory: a
+// megabyte each completes well within a second.
+func TestHostileDocuments(t *testing.T) {
+	for name, doc := range hostile(1 << 20) {
+		t.Run(name, func(t *testing.T) {
+			tables, _ := Read(splitLines(doc), func(int, string) {})
+			for _, tb := range tables {
+				if tb.Columns > maxWidth {
+					t.Errorf("a table of %d columns", tb.Columns)
+				}
+			}
+		})
+	}
+}
+
+// An entity without its semicolon is one character, as browsers read it:
+// a figure's place starts after "&nbsp".
+func TestEntityWithoutSemicolon(t *testing.T) {
+	for raw, want := range map[string]int{"&nbsp1,234": 5, "&#160;5": 6, "&nbsp;&nbsp7": 11, "&amp1": 0, "&x1": 0, "  &#160": 7} {
+		if got := rawSpace([]byte(raw)); got != want {
+			t.Errorf("rawSpace(%q) = %d, want %d", raw, got, want)
+		}
+	}
 }

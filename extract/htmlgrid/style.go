@@ -9,7 +9,9 @@ import (
 // the element shows, whether its text is raised (a footnote mark), how far
 // it indents, and the rules its borders draw.
 type styleInfo struct {
-	none        bool
+	none        bool // display:none: not laid out
+	invisible   bool // visibility:hidden: laid out, not shown
+	visible     bool // visibility:visible, undoing a hidden above
 	raised      bool
 	center      bool // text-align: center
 	left        bool // text-align: left or justify, undoing a centre above
@@ -32,6 +34,7 @@ func parseStyle(s string) styleInfo {
 		}
 		k = strings.ToLower(strings.TrimSpace(k))
 		v = strings.ToLower(strings.TrimSpace(v))
+		v = strings.TrimSpace(strings.TrimSuffix(v, "!important")) // "display:none !important"
 		switch k {
 		case "text-align":
 			st.center = v == "center"
@@ -40,7 +43,8 @@ func parseStyle(s string) styleInfo {
 			st.none = st.none || v == "none"
 			st.boxed = v != "none" && v != "inline" && v != "contents"
 		case "visibility":
-			st.none = st.none || v == "hidden"
+			st.invisible = v == "hidden" || v == "collapse"
+			st.visible = v == "visible"
 		case "vertical-align":
 			st.raised = st.raised || v == "super"
 		case "position":

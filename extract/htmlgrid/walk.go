@@ -34,7 +34,26 @@ type cell struct {
 	top     byte // the rule its top border draws: '-' or '=' (0 none)
 	bottom  byte
 	started bool // some visible text seen
+	// The paragraphs of its text after the first, split where blocks
+	// start and end: a layout table's cell holds a page of titles and
+	// notes.
+	paras []cellPara
+	brk   bool // a block boundary since the last text
+	flat  string
+	flat1 bool // flat is worked out
 }
+
+// plain is the cell's text collapsed, worked out once.
+func (c *cell) plain() string {
+	if !c.flat1 {
+		c.flat, c.flat1 = collapse(c.text.String()), true
+	}
+	return c.flat
+}
+
+// cellPara is a paragraph of a cell's text: where it starts in the text,
+// and its byte offset in the file.
+type cellPara struct{ from, at, line int }
 
 type row struct {
 	cells []*cell
@@ -45,9 +64,11 @@ type row struct {
 
 type table struct {
 	rows       []*row
-	start, end int  // lines
-	at, stop   int  // byte offsets
-	nested     bool // holds another table: a layout table
+	start, end int   // lines
+	at, stop   int   // byte offsets
+	nested     bool  // holds a statement table: a layout table
+	held       bool  // holds another table, statement or not
+	outer      *cell // the cell of the enclosing table it stands in
 }
 
 // para is a paragraph of visible text and the byte offset it starts at:
@@ -62,11 +83,14 @@ type para struct {
 // element is an open element on the walker's stack.
 type element struct {
 	tag    string
-	hidden bool // display:none or the hidden attribute, here or above
-	raised bool // a superscript or raised text: a footnote mark
-	center bool // centred text, here or above: a title's place
-	indent int  // points this element indents its content
-	boxed  bool // shown as a box of its own (display: block, inline-block, ...): its text stands apart
+	hidden bool // display:none or the hidden attribute, here or above: not laid out
+	// visibility:hidden, here or above: laid out, its text not shown (a
+	// cell keeps its place in the row)
+	invisible bool
+	raised    bool // a superscript or raised text: a footnote mark
+	center    bool // centred text, here or above: a title's place
+	indent    int  // points this element indents its content
+	boxed     bool // shown as a box of its own (display: block, inline-block, ...): its text stands apart
 }
 
 // walker turns the token stream into tables and paragraphs.
@@ -76,7 +100,8 @@ type walker struct {
 	nums   []int                        // the file's line number of each line
 	last   struct{ line, off, col int } // the last position asked for
 	stack  []element
-	tables []*table // open tables, innermost last
+	open   map[string][]int // the stack indexes of the open elements, by tag
+	tables []*table         // open tables, innermost last
 	done   []*table
 	cell   *cell // the open cell of the innermost table, if any
 
@@ -88,6 +113,7 @@ type walker struct {
 	pre      bool
 	preAt    int
 	preLines []Line // lines of a <pre> block
+	preBrk   bool   // a block boundary in the <pre> block since its last text
 	pres     []preBlock
 }
 
@@ -96,9 +122,11 @@ var voidTags = map[string]bool{"br": true, "img": true, "hr": true, "meta": true
 	"col": true, "area": true, "base": true, "wbr": true, "source": true, "param": true, "embed": true}
 
 // unseen tags hold text that is never shown: the document's title in the
-// head, style sheets and scripts. (The tokenizer reads their content as
+// head, style sheets and scripts, what shows only without scripts or
+// frames, templates. (The tokenizer reads their content as
 // raw text, so their end tags always come.)
-var unseen = map[string]bool{"title": true, "style": true, "script": true}
+var unseen = map[string]bool{"title": true, "style": true, "script": true,
+	"noscript": true, "template": true, "iframe": true, "noembed": true, "noframes": true}
 
 // blockTags end a paragraph of prose where they start or end.
 var blockTags = map[string]bool{"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "h1": true, "h2": true,
@@ -106,7 +134,7 @@ var blockTags = map[string]bool{"p": true, "div": true, "br": true, "li": true, 
 	"pre": true, "hr": true, "dl": true, "dt": true, "dd": true, "section": true, "article": true, "header": true, "footer": true}
 
 func newWalker(lines []Line) *walker {
-	w := &walker{}
+	w := &walker{open: map[string][]int{}}
 	w.last.line = -1
 	var buf bytes.Buffer
 	for _, l := range lines {
@@ -154,6 +182,7 @@ func (w *walker) walk() {
 		raw := len(z.Raw())
 		switch tt {
 		case html.ErrorToken:
+			w.pop(0, off)
 			w.endPara()
 			w.endPre()
 			for len(w.tables) > 0 {
@@ -174,7 +203,10 @@ func (w *walker) walk() {
 				}
 				attrs[string(k)] = string(v)
 			}
-			w.start(tag, attrs, off, tt == html.SelfClosingTagToken)
+			w.start(tag, attrs, off)
+			if tt == html.SelfClosingTagToken && !voidTags[tag] {
+				w.end(tag, off) // XHTML's empty element: "<div/>", "<table/>"
+			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			w.end(string(name), off)
@@ -183,21 +215,23 @@ func (w *walker) walk() {
 	}
 }
 
-func (w *walker) hidden() bool { return len(w.stack) > 0 && w.stack[len(w.stack)-1].hidden }
+func (w *walker) hidden() bool {
+	return len(w.stack) > 0 && (w.stack[len(w.stack)-1].hidden || w.stack[len(w.stack)-1].invisible)
+}
 func (w *walker) raised() bool { return len(w.stack) > 0 && w.stack[len(w.stack)-1].raised }
 
-func (w *walker) start(tag string, attrs map[string]string, off int, selfClosing bool) {
-	if blockTags[tag] && !w.inCell() {
-		w.endPara()
+func (w *walker) start(tag string, attrs map[string]string, off int) {
+	if blockTags[tag] {
+		w.blockBoundary()
 	}
 	switch tag {
 	case "td", "th":
-		w.closeTo("tr", "thead", "tbody", "tfoot")
+		w.closeTo(off, "tr", "thead", "tbody", "tfoot")
 	case "tr", "thead", "tbody", "tfoot":
-		w.closeTo("thead", "tbody", "tfoot")
+		w.closeTo(off, "thead", "tbody", "tfoot")
 	case "p", "div", "table":
 		if n := len(w.stack); n > 0 && w.stack[n-1].tag == "p" {
-			w.stack = w.stack[:n-1]
+			w.pop(n-1, off)
 		}
 	}
 	style := parseStyle(attrs["style"])
@@ -207,22 +241,13 @@ func (w *walker) start(tag string, attrs map[string]string, off int, selfClosing
 	}
 	_, hiddenAttr := attrs["hidden"]
 	e := element{tag: tag,
-		hidden: parent.hidden || hiddenAttr || style.none || strings.EqualFold(attrs["type"], "hidden") || unseen[tag],
-		raised: parent.raised || tag == "sup" || style.raised,
-		center: parent.center && !style.left || style.center || tag == "center" || strings.EqualFold(attrs["align"], "center"),
-		indent: style.indent, boxed: style.boxed}
-	if !e.hidden && !blockTags[tag] && (style.indent > 0 || style.boxed) && !w.inCell() && w.para.Len() > 0 {
-		w.para.WriteByte(' ') // padding sets a bullet's text apart: "•</font><font style=\"padding-left:14pt\">Cloud"
-	}
-	if tag == "br" && !e.hidden {
-		switch {
-		case w.pre:
-			// a line break in preformatted text is a newline in the source
-		case w.inCell():
-			w.cellText(" ", nil, off)
-		default:
-			w.endPara()
-		}
+		hidden:    parent.hidden || hiddenAttr || style.none || strings.EqualFold(attrs["type"], "hidden") || unseen[tag],
+		invisible: parent.invisible && !style.visible || style.invisible,
+		raised:    parent.raised || tag == "sup" || style.raised,
+		center:    parent.center && !style.left || style.center || tag == "center" || strings.EqualFold(attrs["align"], "center"),
+		indent:    style.indent, boxed: style.boxed}
+	if !e.hidden && !blockTags[tag] && (style.indent > 0 || style.boxed) {
+		w.space() // padding sets a bullet's text apart: "•</font><font style=\"padding-left:14pt\">Cloud"
 	}
 	if !e.hidden {
 		switch tag {
@@ -241,15 +266,66 @@ func (w *walker) start(tag string, attrs map[string]string, off int, selfClosing
 			w.pre, w.preAt = true, off
 		}
 	}
-	if voidTags[tag] || selfClosing {
+	if voidTags[tag] {
 		return
 	}
+	w.open[tag] = append(w.open[tag], len(w.stack))
 	w.stack = append(w.stack, e)
+}
+
+// pop closes the open elements down to the one at stack index i,
+// innermost first. A <pre> or a table ends with whatever element ends it:
+// "<div><pre>x</div>" ends the <pre> block too.
+func (w *walker) pop(i, off int) {
+	for n := len(w.stack) - 1; n >= i; n-- {
+		e := w.stack[n]
+		w.stack = w.stack[:n]
+		open := w.open[e.tag]
+		w.open[e.tag] = open[:len(open)-1]
+		if e.hidden {
+			continue // a table or <pre> not laid out was never opened
+		}
+		switch e.tag {
+		case "table":
+			w.closeTable(off)
+		case "pre":
+			w.endPre()
+		}
+	}
+}
+
+// blockBoundary ends a paragraph of prose, a line of a <pre> block, or a
+// paragraph of a cell's text where a block starts or ends.
+func (w *walker) blockBoundary() {
+	switch {
+	case w.inCell():
+		if w.cell != nil && w.cell.started {
+			w.cell.brk = true
+			w.cell.text.WriteByte(' ')
+		}
+	case w.pre:
+		w.preBrk = len(w.preLines) > 0
+	default:
+		w.endPara()
+	}
+}
+
+// space sets apart the text before and after a box of its own (inline
+// elements split no words: "1,<b>234</b>", "Share<font>holders").
+func (w *walker) space() {
+	switch {
+	case w.inCell():
+		if w.cell != nil && w.cell.started {
+			w.cell.text.WriteByte(' ')
+		}
+	case w.para.Len() > 0:
+		w.para.WriteByte(' ')
+	}
 }
 
 // closeTo pops what is open inside the innermost table down to an element
 // named in stops: an unclosed cell or row ends where the next one begins.
-func (w *walker) closeTo(stops ...string) {
+func (w *walker) closeTo(off int, stops ...string) {
 	if !w.inCell() {
 		return
 	}
@@ -257,21 +333,8 @@ func (w *walker) closeTo(stops ...string) {
 		if top := w.stack[n-1].tag; top == "table" || contains(stops, top) {
 			return
 		}
-		w.stack = w.stack[:n-1]
+		w.pop(n-1, off)
 	}
-}
-
-// within reports an open element named tag.
-func (w *walker) within(tag string) bool {
-	for i := len(w.stack) - 1; i >= 0; i-- {
-		if w.stack[i].tag == tag {
-			return true
-		}
-		if w.stack[i].tag == "table" {
-			return tag == "table"
-		}
-	}
-	return false
 }
 
 func contains(list []string, s string) bool {
@@ -284,45 +347,36 @@ func contains(list []string, s string) bool {
 }
 
 func (w *walker) end(tag string, off int) {
-	// Pop to the matching open element; an end tag nothing opened is
-	// ignored, and a table's end closes what is open inside it.
-	i := len(w.stack) - 1
-	for ; i >= 0; i-- {
-		if w.stack[i].tag == tag {
-			break
-		}
-		if w.stack[i].tag == "table" && tag != "table" {
-			return
-		}
+	// Pop to the matching open element; an end tag nothing opened, or
+	// nothing opened inside the innermost table, is ignored, and a table's
+	// end closes what is open inside it. The open elements are indexed by
+	// tag: a stray end tag costs no walk down the stack.
+	open := w.open[tag]
+	if len(open) == 0 {
+		return
 	}
-	if i < 0 {
+	i := open[len(open)-1]
+	if tables := w.open["table"]; tag != "table" && len(tables) > 0 && tables[len(tables)-1] > i {
 		return
 	}
 	hidden, boxed := w.stack[i].hidden, w.stack[i].boxed
-	w.stack = w.stack[:i]
-	if blockTags[tag] && !w.inCell() {
-		w.endPara()
-	} else if boxed && !hidden && !w.inCell() && w.para.Len() > 0 {
-		w.para.WriteByte(' ')
-	}
-	if hidden {
-		return
-	}
-	switch tag {
-	case "table":
-		w.closeTable(off)
-	case "pre":
-		w.endPre()
+	w.pop(i, off)
+	if blockTags[tag] {
+		w.blockBoundary()
+	} else if boxed && !hidden {
+		w.space()
 	}
 }
 
 func (w *walker) inCell() bool { return len(w.tables) > 0 }
 
+// openTable opens a table; a table inside a cell keeps that cell, whose
+// text goes on after it.
 func (w *walker) openTable(off int) {
 	if n := len(w.tables); n > 0 {
-		w.tables[n-1].nested = true
+		w.tables[n-1].held = true
 	}
-	w.tables = append(w.tables, &table{start: w.lineAt(off), at: off})
+	w.tables = append(w.tables, &table{start: w.lineAt(off), at: off, outer: w.cell})
 	w.cell = nil
 }
 
@@ -331,10 +385,16 @@ func (w *walker) closeTable(off int) {
 	t := w.tables[n-1]
 	t.end, t.stop = w.lineAt(off), off
 	w.tables = w.tables[:n-1]
-	w.cell = nil
+	w.cell = t.outer
 	if t.nested || !hasFigures(t) {
 		w.tableProse(t) // page layout, a contact block, a bullet list
 		return
+	}
+	if n > 1 {
+		// A statement inside a table: that table is the page's layout.
+		// (A logo's or a check box's little table inside a statement
+		// makes no layout of it.)
+		w.tables[n-2].nested = true
 	}
 	w.done = append(w.done, t)
 }
@@ -402,6 +462,9 @@ func (w *walker) cellText(s string, raw []byte, off int) {
 	if w.raised() {
 		if m := collapse(s); m != "" {
 			c.marks = append(c.marks, m)
+			if c.started {
+				c.text.WriteByte(' ') // "share<sup>(1)</sup>(non-GAAP)": the mark parts the words
+			}
 		}
 		return
 	}
@@ -418,13 +481,17 @@ func (w *walker) cellText(s string, raw []byte, off int) {
 		c.pos, c.at = w.posAt(at), at
 		c.indent += w.indentNow() + countNbsp(s[:lead])*nbspPoints
 	}
+	if c.brk && leadingSpace(s) < len(s) {
+		at := off + rawSpace(raw)
+		c.paras = append(c.paras, cellPara{from: c.text.Len(), at: at, line: w.lineAt(at)})
+		c.brk = false
+	}
 	if last := rawLastVisible(raw); last >= 0 {
 		if end := w.posAt(off + last); end.Line == c.pos.Line {
 			c.pos.EndCol = end.Col
 		}
 	}
 	c.text.WriteString(s)
-	c.text.WriteByte(' ')
 }
 
 // nbspPoints is how far a leading no-break space indents, in points.
@@ -521,6 +588,14 @@ func webLine(s string) bool {
 // reads them.
 func (w *walker) preText(s string, off int) {
 	n := w.lineAt(off)
+	if w.preBrk {
+		// A block inside the block, or a <br>, starts a line, unless the
+		// source's own newline follows it.
+		w.preBrk = false
+		if !strings.HasPrefix(s, "\n") {
+			w.preLines = append(w.preLines, Line{N: n})
+		}
+	}
 	for i, part := range strings.Split(s, "\n") {
 		if i > 0 || len(w.preLines) == 0 {
 			w.preLines = append(w.preLines, Line{N: n + i})
@@ -540,11 +615,15 @@ func (w *walker) endPre() {
 // tableProse turns a table that holds no statement into paragraphs, a
 // row each.
 func (w *walker) tableProse(t *table) {
+	if t.held {
+		w.layoutProse(t)
+		return
+	}
 	for _, r := range t.rows {
 		var parts []string
 		line, at := 0, 0
 		for _, c := range r.cells {
-			if s := collapse(c.text.String()); s != "" {
+			if s := c.plain(); s != "" {
 				parts = append(parts, s)
 				if line == 0 {
 					line, at = c.pos.Line, c.at
@@ -557,16 +636,41 @@ func (w *walker) tableProse(t *table) {
 	}
 }
 
+// layoutProse turns a table that held other tables into paragraphs, as
+// its cells' blocks part them: the titles and scale notes between two
+// statements stand between them.
+func (w *walker) layoutProse(t *table) {
+	for _, r := range t.rows {
+		for _, c := range r.cells {
+			text := c.text.String()
+			paras := append([]cellPara{{0, c.at, c.pos.Line}}, c.paras...)
+			for k, p := range paras {
+				to := len(text)
+				if k+1 < len(paras) {
+					to = paras[k+1].from
+				}
+				if s := collapse(text[p.from:to]); s != "" {
+					w.prose = append(w.prose, para{Line{N: p.line, Text: s}, p.at, false})
+				}
+			}
+		}
+	}
+}
+
 // hasFigures: a table with at least three rows that hold a figure cell:
 // a statement has several; a contact block or a call's dial-in numbers do
-// not. The "(1)" that opens a row of words is a list's mark, not a figure.
+// not. The "(1)" that opens a row of words is a list's mark, not a
+// figure; a figure opened in cells of its own ("(" "$" "1,234)") is one.
 func hasFigures(t *table) bool {
 	rows := 0
 	for _, r := range t.rows {
 		var texts []string
+		opened := false
 		for _, c := range r.cells {
-			if s := collapse(c.text.String()); s != "" {
+			if s := c.plain(); s != "" {
 				texts = append(texts, s)
+				_, ok := prefix(s)
+				opened = opened || ok
 			}
 		}
 		for i, s := range texts {
@@ -574,9 +678,22 @@ func hasFigures(t *table) bool {
 				rows++
 				break
 			}
+			if i == len(texts)-1 && opened && joinedFigure(r) {
+				rows++
+			}
 		}
 	}
 	return rows >= 3
+}
+
+// joinedFigure: a row whose cells, joined as a row's tokens are, hold a
+// figure.
+func joinedFigure(r *row) bool {
+	cells := make([]placed, len(r.cells))
+	for i, c := range r.cells {
+		cells[i] = placed{c: c, text: c.plain(), first: i, last: i}
+	}
+	return hasFigure(tokens(cells))
 }
 
 // listMark reports a footnote's or a list's mark, "(1)", standing before
@@ -599,11 +716,8 @@ func collapse(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u2002', '\u2003', '\u2009', '\u3000':
-			space = true
-			continue
-		case '\u200b', '\u200c', '\u200d', '\ufeff':
+		if isSpace(r) {
+			space = space || !zeroWidth(r)
 			continue
 		}
 		if space && b.Len() > 0 {
@@ -619,13 +733,25 @@ func collapse(s string) string {
 // spaces included) that s starts with.
 func leadingSpace(s string) int {
 	for i, r := range s {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u2002', '\u2003', '\u2009', '\u200b', '\ufeff':
-			continue
+		if !isSpace(r) {
+			return i
 		}
-		return i
 	}
 	return len(s)
+}
+
+// isSpace: white space as shown, no-break and zero-width spaces included.
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u2002', '\u2003', '\u2009', '\u3000':
+		return true
+	}
+	return zeroWidth(r)
+}
+
+// zeroWidth: a character that shows as nothing at all.
+func zeroWidth(r rune) bool {
+	return r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff'
 }
 
 func countNbsp(s string) int { return strings.Count(s, "\u00a0") }
@@ -636,13 +762,21 @@ func countNbsp(s string) int { return strings.Count(s, "\u00a0") }
 func rawUnit(raw []byte) (n int, space bool) {
 	switch c := raw[0]; {
 	case c == '&':
-		for k := 1; k < len(raw) && k <= 32; k++ {
+		k := 1
+		for ; k < len(raw) && k <= 32; k++ {
 			if raw[k] == ';' {
 				s := html.UnescapeString(string(raw[:k+1]))
 				return k + 1, s != string(raw[:k+1]) && leadingSpace(s) == len(s)
 			}
 			if !(raw[k] == '#' || raw[k] >= '0' && raw[k] <= '9' || raw[k] >= 'a' && raw[k] <= 'z' || raw[k] >= 'A' && raw[k] <= 'Z') {
 				break
+			}
+		}
+		// An entity without its semicolon, as browsers read it: the
+		// longest name that is one ("&nbsp1,234").
+		for j := min(k, len(raw)); j > 2; j-- {
+			if s := html.UnescapeString(string(raw[:j])); s != string(raw[:j]) && utf8.RuneCountInString(s) == 1 {
+				return j, leadingSpace(s) == len(s)
 			}
 		}
 		return 1, false
