@@ -1,108 +1,12 @@
 package extract
 
-import (
-	"bytes"
-	"errors"
-	"finexport/extract/textgrid"
-	"fmt"
-	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
-)
+import "finexport/extract/textgrid"
 
 // line is one line of a document with its 1-based number in the file.
 type line = textgrid.Line
 
 // ErrBinary is returned for input that is not text.
-var ErrBinary = errors.New("not a text file")
+var ErrBinary = textgrid.ErrBinary
 
 // ErrEmpty is returned for an empty input.
-var ErrEmpty = errors.New("empty file")
-
-// firstInvalidUTF8 returns the 1-based line of the first byte that is not
-// UTF-8, or 0.
-func firstInvalidUTF8(raw []byte) int {
-	for i := 0; i < len(raw); {
-		r, size := utf8.DecodeRune(raw[i:])
-		if r == utf8.RuneError && size == 1 {
-			return bytes.Count(raw[:i], []byte{'\n'}) + 1
-		}
-		i += size
-	}
-	return 0
-}
-
-// decodeText turns raw bytes into lines. UTF-8 is kept; anything else is
-// read as Windows-1252, the superset of Latin-1 that EDGAR filers used. CR
-// LF and lone CR end lines; tabs expand to 8-column stops so that columns
-// keep their alignment. It returns the encoding name.
-func decodeText(raw []byte) ([]line, string, error) {
-	if len(bytes.TrimSpace(raw)) == 0 {
-		return nil, "", ErrEmpty
-	}
-	if i := bytes.IndexByte(raw, 0); i >= 0 {
-		return nil, "", fmt.Errorf("%w: NUL byte at line %d", ErrBinary, bytes.Count(raw[:i], []byte{'\n'})+1)
-	}
-	if n := controlBytes(raw); n*20 > len(raw) {
-		return nil, "", fmt.Errorf("%w: %d control bytes in %d", ErrBinary, n, len(raw))
-	}
-	encoding := "UTF-8"
-	text := string(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")))
-	if !utf8.ValidString(text) {
-		decoded, err := charmap.Windows1252.NewDecoder().Bytes(raw)
-		if err != nil {
-			return nil, "", fmt.Errorf("%w: %v", ErrBinary, err)
-		}
-		text, encoding = string(decoded), "Windows-1252"
-	}
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	text = strings.ReplaceAll(text, "\r", "\n")
-	text = strings.ReplaceAll(text, "\u00a0", " ")
-	parts := strings.Split(text, "\n")
-	lines := make([]line, len(parts))
-	for i, p := range parts {
-		lines[i] = line{N: i + 1, Text: unescapeDash(strings.TrimRight(expandTabs(p), " \f\v"))}
-	}
-	return lines, encoding, nil
-}
-
-func controlBytes(raw []byte) int {
-	n := 0
-	for _, b := range raw {
-		if b < 32 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
-			n++
-		}
-	}
-	return n
-}
-
-func expandTabs(s string) string {
-	if !strings.Contains(s, "\t") {
-		return s
-	}
-	var b strings.Builder
-	col := 0
-	for _, r := range s {
-		if r == '\t' {
-			for pad := 8 - col%8; pad > 0; pad-- {
-				b.WriteByte(' ')
-				col++
-			}
-			continue
-		}
-		b.WriteRune(r)
-		col++
-	}
-	return b.String()
-}
-
-// unescapeDash undoes EDGAR's escape of a line that began with "-": the
-// filer's "-----" became "- -----". The two characters turn into spaces,
-// so that the line keeps its columns.
-func unescapeDash(s string) string {
-	if strings.HasPrefix(s, "- -") {
-		return "  " + s[2:]
-	}
-	return s
-}
+var ErrEmpty = textgrid.ErrEmpty

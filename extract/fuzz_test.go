@@ -43,7 +43,7 @@ func FuzzTableGrid(f *testing.F) {
 		}
 		lines := []line{{N: 1, Text: "<TABLE>"}}
 		for i, s := range strings.Split(body, "\n") {
-			lines = append(lines, line{N: i + 2, Text: expandTabs(s)})
+			lines = append(lines, line{N: i + 2, Text: textgrid.ExpandTabs(s)})
 		}
 		lines = append(lines, line{N: len(lines) + 1, Text: "</TABLE>"})
 		ctx := &docContext{file: "fuzz.txt", set: defaultSet(), fyVotes: map[int]map[time.Time]int{}}

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"finexport/extract/textgrid"
 )
 
 // The HTML samples under testdata/html are the three sample releases
@@ -67,7 +69,7 @@ func requireHTML(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines, _, err := decodeText(raw)
+	lines, _, err := textgrid.Decode(raw)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -143,7 +143,7 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 	}
 	sum := sha256.Sum256(raw)
 	f := &Filing{File: name, SHA256: hex.EncodeToString(sum[:])}
-	lines, encoding, err := decodeText(raw)
+	lines, encoding, err := textgrid.Decode(raw)
 	if err != nil {
 		return nil, &InputError{File: name, Err: err}
 	}
@@ -152,7 +152,7 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 		ctx.lines[i] = l.Text
 	}
 	if encoding != "UTF-8" {
-		ctx.warn(firstInvalidUTF8(raw), "not UTF-8; read as "+encoding)
+		ctx.warn(textgrid.FirstInvalidUTF8(raw), "not UTF-8; read as "+encoding)
 	}
 	sub := splitSubmission(lines)
 	for _, pr := range sub.problems {

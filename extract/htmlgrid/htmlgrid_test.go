@@ -6,11 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 
 	"finexport/extract/grid"
+	"finexport/extract/textgrid"
 )
 
 // The fixtures under testdata/html/traps are small hand-made releases, one
@@ -32,35 +30,11 @@ func readFixture(t testing.TB, name string) []Line {
 }
 
 func splitLines(raw []byte) []Line {
-	text := string(raw)
-	if !utf8.ValidString(text) {
-		b, _ := charmap.Windows1252.NewDecoder().Bytes(raw)
-		text = string(b)
+	lines, _, err := textgrid.Decode(raw)
+	if err != nil {
+		panic(err)
 	}
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	text = strings.ReplaceAll(text, "\u00a0", " ")
-	var out []Line
-	for i, s := range strings.Split(text, "\n") {
-		out = append(out, Line{N: i + 1, Text: expandTabs(s)})
-	}
-	return out
-}
-
-func expandTabs(s string) string {
-	var b strings.Builder
-	col := 0
-	for _, r := range s {
-		if r == '\t' {
-			for pad := 8 - col%8; pad > 0; pad-- {
-				b.WriteByte(' ')
-				col++
-			}
-			continue
-		}
-		b.WriteRune(r)
-		col++
-	}
-	return b.String()
+	return lines
 }
 
 func read(t testing.TB, name string) ([]grid.Table, []Line) {
