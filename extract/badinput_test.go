@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -182,4 +183,33 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Thousands of tables that repeat one period with different figures give
+// one warning a table, at most maxDuplicateWarnings of them, then a count:
+// the warnings grow with the file, not with the square of its tables.
+func TestRepeatedTablesWarnBoundedly(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Acme Widgets Inc. reports.\n\n")
+	const tables = 300
+	for i := 0; i < tables; i++ {
+		fmt.Fprintf(&b, "                CONSOLIDATED STATEMENTS OF OPERATIONS\n<TABLE>\n                     Three Months Ended March 31,\n                          2004        2003\n")
+		fmt.Fprintf(&b, "Net revenues             %5d       1,000\nNet income                 100          90\n</TABLE>\n\n", 1000+i)
+	}
+	f, err := (&Parser{}).Parse(strings.NewReader(b.String()), "w.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	repeats, more := 0, ""
+	for _, d := range f.Diagnostics {
+		switch {
+		case strings.Contains(d.Msg, "this table repeats the periods"):
+			repeats++
+		case strings.Contains(d.Msg, "more tables that repeat periods"):
+			more = d.Msg
+		}
+	}
+	if repeats != maxDuplicateWarnings || !strings.Contains(more, fmt.Sprintf("%d more", tables-1-maxDuplicateWarnings)) {
+		t.Errorf("%d repeat warnings and %q, want %d and a count of the other %d", repeats, more, maxDuplicateWarnings, tables-1-maxDuplicateWarnings)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"finexport/extract"
@@ -63,6 +64,25 @@ func BenchmarkExtractSamples(b *testing.B) {
 			if _, err := p.Parse(bytes.NewReader(d), fmt.Sprint(j)); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// BenchmarkRepeatedTables reads 2,000 small statements that repeat one
+// period with different figures (about 0.7 MB): the duplicate check is one
+// pass, so the cost grows with the file, not with the square of its tables.
+func BenchmarkRepeatedTables(b *testing.B) {
+	var doc strings.Builder
+	doc.WriteString("Acme Widgets Inc. reports.\n\n")
+	for i := 0; i < 2000; i++ {
+		fmt.Fprintf(&doc, "                CONSOLIDATED STATEMENTS OF OPERATIONS\n<TABLE>\n                     Three Months Ended March 31,\n                          2004        2003\n")
+		fmt.Fprintf(&doc, "Net revenues             %5d       1,000\nNet income                 100          90\n</TABLE>\n\n", 1000+i)
+	}
+	src := doc.String()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, err := (&extract.Parser{}).Parse(strings.NewReader(src), "w.txt"); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -745,45 +745,60 @@ func (ctx *docContext) withHint(h, hint headerFacts) headerFacts {
 type figureKey struct{ item, period string }
 
 // warnDuplicateTables flags a release that states the same figures twice,
-// differently: two tables of one kind sharing a period and an item.
+// differently: two tables of one kind sharing a period and an item. One
+// pass over the figures, one warning a table at most, and at most
+// maxDuplicateWarnings a document: a file of thousands of repeated tables
+// costs no more than its size.
 func (ctx *docContext) warnDuplicateTables(tables []*Table) {
-	for i, a := range tables {
-		seen := map[figureKey]Cell{}
-		for _, r := range a.Rows {
+	type stated struct {
+		cell  Cell
+		table *Table
+	}
+	first := map[Statement]map[figureKey]stated{}
+	warned := 0
+	for _, b := range tables {
+		if b.Kind == Other {
+			continue
+		}
+		seen := first[b.Kind]
+		if seen == nil {
+			seen = map[figureKey]stated{}
+			first[b.Kind] = seen
+		}
+		msg := ""
+		for _, r := range b.Rows {
 			for _, c := range r.Cells {
-				if p := a.Columns[c.Column].Period; p.Key() != "" {
-					for _, id := range r.Items {
-						seen[figureKey{id, p.Key()}] = c
+				p := b.Columns[c.Column].Period
+				if p.Key() == "" {
+					continue
+				}
+				for _, id := range r.Items {
+					k := figureKey{id, p.Key()}
+					prev, ok := seen[k]
+					switch {
+					case !ok:
+						seen[k] = stated{c, b}
+					case msg == "" && prev.table != b && !prev.cell.Value.Equal(c.Value):
+						msg = fmt.Sprintf("this table repeats the periods of the table at line %d with different figures: %s %s is %s at line %d and %s at line %d",
+							prev.table.StartLine, id, p, prev.cell.Value, prev.cell.Source.Line, c.Value, c.Source.Line)
 					}
 				}
 			}
 		}
-		for _, b := range tables[i+1:] {
-			if b.Kind != a.Kind || a.Kind == Other {
-				continue
-			}
-			if msg := firstDifference(b, seen); msg != "" {
-				ctx.warn(b.StartLine, "this table repeats the periods of the table at line "+itoa(a.StartLine)+" with different figures: "+msg)
-			}
+		if msg == "" {
+			continue
 		}
+		if warned++; warned <= maxDuplicateWarnings {
+			ctx.warn(b.StartLine, msg)
+		}
+	}
+	if warned > maxDuplicateWarnings {
+		ctx.warn(tables[0].StartLine, fmt.Sprintf("... and %d more tables that repeat periods with different figures", warned-maxDuplicateWarnings))
 	}
 }
 
-// firstDifference describes the first figure of t that seen states
-// differently, or returns "".
-func firstDifference(t *Table, seen map[figureKey]Cell) string {
-	for _, r := range t.Rows {
-		for _, c := range r.Cells {
-			p := t.Columns[c.Column].Period
-			for _, id := range r.Items {
-				if prev, ok := seen[figureKey{id, p.Key()}]; ok && !prev.Value.Equal(c.Value) {
-					return fmt.Sprintf("%s %s is %s at line %d and %s at line %d", id, p, prev.Value, prev.Source.Line, c.Value, c.Source.Line)
-				}
-			}
-		}
-	}
-	return ""
-}
+// maxDuplicateWarnings caps the repeated-table warnings of one document.
+const maxDuplicateWarnings = 20
 
 func quote(s string) string {
 	if s == "" {
