@@ -1023,7 +1023,7 @@ func samePeriod(a, b Period) bool {
 
 // factEnv serves table facts of one period to an expression.
 type factEnv struct {
-	facts  []Fact
+	facts  map[string][]*Fact // table facts by item
 	period Period
 	read   []*Fact
 	// near, when set, picks among tables that disagree on an item (a
@@ -1035,9 +1035,8 @@ type factEnv struct {
 
 func (e *factEnv) Value(id string) (decimal.Decimal, bool) {
 	var best *Fact
-	for i := range e.facts {
-		f := &e.facts[i]
-		if f.Table < 0 || f.Item != id || !samePeriod(f.Period, e.period) {
+	for _, f := range e.facts[id] {
+		if !samePeriod(f.Period, e.period) {
 			continue
 		}
 		if best == nil || e.near != nil && f.Value.Sub(*e.near).Abs().LessThan(best.Value.Sub(*e.near).Abs()) {
@@ -1060,7 +1059,7 @@ func (e *factEnv) Parts(string) ([]decimal.Decimal, bool) { return nil, false }
 // with the tolerance their printed precision allows.
 // near, when set, is the prose's figure for the item (see factEnv).
 func (ctx *docContext) tableValue(f *Filing, id string, metric bool, p Period, near *decimal.Decimal) (decimal.Decimal, decimal.Decimal, []Source, bool) {
-	env := &factEnv{facts: f.Facts, period: p, near: near}
+	env := &factEnv{facts: ctx.factsByItem, period: p, near: near}
 	var v decimal.Decimal
 	var ok bool
 	if m, isMetric := ctx.set.Metric(id); metric && isMetric {
@@ -1129,6 +1128,12 @@ func mustExpr(src string) *templates.Expr {
 // whose figure no table reports is left as a fact without a check.
 func (ctx *docContext) proseChecks(f *Filing) []Check {
 	var out []Check
+	ctx.factsByItem = map[string][]*Fact{} // each claim looks up its items, not every fact
+	for i := range f.Facts {
+		if x := &f.Facts[i]; x.Table >= 0 && x.Item != "" {
+			ctx.factsByItem[x.Item] = append(ctx.factsByItem[x.Item], x)
+		}
+	}
 	for _, c := range ctx.claims {
 		chk := Check{Kind: Claim, Stated: c.fact.Value, Sources: []Source{c.fact.Source}, Detail: c.fact.Sentence,
 			Tolerance: c.stated.Resolution.Mul(half)}

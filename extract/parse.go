@@ -77,6 +77,8 @@ type docContext struct {
 	fye   time.Time
 	diags []Diagnostic
 	lines []string // the file's lines, by number - 1
+	// factsByItem indexes the table facts by item for the prose checks.
+	factsByItem map[string][]*Fact
 	// fyVotes counts, by year, the dates the document names as a fiscal
 	// year's end, for columns headed by a year alone (52/53-week years).
 	fyVotes map[int]map[time.Time]int

@@ -351,6 +351,7 @@ type claim struct {
 // readProse turns every amount, percentage and share count in the prose
 // into a fact, and links those that name an item and a period to claims.
 func (ctx *docContext) readProse(f *Filing, prose []line) {
+	columns := columnPeriods(f)
 	cal := proseCalendar{cal: f.Calendar, fy: currentFiscalYear(f)}
 	phrases := ctx.set.ProsePhrases()
 	var scale decimal.Decimal // a scale note in the prose holds to the end of its page
@@ -440,7 +441,7 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 		}
 		for i := range amounts {
 			if amounts[i].Linked {
-				amounts[i].Period = snapPeriod(f, amounts[i].Period)
+				amounts[i].Period = snapPeriod(columns, amounts[i].Period)
 			}
 		}
 		for i := range amounts {
@@ -908,15 +909,29 @@ func (ctx *docContext) linkAmount(s string, a *amount, prev []amount, items, per
 // snapPeriod replaces a period named in prose ("the first quarter of fiscal
 // 2004", nominally to December 31) by the table column it matches (13
 // weeks to December 27), so that both carry the same dates.
-func snapPeriod(f *Filing, p Period) Period {
-	for _, t := range f.Tables {
-		for _, c := range t.Columns {
-			if !c.Period.IsZero() && samePeriod(c.Period, p) {
-				return c.Period
-			}
+func snapPeriod(columns []Period, p Period) Period {
+	for _, c := range columns {
+		if samePeriod(c, p) {
+			return c
 		}
 	}
 	return p
+}
+
+// columnPeriods lists the distinct periods of the tables' columns, in
+// table order: read once a document, not once an amount.
+func columnPeriods(f *Filing) []Period {
+	var out []Period
+	seen := map[string]bool{}
+	for _, t := range f.Tables {
+		for _, c := range t.Columns {
+			if k := c.Period.Key(); k != "" && !seen[k] {
+				seen[k] = true
+				out = append(out, c.Period)
+			}
+		}
+	}
+	return out
 }
 
 // currentFiscalYear is the fiscal year of the latest period in the
