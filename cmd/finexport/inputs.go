@@ -45,8 +45,15 @@ func collectInputs(args []string) ([]input, []error) {
 				errs = append(errs, pathError(p, err))
 				return nil
 			}
-			if !d.IsDir() && isReleaseName(d.Name()) {
+			if d.IsDir() || !isReleaseName(d.Name()) {
+				return nil
+			}
+			if regularFile(p, d) {
 				out = append(out, input{Name: p})
+			} else {
+				// A FIFO or device named *.txt would hang the run or
+				// read forever; named on the command line it is allowed.
+				errs = append(errs, fmt.Errorf("%s: not a regular file; skipped", p))
 			}
 			return nil
 		})
@@ -58,6 +65,19 @@ func collectInputs(args []string) ([]input, []error) {
 		}
 	}
 	return out, errs
+}
+
+// regularFile reports a folder entry that is a regular file, or a link to
+// one.
+func regularFile(p string, d fs.DirEntry) bool {
+	if d.Type().IsRegular() {
+		return true
+	}
+	if d.Type()&fs.ModeSymlink == 0 {
+		return false
+	}
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
 }
 
 func isReleaseName(name string) bool {
