@@ -64,6 +64,7 @@ func (b *builder) run(inputs []input) int {
 		progress = newProgress(b.stderr)
 	}
 	keys := make([]string, len(inputs))
+	sums := make([]string, len(inputs))
 	var noStatements []*extract.Filing
 	var mu sync.Mutex
 	parseEach(b.parser, inputs, progress, func(i int, f *extract.Filing, err error) {
@@ -74,17 +75,23 @@ func (b *builder) run(inputs []input) int {
 			b.clean = false
 			return
 		}
-		keys[i] = model.Key(f)
+		keys[i], sums[i] = model.Key(f), f.SHA256
 		if len(f.Tables) == 0 {
 			noStatements = append(noStatements, &extract.Filing{File: f.File, Facts: f.Facts})
 		}
 	})
 	groups := map[string][]input{}
 	var order []string
+	first := map[string]string{} // SHA-256 -> the first name read
 	for i, k := range keys {
 		if k == "" {
 			continue
 		}
+		if name, ok := first[sums[i]]; ok {
+			fmt.Fprintln(b.stderr, sameFileNote(inputs[i].Name, name))
+			continue // a file reached twice (a link) counts once
+		}
+		first[sums[i]] = inputs[i].Name
 		if _, ok := groups[k]; !ok {
 			order = append(order, k)
 		}
@@ -100,7 +107,7 @@ func (b *builder) run(inputs []input) int {
 	sort.Strings(order)
 	failed, warnings := 0, 0
 	for _, k := range order {
-		filings, _ := parseAll(b.parser, groups[k], nil)
+		filings, _, _ := parseAll(b.parser, groups[k], nil)
 		c := model.BuildOne(filings, b.opts)
 		written, err := b.write(c)
 		if !b.quiet {

@@ -40,3 +40,33 @@ func TestFolderSkipsSpecialFiles(t *testing.T) {
 		t.Errorf("errors %v, want one naming pipe.txt", errs)
 	}
 }
+
+// A file reached by two paths (a link beside it) is read once, and the
+// run says so: its figures are not counted twice.
+func TestSameFileByTwoPathsReadOnce(t *testing.T) {
+	dir := t.TempDir()
+	sample, err := os.ReadFile("../../testdata/filings/000_bb2e246abcbfccf3.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), sample, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runT(t, "facts", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if n := strings.Count(out, ",income,revenue,Net revenues,2003-10-01,2003-12-31,3,2500000,USD,102\r\n"); n != 1 {
+		t.Errorf("the Q2 FY2004 revenue row appears %d times, want once", n)
+	}
+	if !strings.Contains(errs, "b.txt: note: the same file as") {
+		t.Errorf("no note about the second path: %s", errs)
+	}
+	outDir := t.TempDir()
+	if code, _, errs := runT(t, "build", "-o", outDir, dir); code != 0 || !strings.Contains(errs, "the same file as") {
+		t.Errorf("build: exit %d, want 0 and a note: %s", code, errs)
+	}
+}

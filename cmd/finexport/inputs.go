@@ -107,22 +107,34 @@ func sampleInputs() []input {
 }
 
 // parseAll reads every input on all cores. Results keep the input order;
-// a document that cannot be read gives an error instead of a filing.
+// a document that cannot be read gives an error instead of a filing. A
+// file reached twice (by two paths, a link) is read once: notes say so.
 // progress, when set, is told how many are done.
-func parseAll(p *extract.Parser, inputs []input, progress func(done, total int)) ([]*extract.Filing, []error) {
+func parseAll(p *extract.Parser, inputs []input, progress func(done, total int)) ([]*extract.Filing, []error, []string) {
 	filings := make([]*extract.Filing, len(inputs))
 	errs := make([]error, len(inputs))
 	parseEach(p, inputs, progress, func(i int, f *extract.Filing, err error) { filings[i], errs[i] = f, err })
 	var okFilings []*extract.Filing
 	var errList []error
+	var notes []string
+	first := map[string]string{} // SHA-256 -> the first name read
 	for i := range inputs {
-		if errs[i] != nil {
+		switch f := filings[i]; {
+		case errs[i] != nil:
 			errList = append(errList, errs[i])
-		} else {
-			okFilings = append(okFilings, filings[i])
+		case first[f.SHA256] != "":
+			notes = append(notes, sameFileNote(f.File, first[f.SHA256]))
+		default:
+			first[f.SHA256] = f.File
+			okFilings = append(okFilings, f)
 		}
 	}
-	return okFilings, errList
+	return okFilings, errList, notes
+}
+
+// sameFileNote says that a file is another one read already.
+func sameFileNote(name, first string) string {
+	return name + ": note: the same file as " + first + " (SHA-256); read once"
 }
 
 // parseEach reads every input on all cores and hands each result, with

@@ -175,10 +175,13 @@ func loadFilingsWith(name string, args []string, stderr io.Writer, extra func(*f
 	if !c.quiet {
 		progress = newProgress(stderr)
 	}
-	filings, parseErrs := parseAll(p, inputs, progress)
+	filings, parseErrs, notes := parseAll(p, inputs, progress)
 	errs := append(pathErrs, parseErrs...)
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "finexport:", err)
+	}
+	for _, n := range notes {
+		fmt.Fprintln(stderr, n)
 	}
 	if len(filings) == 0 {
 		return l, exitUsage, false
@@ -239,7 +242,7 @@ func runFacts(args []string, stdout, stderr io.Writer) int {
 func runSamples(stdout, stderr io.Writer) int {
 	const out = "out"
 	inputs := sampleInputs()
-	filings, errs := parseAll(&extract.Parser{}, inputs, nil)
+	filings, errs, _ := parseAll(&extract.Parser{}, inputs, nil)
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "finexport:", err)
 	}
