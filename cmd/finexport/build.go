@@ -33,6 +33,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "finexport: name at least one FILE or DIR")
 		return exitUsage
 	}
+	if strings.TrimSpace(out) == "" {
+		fmt.Fprintln(stderr, "finexport: -o names no folder") // said before any file is read
+		return exitUsage
+	}
 	inputs, errs := collectInputs(c.fs.Args())
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "finexport:", err)

@@ -128,6 +128,7 @@ func TestUsageAndInputErrors(t *testing.T) {
 		{[]string{"facts", "--fiscal-year-end", "13-45", empty}, 2, "want MM-DD"},
 		{[]string{"facts", "--templates", "/no/such/dir", empty}, 2, "/no/such/dir: no such file or folder"},
 		{[]string{"facts", "--bogus"}, 2, "flag provided but not defined"},
+		{[]string{"build", "-o", "", "/no/such/file.txt"}, 2, "-o names no folder"},
 	}
 	for _, tt := range tests {
 		code, _, errs := runT(t, tt.args...)

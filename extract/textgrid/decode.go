@@ -7,7 +7,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // ErrBinary is returned for input that is not text.
@@ -37,6 +39,10 @@ func Decode(raw []byte) ([]Line, string, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, "", ErrEmpty
 	}
+	utf16 := ""
+	if raw, utf16 = fromUTF16(raw); utf16 != "" && len(bytes.TrimSpace(raw)) == 0 {
+		return nil, "", ErrEmpty
+	}
 	if i := bytes.IndexByte(raw, 0); i >= 0 {
 		return nil, "", fmt.Errorf("%w: NUL byte at line %d", ErrBinary, bytes.Count(raw[:i], []byte{'\n'})+1)
 	}
@@ -44,6 +50,9 @@ func Decode(raw []byte) ([]Line, string, error) {
 		return nil, "", fmt.Errorf("%w: %d control bytes in %d", ErrBinary, n, len(raw))
 	}
 	encoding := "UTF-8"
+	if utf16 != "" {
+		encoding = utf16
+	}
 	text := string(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")))
 	if !utf8.ValidString(text) {
 		decoded, err := charmap.Windows1252.NewDecoder().Bytes(raw)
@@ -61,6 +70,27 @@ func Decode(raw []byte) ([]Line, string, error) {
 		lines[i] = Line{N: i + 1, Text: unescapeDash(strings.TrimRight(ExpandTabs(p), " \f\v"))}
 	}
 	return lines, encoding, nil
+}
+
+// fromUTF16 turns a file that starts with a UTF-16 byte-order mark into
+// UTF-8, and names the encoding it was in; other files come back as they
+// are, with "".
+func fromUTF16(raw []byte) ([]byte, string) {
+	var enc encoding.Encoding
+	name := ""
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xff, 0xfe}):
+		enc, name = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), "UTF-16LE"
+	case bytes.HasPrefix(raw, []byte{0xfe, 0xff}):
+		enc, name = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), "UTF-16BE"
+	default:
+		return raw, ""
+	}
+	out, err := enc.NewDecoder().Bytes(raw)
+	if err != nil {
+		return raw, "" // not UTF-16 after all: the NUL bytes say so below
+	}
+	return out, name
 }
 
 func controlBytes(raw []byte) int {
