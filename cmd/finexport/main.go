@@ -61,6 +61,13 @@ Exit codes: 0 success; 1 a check failed; 2 usage or input error.
 
 // run is main without the process: testable end to end.
 func run(args []string, stdout, stderr io.Writer) int {
+	// Company names and labels come from the filings: an escape sequence
+	// in one must not reach the terminal. The facts CSV is data and stays
+	// exact.
+	stderr = printable{stderr}
+	if len(args) == 0 || args[0] != "facts" {
+		stdout = printable{stdout}
+	}
 	if len(args) == 0 {
 		return runSamples(stdout, stderr)
 	}
@@ -82,6 +89,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "finexport: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
+}
+
+// printable writes text with its control characters dropped (escape
+// sequences, C1 controls), keeping tabs and line ends.
+type printable struct{ w io.Writer }
+
+func (p printable) Write(b []byte) (int, error) {
+	clean := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == '\t' || c == '\n' || c == '\r':
+		case c < 0x20 || c == 0x7f:
+			continue
+		case c == 0xc2 && i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f:
+			i++ // a C1 control in UTF-8
+			continue
+		}
+		clean = append(clean, b[i])
+	}
+	if _, err := p.w.Write(clean); err != nil {
+		return 0, err
+	}
+	return len(b), nil
 }
 
 // commonFlags are the flags every command that reads releases takes.

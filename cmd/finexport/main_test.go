@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -270,5 +271,15 @@ func TestBuildIntoUnwritableFolder(t *testing.T) {
 	code, _, _ := runT(t, "build", "-o", dir, abs(t, "../../testdata/filings"))
 	if entries, _ := os.ReadDir(dir); code != 2 || len(entries) != 0 {
 		t.Errorf("exit %d, left %d files", code, len(entries))
+	}
+}
+
+// Escape sequences and other control characters from a filing never reach
+// the terminal: stderr and the human output drop them.
+func TestPrintableDropsControls(t *testing.T) {
+	var b bytes.Buffer
+	fmt.Fprint(printable{&b}, "Evil\x1b[2J Corp\x07\u009b Inc.\tok\r\n")
+	if got := b.String(); got != "Evil[2J Corp Inc.\tok\r\n" {
+		t.Errorf("printed %q", got)
 	}
 }
