@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"finexport/extract"
 	"finexport/extract/model"
@@ -59,7 +60,7 @@ type builder struct {
 	quiet, strict  bool
 	stdout, stderr io.Writer
 	clean          bool
-	used           map[string]int // file names given, against clashes
+	used           map[string]bool // file names this run wrote, in lower case
 }
 
 func (b *builder) run(inputs []input) int {
@@ -120,8 +121,11 @@ func (b *builder) run(inputs []input) int {
 			}
 		}
 		if err != nil {
+			// One company that cannot be written stops no other: say
+			// so, go on, and exit non-zero at the end.
 			fmt.Fprintln(b.stderr, "finexport:", err)
-			return exitUsage
+			b.clean = false
+			continue
 		}
 		if c.Status() != extract.Pass {
 			failed++
@@ -150,13 +154,16 @@ func (b *builder) run(inputs []input) int {
 // write writes a company's workbook and PDF, each whole or not at all.
 func (b *builder) write(c *model.Company) ([]string, error) {
 	if b.used == nil {
-		b.used = map[string]int{}
+		b.used = map[string]bool{}
 	}
-	base := safeFileName(c.Name)
-	if n := b.used[base]; n > 0 {
-		base = fmt.Sprintf("%s-%d", base, n+1)
+	// Names are compared as macOS and Windows do, without case; a name
+	// this run wrote is never written again: the next free suffix is.
+	name := safeFileName(c.Name)
+	base := name
+	for n := 2; b.used[strings.ToLower(base)]; n++ {
+		base = fmt.Sprintf("%s-%d", name, n)
 	}
-	b.used[safeFileName(c.Name)]++
+	b.used[strings.ToLower(base)] = true
 	var written []string
 	for _, o := range []struct {
 		ext   string
@@ -176,8 +183,14 @@ func (b *builder) write(c *model.Company) ([]string, error) {
 
 var (
 	reSeparators = regexp.MustCompile(`[/\\:*?"<>|\x00-\x1f\x7f]+`)
-	reUnsafe     = regexp.MustCompile(`[^A-Za-z0-9 ._&()-]+`)
+	reUnsafe     = regexp.MustCompile(`[^\p{L}\p{N} ._&()-]+`)
 )
+
+// deviceNames are the names Windows keeps for devices, whatever the case
+// and extension.
+var deviceNames = map[string]bool{"con": true, "prn": true, "aux": true, "nul": true,
+	"com1": true, "com2": true, "com3": true, "com4": true, "com5": true, "com6": true, "com7": true, "com8": true, "com9": true,
+	"lpt1": true, "lpt2": true, "lpt3": true, "lpt4": true, "lpt5": true, "lpt6": true, "lpt7": true, "lpt8": true, "lpt9": true}
 
 // safeFileName makes a company name a file name: path separators and
 // control characters become spaces, other punctuation but & ( ) . - _ is
@@ -188,10 +201,17 @@ func safeFileName(name string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.Trim(s, ". _-")
 	if len(s) > 100 {
-		s = strings.TrimRight(s[:100], ". _-")
+		cut := 100
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut-- // never half a letter
+		}
+		s = strings.TrimRight(s[:cut], ". _-")
 	}
 	if s == "" {
 		s = "company"
+	}
+	if stem, _, _ := strings.Cut(s, "."); deviceNames[strings.ToLower(strings.TrimSpace(stem))] {
+		s += " company"
 	}
 	return s
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"finexport/extract"
 	"finexport/extract/model"
 
 	"github.com/shopspring/decimal"
@@ -222,6 +223,10 @@ func TestSafeFileName(t *testing.T) {
 		"":                       "company",
 		"Johnson & Johnson":      "Johnson & Johnson",
 		strings.Repeat("x", 300): strings.Repeat("x", 100),
+		"Société Générale S.A.":  "Société Générale S.A",
+		"CON":                    "CON company",
+		"aux.txt":                "aux.txt company",
+		strings.Repeat("é", 60):  strings.Repeat("é", 50),
 	} {
 		got := safeFileName(in)
 		if got != want || strings.ContainsAny(got, "/\\") || strings.HasPrefix(got, ".") {
@@ -281,5 +286,49 @@ func TestPrintableDropsControls(t *testing.T) {
 	fmt.Fprint(printable{&b}, "Evil\x1b[2J Corp\x07\u009b Inc.\tok\r\n")
 	if got := b.String(); got != "Evil[2J Corp Inc.\tok\r\n" {
 		t.Errorf("printed %q", got)
+	}
+}
+
+// Companies whose names make the same file name, whatever the case
+// ("A+B", "AB", "ab"), each get their own files: a file this run wrote
+// is never written again.
+func TestClashingNamesNeverOverwrite(t *testing.T) {
+	f, err := (&extract.Parser{}).Parse(strings.NewReader("Acme Widgets Inc. announced a dividend of $0.10 a share.\n"), "w.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := &builder{out: t.TempDir()}
+	var got []string
+	for _, name := range []string{"A+B", "AB", "ab", "AB-2"} {
+		c := model.BuildOne([]*extract.Filing{f}, model.Options{})
+		c.Name = name
+		written, err := b.write(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, filepath.Base(written[0]))
+	}
+	if strings.Join(got, ",") != "AB.xlsx,AB-2.xlsx,ab-3.xlsx,AB-2-2.xlsx" {
+		t.Errorf("files %v", got)
+	}
+}
+
+// One company that cannot be written (a folder stands where its workbook
+// goes) stops no other: the next is written, and the run exits non-zero.
+func TestOneCompanyFailingStopsNoOther(t *testing.T) {
+	out := t.TempDir()
+	if err := os.Mkdir(filepath.Join(out, "Acme Widgets Inc.xlsx"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runT(t, "build", "-quiet", "-o", out,
+		abs(t, "../../testdata/variants/acme_dec_thousands_crlf_cp1252.txt"),
+		abs(t, "../../testdata/variants/brightwater_submission_52week_millions.txt"))
+	if code == 0 || !strings.Contains(errs, "Acme Widgets Inc.xlsx") {
+		t.Errorf("exit %d, stderr %q: want non-zero and the failed file named", code, errs)
+	}
+	for _, name := range []string{"Brightwater Foods Corp.xlsx", "Brightwater Foods Corp.pdf"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+			t.Errorf("%s not written after the first company failed: %v", name, err)
+		}
 	}
 }
