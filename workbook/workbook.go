@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"finexport/extract"
 	"finexport/extract/model"
@@ -133,12 +134,12 @@ func (b *book) createSheets() error {
 func (b *book) writeProperties() error {
 	stamp := b.c.LatestRelease().Format(time.RFC3339)
 	err := b.f.SetDocProps(&excelize.DocProperties{
-		Title:       b.c.Name + " — financial model",
+		Title:       shortName(b.c.Name, 200) + " — financial model",
 		Subject:     "Figures extracted from earnings releases",
 		Creator:     "finexport",
 		Keywords:    strings.TrimSpace(b.c.Ticker + " " + b.c.Exchange),
-		Description: "Built by finexport from " + fmt.Sprint(len(b.c.Documents)) + " release(s) of " + b.c.Name,
-		Category:    b.c.Name,
+		Description: "Built by finexport from " + fmt.Sprint(len(b.c.Documents)) + " release(s) of " + shortName(b.c.Name, 200),
+		Category:    shortName(b.c.Name, 200),
 		Created:     stamp,
 		Modified:    stamp,
 	})
@@ -179,7 +180,7 @@ func (b *book) open(name string, s sheetSetup) (*sheet, error) {
 		return nil, err
 	}
 	if err := b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
-		OddHeader: "&L" + escapeHeader(b.c.Name) + "&R&A", OddFooter: "&Lfinexport&RPage &P of &N"}); err != nil {
+		OddHeader: "&L" + headerName(b.c.Name) + "&R&A", OddFooter: "&Lfinexport&RPage &P of &N"}); err != nil {
 		return nil, err
 	}
 	sw, err := b.f.NewStreamWriter(name)
@@ -222,7 +223,41 @@ func insertDefinedNames(workbookXML, names []byte) ([]byte, error) {
 	return append(out, workbookXML[at:]...), nil
 }
 
-func escapeHeader(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+// headerName is the company's name as a page header holds it: escaped, and
+// cut (with an ellipsis) so that the whole header stays within the 255
+// characters Excel allows.
+func headerName(name string) string {
+	const room = 240 // 255 less the header's own codes
+	var b strings.Builder
+	n := 0
+	for _, r := range name {
+		w := 1
+		if r == '&' {
+			w = 2
+		}
+		if n+w > room-1 {
+			b.WriteRune('…')
+			break
+		}
+		if r == '&' {
+			b.WriteString("&&")
+		} else {
+			b.WriteRune(r)
+		}
+		n += w
+	}
+	return b.String()
+}
+
+// shortName cuts a name to at most n characters, with an ellipsis, for
+// the document properties.
+func shortName(name string, n int) string {
+	if utf8.RuneCountInString(name) <= n {
+		return name
+	}
+	r := []rune(name)
+	return string(r[:n-1]) + "…"
+}
 
 // row writes one row; nil cells are skipped.
 func (s *sheet) row(n int, cells ...any) error {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"finexport/extract"
 	"finexport/extract/model"
@@ -338,5 +339,21 @@ func TestRanges(t *testing.T) {
 	want := "'Q1'!C10:C12|'Q1'!C14|'Q2'!C15|'Q2'!C16|'Q2'!D17"
 	if got := strings.Join(ranges(in), "|"); got != want {
 		t.Errorf("ranges = %s, want %s", got, want)
+	}
+}
+
+// A company name that overflows a page header (250 letters, or 130
+// ampersands that the header doubles) is cut to fit, never an error.
+func TestLongCompanyNameFitsTheHeader(t *testing.T) {
+	for _, name := range []string{strings.Repeat("Acme ", 50) + "Inc.", strings.Repeat("&", 130) + " Co."} {
+		c := sampleCompany(t)
+		c.Name = name
+		var buf bytes.Buffer
+		if err := Write(&buf, c); err != nil {
+			t.Errorf("%d-character name: %v", len(name), err)
+		}
+		if h := "&L" + headerName(name) + "&R&A"; utf8.RuneCountInString(h) > 255 {
+			t.Errorf("header of %d characters", utf8.RuneCountInString(h))
+		}
 	}
 }
