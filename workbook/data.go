@@ -22,10 +22,18 @@ const DataTable = "Facts"
 var dataHeader = append(append([]string{}, extract.FactsHeader...), "period", "source")
 
 // writeData writes one row per fact as an Excel Table, for Power Query and
-// pivot tables: the merged facts (derived quarters included) and the
-// figures in the prose.
+// pivot tables: the merged facts (derived quarters included), every other
+// value a conflict reported, the figures on no period (change and
+// unresolved columns, second values a document stated), and the figures
+// in the prose. Nothing read is left out.
 func (b *book) writeData() error {
-	if n := 1 + len(b.c.Facts) + len(b.c.Narrative); n > maxRows {
+	var others []*model.Fact // a conflict's values beside the one used
+	for _, f := range b.c.Facts {
+		if f.Conflict {
+			others = append(others, f)
+		}
+	}
+	if n := 1 + len(b.c.Facts) + conflictRows(others) + len(b.c.SetAside) + len(b.c.Narrative); n > maxRows {
 		return fmt.Errorf("%s has %d facts: more than an Excel sheet holds (%d rows); use finexport facts for a CSV of them", b.c.Name, n-1, maxRows)
 	}
 	widths := []float64{30, 22, 11, 24, 46, 12, 12, 8, 15, 10, 7, 14, 12}
@@ -47,6 +55,31 @@ func (b *book) writeData() error {
 		}
 		row++
 	}
+	for _, f := range others {
+		for _, r := range f.Reported {
+			if r.Value.Equal(f.Value) {
+				continue
+			}
+			cells := b.dataCells(r.Source.File, string(f.Statement), f.Item, r.Label, f.Period.Period, r.Value, f.Unit,
+				strconv.Itoa(r.Source.Line), f.Period.Name, "conflict; not used")
+			if err := s.row(row, cells...); err != nil {
+				return err
+			}
+			row++
+		}
+	}
+	for _, a := range b.c.SetAside {
+		x := a.Fact
+		period := ""
+		if !x.Period.IsZero() {
+			period = b.c.Calendar.Name(x.Period).Name
+		}
+		cells := b.dataCells(x.Document, string(x.Statement), x.Item, x.Label, x.Period, x.Value, x.Unit, strconv.Itoa(x.Source.Line), period, a.Why)
+		if err := s.row(row, cells...); err != nil {
+			return err
+		}
+		row++
+	}
 	for _, x := range b.c.Narrative {
 		if err := s.row(row, b.narrativeRow(x)...); err != nil {
 			return err
@@ -58,6 +91,19 @@ func (b *book) writeData() error {
 		return err
 	}
 	return s.close()
+}
+
+// conflictRows counts the values of conflicts beside the ones used.
+func conflictRows(facts []*model.Fact) int {
+	n := 0
+	for _, f := range facts {
+		for _, r := range f.Reported {
+			if !r.Value.Equal(f.Value) {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 func (b *book) factRow(f *model.Fact) []any {

@@ -357,3 +357,53 @@ func TestLongCompanyNameFitsTheHeader(t *testing.T) {
 		}
 	}
 }
+
+// The Data sheet holds every figure read: a % change column's figures
+// (no period), a second value one release states for a figure, and both
+// values of a conflict between releases.
+func TestDataSheetHoldsEveryFigure(t *testing.T) {
+	release := func(revenue string) []byte {
+		return []byte(`Acme Widgets Inc. reports.
+
+                CONSOLIDATED STATEMENTS OF OPERATIONS
+<TABLE>
+                     Three Months Ended March 31,
+                          2004        2003    % Change
+Net revenues             ` + revenue + `       1,000       25%
+Net income                 100          90       11%
+</TABLE>
+
+                CONSOLIDATED STATEMENTS OF OPERATIONS
+<TABLE>
+                     Three Months Ended March 31,
+                          2004        2003
+Net revenues             1,260       1,000
+Net income                 100          90
+</TABLE>
+`)
+	}
+	a := parseBytes(t, release("1,250"), "a.txt")
+	b := parseBytes(t, release("1,270"), "b.txt")
+	c := model.Build([]*extract.Filing{a, b}, model.Options{})[0]
+	f := open(t, render(t, c))
+	rows, err := f.GetRows(DataSheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{} // value -> source
+	for _, r := range rows[1:] {
+		if len(r) > 12 && strings.HasPrefix(r[4], "Net revenues") && r[6] == "2004-03-31" || len(r) > 12 && strings.Contains(r[4], "% Change") {
+			got[r[8]] = r[12]
+		}
+	}
+	for value, source := range map[string]string{
+		"1270": "reported",           // the later release's, used
+		"1250": "conflict; not used", // the earlier release's
+		"1260": "stated again",       // the second table's, in each release
+		"25":   "no period",          // the % change
+	} {
+		if !strings.HasPrefix(got[value], source) {
+			t.Errorf("Net revenues %s: source %q, want %q (have %v)", value, got[value], source, got)
+		}
+	}
+}

@@ -114,8 +114,13 @@ type Company struct {
 	// Narrative holds the prose figures of every release, with their
 	// sentences; Events those of releases without statements (a share
 	// sale, warrants).
-	Narrative   []extract.Fact
-	Events      []extract.Fact
+	Narrative []extract.Fact
+	Events    []extract.Fact
+	// SetAside holds the table figures that are on no period of the
+	// timeline - a change or unresolved column, a second value one
+	// document stated for a figure - so that every output can still hold
+	// every figure read.
+	SetAside    []SetAside
 	Comparisons []Comparison
 	Metrics     []MetricValue
 	Checks      []extract.Check
@@ -313,7 +318,8 @@ func (c *Company) merge(f *extract.Filing) {
 			continue
 		}
 		if x.Period.IsZero() {
-			continue // a change column or an unresolved one: kept in the filing
+			c.SetAside = append(c.SetAside, SetAside{Fact: x, Why: "no period"}) // a change column or an unresolved one
+			continue
 		}
 		c.add(x, f.ReleaseDate)
 	}
@@ -336,6 +342,7 @@ func (c *Company) add(x extract.Fact, release time.Time) {
 		case f.sameDocument(x.Source.File) && x.Item == "":
 			key = sourceKey(x, period.Name) // another line with the same label
 			if _, taken := c.byKey[key]; taken {
+				c.SetAside = append(c.SetAside, SetAside{Fact: x, Why: "stated again"})
 				return
 			}
 			c.newFact(key, x, period, rep)
@@ -343,6 +350,7 @@ func (c *Company) add(x extract.Fact, release time.Time) {
 		case f.sameDocument(x.Source.File):
 			c.Diagnostics = append(c.Diagnostics, extract.Diagnostic{File: x.Source.File, Line: x.Source.Line, Severity: extract.Warning,
 				Msg: fmt.Sprintf("%s for %s is stated again as %s (line %d stated %s); the first is kept", nameOf(x), period.Name, x.Value, f.Reported[0].Source.Line, f.Reported[0].Value)})
+			c.SetAside = append(c.SetAside, SetAside{Fact: x, Why: "stated again; line " + fmt.Sprint(f.Reported[0].Source.Line) + " kept"})
 			return
 		default:
 			f.Conflict = true
@@ -354,6 +362,12 @@ func (c *Company) add(x extract.Fact, release time.Time) {
 		return
 	}
 	c.newFact(key, x, period, rep)
+}
+
+// SetAside is a table figure that is on no period of the timeline, and why.
+type SetAside struct {
+	Fact extract.Fact
+	Why  string
 }
 
 func (c *Company) newFact(key string, x extract.Fact, period FiscalPeriod, rep Reported) {
