@@ -213,3 +213,22 @@ func TestRepeatedTablesWarnBoundedly(t *testing.T) {
 		t.Errorf("%d repeat warnings and %q, want %d and a count of the other %d", repeats, more, maxDuplicateWarnings, tables-1-maxDuplicateWarnings)
 	}
 }
+
+// Figures a spreadsheet cannot hold, or holds rounded, are said so.
+func TestHugeFiguresWarn(t *testing.T) {
+	doc := "<TABLE>\n                  Year Ended December 31,\n                   2003       2002\n" +
+		"Net revenues      " + strings.Repeat("9", 320) + "        900\n" +
+		"Cost of revenues  1234567890123456789        500\n</TABLE>\n"
+	f, err := (&Parser{}).Parse(strings.NewReader(doc), "w.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var beyond, precise bool
+	for _, d := range f.Diagnostics {
+		beyond = beyond || d.Line == 4 && strings.Contains(d.Msg, "beyond what a spreadsheet holds")
+		precise = precise || d.Line == 5 && strings.Contains(d.Msg, "more than 15 significant digits")
+	}
+	if !beyond || !precise {
+		t.Errorf("warnings %v: want one for the 320-digit figure at line 4 and one for the 19-digit figure at line 5", f.Diagnostics)
+	}
+}

@@ -51,14 +51,26 @@ func (g *tableGrid) mapRows() {
 		}
 	}
 	sharesBetweenShares(t)
+	tooPrecise := 0
 	for i := range t.Rows {
 		r := &t.Rows[i]
 		own, hasOwn := rowScale(r, t)
 		for j := range r.Cells {
-			g.scaleCell(r, &r.Cells[j], own, hasOwn)
+			c := &r.Cells[j]
+			g.scaleCell(r, c, own, hasOwn)
+			switch {
+			case c.Value.Abs().GreaterThanOrEqual(spreadsheetMax):
+				g.ctx.warn(c.Source.Line, "figure "+quote(c.Raw)+" is beyond what a spreadsheet holds; the workbook shows it as text, the facts CSV keeps it exact")
+			case tooPrecise == 0 && c.Value.NumDigits() > 15:
+				tooPrecise++
+				g.ctx.warn(c.Source.Line, "figure "+quote(c.Raw)+" has more than 15 significant digits: the workbook rounds it, the facts CSV keeps it exact")
+			}
 		}
 	}
 }
+
+// spreadsheetMax is past the largest number Excel holds (about 1e308).
+var spreadsheetMax = decimal.New(1, 307)
 
 // sharesBetweenShares makes share counts of the unnamed rows that stand
 // between two rows of share counts under a heading of their own: the

@@ -3,6 +3,8 @@ package pdfreport
 import (
 	"fmt"
 	"math"
+
+	"github.com/shopspring/decimal"
 )
 
 // series is one set of bars in a chart.
@@ -44,7 +46,7 @@ func (r *report) charts() {
 				f := r.c.Fact(item, q.Name)
 				v := 0.0
 				if f != nil {
-					v, _ = f.Value.Float64()
+					v = finite(f.Value)
 					derived = derived || f.Derived != nil
 				}
 				s.values = append(s.values, v)
@@ -66,11 +68,11 @@ func (r *report) charts() {
 			f := r.c.Fact("cash", d.Name)
 			v := 0.0
 			if f != nil {
-				v, _ = f.Value.Float64()
+				v = finite(f.Value)
 			}
 			cash.values, cash.ok = append(cash.values, v), append(cash.ok, f != nil)
 			mv, ok := r.c.Metric("working_capital", d.Name)
-			w, _ := mv.Value.Float64()
+			w := finite(mv.Value)
 			wc.values, wc.ok = append(wc.values, w), append(wc.ok, ok && mv.Available)
 		}
 		ch.series = []series{cash, wc}
@@ -202,4 +204,14 @@ func millions(v float64) string {
 		return fmt.Sprintf("%.1f", m)
 	}
 	return fmt.Sprintf("%.2f", m)
+}
+
+// finite is a figure as a chart can draw it: one beyond a double's range
+// is drawn as zero, never as Inf or NaN, which would corrupt the page.
+func finite(d decimal.Decimal) float64 {
+	f, _ := d.Float64()
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return 0
+	}
+	return f
 }

@@ -12,6 +12,8 @@ import (
 
 	"finexport/extract"
 	"finexport/extract/model"
+
+	"github.com/shopspring/decimal"
 )
 
 func sampleCompany(t *testing.T) *model.Company {
@@ -191,5 +193,17 @@ func TestOtherCompanies(t *testing.T) {
 		if out := tool(t, pdf, "qpdf", "--check"); !strings.Contains(out, "No syntax or stream encoding errors") {
 			t.Errorf("%s: qpdf --check:\n%s", doc, out)
 		}
+	}
+}
+
+// A figure beyond a double's range is drawn as zero, never as Inf or NaN,
+// which would corrupt the page.
+func TestFiniteForCharts(t *testing.T) {
+	huge, _ := decimal.NewFromString("-1" + strings.Repeat("0", 320))
+	if got := finite(huge); got != 0 {
+		t.Errorf("finite(-1e320) = %v, want 0", got)
+	}
+	if got := finite(decimal.NewFromInt(42)); got != 42 {
+		t.Errorf("finite(42) = %v", got)
 	}
 }

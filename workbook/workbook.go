@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -326,6 +327,9 @@ func number(d decimal.Decimal) any {
 		return d.IntPart()
 	}
 	f, _ := d.Float64()
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return d.String() // beyond a spreadsheet's numbers: the figure as text
+	}
 	return f
 }
 

@@ -12,6 +12,7 @@ import (
 	"finexport/extract"
 	"finexport/extract/model"
 
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -405,5 +406,17 @@ Net income                 100          90
 		if !strings.HasPrefix(got[value], source) {
 			t.Errorf("Net revenues %s: source %q, want %q (have %v)", value, got[value], source, got)
 		}
+	}
+}
+
+// A figure beyond a double's range goes to the sheet as text, never as
+// +Inf; an ordinary one as a number.
+func TestNumberBeyondADouble(t *testing.T) {
+	huge, _ := decimal.NewFromString("1" + strings.Repeat("0", 320))
+	if got, ok := number(huge).(string); !ok || !strings.HasPrefix(got, "1000") {
+		t.Errorf("number(1e320) = %#v, want the figure as text", number(huge))
+	}
+	if got := number(decimal.NewFromFloat(1.5)); got != 1.5 {
+		t.Errorf("number(1.5) = %#v", got)
 	}
 }
