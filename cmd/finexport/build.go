@@ -110,9 +110,17 @@ func (b *builder) run(inputs []input) int {
 		return exitUsage
 	}
 	sort.Strings(order)
+	sumOf := map[string]string{}
+	for i, in := range inputs {
+		sumOf[in.Name] = sums[i]
+	}
+	afterFirstPass()
 	failed, warnings := 0, 0
 	for _, k := range order {
-		filings, _, _ := parseAll(b.parser, groups[k], nil)
+		filings := b.reread(groups[k], sumOf)
+		if len(filings) == 0 {
+			continue // every release of it vanished or changed: said above
+		}
 		c := model.BuildOne(filings, b.opts)
 		written, err := b.write(c)
 		if !b.quiet {
@@ -149,6 +157,31 @@ func (b *builder) run(inputs []input) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// afterFirstPass runs between build's two passes: a test's hook.
+var afterFirstPass = func() {}
+
+// reread reads a company's releases again. A file that can no longer be
+// read, or that changed since the first pass (its SHA-256 differs), is
+// reported and left out: it is never filed under a company it may no
+// longer belong to.
+func (b *builder) reread(inputs []input, sumOf map[string]string) []*extract.Filing {
+	filings, errs, _ := parseAll(b.parser, inputs, nil)
+	for _, err := range errs {
+		fmt.Fprintln(b.stderr, "finexport:", err)
+		b.clean = false
+	}
+	kept := filings[:0]
+	for _, f := range filings {
+		if want := sumOf[f.File]; want != "" && f.SHA256 != want {
+			fmt.Fprintf(b.stderr, "finexport: %s: changed while it was being read; left out\n", f.File)
+			b.clean = false
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept
 }
 
 // write writes a company's workbook and PDF, each whole or not at all.

@@ -332,3 +332,41 @@ func TestOneCompanyFailingStopsNoOther(t *testing.T) {
 		}
 	}
 }
+
+// build reads each file twice; a file deleted or replaced between the
+// passes is reported and left out, and the run exits non-zero.
+func TestFilesThatChangeBetweenPasses(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		change func(dir string) error
+		want   string
+	}{
+		{"deleted", func(dir string) error { return os.Remove(filepath.Join(dir, "b.txt")) }, "b.txt"},
+		{"replaced", func(dir string) error {
+			return os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Other Co. announced a dividend of $0.10 a share.\n"), 0o644)
+		}, "b.txt: changed while it was being read"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, src := range map[string]string{"a.txt": "000_bb2e246abcbfccf3.txt", "b.txt": "001_0a551a66bcd04f48.txt"} {
+				raw, err := os.ReadFile("../../testdata/filings/" + src)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, name), raw, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			afterFirstPass = func() {
+				if err := tt.change(dir); err != nil {
+					t.Error(err)
+				}
+			}
+			defer func() { afterFirstPass = func() {} }()
+			code, _, errs := runT(t, "build", "-quiet", "-o", t.TempDir(), dir)
+			if code == 0 || !strings.Contains(errs, tt.want) {
+				t.Errorf("exit %d, stderr %q: want non-zero and %q", code, errs, tt.want)
+			}
+		})
+	}
+}
