@@ -652,3 +652,17 @@ func TestProseStructureReaders(t *testing.T) {
 		}
 	}
 }
+
+// A sentence that opens with a dash, a plus sign, an at sign or a bullet
+// stands on its own: its figures are not claims of the sentence before.
+func TestSentencesOpeningWithMarks(t *testing.T) {
+	text := "Revenue rose to $2.5 million. - Net income was $0.4 million. + Orders grew. @ Acme. • Cash was $1 million."
+	var got []string
+	for _, s := range sentences([]line{{N: 1, Text: text}}) {
+		got = append(got, s.Text)
+	}
+	want := []string{"Revenue rose to $2.5 million.", "- Net income was $0.4 million.", "+ Orders grew.", "@ Acme.", "• Cash was $1 million."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -126,9 +127,9 @@ func splitSentences(p sentence) []sentence {
 		if c != '.' && c != '!' && c != '?' || t[i+1] != ' ' {
 			continue
 		}
-		next := rune(t[i+2])
-		if !unicode.IsUpper(next) && next != '"' && next != '(' && !unicode.IsDigit(next) {
-			continue // "1999 earnings per share were" opens a sentence too
+		next, _ := utf8.DecodeRuneInString(t[i+2:])
+		if !unicode.IsUpper(next) && !strings.ContainsRune(`"(-+@*•–—`, next) && !unicode.IsDigit(next) {
+			continue // "1999 earnings per share were", "- Net income was" open a sentence too
 		}
 		if c == '.' && isAbbreviation(t[start:i]) {
 			continue
