@@ -203,8 +203,25 @@ func BuildOne(filings []*extract.Filing, opts Options) *Company {
 		set = templates.Default()
 	}
 	g := append([]*extract.Filing(nil), filings...)
-	sort.SliceStable(g, func(a, b int) bool { return g[a].ReleaseDate.Before(g[b].ReleaseDate) })
+	sortReleases(g)
 	return buildCompany(g, set, opts)
+}
+
+// sortReleases puts the oldest release first, so that later releases
+// restate earlier ones. Releases of one date go by file name, then by
+// content (SHA-256): the order never depends on how the files were named
+// on the command line.
+func sortReleases(g []*extract.Filing) {
+	sort.SliceStable(g, func(a, b int) bool {
+		x, y := g[a], g[b]
+		switch {
+		case !x.ReleaseDate.Equal(y.ReleaseDate):
+			return x.ReleaseDate.Before(y.ReleaseDate)
+		case x.File != y.File:
+			return x.File < y.File
+		}
+		return x.SHA256 < y.SHA256
+	})
 }
 
 // Key names the company a filing belongs to: filings with the same key are
@@ -246,8 +263,7 @@ func groupByCompany(filings []*extract.Filing) [][]*extract.Filing {
 	out := make([][]*extract.Filing, len(keys))
 	for i, k := range keys {
 		g := groups[k]
-		// Oldest release first, so that later releases restate earlier ones.
-		sort.SliceStable(g, func(a, b int) bool { return g[a].ReleaseDate.Before(g[b].ReleaseDate) })
+		sortReleases(g)
 		out[i] = g
 	}
 	return out

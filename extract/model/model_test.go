@@ -336,3 +336,31 @@ func TestSecondValueInOneDocumentIsAWarning(t *testing.T) {
 	}
 	t.Errorf("no reading warning; diagnostics %v", c.Diagnostics)
 }
+
+// Two releases of one date that disagree: which one the model uses never
+// depends on the order the files were given in.
+func TestTieInReleaseDateIsDeterministic(t *testing.T) {
+	release := func(name, revenue string) *extract.Filing {
+		doc := "ACME WIDGETS INC. REPORTS RESULTS\n\nDALLAS, March 5, 2004 -- Acme Widgets Inc. (NYSE: ACW) reported results.\n\n" +
+			"                CONSOLIDATED STATEMENTS OF OPERATIONS\n<TABLE>\n                     Three Months Ended December 31,\n" +
+			"                          2003        2002\nNet revenues             " + revenue + "       1,000\nNet income                 100          90\n</TABLE>\n"
+		f, err := (&extract.Parser{}).Parse(strings.NewReader(doc), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	a, b := release("a.txt", "1,250"), release("b.txt", "1,270")
+	value := func(fs ...*extract.Filing) string {
+		c := BuildOne(fs, Options{})
+		for _, f := range c.Facts {
+			if f.Item == "revenue" && f.Period.Period.End.Year() == 2003 {
+				return f.Value.String()
+			}
+		}
+		return ""
+	}
+	if x, y := value(a, b), value(b, a); x != y || x == "" {
+		t.Errorf("revenue %q given a, b and %q given b, a: want one, the same", x, y)
+	}
+}
