@@ -109,6 +109,7 @@ func (b *builder) run(inputs []input) int {
 		fmt.Fprintln(b.stderr, "finexport:", err)
 		return exitUsage
 	}
+	clearStaleTemps(b.out)
 	sort.Strings(order)
 	sumOf := map[string]string{}
 	for i, in := range inputs {

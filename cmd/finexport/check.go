@@ -1,12 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"finexport/extract"
@@ -111,10 +113,21 @@ func parseMonthDay(s string) (time.Time, error) {
 	return time.Date(2000, d.Month(), d.Day(), 0, 0, 0, 0, time.UTC), nil
 }
 
-// writeFileAtomic writes a file through a temporary file in the same
-// folder and a rename, so that a failed write leaves no partial file.
+// writeFileAtomic writes path whole or not at all: into a temporary file
+// beside it, renamed over it when complete. The temporary file is created
+// with the permissions the user's umask gives a new file, and named so
+// that one a killed run left behind is known and cleared (see
+// clearStaleTemps).
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	var tmp *os.File
+	var err error
+	for try := 0; try < 100; try++ {
+		name := filepath.Join(filepath.Dir(path), fmt.Sprintf(".%s%s%d-%d", filepath.Base(path), tempMark, os.Getpid(), tempSeq.Add(1)))
+		tmp, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -123,14 +136,33 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 		tmp.Close()
 		return err
 	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// tempMark is in the name of every temporary file finexport writes.
+const tempMark = ".finexport-tmp-"
+
+var tempSeq atomic.Int64
+
+// clearStaleTemps removes, from an output folder, the temporary files a
+// run that was killed left there: finexport's own, older than an hour
+// (a run writing beside this one is never touched).
+func clearStaleTemps(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") || !strings.Contains(e.Name(), tempMark) || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // runTemplates writes the embedded definitions to a folder, for editing

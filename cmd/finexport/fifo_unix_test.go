@@ -3,11 +3,13 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // A FIFO named *.txt in an input folder would hang the run: only regular
@@ -68,5 +70,48 @@ func TestSameFileByTwoPathsReadOnce(t *testing.T) {
 	outDir := t.TempDir()
 	if code, _, errs := runT(t, "build", "-o", outDir, dir); code != 0 || !strings.Contains(errs, "the same file as") {
 		t.Errorf("build: exit %d, want 0 and a note: %s", code, errs)
+	}
+}
+
+// Output files take the permissions the user's umask gives a new file.
+func TestOutputModeFollowsUmask(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		umask int
+		want  os.FileMode
+	}{{0o077, 0o600}, {0o022, 0o644}} {
+		old := syscall.Umask(tt.umask)
+		path := filepath.Join(dir, "out.csv")
+		err := writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write([]byte("x")); return err })
+		syscall.Umask(old)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st, err := os.Stat(path); err != nil || st.Mode().Perm() != tt.want {
+			t.Errorf("umask %o: mode %v, want %v", tt.umask, st.Mode().Perm(), tt.want)
+		}
+	}
+}
+
+// The temporary files a killed run left in an output folder are cleared
+// when they are old; a fresh one (a run writing beside) is left alone.
+func TestStaleTempsCleared(t *testing.T) {
+	dir := t.TempDir()
+	stale := filepath.Join(dir, ".Acme.xlsx"+tempMark+"1-1")
+	fresh := filepath.Join(dir, ".Acme.pdf"+tempMark+"1-2")
+	other := filepath.Join(dir, ".notes")
+	for _, p := range []string{stale, fresh, other} {
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(stale, old, old)
+	os.Chtimes(other, old, old)
+	clearStaleTemps(dir)
+	for p, want := range map[string]bool{stale: false, fresh: true, other: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s exists %v, want %v", filepath.Base(p), err == nil, want)
+		}
 	}
 }
