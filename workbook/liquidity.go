@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"strconv"
+
 	"finexport/extract"
 	"finexport/extract/model"
 	"finexport/templates"
@@ -12,6 +14,12 @@ import (
 // previous date.
 func (b *book) writeLiquidity() error {
 	dates := b.c.BalanceDates()
+	hidden := 0
+	if n := len(dates); n > maxCols-2 {
+		// Excel holds 16,384 columns: the latest dates (they come
+		// last) are shown.
+		hidden, dates = n-(maxCols-2), dates[n-(maxCols-2):]
+	}
 	widths := []float64{46, 10}
 	for range dates {
 		widths = append(widths, 16)
@@ -23,7 +31,11 @@ func (b *book) writeLiquidity() error {
 	if err := s.row(1, b.text(b.c.Name+" — Liquidity", look{role: roleTitle})); err != nil {
 		return err
 	}
-	if err := s.row(2, b.text("Balances at each date and the quarter ending then, linked from the period sheets.", look{role: roleNote})); err != nil {
+	note := "Balances at each date and the quarter ending then, linked from the period sheets."
+	if hidden > 0 {
+		note += " The " + strconv.Itoa(hidden) + " earliest dates are not shown: a sheet holds 16,384 columns (the Data sheet has them all)."
+	}
+	if err := s.row(2, b.text(note, look{role: roleNote})); err != nil {
 		return err
 	}
 	hdr := look{role: roleHeader, fill: fillHeader}

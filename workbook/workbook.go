@@ -188,10 +188,17 @@ func (b *book) open(name string, s sheetSetup) (*sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i, w := range s.widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+	// Widths go in runs of equal ones: one call a run, not a column (each
+	// call rewrites the sheet's column list).
+	for i := 0; i < len(s.widths); {
+		j := i
+		for j+1 < len(s.widths) && s.widths[j+1] == s.widths[i] {
+			j++
+		}
+		if err := sw.SetColWidth(i+1, j+1, s.widths[i]); err != nil {
 			return nil, err
 		}
+		i = j + 1
 	}
 	if s.freezeRows > 0 || s.freezeCols > 0 {
 		top, _ := excelize.CoordinatesToCellName(s.freezeCols+1, s.freezeRows+1)
@@ -287,6 +294,7 @@ const (
 	maxFormula    = 8192  // characters in a formula
 	maxRowHeight  = 409   // points
 	maxRows       = 1048576
+	maxCols       = 16384
 	cutTextMarker = " …"
 )
 
