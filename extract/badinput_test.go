@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -230,5 +233,25 @@ func TestHugeFiguresWarn(t *testing.T) {
 	}
 	if !beyond || !precise {
 		t.Errorf("warnings %v: want one for the 320-digit figure at line 4 and one for the 19-digit figure at line 5", f.Diagnostics)
+	}
+}
+
+// A file over the size limit is refused from its size, before it is read.
+func TestOversizeFileRefusedUnread(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.txt")
+	fh, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	if err := fh.Truncate(200 << 20); err != nil { // sparse: no disk used
+		t.Skip(err)
+	}
+	_, err = (&Parser{MaxSize: 1 << 20}).Parse(fh, "big.txt")
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "209715200 bytes") {
+		t.Errorf("err %v, want too large, naming its size", err)
+	}
+	if off, _ := fh.Seek(0, io.SeekCurrent); off != 0 {
+		t.Errorf("read %d bytes of a file refused for its size", off)
 	}
 }

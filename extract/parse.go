@@ -27,6 +27,7 @@ import (
 	"finexport/extract/textgrid"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 	"time"
@@ -127,6 +128,12 @@ func (p *Parser) Parse(r io.Reader, name string) (f *Filing, err error) {
 	limit := p.MaxSize
 	if limit <= 0 {
 		limit = DefaultMaxSize
+	}
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		// A file says its size: one over the limit is refused unread.
+		if info, err := st.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > limit {
+			return nil, &InputError{File: name, Err: fmt.Errorf("%w: %d bytes, over %d (raise the limit to read it)", ErrTooLarge, info.Size(), limit)}
+		}
 	}
 	raw, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
