@@ -68,11 +68,36 @@ var FactsHeader = []string{"document", "company", "statement", "item", "label", 
 // cells that a spreadsheet would read as a formula are escaped with a
 // leading apostrophe; numbers stay numbers.
 func WriteFactsCSV(w io.Writer, facts []Fact) error {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	if err := cw.Write(FactsHeader); err != nil {
+	fw, err := NewFactsWriter(w)
+	if err != nil {
 		return err
 	}
+	if err := fw.Write(facts); err != nil {
+		return err
+	}
+	return fw.Flush()
+}
+
+// FactsWriter writes facts as CSV a batch at a time (a release at a time),
+// so that a run over many releases holds one of them, not all.
+type FactsWriter struct{ cw *csv.Writer }
+
+// NewFactsWriter starts the CSV with its header row.
+func NewFactsWriter(w io.Writer) (*FactsWriter, error) {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	return &FactsWriter{cw}, cw.Write(FactsHeader)
+}
+
+// Flush writes out what is buffered.
+func (fw *FactsWriter) Flush() error {
+	fw.cw.Flush()
+	return fw.cw.Error()
+}
+
+// Write writes facts as rows.
+func (fw *FactsWriter) Write(facts []Fact) error {
+	cw := fw.cw
 	for _, f := range facts {
 		start, end, months := "", "", ""
 		if !f.Period.IsZero() {
@@ -90,8 +115,7 @@ func WriteFactsCSV(w io.Writer, facts []Fact) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
 }
 
 // EscapeCell guards a text cell against formula injection: a cell starting

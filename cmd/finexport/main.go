@@ -20,6 +20,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"finexport/extract"
 	"finexport/extract/model"
@@ -242,26 +243,59 @@ func printWarnings(companies []*model.Company, w io.Writer) int {
 }
 
 func runFacts(args []string, stdout, stderr io.Writer) int {
-	l, code, ok := loadFilings("facts", args, stderr)
+	c := newFlags("facts", "facts [flags] FILE|DIR...", stderr)
+	p, code, ok := c.parse(args, stderr)
 	if !ok {
 		return code
 	}
-	if !l.quiet {
-		for _, f := range l.filings {
-			for _, d := range f.Diagnostics {
-				fmt.Fprintln(stderr, d.Error())
+	if c.fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "finexport: name at least one FILE or DIR")
+		return exitUsage
+	}
+	inputs, errs := collectInputs(c.fs.Args())
+	for _, err := range errs {
+		fmt.Fprintln(stderr, "finexport:", err)
+	}
+	clean, read := len(errs) == 0, 0
+	fw, err := extract.NewFactsWriter(stdout)
+	// The releases are read a batch at a time and their facts written out
+	// in input order: memory holds one batch, however many releases.
+	batch := 2 * runtime.GOMAXPROCS(0)
+	seen := map[string]string{} // SHA-256 -> the first name read
+	for start := 0; start < len(inputs) && err == nil; start += batch {
+		filings, parseErrs, notes := parseAll(p, inputs[start:min(len(inputs), start+batch)], nil)
+		for _, e := range parseErrs {
+			fmt.Fprintln(stderr, "finexport:", e)
+			clean = false
+		}
+		for _, n := range notes {
+			fmt.Fprintln(stderr, n)
+		}
+		for _, f := range filings {
+			if first, dup := seen[f.SHA256]; dup {
+				fmt.Fprintln(stderr, sameFileNote(f.File, first))
+				continue
+			}
+			seen[f.SHA256] = f.File
+			read++
+			if !c.quiet {
+				for _, d := range f.Diagnostics {
+					fmt.Fprintln(stderr, d.Error())
+				}
+			}
+			if err = fw.Write(f.Facts); err != nil {
+				break
 			}
 		}
 	}
-	var facts []extract.Fact
-	for _, f := range l.filings {
-		facts = append(facts, f.Facts...)
+	if err == nil {
+		err = fw.Flush()
 	}
-	if err := extract.WriteFactsCSV(stdout, facts); err != nil {
+	if err != nil {
 		fmt.Fprintln(stderr, "finexport:", err)
 		return exitUsage
 	}
-	if !l.clean {
+	if !clean || read == 0 {
 		return exitUsage
 	}
 	return exitOK
