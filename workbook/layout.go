@@ -101,10 +101,17 @@ func planLayout(c *model.Company) *layout {
 }
 
 // sheetKey names the sheet a period belongs on: its quarter for quarters,
-// year-to-date periods and balance-sheet dates; its own name otherwise.
+// year-to-date periods and the balance-sheet date that closes the
+// quarter; its own name otherwise (another date in the same quarter
+// among them, so that two dates never share a cell).
 func sheetKey(c *model.Company, p model.FiscalPeriod) string {
 	switch p.Kind {
-	case model.Quarter, model.FirstHalf, model.NineMonths, model.FullYear, model.Instant:
+	case model.Instant:
+		if !c.ClosesQuarter(p.Name) {
+			return p.Name
+		}
+		return c.Calendar.QuarterName(p.FY, p.Quarter)
+	case model.Quarter, model.FirstHalf, model.NineMonths, model.FullYear:
 		return c.Calendar.QuarterName(p.FY, p.Quarter)
 	}
 	return p.Name

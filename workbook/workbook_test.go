@@ -420,3 +420,38 @@ func TestNumberBeyondADouble(t *testing.T) {
 		t.Errorf("number(1.5) = %#v", got)
 	}
 }
+
+// Two balance-sheet dates in one fiscal quarter (a 10-Q's December 27
+// and a release's December 31) keep a cell each: the later closes the
+// quarter, the other has a sheet of its own, and a warning says so.
+func TestTwoBalanceDatesInOneQuarter(t *testing.T) {
+	balance := func(name, date, cash string) *extract.Filing {
+		return parseBytes(t, []byte("Acme Widgets Inc. reports.\n\n                CONDENSED CONSOLIDATED BALANCE SHEETS\n<TABLE>\n"+
+			"                          "+date+"\n                          2003\n"+
+			"Cash and cash equivalents            "+cash+"\nTotal current assets             9,000\nTotal assets                    20,000\n</TABLE>\n"), name)
+	}
+	c := model.Build([]*extract.Filing{balance("a.txt", "December 27,", "100"), balance("b.txt", "December 31,", "200")}, model.Options{})[0]
+	warned := false
+	for _, d := range c.Diagnostics {
+		warned = warned || strings.Contains(d.Msg, "two balance-sheet dates")
+	}
+	if !warned {
+		t.Error("no warning about two balance-sheet dates in one quarter")
+	}
+	f := open(t, render(t, c))
+	rows, err := f.GetRows(LiquiditySheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) > 3 && strings.HasPrefix(r[0], "Cash") {
+			c1, _ := f.GetCellFormula(LiquiditySheet, "C"+strconv.Itoa(i+1))
+			c2, _ := f.GetCellFormula(LiquiditySheet, "D"+strconv.Itoa(i+1))
+			if c1 == "" || c1 == c2 {
+				t.Errorf("Liquidity cash at the two dates links %q and %q: want two cells", c1, c2)
+			}
+			return
+		}
+	}
+	t.Error("no cash row on the Liquidity sheet")
+}

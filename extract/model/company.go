@@ -127,6 +127,7 @@ type Company struct {
 	Diagnostics []extract.Diagnostic
 	set         *templates.Set
 	byKey       map[string]*Fact
+	closes      map[string]bool // the balance-sheet dates that close their quarters
 	byPeriod    map[string][]*Fact
 	metricAt    map[string]int
 }
@@ -435,6 +436,46 @@ func agree(a, b Reported) bool {
 	return a.Value.Sub(b.Value).Abs().LessThanOrEqual(tol)
 }
 
+// markQuarterCloses settles which balance-sheet date closes each fiscal
+// quarter: the latest of the quarter's dates. Another date in the same
+// quarter (a 10-Q's and a release's, a few days apart) keeps its own
+// place, and a warning says so: two dates never share one cell.
+func (c *Company) markQuarterCloses() {
+	c.closes = map[string]bool{}
+	byQuarter := map[string][]FiscalPeriod{}
+	var quarters []string
+	for _, p := range c.Periods {
+		if p.Kind != Instant {
+			continue
+		}
+		q := c.Calendar.QuarterName(p.FY, p.Quarter)
+		if byQuarter[q] == nil {
+			quarters = append(quarters, q)
+		}
+		byQuarter[q] = append(byQuarter[q], p)
+	}
+	for _, q := range quarters {
+		dates := byQuarter[q]
+		last := dates[0]
+		for _, p := range dates[1:] {
+			if p.Period.End.After(last.Period.End) {
+				last = p
+			}
+		}
+		c.closes[last.Name] = true
+		for _, p := range dates {
+			if p.Name != last.Name {
+				c.Diagnostics = append(c.Diagnostics, extract.Diagnostic{Severity: extract.Warning,
+					Msg: fmt.Sprintf("two balance-sheet dates in %s: %s closes the quarter, %s is kept on a sheet of its own", q, last.Name, p.Name)})
+			}
+		}
+	}
+}
+
+// ClosesQuarter reports whether a balance-sheet date is the one that
+// closes its fiscal quarter (see markQuarterCloses).
+func (c *Company) ClosesQuarter(name string) bool { return c.closes[name] }
+
 // sortTimeline orders periods newest first and facts by period, then by
 // the chart of accounts, unmapped rows last in order of appearance.
 func (c *Company) sortTimeline() {
@@ -447,6 +488,7 @@ func (c *Company) sortTimeline() {
 		}
 	}
 	sort.SliceStable(c.Periods, func(i, j int) bool { return periodBefore(c.Periods[j], c.Periods[i]) })
+	c.markQuarterCloses()
 	rank := map[string]int{}
 	for i, p := range c.Periods {
 		rank[p.Name] = i
