@@ -76,13 +76,23 @@ func Write(w io.Writer, c *model.Company) error {
 	if err != nil {
 		return err
 	}
-	return repack(raw.Bytes(), names, w)
+	return repack(raw.Bytes(), names, entryTime(c), w)
+}
+
+// entryTime dates the archive's entries: the latest release, so that the
+// same input gives the same bytes; 1980-01-01, the first day a zip entry
+// can hold, when no release is dated.
+func entryTime(c *model.Company) time.Time {
+	if t := c.LatestRelease(); !t.IsZero() && t.Year() >= 1980 {
+		return t
+	}
+	return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
 // repack rewrites the archive with its parts in name order (excelize
 // writes them in map order, and the same input must give the same bytes),
-// adding the defined names to the workbook part.
-func repack(data, definedNames []byte, w io.Writer) error {
+// adding the defined names to the workbook part, each entry dated modified.
+func repack(data, definedNames []byte, modified time.Time, w io.Writer) error {
 	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return err
@@ -91,7 +101,7 @@ func repack(data, definedNames []byte, w io.Writer) error {
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	zw := zip.NewWriter(w)
 	for _, f := range files {
-		part, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+		part, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: modified})
 		if err != nil {
 			return err
 		}

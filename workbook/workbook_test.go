@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"archive/zip"
 	"bytes"
 	"os"
 	"regexp"
@@ -454,4 +455,24 @@ func TestTwoBalanceDatesInOneQuarter(t *testing.T) {
 		}
 	}
 	t.Error("no cash row on the Liquidity sheet")
+}
+
+// The archive's entries are dated - by the latest release, so the same
+// input gives the same bytes - never month 0.
+func TestZipEntriesAreDated(t *testing.T) {
+	c := sampleCompany(t)
+	data := render(t, c)
+	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := c.LatestRelease()
+	for _, f := range r.File {
+		if f.ModifiedDate == 0 || f.Modified.Year() != want.Year() || f.Modified.Month() != want.Month() || f.Modified.Day() != want.Day() {
+			t.Errorf("%s dated %v (DOS date %d), want %s", f.Name, f.Modified, f.ModifiedDate, want.Format("2006-01-02"))
+		}
+	}
+	if !bytes.Equal(data, render(t, sampleCompany(t))) {
+		t.Error("two builds of one input differ")
+	}
 }
