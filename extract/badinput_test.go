@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -78,7 +79,7 @@ func TestWarningsNameTheLine(t *testing.T) {
 			}
 			for _, d := range f.Diagnostics {
 				if d.Line == tt.line && strings.Contains(d.Msg, tt.msg) {
-					if !strings.HasPrefix(d.Error(), "w.txt:"+itoa(tt.line)+": warning: ") {
+					if !strings.HasPrefix(d.Error(), "w.txt:"+strconv.Itoa(tt.line)+": warning: ") {
 						t.Errorf("diagnostic prints as %q", d.Error())
 					}
 					return

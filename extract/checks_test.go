@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -207,14 +208,14 @@ func TestProseClaimsLinkAndPass(t *testing.T) {
 			if c.Kind != Claim {
 				continue
 			}
-			got = append(got, strings.Join([]string{itoa(c.Sources[0].Line), c.Name, c.Period.String(), c.Stated.String()}, " | "))
+			got = append(got, strings.Join([]string{strconv.Itoa(c.Sources[0].Line), c.Name, c.Period.String(), c.Stated.String()}, " | "))
 			if c.Status != Pass {
 				t.Errorf("%s: %s failed", doc, got[len(got)-1])
 			}
 		}
 		var exp []string
 		for _, c := range claims {
-			exp = append(exp, strings.Join([]string{itoa(c.line), c.name, c.period, c.stated}, " | "))
+			exp = append(exp, strings.Join([]string{strconv.Itoa(c.line), c.name, c.period, c.stated}, " | "))
 		}
 		if strings.Join(got, "\n") != strings.Join(exp, "\n") {
 			t.Errorf("%s claims:\n%s\nwant:\n%s", doc, strings.Join(got, "\n"), strings.Join(exp, "\n"))
@@ -261,7 +262,7 @@ func TestFinancingReleaseFacts(t *testing.T) {
 	}
 	var got []string
 	for _, x := range f.Facts {
-		got = append(got, strings.Join([]string{itoa(x.Source.Line), x.Value.String(), string(x.Unit)}, " | "))
+		got = append(got, strings.Join([]string{strconv.Itoa(x.Source.Line), x.Value.String(), string(x.Unit)}, " | "))
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("facts:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -155,10 +155,10 @@ func moneyUnderPerShare(items []string, r *Row, section string, set *templates.S
 	}
 	switch Unit(it.Unit) {
 	case USD:
-		return hasAny(strings.ToLower(section+" "+r.heading+" "+centsAfter(r)+" "+r.Label), perShareWords)
+		return containsAny(strings.ToLower(section+" "+r.heading+" "+centsAfter(r)+" "+r.Label), perShareWords)
 	case Shares:
 		label := strings.ToLower(withoutParentheses(r.Label))
-		return hasAny(label, perShareWords) && !hasPrefixAny(strings.TrimSpace(label), shareCountWords)
+		return containsAny(label, perShareWords) && !hasPrefixAny(strings.TrimSpace(label), shareCountWords)
 	}
 	return false
 }
@@ -217,7 +217,7 @@ func rowUnit(r *Row, section string, percent bool, set *templates.Set, kind Stat
 		return Shares
 	case kind == Balance || kind == CashFlow:
 		return USD // "Common stock, $1 par; 100 shares authorized", "Proceeds from sales of shares" are money
-	case hasAny(label, perShareWords) || hasAny(around, perShareWords):
+	case containsAny(label, perShareWords) || containsAny(around, perShareWords):
 		return PerShare
 	case indexWord(label, "shares") >= 0 && !dollar:
 		return Shares
@@ -248,15 +248,6 @@ var perShareWords = []string{"per share", "per-share", "per common share", "per 
 
 // pureWords name rows that count or compare rather than hold money.
 var pureWords = []string{"number of", "employees", "headcount", "exchange rate", "stores open"}
-
-func hasAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
 
 func hasPrefixAny(s string, words []string) bool {
 	for _, w := range words {

@@ -28,7 +28,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"strconv"
 	"strings"
 	"time"
 
@@ -277,8 +276,6 @@ type Number = grid.Number
 
 // ParseNumber parses one figure as printed; see grid.ParseNumber.
 func ParseNumber(s string) (Number, bool) { return grid.ParseNumber(s) }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // isPageBreak: a <PAGE> line of an EDGAR text document.
 func isPageBreak(s string) bool {

@@ -4,6 +4,7 @@ import (
 	"finexport/extract/grid"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -432,7 +433,7 @@ func (ctx *docContext) resolveColumns(t *Table) {
 			c.Period = p
 			continue
 		}
-		unresolved = append(unresolved, "column "+itoa(i+1)+" "+quote(c.Header))
+		unresolved = append(unresolved, "column "+strconv.Itoa(i+1)+" "+quote(c.Header))
 	}
 	unresolved = append(unresolved, ctx.dropSharedPeriods(t)...)
 	switch n := len(unresolved); {
@@ -480,7 +481,7 @@ func (ctx *docContext) dropSharedPeriods(t *Table) []string {
 				continue
 			}
 			t.Columns[j].Period = Period{}
-			cleared = append(cleared, "column "+itoa(j+1)+" "+quote(t.Columns[j].Header))
+			cleared = append(cleared, "column "+strconv.Itoa(j+1)+" "+quote(t.Columns[j].Header))
 		}
 	}
 	return cleared
