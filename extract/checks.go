@@ -387,25 +387,8 @@ func namesDeduction(r *Row) bool {
 	if r.IsLabelledTotal() || r.SignFlipped {
 		return false
 	}
-	words := labelWords(outsideBrackets(r.Label))
+	words := labelWords(withoutParentheses(r.Label))
 	return hasWord(words, deductionWords) && !hasWord(words, incomeWords)
-}
-
-// outsideBrackets drops the text in round brackets.
-func outsideBrackets(s string) string {
-	var b strings.Builder
-	depth := 0
-	for _, c := range s {
-		switch {
-		case c == '(':
-			depth++
-		case c == ')' && depth > 0:
-			depth--
-		case depth == 0:
-			b.WriteRune(c)
-		}
-	}
-	return b.String()
 }
 
 func hasWord(words, set []string) bool {

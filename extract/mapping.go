@@ -335,18 +335,12 @@ func rowScale(r *Row, t *Table) (decimal.Decimal, bool) {
 		if !mayNameScale(s) {
 			continue // no scale word: spare the expressions
 		}
-		m := strings.ToLower(reScale.FindString(s))
+		m := reScale.FindString(s)
 		if m == "" {
-			m = strings.ToLower(reBareScale.FindString(s))
+			m = reBareScale.FindString(s)
 		}
-		switch {
-		case m == "":
-		case strings.Contains(m, "billion"):
-			return decimal.NewFromInt(1000000000), true
-		case strings.Contains(m, "million"):
-			return decimal.NewFromInt(1000000), true
-		default:
-			return decimal.NewFromInt(1000), true
+		if m != "" {
+			return scaleOf(m), true
 		}
 	}
 	return decimal.Decimal{}, false

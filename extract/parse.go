@@ -271,12 +271,6 @@ func skippedTypes(docs []document) string {
 	return "only " + strings.Join(types, ", ")
 }
 
-// Number is a figure as printed; see grid.Number.
-type Number = grid.Number
-
-// ParseNumber parses one figure as printed; see grid.ParseNumber.
-func ParseNumber(s string) (Number, bool) { return grid.ParseNumber(s) }
-
 // isPageBreak: a <PAGE> line of an EDGAR text document.
 func isPageBreak(s string) bool {
 	s = strings.TrimSpace(s)

@@ -313,7 +313,7 @@ func isPeriodWords(s string) bool {
 	}
 	return reMonthDay.MatchString(s) || reMonths.MatchString(s) || reWeeks.MatchString(s) ||
 		reYearDur.MatchString(s) || reQuarter.MatchString(s) || reYear.MatchString(s) ||
-		rePeriodWd.MatchString(s) || onlyMonthNames(s)
+		rePeriodWd.MatchString(s) || onlyMonthNames(s) // mayNamePeriod passes month names alone
 }
 
 // mayNamePeriod is a quick test that spares the expressions: a period
@@ -322,14 +322,11 @@ func mayNamePeriod(s string) bool {
 	if strings.ContainsAny(s, "0123456789") {
 		return true
 	}
-	low := strings.ToLower(s)
-	for _, w := range []string{"end", "quarter", "fiscal", "month", "week", "year", "period"} {
-		if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return onlyMonthNames(s)
+	return containsAny(asciiLower(s), periodStems) || onlyMonthNames(s)
 }
+
+// periodStems: a period named in words holds one of them.
+var periodStems = []string{"end", "quarter", "fiscal", "month", "week", "year", "period"}
 
 // onlyMonthNames: text whose words are all month names ("Sept.", "June").
 func onlyMonthNames(s string) bool {

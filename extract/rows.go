@@ -232,7 +232,7 @@ func totalNames(label, title string) bool {
 	if name == "" {
 		return false
 	}
-	title = ampersandAsAnd(strings.ToLower(strings.TrimSuffix(strings.TrimSpace(title), ":")))
+	title = sectionName(title)
 	return title == name || strings.HasPrefix(name, title+" ") ||
 		strings.HasPrefix(title, name+",") || strings.HasPrefix(title, name+" (")
 }
