@@ -256,3 +256,14 @@ func TestOversizeFileRefusedUnread(t *testing.T) {
 		t.Errorf("read %d bytes of a file refused for its size", off)
 	}
 }
+
+// A release that names no company still has its dateline and date.
+func TestDatelineWithoutACompany(t *testing.T) {
+	f, err := (&Parser{}).Parse(strings.NewReader("RECORD YEAR FOR THE GROUP\n\nDALLAS, March 5, 2002 -- Sales rose 5% to $12.4 million.\n"), "w.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.ReleaseDate.Format("2006-01-02"); got != "2002-03-05" {
+		t.Errorf("release date %s, want 2002-03-05", got)
+	}
+}

@@ -427,7 +427,7 @@ func nextInList(s string, at int) (end int, d time.Time, year int, ok bool) {
 		return 0, time.Time{}, 0, false // a list goes on after a comma or "and"
 	}
 	w := rest[i:]
-	if len(w) >= 4 && (w[:2] == "19" || w[:2] == "20") && isDigits(w[:4]) && (len(w) == 4 || !unicode.IsDigit(rune(w[4]))) {
+	if len(w) >= 4 && (w[:2] == "19" || w[:2] == "20") && allDigits(w[:4]) && (len(w) == 4 || !unicode.IsDigit(rune(w[4]))) {
 		y, _ := strconv.Atoi(w[:4])
 		return at + i + 4, time.Time{}, y, true
 	}
@@ -442,15 +442,6 @@ func nextInList(s string, at int) (end int, d time.Time, year int, ok bool) {
 		}
 	}
 	return 0, time.Time{}, 0, false
-}
-
-func isDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // reMonthPeriod names a year-to-date period by its length alone: "the
@@ -1017,8 +1008,7 @@ func samePeriod(a, b Period) bool {
 	if a.IsZero() || b.IsZero() || a.IsInstant() != b.IsInstant() || a.Months != b.Months {
 		return false
 	}
-	d := a.End.Sub(b.End)
-	return d <= 7*24*time.Hour && d >= -7*24*time.Hour
+	return Near(a.End, b.End)
 }
 
 // factEnv serves table facts of one period to an expression.
@@ -1112,8 +1102,9 @@ func epsEitherName(basic string) string {
 // change of one item between two periods. Percentages are fractions here
 // (6% is 0.06), as a spreadsheet holds them.
 var (
-	ratioFormula  = mustExpr("numerator / denominator")
-	changeFormula = mustExpr("(current - prior) / abs(prior)")
+	ratioFormula      = mustExpr("abs(numerator) / abs(denominator)") // as Computed: a loss's share of revenue
+	changeFormula     = mustExpr("(current - prior) / abs(prior)")
+	lossChangeFormula = mustExpr("(abs(current) - abs(prior)) / abs(prior)")
 )
 
 func mustExpr(src string) *templates.Expr {
@@ -1199,7 +1190,7 @@ func (ctx *docContext) proseChecks(f *Filing) []Check {
 			}
 			chk.Formula = changeFormula
 			if cur.Loss {
-				chk.Formula = mustExpr("(abs(current) - abs(prior)) / abs(prior)")
+				chk.Formula = lossChangeFormula
 				chk.Expr = chk.Formula.String()
 			}
 			chk.Inputs = map[string]CheckInput{"current": {cur.Item, cur.Period}, "prior": {prior.Item, prior.Period}}

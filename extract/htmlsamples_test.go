@@ -29,7 +29,7 @@ func TestHTMLSamplesMatchHandTypedExpectations(t *testing.T) {
 			// golden dumps), and any the expectations state; and, as for
 			// the text version, nothing to warn about.
 			checkMeta(t, metaOf(text), got)
-			if len(got.Diagnostics) > len(text.Diagnostics) {
+			if len(got.Diagnostics) != 0 {
 				t.Errorf("diagnostics: %v", got.Diagnostics)
 			}
 
@@ -42,8 +42,8 @@ func TestHTMLSamplesMatchHandTypedExpectations(t *testing.T) {
 						t.Errorf("table %d at line %d read as a %s statement", tb.Index, tb.StartLine, tb.Kind)
 					}
 				}
-				if len(got.Tables) != len(text.Tables) {
-					t.Errorf("%d tables, the text version %d", len(got.Tables), len(text.Tables))
+				if len(got.Tables) != 0 {
+					t.Errorf("%d tables read in a release of prose and a contact block", len(got.Tables))
 				}
 			} else {
 				want := readFigures(t, figures)

@@ -116,6 +116,10 @@ func (ctx *docContext) readMeta(f *Filing, d document) {
 			rank = fromProse
 		}
 	}
+	// The dateline stands whether or not a company was named.
+	if f.ReleaseDate.IsZero() && ctx.yearless == nil {
+		f.Dateline, f.ReleaseDate, ctx.yearless = text0, date0, yl
+	}
 	// A later document's better source replaces another company's name; the
 	// same company keeps the spelling first read.
 	if name == "" {
@@ -128,9 +132,6 @@ func (ctx *docContext) readMeta(f *Filing, d document) {
 	case sameCompany(name, f.Company) && f.Company == strings.ToUpper(f.Company) && name != strings.ToUpper(name) &&
 		(hasSuffix(name) || !hasSuffix(f.Company)):
 		f.Company = name // "Acme Widgets, Inc." reads better than the cover's "ACME WIDGETS, INC."
-	}
-	if f.ReleaseDate.IsZero() && ctx.yearless == nil {
-		f.Dateline, f.ReleaseDate, ctx.yearless = text0, date0, yl
 	}
 }
 

@@ -169,16 +169,7 @@ func proseScale(t string) decimal.Decimal {
 	if !strings.HasPrefix(t, "(") || !strings.HasSuffix(t, ")") || len(t) > 80 || !mayNameScale(t) {
 		return decimal.Zero
 	}
-	m := strings.ToLower(reScale.FindString(t))
-	switch {
-	case m == "":
-		return decimal.Zero
-	case strings.Contains(m, "billion"):
-		return decimal.NewFromInt(1000000000)
-	case strings.Contains(m, "million"):
-		return decimal.NewFromInt(1000000)
-	}
-	return decimal.NewFromInt(1000)
+	return scaleOf(reScale.FindString(t)) // zero when no scale is named
 }
 
 // lastWord returns the text after the last space.
@@ -533,7 +524,7 @@ func opensFilingPart(t string) bool {
 	if n == "" {
 		return false
 	}
-	if isDigits(strings.TrimRight(n, "ABCab")) {
+	if allDigits(strings.TrimRight(n, "ABCab")) {
 		return true // "Item 7", "Item 7A"
 	}
 	return strings.Trim(n, "IVXivx") == "" // "Part II"

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -197,5 +198,19 @@ func TestExprString(t *testing.T) {
 		if e.String() != src {
 			t.Errorf("String() = %q, want %q", e.String(), src)
 		}
+	}
+}
+
+// No synonym repeats an earlier one once labels are normalised: the first
+// wins, so a repeat is a line that can never be used.
+func TestNoDeadSynonyms(t *testing.T) {
+	seen := map[string]int{}
+	for _, syn := range Default().Synonyms {
+		key := fmt.Sprint(syn.Label, syn.Pattern, syn.Prose)
+		if first, ok := seen[key]; ok {
+			t.Errorf("synonyms.txt:%d %q repeats line %d", syn.Line, syn.Label, first)
+			continue
+		}
+		seen[key] = syn.Line
 	}
 }

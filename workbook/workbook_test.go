@@ -448,8 +448,8 @@ func TestTwoBalanceDatesInOneQuarter(t *testing.T) {
 		if len(r) > 3 && strings.HasPrefix(r[0], "Cash") {
 			c1, _ := f.GetCellFormula(LiquiditySheet, "C"+strconv.Itoa(i+1))
 			c2, _ := f.GetCellFormula(LiquiditySheet, "D"+strconv.Itoa(i+1))
-			if c1 == "" || c1 == c2 {
-				t.Errorf("Liquidity cash at the two dates links %q and %q: want two cells", c1, c2)
+			if c1 != "'2003-12-27'!C6" || c2 != "'Q4 FY2003'!C6" {
+				t.Errorf("Liquidity cash at the two dates links %q and %q: want the sheet of 2003-12-27 and the quarter's", c1, c2)
 			}
 			return
 		}

@@ -182,6 +182,9 @@ func parseOne(p *extract.Parser, in input) (*extract.Filing, error) {
 // in place, to w when w is a terminal and the work has taken more than a
 // moment; otherwise nil.
 func newProgress(w io.Writer) func(done, total int) {
+	if p, ok := w.(printable); ok {
+		w = p.w // the terminal behind the filter of control characters
+	}
 	fh, ok := w.(*os.File)
 	if !ok {
 		return nil

@@ -653,16 +653,15 @@ func hostile(size int) map[string][]byte {
 	return docs
 }
 
-// The hostile documents are read in about linear time and memory: a
-// megabyte each completes well within a second.
+// The hostile documents complete (their time is BenchmarkReadHTML's
+// business), and a row of thousands of figure columns is clamped to the
+// grid's width rather than dropped.
 func TestHostileDocuments(t *testing.T) {
 	for name, doc := range hostile(1 << 20) {
 		t.Run(name, func(t *testing.T) {
 			tables, _ := Read(splitLines(doc), func(int, string) {})
-			for _, tb := range tables {
-				if tb.Columns > maxWidth {
-					t.Errorf("a table of %d columns", tb.Columns)
-				}
+			if name == "wide" && (len(tables) != 1 || tables[0].Columns != maxWidth) {
+				t.Errorf("the wide table: %d tables, want one of %d columns", len(tables), maxWidth)
 			}
 		})
 	}

@@ -65,7 +65,7 @@ type row struct {
 type table struct {
 	rows       []*row
 	start, end int   // lines
-	at, stop   int   // byte offsets
+	at         int   // byte offset
 	nested     bool  // holds a statement table: a layout table
 	held       bool  // holds another table, statement or not
 	outer      *cell // the cell of the enclosing table it stands in
@@ -383,7 +383,7 @@ func (w *walker) openTable(off int) {
 func (w *walker) closeTable(off int) {
 	n := len(w.tables)
 	t := w.tables[n-1]
-	t.end, t.stop = w.lineAt(off), off
+	t.end = w.lineAt(off)
 	w.tables = w.tables[:n-1]
 	w.cell = t.outer
 	if t.nested || !hasFigures(t) {
