@@ -426,11 +426,7 @@ func latestPeriodEnd(tables []*Table) time.Time {
 func commonDate(lines []line) time.Time {
 	counts := map[time.Time]int{}
 	var best time.Time
-	for _, m := range reFullDate.FindAllString(joinProse(lines[:min(len(lines), metaLines)]), -1) {
-		d, ok := parseFullDate(m)
-		if !ok {
-			continue
-		}
+	for _, d := range fullDates(joinProse(lines[:min(len(lines), metaLines)])) {
 		counts[d]++
 		if n := counts[d]; n > counts[best] || n == counts[best] && d.After(best) {
 			best = d

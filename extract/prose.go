@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -932,14 +931,7 @@ func currentFiscalYear(f *Filing) int {
 	if !f.Calendar.Known() {
 		return 0
 	}
-	var latest time.Time
-	for _, t := range f.Tables {
-		for _, c := range t.Columns {
-			if c.Period.End.After(latest) {
-				latest = c.Period.End
-			}
-		}
-	}
+	latest := latestPeriodEnd(f.Tables)
 	if latest.IsZero() {
 		latest = f.ReleaseDate
 	}

@@ -471,6 +471,25 @@ func TestTieOutShapesNotChecked(t *testing.T) {
 			if got, ok := tieOuts(t, doc)[tt.check]; ok {
 				t.Errorf("%s ran: %q\n%s", tt.check, got, doc)
 			}
+			// The check is held back, not lost with the table: every line
+			// of figures was read.
+			lines := 0
+			for _, b := range tt.body {
+				if f := strings.Split(b, "|"); len(f) == 4 && strings.TrimSpace(f[2]) != "" {
+					lines++
+				}
+			}
+			read := 0
+			for _, tb := range parseBytesT(t, []byte(doc), "made-up.txt").Tables {
+				for _, r := range tb.Rows {
+					if len(r.Cells) == 2 && !r.Cells[0].Value.IsZero() {
+						read++
+					}
+				}
+			}
+			if read != lines {
+				t.Errorf("%d lines of figures read, want %d\n%s", read, lines, doc)
+			}
 		})
 	}
 }

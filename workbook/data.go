@@ -69,19 +69,13 @@ func (b *book) writeData() error {
 		}
 	}
 	for _, a := range b.c.SetAside {
-		x := a.Fact
-		period := ""
-		if !x.Period.IsZero() {
-			period = b.c.Calendar.Name(x.Period).Name
-		}
-		cells := b.dataCells(x.Document, string(x.Statement), x.Item, x.Label, x.Period, x.Value, x.Unit, strconv.Itoa(x.Source.Line), period, a.Why)
-		if err := s.row(row, cells...); err != nil {
+		if err := s.row(row, b.extractRow(a.Fact, a.Why)...); err != nil {
 			return err
 		}
 		row++
 	}
 	for _, x := range b.c.Narrative {
-		if err := s.row(row, b.narrativeRow(x)...); err != nil {
+		if err := s.row(row, b.extractRow(x, "prose")...); err != nil {
 			return err
 		}
 		row++
@@ -115,12 +109,14 @@ func (b *book) factRow(f *model.Fact) []any {
 	return b.dataCells(doc, string(f.Statement), f.Item, f.Label, f.Period.Period, f.Value, f.Unit, line, f.Period.Name, source)
 }
 
-func (b *book) narrativeRow(x extract.Fact) []any {
+// extractRow is a row for a figure as a document gave it (a prose figure,
+// one set aside), with where it stands.
+func (b *book) extractRow(x extract.Fact, source string) []any {
 	period := ""
 	if !x.Period.IsZero() {
 		period = b.c.Calendar.Name(x.Period).Name
 	}
-	return b.dataCells(x.Document, string(x.Statement), x.Item, x.Label, x.Period, x.Value, x.Unit, strconv.Itoa(x.Source.Line), period, "prose")
+	return b.dataCells(x.Document, string(x.Statement), x.Item, x.Label, x.Period, x.Value, x.Unit, strconv.Itoa(x.Source.Line), period, source)
 }
 
 func (b *book) dataCells(doc, statement, item, label string, p extract.Period, value decimal.Decimal, unit extract.Unit, line, period, source string) []any {
