@@ -168,7 +168,7 @@ var afterFirstPass = func() {}
 // reported and left out: it is never filed under a company it may no
 // longer belong to.
 func (b *builder) reread(inputs []input, sumOf map[string]string) []*extract.Filing {
-	filings, errs, _ := parseAll(b.parser, inputs, nil)
+	filings, errs, _ := parseAll(b.parser, inputs, nil, nil)
 	for _, err := range errs {
 		fmt.Fprintln(b.stderr, "finexport:", err)
 		b.clean = false

@@ -109,15 +109,18 @@ func sampleInputs() []input {
 // parseAll reads every input on all cores. Results keep the input order;
 // a document that cannot be read gives an error instead of a filing. A
 // file reached twice (by two paths, a link) is read once: notes say so.
-// progress, when set, is told how many are done.
-func parseAll(p *extract.Parser, inputs []input, progress func(done, total int)) ([]*extract.Filing, []error, []string) {
+// first, when given, holds the files read before (SHA-256 -> name) and
+// learns these; progress, when set, is told how many are done.
+func parseAll(p *extract.Parser, inputs []input, first map[string]string, progress func(done, total int)) ([]*extract.Filing, []error, []string) {
 	filings := make([]*extract.Filing, len(inputs))
 	errs := make([]error, len(inputs))
 	parseEach(p, inputs, progress, func(i int, f *extract.Filing, err error) { filings[i], errs[i] = f, err })
 	var okFilings []*extract.Filing
 	var errList []error
 	var notes []string
-	first := map[string]string{} // SHA-256 -> the first name read
+	if first == nil {
+		first = map[string]string{}
+	}
 	for i := range inputs {
 		switch f := filings[i]; {
 		case errs[i] != nil:

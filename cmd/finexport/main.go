@@ -206,7 +206,7 @@ func loadFilingsWith(name string, args []string, stderr io.Writer, extra func(*f
 	if !c.quiet {
 		progress = newProgress(stderr)
 	}
-	filings, parseErrs, notes := parseAll(p, inputs, progress)
+	filings, parseErrs, notes := parseAll(p, inputs, nil, progress)
 	errs := append(pathErrs, parseErrs...)
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "finexport:", err)
@@ -261,9 +261,9 @@ func runFacts(args []string, stdout, stderr io.Writer) int {
 	// The releases are read a batch at a time and their facts written out
 	// in input order: memory holds one batch, however many releases.
 	batch := 2 * runtime.GOMAXPROCS(0)
-	seen := map[string]string{} // SHA-256 -> the first name read
+	seen := map[string]string{} // SHA-256 -> the first name read, across batches
 	for start := 0; start < len(inputs) && err == nil; start += batch {
-		filings, parseErrs, notes := parseAll(p, inputs[start:min(len(inputs), start+batch)], nil)
+		filings, parseErrs, notes := parseAll(p, inputs[start:min(len(inputs), start+batch)], seen, nil)
 		for _, e := range parseErrs {
 			fmt.Fprintln(stderr, "finexport:", e)
 			clean = false
@@ -272,11 +272,6 @@ func runFacts(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, n)
 		}
 		for _, f := range filings {
-			if first, dup := seen[f.SHA256]; dup {
-				fmt.Fprintln(stderr, sameFileNote(f.File, first))
-				continue
-			}
-			seen[f.SHA256] = f.File
 			read++
 			if !c.quiet {
 				for _, d := range f.Diagnostics {
@@ -306,7 +301,7 @@ func runFacts(args []string, stdout, stderr io.Writer) int {
 func runSamples(stdout, stderr io.Writer) int {
 	const out = "out"
 	inputs := sampleInputs()
-	filings, errs, _ := parseAll(&extract.Parser{}, inputs, nil)
+	filings, errs, _ := parseAll(&extract.Parser{}, inputs, nil, nil)
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "finexport:", err)
 	}
