@@ -2,11 +2,16 @@ package workbook
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"testing"
+	"time"
 
 	"finexport/extract"
 	"finexport/extract/model"
 	"finexport/extract/synthetic"
+
+	"github.com/shopspring/decimal"
 )
 
 // BenchmarkWorkbook renders one company with 40 quarterly releases; the
@@ -29,4 +34,37 @@ func BenchmarkWorkbook(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*sheets), "µs/period-sheet")
+}
+
+// wideBalanceSheet is one release with a balance sheet at n quarter ends.
+func wideBalanceSheet(n int) *extract.Filing {
+	f := &extract.Filing{File: "wide.txt", Company: "Acme Widgets Inc.", ReleaseDate: time.Date(2004, 2, 13, 0, 0, 0, 0, time.UTC)}
+	start := time.Date(1900, 3, 31, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < n; i++ {
+		end := start.AddDate(0, 3*i+1, -start.Day()) // the last day of every third month
+		for j, item := range []string{"cash", "current_assets", "current_liabilities"} {
+			f.Facts = append(f.Facts, extract.Fact{Document: f.File, Company: f.Company, Statement: extract.Balance,
+				Item: item, Label: item, Period: extract.Period{End: end}, Value: decimal.NewFromInt(int64(1000*(j+1) + i)),
+				Unit: extract.USD, Resolution: decimal.NewFromInt(1), Source: extract.Source{File: f.File, Line: 10 + j}, Table: 0, Row: j})
+		}
+	}
+	return f
+}
+
+// BenchmarkWideBalanceSheet writes the workbook of a balance sheet with
+// many dates: the cost per date stays flat as the dates grow (the
+// Liquidity sheet sets its column widths in runs, not one at a time).
+func BenchmarkWideBalanceSheet(b *testing.B) {
+	for _, n := range []int{250, 500, 1000, 2000} {
+		b.Run(fmt.Sprintf("dates=%d", n), func(b *testing.B) {
+			c := model.Build([]*extract.Filing{wideBalanceSheet(n)}, model.Options{})[0]
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if err := Write(io.Discard, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/date")
+		})
+	}
 }

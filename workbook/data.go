@@ -80,8 +80,7 @@ func (b *book) writeData() error {
 		}
 		row++
 	}
-	end, _ := excelize.CoordinatesToCellName(len(dataHeader), max(row-1, 2))
-	if err := s.sw.AddTable(&excelize.Table{Range: "A1:" + end, Name: DataTable, StyleName: "TableStyleLight9"}); err != nil {
+	if err := s.sw.AddTable(&excelize.Table{Range: "A1:" + cellName(len(dataHeader), max(row-1, 2)), Name: DataTable, StyleName: "TableStyleLight9"}); err != nil {
 		return err
 	}
 	return s.close()

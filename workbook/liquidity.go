@@ -12,13 +12,18 @@ import (
 // linked from the period sheets, then every liquidity metric as the
 // template's formula over them, then each metric's change since the
 // previous date.
+// liquidityDates is how many dates the Liquidity sheet has room for: a
+// sheet's columns less the item and unit columns. A variable so that a
+// test can lower it.
+var liquidityDates = maxCols - 2
+
 func (b *book) writeLiquidity() error {
 	dates := b.c.BalanceDates()
 	hidden := 0
-	if n := len(dates); n > maxCols-2 {
+	if n := len(dates); n > liquidityDates {
 		// Excel holds 16,384 columns: the latest dates (they come
 		// last) are shown.
-		hidden, dates = n-(maxCols-2), dates[n-(maxCols-2):]
+		hidden, dates = n-liquidityDates, dates[n-liquidityDates:]
 	}
 	widths := []float64{46, 10}
 	for range dates {

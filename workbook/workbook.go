@@ -50,7 +50,8 @@ type book struct {
 }
 
 // Write renders the company as an .xlsx workbook to w.
-func Write(w io.Writer, c *model.Company) error {
+func Write(w io.Writer, c *model.Company) (err error) {
+	defer catchCellError(&err, c.Name)
 	f := excelize.NewFile()
 	defer f.Close()
 	b := &book{f: f, c: c, set: c.Templates(), st: &styles{f: f, ids: map[look]int{}}}
@@ -211,7 +212,7 @@ func (b *book) open(name string, s sheetSetup) (*sheet, error) {
 		i = j + 1
 	}
 	if s.freezeRows > 0 || s.freezeCols > 0 {
-		top, _ := excelize.CoordinatesToCellName(s.freezeCols+1, s.freezeRows+1)
+		top := cellName(s.freezeCols+1, s.freezeRows+1)
 		if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: s.freezeCols, YSplit: s.freezeRows, TopLeftCell: top, ActivePane: "bottomRight"}); err != nil {
 			return nil, err
 		}
@@ -279,14 +280,12 @@ func shortName(name string, n int) string {
 
 // row writes one row; nil cells are skipped.
 func (s *sheet) row(n int, cells ...any) error {
-	ref, _ := excelize.CoordinatesToCellName(1, n)
-	return s.sw.SetRow(ref, cells)
+	return s.sw.SetRow(cellName(1, n), cells)
 }
 
 // tallRow writes a row whose wrapped text needs lines lines.
 func (s *sheet) tallRow(n, lines int, cells ...any) error {
-	ref, _ := excelize.CoordinatesToCellName(1, n)
-	return s.sw.SetRow(ref, cells, excelize.RowOpts{Height: float64(min(15*max(lines, 1), maxRowHeight))})
+	return s.sw.SetRow(cellName(1, n), cells, excelize.RowOpts{Height: float64(min(15*max(lines, 1), maxRowHeight))})
 }
 
 // linesFor estimates how many lines text takes wrapped in a column of the
@@ -364,13 +363,32 @@ func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'",
 
 // ref is a reference to a cell on another sheet.
 func ref(sheet string, col, row int) string {
-	cell, _ := excelize.CoordinatesToCellName(col, row)
-	return quoteSheet(sheet) + "!" + cell
+	return quoteSheet(sheet) + "!" + cellName(col, row)
+}
+
+// cellError is a cell outside a sheet's 16,384 columns and 1,048,576 rows,
+// which the sheets' own limits should have prevented: Write turns it into
+// its error, so a formula never points at an empty name.
+type cellError struct{ err error }
+
+// catchCellError, deferred, turns a cellError into *err, naming the
+// company; any other panic goes on.
+func catchCellError(err *error, company string) {
+	switch p := recover().(type) {
+	case nil:
+	case cellError:
+		*err = fmt.Errorf("%s: %w", company, p.err)
+	default:
+		panic(p)
+	}
 }
 
 // cellName is a reference on the same sheet.
 func cellName(col, row int) string {
-	cell, _ := excelize.CoordinatesToCellName(col, row)
+	cell, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		panic(cellError{err})
+	}
 	return cell
 }
 

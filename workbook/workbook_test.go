@@ -476,3 +476,43 @@ func TestZipEntriesAreDated(t *testing.T) {
 		t.Error("two builds of one input differ")
 	}
 }
+
+// The Liquidity sheet has room for 16,384 columns: past that, it keeps the
+// latest dates and says how many it leaves out (lowered here to 4).
+func TestLiquidityKeepsTheLatestDates(t *testing.T) {
+	defer func(n int) { liquidityDates = n }(liquidityDates)
+	liquidityDates = 4
+	c := model.Build([]*extract.Filing{wideBalanceSheet(6)}, model.Options{})[0]
+	dates := c.BalanceDates()
+	if len(dates) != 6 {
+		t.Fatalf("%d balance dates, want 6", len(dates))
+	}
+	f := open(t, render(t, c))
+	rows, err := f.GetRows(LiquiditySheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(rows[1][0], "The 2 earliest dates are not shown") {
+		t.Errorf("note %q does not say that 2 dates are left out", rows[1][0])
+	}
+	head := rows[headerRow-1][2:]
+	if len(head) != 4 || head[0] != dates[2].Name || head[3] != dates[5].Name {
+		t.Errorf("date columns %q, want the latest four, %s to %s", head, dates[2].Name, dates[5].Name)
+	}
+}
+
+// A cell beyond a sheet's columns is an error naming the company, never
+// an empty name inside a formula.
+func TestCellOutsideTheSheetIsAnError(t *testing.T) {
+	err := func() (err error) {
+		defer catchCellError(&err, "Acme Widgets Inc.")
+		_ = ref("Q1 FY2004", maxCols+1, 7)
+		return nil
+	}()
+	if err == nil || !strings.HasPrefix(err.Error(), "Acme Widgets Inc.: ") {
+		t.Errorf("error %v, want one naming Acme Widgets Inc.", err)
+	}
+	if got := ref("Q1 FY2004", 3, 7); got != "'Q1 FY2004'!C7" {
+		t.Errorf("ref = %q, want 'Q1 FY2004'!C7", got)
+	}
+}
