@@ -13,9 +13,10 @@ import (
 // combined "Basic and diluted" row gives two, and an unmapped row one with
 // no item. Nothing in a table is left out. A balance-sheet line in a
 // table that is not a statement (selected data, a note) under a column of
-// a year is the balance at the year's end, not a flow over it.
-func buildFacts(f *Filing, set *templates.Set) []Fact {
-	n := 0 // sized once: a table of 100,000 rows makes no copies
+// a year is the balance at the year's end, not a flow over it. The prose
+// facts follow the tables'.
+func buildFacts(f *Filing, set *templates.Set, prose []Fact) []Fact {
+	n := len(prose) // sized once: a table of 100,000 rows makes no copies
 	for _, t := range f.Tables {
 		for _, r := range t.Rows {
 			n += len(r.Cells) * max(1, len(r.Items))
@@ -64,7 +65,7 @@ func buildFacts(f *Filing, set *templates.Set) []Fact {
 			}
 		}
 	}
-	return out
+	return append(out, prose...)
 }
 
 // FactsHeader is the header row of the facts CSV.

@@ -297,19 +297,57 @@ func (g *tableGrid) scaleCell(r *Row, c *Cell, own decimal.Decimal, hasOwn bool)
 	if r.SignFlipped {
 		v = v.Neg()
 	}
-	res := decimal.New(1, -c.Number.Places)
 	col := t.Columns[c.Column]
 	percentColumn := c.Number.Percent || col.Change && strings.Contains(col.Header, "%") // a percentage is never scaled
-	if hasOwn && !percentColumn && (r.Unit == t.Currency || r.Unit == Shares) {
-		v, res = v.Mul(own), res.Mul(own) // "Shares used ... (in thousands):"
-	} else if !percentColumn && r.Unit == Shares && !t.ShareScale.IsZero() {
-		v, res = v.Mul(t.ShareScale), res.Mul(t.ShareScale)
-	} else if !percentColumn && (r.Unit == t.Currency || r.Unit == Shares && t.ScaleShares) {
-		v = v.Mul(t.Scale)
-		res = res.Mul(t.Scale)
+	scale, which := decimal.Decimal{}, unscaled
+	switch {
+	case hasOwn && !percentColumn && (r.Unit == t.Currency || r.Unit == Shares):
+		scale, which = own, ownScale // "Shares used ... (in thousands):"
+	case !percentColumn && r.Unit == Shares && !t.ShareScale.IsZero():
+		scale, which = t.ShareScale, shareScale
+	case !percentColumn && (r.Unit == t.Currency || r.Unit == Shares && t.ScaleShares):
+		scale, which = t.Scale, tableScale
 	}
-	c.Value, c.Resolution = v, res
+	if which != unscaled && !scale.Equal(unit) {
+		v = v.Mul(scale)
+	}
+	c.Value, c.Resolution = v, g.resolution(c.Number.Places, scale, which)
 }
+
+// Which scale a cell takes: none, the row's own, the table's for shares,
+// or the table's.
+const (
+	unscaled = iota
+	ownScale
+	shareScale
+	tableScale
+)
+
+// resolution is one unit of a cell's last printed digit, in full units.
+// A table has few of them, so each is made once and shared by its cells
+// (a decimal is never changed in place): a long table holds one per
+// places and scale instead of one per cell.
+func (g *tableGrid) resolution(places int32, scale decimal.Decimal, which int) decimal.Decimal {
+	if which == ownScale {
+		return decimal.New(1, -places).Mul(scale)
+	}
+	key := [2]int32{places, int32(which)}
+	if r, ok := g.res[key]; ok {
+		return r
+	}
+	r := decimal.New(1, -places)
+	if which != unscaled {
+		r = r.Mul(scale)
+	}
+	if g.res == nil {
+		g.res = map[[2]int32]decimal.Decimal{}
+	}
+	g.res[key] = r
+	return r
+}
+
+// unit is the scale of figures printed in full units.
+var unit = decimal.NewFromInt(1)
 
 // sharesNotPerShare reports a per-share item matched to a row of whole
 // numbers in the thousands: share counts under an EPS heading, not EPS.

@@ -191,7 +191,7 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 	if f.ReleaseDate.IsZero() && !sub.header.Filed.IsZero() {
 		f.ReleaseDate = sub.header.Filed
 	}
-	f.Facts = append(buildFacts(f, set), ctx.proseFacts...)
+	f.Facts = buildFacts(f, set, ctx.proseFacts)
 	for i := range f.Facts {
 		f.Facts[i].Company = f.Company // the filer name may have come last
 	}

@@ -36,6 +36,7 @@ type tableGrid struct {
 	// statement (selected data, segments, quarters).
 	notStatement bool
 	note         bool // a footnote's figures: never a statement
+	res          map[[2]int32]decimal.Decimal // see resolution
 }
 
 // parseTable interprets one grid into a Table. Problems are reported

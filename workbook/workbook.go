@@ -93,6 +93,8 @@ func entryTime(c *model.Company) time.Time {
 // repack rewrites the archive with its parts in name order (excelize
 // writes them in map order, and the same input must give the same bytes),
 // adding the defined names to the workbook part, each entry dated modified.
+// Every other part is copied as excelize compressed it, never inflated and
+// compressed again: no part is held whole in memory.
 func repack(data, definedNames []byte, modified time.Time, w io.Writer) error {
 	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -102,30 +104,55 @@ func repack(data, definedNames []byte, modified time.Time, w io.Writer) error {
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	zw := zip.NewWriter(w)
 	for _, f := range files {
-		part, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: modified})
-		if err != nil {
-			return err
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return err
-		}
-		content, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return err
-		}
 		if f.Name == "xl/workbook.xml" && definedNames != nil {
-			content, err = insertDefinedNames(content, definedNames)
-			if err != nil {
-				return err
-			}
+			err = rewritePart(zw, f, modified, func(b []byte) ([]byte, error) { return insertDefinedNames(b, definedNames) })
+		} else {
+			err = copyPart(zw, f, modified)
 		}
-		if _, err := part.Write(content); err != nil {
-			return err
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
 		}
 	}
 	return zw.Close()
+}
+
+// copyPart copies one part's compressed bytes under a fresh header.
+func copyPart(zw *zip.Writer, f *zip.File, modified time.Time) error {
+	h := f.FileHeader
+	h.Extra = nil
+	h.SetModTime(modified) // CreateRaw, unlike CreateHeader, writes only the MS-DOS date fields
+	part, err := zw.CreateRaw(&h)
+	if err != nil {
+		return err
+	}
+	raw, err := f.OpenRaw()
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(part, raw)
+	return err
+}
+
+// rewritePart writes one part again, changed by edit.
+func rewritePart(zw *zip.Writer, f *zip.File, modified time.Time, edit func([]byte) ([]byte, error)) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	content, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil {
+		return err
+	}
+	if content, err = edit(content); err != nil {
+		return err
+	}
+	part, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: modified})
+	if err != nil {
+		return err
+	}
+	_, err = part.Write(content)
+	return err
 }
 
 // createSheets adds every sheet in its final order.
