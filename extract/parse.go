@@ -34,8 +34,12 @@ import (
 	"finexport/templates"
 )
 
-// DefaultMaxSize is the largest document a Parser reads unless told.
-const DefaultMaxSize = 64 << 20
+// DefaultMaxSize is the largest document a Parser reads unless told: 16
+// MiB, over ten times the largest filing of the test corpus, and a bound on
+// memory. A release of one long table peaks at about 30 times its size to
+// read and check and 75 times to build a workbook (BenchmarkBigTable in
+// cmd/finexport), so this default keeps a run near or under 1.2 GB.
+const DefaultMaxSize = 16 << 20
 
 // Parser reads release documents. The zero value uses the embedded
 // templates and DefaultMaxSize.

@@ -7,7 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
 	"testing"
+	"time"
 
 	"finexport/extract"
 	"finexport/extract/model"
@@ -65,4 +69,71 @@ func BenchmarkHugeRelease(b *testing.B) {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	b.ReportMetric(float64(m.Sys>>20), "MB-runtime")
+}
+
+// peakMemory samples the memory the Go runtime holds from the system
+// (mapped and not returned) while work runs, and returns its peak: close
+// to the process's resident size, without a second process.
+func peakMemory(work func()) uint64 {
+	debug.FreeOSMemory()
+	samples := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	held := func() uint64 {
+		metrics.Read(samples)
+		return samples[0].Value.Uint64() - samples[1].Value.Uint64()
+	}
+	peak := held()
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				peak = max(peak, held())
+			}
+		}
+	}()
+	work()
+	close(done)
+	wg.Wait()
+	return max(peak, held())
+}
+
+// BenchmarkBigTable runs facts, check and build on one release of a single
+// long table at three sizes: the time per byte and the peak memory per
+// input byte stay about flat as the release grows (item 4 of the hostile
+// input issue). Run with -benchtime 1x.
+func BenchmarkBigTable(b *testing.B) {
+	for _, cmd := range []string{"facts", "check", "build"} {
+		for _, rows := range []int{9000, 18000, 36000} {
+			b.Run(fmt.Sprintf("%s/rows=%d", cmd, rows), func(b *testing.B) {
+				doc := synthetic.Big(1, rows, 170)
+				in := filepath.Join(b.TempDir(), doc.Name)
+				if err := os.WriteFile(in, doc.Data, 0o644); err != nil {
+					b.Fatal(err)
+				}
+				args := []string{cmd, in}
+				if cmd == "build" {
+					args = []string{cmd, "-quiet", "-o", filepath.Join(b.TempDir(), "out"), in}
+				}
+				b.SetBytes(int64(len(doc.Data)))
+				b.ResetTimer()
+				var peak uint64
+				for i := 0; i < b.N; i++ {
+					peak = max(peak, peakMemory(func() {
+						if code := run(args, io.Discard, io.Discard); code == exitUsage {
+							b.Fatalf("exit %d", code)
+						}
+					}))
+				}
+				b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+				b.ReportMetric(float64(peak)/float64(len(doc.Data)), "peak/input")
+			})
+		}
+	}
 }
