@@ -520,8 +520,13 @@ type Diagnostic struct {
 	Text     string // the source line, for context
 }
 
+// Error prints the diagnostic as go/scanner prints a position and its
+// error: "file:line: severity: message", without the parts it lacks.
 func (d Diagnostic) Error() string {
-	if d.Line > 0 {
+	switch {
+	case d.File == "":
+		return fmt.Sprintf("%s: %s", d.Severity, d.Msg)
+	case d.Line > 0:
 		return fmt.Sprintf("%s:%d: %s: %s", d.File, d.Line, d.Severity, d.Msg)
 	}
 	return fmt.Sprintf("%s: %s: %s", d.File, d.Severity, d.Msg)

@@ -88,12 +88,13 @@ func (b *builder) run(inputs []input) int {
 	groups := map[string][]input{}
 	var order []string
 	first := map[string]string{} // SHA-256 -> the first name read
+	var sameFiles []extract.Diagnostic
 	for i, k := range keys {
 		if k == "" {
 			continue
 		}
 		if name, ok := first[sums[i]]; ok {
-			fmt.Fprintln(b.stderr, sameFileNote(inputs[i].Name, name))
+			sameFiles = append(sameFiles, sameFileNote(inputs[i].Name, name))
 			continue // a file reached twice (a link) counts once
 		}
 		first[sums[i]] = inputs[i].Name
@@ -102,6 +103,7 @@ func (b *builder) run(inputs []input) int {
 		}
 		groups[k] = append(groups[k], inputs[i])
 	}
+	printDiagnostics(sameFiles, b.stderr)
 	if len(order) == 0 {
 		return exitUsage
 	}
@@ -141,11 +143,11 @@ func (b *builder) run(inputs []input) int {
 		}
 		if !b.quiet {
 			printSummary([]*model.Company{c}, b.stdout)
-			warnings += printWarnings([]*model.Company{c}, b.stderr)
+			warnings += printDiagnostics(c.Diagnostics, b.stderr)
 		}
 	}
 	if !b.quiet {
-		noteNoStatements(noStatements, b.stdout)
+		printDiagnostics(noStatementsNotes(noStatements), b.stdout)
 		if warnings == 0 {
 			fmt.Fprintln(b.stdout, "No warnings.")
 		}

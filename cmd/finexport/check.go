@@ -24,8 +24,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	companies := model.Build(l.filings, l.opts)
 	failed := printChecks(companies, stdout)
 	if !l.quiet {
-		printWarnings(companies, stderr)
-		noteNoStatements(l.filings, stderr)
+		printDiagnostics(append(companyDiagnostics(companies), noStatementsNotes(l.filings)...), stderr)
 	}
 	switch {
 	case !l.clean:

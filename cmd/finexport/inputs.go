@@ -108,16 +108,16 @@ func sampleInputs() []input {
 
 // parseAll reads every input on all cores. Results keep the input order;
 // a document that cannot be read gives an error instead of a filing. A
-// file reached twice (by two paths, a link) is read once: notes say so.
+// file reached twice (by two paths, a link) is read once: a note says so.
 // first, when given, holds the files read before (SHA-256 -> name) and
 // learns these; progress, when set, is told how many are done.
-func parseAll(p *extract.Parser, inputs []input, first map[string]string, progress func(done, total int)) ([]*extract.Filing, []error, []string) {
+func parseAll(p *extract.Parser, inputs []input, first map[string]string, progress func(done, total int)) ([]*extract.Filing, []error, []extract.Diagnostic) {
 	filings := make([]*extract.Filing, len(inputs))
 	errs := make([]error, len(inputs))
 	parseEach(p, inputs, progress, func(i int, f *extract.Filing, err error) { filings[i], errs[i] = f, err })
 	var okFilings []*extract.Filing
 	var errList []error
-	var notes []string
+	var notes []extract.Diagnostic
 	if first == nil {
 		first = map[string]string{}
 	}
@@ -136,8 +136,8 @@ func parseAll(p *extract.Parser, inputs []input, first map[string]string, progre
 }
 
 // sameFileNote says that a file is another one read already.
-func sameFileNote(name, first string) string {
-	return name + ": note: the same file as " + first + " (SHA-256); read once"
+func sameFileNote(name, first string) extract.Diagnostic {
+	return extract.Diagnostic{File: name, Severity: extract.Note, Msg: "the same file as " + first + " (SHA-256); read once"}
 }
 
 // parseEach reads every input on all cores and hands each result, with

@@ -211,9 +211,7 @@ func loadFilingsWith(name string, args []string, stderr io.Writer, extra func(*f
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "finexport:", err)
 	}
-	for _, n := range notes {
-		fmt.Fprintln(stderr, n)
-	}
+	printDiagnostics(notes, stderr)
 	if len(filings) == 0 {
 		return l, exitUsage, false
 	}
@@ -221,24 +219,33 @@ func loadFilingsWith(name string, args []string, stderr io.Writer, extra func(*f
 	return l, exitOK, true
 }
 
-// noteNoStatements says which releases hold no statements: valid input,
+// noStatementsNotes say which releases hold no statements: valid input,
 // whose figures are kept as facts and events.
-func noteNoStatements(filings []*extract.Filing, w io.Writer) {
+func noStatementsNotes(filings []*extract.Filing) []extract.Diagnostic {
+	var notes []extract.Diagnostic
 	for _, f := range filings {
 		if len(f.Tables) == 0 {
-			fmt.Fprintf(w, "%s: note: no statements in this release; its %d figures are kept as facts and events\n", f.File, len(f.Facts))
+			notes = append(notes, extract.Diagnostic{File: f.File, Severity: extract.Note,
+				Msg: fmt.Sprintf("no statements in this release; its %d figures are kept as facts and events", len(f.Facts))})
 		}
 	}
+	return notes
 }
 
-func printWarnings(companies []*model.Company, w io.Writer) int {
-	n := 0
+// companyDiagnostics gathers the diagnostics of the companies.
+func companyDiagnostics(companies []*model.Company) []extract.Diagnostic {
+	var ds []extract.Diagnostic
 	for _, c := range companies {
-		for _, d := range c.Diagnostics {
-			fmt.Fprintln(w, d.Error())
-			n++
-		}
+		ds = append(ds, c.Diagnostics...)
 	}
+	return ds
+}
+
+// printDiagnostics prints diagnostics as go/scanner prints its errors
+// (see extract.WriteDiagnostics) and returns how many it printed. A
+// terminal that cannot be written to is no reason to stop the command.
+func printDiagnostics(ds []extract.Diagnostic, w io.Writer) int {
+	n, _ := extract.WriteDiagnostics(w, ds)
 	return n
 }
 
@@ -262,21 +269,19 @@ func runFacts(args []string, stdout, stderr io.Writer) int {
 	// in input order: memory holds one batch, however many releases.
 	batch := 2 * runtime.GOMAXPROCS(0)
 	seen := map[string]string{} // SHA-256 -> the first name read, across batches
+	// Diagnostics are few, facts many: they are printed sorted at the end.
+	var diags []extract.Diagnostic
 	for start := 0; start < len(inputs) && err == nil; start += batch {
 		filings, parseErrs, notes := parseAll(p, inputs[start:min(len(inputs), start+batch)], seen, nil)
 		for _, e := range parseErrs {
 			fmt.Fprintln(stderr, "finexport:", e)
 			clean = false
 		}
-		for _, n := range notes {
-			fmt.Fprintln(stderr, n)
-		}
+		diags = append(diags, notes...)
 		for _, f := range filings {
 			read++
 			if !c.quiet {
-				for _, d := range f.Diagnostics {
-					fmt.Fprintln(stderr, d.Error())
-				}
+				diags = append(diags, f.Diagnostics...)
 			}
 			if err = fw.Write(f.Facts); err != nil {
 				break
@@ -286,6 +291,7 @@ func runFacts(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		err = fw.Flush()
 	}
+	printDiagnostics(diags, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "finexport:", err)
 		return exitUsage

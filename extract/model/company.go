@@ -465,11 +465,23 @@ func (c *Company) markQuarterCloses() {
 		c.closes[last.Name] = true
 		for _, p := range dates {
 			if p.Name != last.Name {
-				c.Diagnostics = append(c.Diagnostics, extract.Diagnostic{Severity: extract.Warning,
+				at := c.firstSource(p.Name)
+				c.Diagnostics = append(c.Diagnostics, extract.Diagnostic{File: at.File, Line: at.Line, Severity: extract.Warning,
 					Msg: fmt.Sprintf("two balance-sheet dates in %s: %s closes the quarter, %s is kept on a sheet of its own", q, last.Name, p.Name)})
 			}
 		}
 	}
+}
+
+// firstSource is where the first figure read for a period stands: the
+// place a warning about the period points to.
+func (c *Company) firstSource(period string) extract.Source {
+	for _, f := range c.Facts {
+		if f.Period.Name == period && len(f.Reported) > 0 {
+			return f.Reported[0].Source
+		}
+	}
+	return extract.Source{}
 }
 
 // ClosesQuarter reports whether a balance-sheet date is the one that
