@@ -35,7 +35,7 @@ type tableGrid struct {
 	// notStatement: the text over the table names a table that is no
 	// statement (selected data, segments, quarters).
 	notStatement bool
-	note         bool // a footnote's figures: never a statement
+	note         bool                         // a footnote's figures: never a statement
 	res          map[[2]int32]decimal.Decimal // see resolution
 }
 
