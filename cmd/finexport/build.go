@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -48,10 +49,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	return b.run(inputs)
 }
 
-// builder writes a workbook and a PDF per company, one company at a time:
-// a first pass learns which company each release belongs to; then each
-// company's releases are read again, built, written and released, so that
-// memory holds one company, however many there are.
+// builder writes a workbook and a PDF per company: a first pass learns
+// which company each release belongs to; then each company's releases are
+// read again, built, written and released, one company per core at a
+// time, so that memory holds as many companies as there are cores,
+// however many companies there are.
 type builder struct {
 	parser         *extract.Parser
 	opts           model.Options
@@ -62,6 +64,10 @@ type builder struct {
 	clean          bool
 	used           map[string]bool // file names this run wrote, in lower case
 }
+
+// buildWorkers is how many companies are built at once; 0 means one per
+// core (a test's setting).
+var buildWorkers = 0
 
 func (b *builder) run(inputs []input) int {
 	var progress func(done, total int)
@@ -119,13 +125,15 @@ func (b *builder) run(inputs []input) int {
 	}
 	afterFirstPass()
 	failed, warnings := 0, 0
-	for _, k := range order {
-		filings := b.reread(groups[k], sumOf)
-		if len(filings) == 0 {
-			continue // every release of it vanished or changed: said above
+	b.eachCompany(order, groups, sumOf, func(r *companyRun) {
+		for _, msg := range r.problems {
+			fmt.Fprintln(b.stderr, "finexport:", msg)
+			b.clean = false
 		}
-		c := model.BuildOne(filings, b.opts)
-		written, err := b.write(c)
+		if r.c == nil {
+			return // every release of it vanished or changed: said above
+		}
+		written, err := b.commit(r)
 		if !b.quiet {
 			for _, p := range written {
 				fmt.Fprintln(b.stdout, "Wrote", p)
@@ -136,16 +144,16 @@ func (b *builder) run(inputs []input) int {
 			// so, go on, and exit non-zero at the end.
 			fmt.Fprintln(b.stderr, "finexport:", err)
 			b.clean = false
-			continue
+			return
 		}
-		if c.Status() != extract.Pass {
+		if r.c.Status() != extract.Pass {
 			failed++
 		}
 		if !b.quiet {
-			printSummary([]*model.Company{c}, b.stdout)
-			warnings += printDiagnostics(c.Diagnostics, b.stderr)
+			printSummary([]*model.Company{r.c}, b.stdout)
+			warnings += printDiagnostics(r.c.Diagnostics, b.stderr)
 		}
-	}
+	})
 	if !b.quiet {
 		printDiagnostics(noStatementsNotes(noStatements), b.stdout)
 		if warnings == 0 {
@@ -165,51 +173,114 @@ func (b *builder) run(inputs []input) int {
 // afterFirstPass runs between build's two passes: a test's hook.
 var afterFirstPass = func() {}
 
-// reread reads a company's releases again. A file that can no longer be
-// read, or that changed since the first pass (its SHA-256 differs), is
-// reported and left out: it is never filed under a company it may no
-// longer belong to.
-func (b *builder) reread(inputs []input, sumOf map[string]string) []*extract.Filing {
+// companyRun is one company read again, built and rendered to temporary
+// files, waiting to be named and reported in its turn.
+type companyRun struct {
+	c        *model.Company // nil when none of its releases could be read
+	problems []string       // read errors and changed files, to report
+	temps    []string       // the workbook's and the PDF's temporary files
+	err      error          // rendering failed
+}
+
+// outputs are the files written per company, in the order reported.
+var outputs = []string{".xlsx", ".pdf"}
+
+// eachCompany reads, builds and renders the companies on all cores and
+// hands them to done one at a time, in order: file names, messages and
+// exit code are the same whatever the number of cores. At most one
+// company per worker is in memory at once.
+func (b *builder) eachCompany(order []string, groups map[string][]input, sumOf map[string]string, done func(*companyRun)) {
+	workers := buildWorkers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make([]chan *companyRun, len(order))
+	for i := range results {
+		results[i] = make(chan *companyRun, 1)
+	}
+	slots := make(chan struct{}, workers)
+	go func() {
+		for i, k := range order {
+			slots <- struct{}{} // freed when company i has been handed on
+			go func() { results[i] <- b.prepare(groups[k], sumOf) }()
+		}
+	}()
+	for i := range order {
+		r := <-results[i]
+		done(r)
+		<-slots
+	}
+}
+
+// prepare reads a company's releases again, builds it and renders its
+// outputs to temporary files in the output folder. A file that can no
+// longer be read, or that changed since the first pass (its SHA-256
+// differs), is reported and left out: it is never filed under a company
+// it may no longer belong to.
+func (b *builder) prepare(inputs []input, sumOf map[string]string) *companyRun {
+	r := &companyRun{}
 	filings, errs, _ := parseAll(b.parser, inputs, nil, nil)
 	for _, err := range errs {
-		fmt.Fprintln(b.stderr, "finexport:", err)
-		b.clean = false
+		r.problems = append(r.problems, err.Error())
 	}
 	kept := filings[:0]
 	for _, f := range filings {
 		if want := sumOf[f.File]; want != "" && f.SHA256 != want {
-			fmt.Fprintf(b.stderr, "finexport: %s: changed while it was being read; left out\n", f.File)
-			b.clean = false
+			r.problems = append(r.problems, f.File+": changed while it was being read; left out")
 			continue
 		}
 		kept = append(kept, f)
 	}
-	return kept
+	if len(kept) == 0 {
+		return r
+	}
+	b.render(r, model.BuildOne(kept, b.opts))
+	return r
 }
 
-// write writes a company's workbook and PDF, each whole or not at all.
-func (b *builder) write(c *model.Company) ([]string, error) {
+// render writes a company's workbook and PDF to temporary files.
+func (b *builder) render(r *companyRun, c *model.Company) {
+	r.c = c
+	write := map[string]func(io.Writer) error{
+		".xlsx": func(w io.Writer) error { return workbook.Write(w, c) },
+		".pdf":  func(w io.Writer) error { return pdfreport.Write(w, c, b.pdf) },
+	}
+	for _, ext := range outputs {
+		tmp, err := writeTemp(filepath.Join(b.out, safeFileName(c.Name)+ext), write[ext])
+		if err != nil {
+			r.err = fmt.Errorf("%s: %w", c.Name, err)
+			return
+		}
+		r.temps = append(r.temps, tmp)
+	}
+}
+
+// commit names a rendered company's files and moves them in place, each
+// whole or not at all. Names are compared as macOS and Windows do,
+// without case; a name this run wrote is never written again: the next
+// free suffix is.
+func (b *builder) commit(r *companyRun) ([]string, error) {
+	defer func() {
+		for _, tmp := range r.temps {
+			os.Remove(tmp) // those not moved in place
+		}
+	}()
+	if r.err != nil {
+		return nil, r.err
+	}
 	if b.used == nil {
 		b.used = map[string]bool{}
 	}
-	// Names are compared as macOS and Windows do, without case; a name
-	// this run wrote is never written again: the next free suffix is.
-	name := safeFileName(c.Name)
+	name := safeFileName(r.c.Name)
 	base := name
 	for n := 2; b.used[strings.ToLower(base)]; n++ {
 		base = fmt.Sprintf("%s-%d", name, n)
 	}
 	b.used[strings.ToLower(base)] = true
 	var written []string
-	for _, o := range []struct {
-		ext   string
-		write func(io.Writer) error
-	}{
-		{".xlsx", func(w io.Writer) error { return workbook.Write(w, c) }},
-		{".pdf", func(w io.Writer) error { return pdfreport.Write(w, c, b.pdf) }},
-	} {
-		path := filepath.Join(b.out, base+o.ext)
-		if err := writeFileAtomic(path, o.write); err != nil {
+	for i, ext := range outputs {
+		path := filepath.Join(b.out, base+ext)
+		if err := os.Rename(r.temps[i], path); err != nil {
 			return written, fmt.Errorf("%s: %w", path, err)
 		}
 		written = append(written, path)

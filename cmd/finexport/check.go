@@ -118,6 +118,20 @@ func parseMonthDay(s string) (time.Time, error) {
 // that one a killed run left behind is known and cleared (see
 // clearStaleTemps).
 func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := writeTemp(path, write)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// writeTemp writes a temporary file beside path, to be renamed to it, and
+// returns its name; on failure it leaves nothing behind.
+func writeTemp(path string, write func(io.Writer) error) (string, error) {
 	var tmp *os.File
 	var err error
 	for try := 0; try < 100; try++ {
@@ -128,17 +142,18 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 		}
 	}
 	if err != nil {
-		return err
+		return "", err
 	}
-	defer os.Remove(tmp.Name())
 	if err := write(tmp); err != nil {
 		tmp.Close()
-		return err
+		os.Remove(tmp.Name())
+		return "", err
 	}
 	if err := tmp.Close(); err != nil {
-		return err
+		os.Remove(tmp.Name())
+		return "", err
 	}
-	return os.Rename(tmp.Name(), path)
+	return tmp.Name(), nil
 }
 
 // tempMark is in the name of every temporary file finexport writes.

@@ -302,7 +302,9 @@ func TestClashingNamesNeverOverwrite(t *testing.T) {
 	for _, name := range []string{"A+B", "AB", "ab", "AB-2"} {
 		c := model.BuildOne([]*extract.Filing{f}, model.Options{})
 		c.Name = name
-		written, err := b.write(c)
+		r := &companyRun{}
+		b.render(r, c)
+		written, err := b.commit(r)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -368,5 +370,43 @@ func TestFilesThatChangeBetweenPasses(t *testing.T) {
 				t.Errorf("exit %d, stderr %q: want non-zero and %q", code, errs, tt.want)
 			}
 		})
+	}
+}
+
+// Companies are built on all cores, and handed on in order: the files,
+// their bytes and every message are the same with one worker or several.
+func TestBuildSameOnAnyNumberOfCores(t *testing.T) {
+	defer func(n int) { buildWorkers = n }(buildWorkers)
+	inputs := []string{abs(t, "../../testdata/filings"), abs(t, "../../testdata/variants")}
+	run := func(workers int) (string, string, map[string][]byte) {
+		buildWorkers = workers
+		out := t.TempDir()
+		code, stdout, stderr := runT(t, append([]string{"build", "-o", out}, inputs...)...)
+		if code != 0 {
+			t.Fatalf("%d workers: exit %d: %s", workers, code, stderr)
+		}
+		files := map[string][]byte{}
+		entries, _ := os.ReadDir(out)
+		for _, e := range entries {
+			data, err := os.ReadFile(filepath.Join(out, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[e.Name()] = data
+		}
+		return strings.ReplaceAll(stdout, out, "OUT"), stderr, files
+	}
+	out1, err1, files1 := run(1)
+	out4, err4, files4 := run(4)
+	if out1 != out4 || err1 != err4 {
+		t.Errorf("messages differ:\none worker:\n%s%s\nfour:\n%s%s", out1, err1, out4, err4)
+	}
+	if len(files1) != 8 { // 4 companies: the samples' and three variants'
+		t.Errorf("%d files written, want 8", len(files1))
+	}
+	for name, data := range files1 {
+		if !bytes.Equal(data, files4[name]) {
+			t.Errorf("%s differs between one worker and four", name)
+		}
 	}
 }
