@@ -150,7 +150,8 @@ func TestStructureFontsAndSize(t *testing.T) {
 		t.Errorf("%d bytes: too large to email comfortably", len(pdf))
 	}
 	info := tool(t, pdf, "pdfinfo")
-	for _, want := range []string{"Title:           ThermoGenesis Corp. — earnings summary", "Author:          ThermoGenesis Corp.",
+	for _, want := range []string{"Title:           ThermoGenesis Corp. — earnings summary", "Author:          finexport",
+		"Subject:         ThermoGenesis Corp.: figures extracted from its filings, checked",
 		"Creator:         finexport", "Pages:           4", "Page size:       612 x 792 pts (letter)"} {
 		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)

@@ -114,6 +114,9 @@ func repack(data, definedNames []byte, modified time.Time, w io.Writer) error {
 		if err != nil {
 			return err
 		}
+		if strings.HasPrefix(f.Name, "xl/worksheets/sheet") {
+			content = fixWorksheet(content)
+		}
 		if f.Name == "xl/workbook.xml" && definedNames != nil {
 			content, err = insertDefinedNames(content, definedNames)
 			if err != nil {
@@ -140,8 +143,10 @@ func (b *book) createSheets() error {
 	return nil
 }
 
-// writeProperties sets the document properties and asks Excel to
-// recalculate on open. Dates come from the releases, never the clock.
+// writeProperties sets the document properties. Dates come from the
+// releases, never the clock. Excel is not asked to recalculate on open:
+// every formula carries its value and none is volatile, so a forced
+// recalculation would change nothing but mark the file as edited.
 func (b *book) writeProperties() error {
 	stamp := b.c.LatestRelease().Format(time.RFC3339)
 	err := b.f.SetDocProps(&excelize.DocProperties{
@@ -155,10 +160,6 @@ func (b *book) writeProperties() error {
 		Modified:    stamp,
 	})
 	if err != nil {
-		return err
-	}
-	full := true
-	if err := b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
 		return err
 	}
 	return b.f.SetAppProps(&excelize.AppProperties{Application: "finexport", Company: b.c.Name})

@@ -476,3 +476,90 @@ func TestZipEntriesAreDated(t *testing.T) {
 		t.Error("two builds of one input differ")
 	}
 }
+
+// zipPart returns one part of the written archive.
+func zipPart(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.File {
+		if f.Name == name {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			var buf bytes.Buffer
+			if _, err := buf.ReadFrom(rc); err != nil {
+				t.Fatal(err)
+			}
+			return buf.Bytes()
+		}
+	}
+	t.Fatalf("no part %s", name)
+	return nil
+}
+
+// Every sheet declares the range it uses (readers size their grids from
+// it), and lists its column widths in ascending order, as the schema
+// wants: readers that expect that order lose the widths otherwise.
+func TestSheetsDeclareTheirRangeAndWidthsInOrder(t *testing.T) {
+	data := render(t, sampleCompany(t))
+	f := open(t, data)
+	reDim := regexp.MustCompile(`<dimension ref="([^"]*)"`)
+	reMin := regexp.MustCompile(`<col min="([0-9]+)"`)
+	for i, name := range f.GetSheetList() {
+		part := zipPart(t, data, "xl/worksheets/sheet"+strconv.Itoa(i+1)+".xml")
+		rows, _ := f.GetRows(name)
+		last := 0
+		for _, r := range rows {
+			last = max(last, len(r))
+		}
+		want := "A1:" + cellName(last, len(rows))
+		if m := reDim.FindSubmatch(part); m == nil || string(m[1]) != want {
+			t.Errorf("%s declares %q, uses %s", name, m, want)
+		}
+		prev := 0
+		for _, m := range reMin.FindAllSubmatch(part, -1) {
+			n, _ := strconv.Atoi(string(m[1]))
+			if n <= prev {
+				t.Errorf("%s: column width for column %d after column %d", name, n, prev)
+			}
+			prev = n
+		}
+	}
+	// A period sheet: label, unit, two value and two source columns.
+	part := zipPart(t, data, "xl/worksheets/sheet2.xml")
+	var cols []string
+	for _, m := range reMin.FindAllSubmatch(part, -1) {
+		cols = append(cols, string(m[1]))
+	}
+	if got := strings.Join(cols, ","); got != "1,2,3,4,5,6" {
+		t.Errorf("period sheet widths for columns %s, want 1,2,3,4,5,6", got)
+	}
+}
+
+// Every formula carries its value and none is volatile, so the workbook
+// does not force Excel to recalculate on open (which marks an unchanged
+// file as edited).
+func TestNoForcedRecalculation(t *testing.T) {
+	data := render(t, sampleCompany(t))
+	if wb := zipPart(t, data, "xl/workbook.xml"); bytes.Contains(wb, []byte("fullCalcOnLoad")) {
+		t.Error("workbook.xml forces a full recalculation on load")
+	}
+	f := open(t, data)
+	volatile := regexp.MustCompile(`\b(NOW|TODAY|RAND|RANDBETWEEN|OFFSET|INDIRECT|CELL|INFO)\(`)
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		for r, row := range rows {
+			for c := range row {
+				formula, _ := f.GetCellFormula(sheet, cellName(c+1, r+1))
+				if volatile.MatchString(formula) {
+					t.Errorf("%s!%s: volatile formula %s", sheet, cellName(c+1, r+1), formula)
+				}
+			}
+		}
+	}
+}
