@@ -117,10 +117,14 @@ func (b *builder) run(inputs []input) int {
 	}
 	afterFirstPass()
 	failed, warnings := 0, 0
+	var read []*extract.Filing // for --strict's year-end check: identity only
 	for _, k := range order {
 		filings := b.reread(groups[k], sumOf)
 		if len(filings) == 0 {
 			continue // every release of it vanished or changed: said above
+		}
+		for _, f := range filings {
+			read = append(read, &extract.Filing{File: f.File, StatedYearEnd: f.StatedYearEnd})
 		}
 		c := model.BuildOne(filings, b.opts)
 		written, err := b.write(c)
@@ -155,6 +159,8 @@ func (b *builder) run(inputs []input) int {
 		return exitUsage
 	case b.strict && failed > 0:
 		fmt.Fprintf(b.stderr, "finexport: --strict: checks fail for %d compan%s; see the Checks sheet\n", failed, map[bool]string{true: "y", false: "ies"}[failed == 1])
+		return exitFailed
+	case b.strict && yearEndContradicted(read, b.opts.FiscalYearEnd, b.stderr):
 		return exitFailed
 	}
 	return exitOK

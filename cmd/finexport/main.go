@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"time"
 
 	"finexport/extract"
 	"finexport/extract/model"
@@ -263,6 +264,21 @@ func noteNoStatements(filings []*extract.Filing, w io.Writer) {
 			fmt.Fprintf(w, "%s: note: no statements in this release; its %d figures are kept as facts and events\n", f.File, len(f.Facts))
 		}
 	}
+}
+
+// yearEndContradicted reports, for --strict, releases whose own fiscal
+// year end contradicts the one given: each has a warning of its own.
+func yearEndContradicted(filings []*extract.Filing, yearEnd time.Time, stderr io.Writer) bool {
+	n := 0
+	for _, f := range filings {
+		if f.ContradictsYearEnd(yearEnd) {
+			n++
+		}
+	}
+	if n > 0 {
+		fmt.Fprintf(stderr, "finexport: --strict: --fiscal-year-end %s contradicts %d release(s)\n", yearEnd.Format("01-02"), n)
+	}
+	return n > 0
 }
 
 func printWarnings(companies []*model.Company, w io.Writer) int {

@@ -489,3 +489,29 @@ func TestGoModMarksDirectDependencies(t *testing.T) {
 		}
 	}
 }
+
+// A fiscal year end the releases contradict is a warning; with --strict,
+// an error (exit 1), for build and check alike. One they agree with is
+// neither.
+func TestContradictedYearEndWarnsAndFailsStrict(t *testing.T) {
+	filings := abs(t, "../../testdata/filings")
+	for _, tt := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"check", "-fiscal-year-end", "12-31", filings}, 0},
+		{[]string{"check", "-strict", "-fiscal-year-end", "12-31", filings}, 1},
+		{[]string{"build", "-o", t.TempDir(), "-fiscal-year-end", "12-31", filings}, 0},
+		{[]string{"build", "-strict", "-o", t.TempDir(), "-fiscal-year-end", "12-31", filings}, 1},
+		{[]string{"build", "-strict", "-o", t.TempDir(), "-fiscal-year-end", "06-30", filings}, 0},
+	} {
+		code, _, errs := runT(t, tt.args...)
+		contradicted := tt.args[len(tt.args)-2] == "12-31"
+		if code != tt.code || strings.Contains(errs, "fiscal year ends June 30; the year end given (12-31) contradicts it") != contradicted {
+			t.Errorf("%v: exit %d, want %d; stderr:\n%s", tt.args, code, tt.code, errs)
+		}
+		if strict := tt.args[1] == "-strict"; strict && contradicted && !strings.Contains(errs, "--strict: --fiscal-year-end 12-31 contradicts 2 release(s)") {
+			t.Errorf("%v: no strict error:\n%s", tt.args, errs)
+		}
+	}
+}
