@@ -208,3 +208,31 @@ func TestFiniteForCharts(t *testing.T) {
 		t.Errorf("finite(42) = %v", got)
 	}
 }
+
+// The notes name each document without the folders it was read from, and
+// a filing its SEC header identifies by CIK and accession, linked on
+// EDGAR.
+func TestNotesNameDocumentsAndFilings(t *testing.T) {
+	raw, err := os.ReadFile("../testdata/variants/brightwater_submission_52week_millions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := (&extract.Parser{}).Parse(bytes.NewReader(raw), "../repo/testdata/variants/brightwater_submission_52week_millions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := render(t, model.Build([]*extract.Filing{f}, model.Options{})[0], Options{})
+	text := tool(t, pdf, "pdftotext", "-layout")
+	for _, want := range []string{"brightwater_submission_52week_millions.txt",
+		"CIK 812345, accession 0000950134-03-015501: https://www.sec.gov/Archives/edgar/data/812345/000095013403015501/"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the notes lack %q", want)
+		}
+	}
+	if strings.Contains(text, "../") || strings.Contains(text, "testdata/") {
+		t.Error("the report shows a local path")
+	}
+	if !bytes.Contains(pdf, []byte("/URI (https://www.sec.gov/Archives/edgar/data/812345/000095013403015501/)")) {
+		t.Error("no link to the filing on EDGAR")
+	}
+}

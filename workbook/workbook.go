@@ -391,24 +391,80 @@ func SheetName(s string) string {
 	return s
 }
 
-// sourceText lists where a fact was stated, and any disagreement.
+// sourceText lists where a fact was stated ("q2.txt:102"), and any
+// disagreement. Documents go by their names, never the folders they were
+// read from.
 func sourceText(f *model.Fact) string {
 	if f.Derived != nil {
 		return "derived: " + f.DerivationText()
 	}
 	var parts []string
 	for _, r := range f.Reported {
-		parts = append(parts, r.Source.String())
+		parts = append(parts, model.SourceName(r.Source))
 	}
 	s := strings.Join(parts, "; ")
 	if f.Conflict {
 		var vals []string
 		for _, r := range f.Reported {
-			vals = append(vals, r.Source.File+" states "+r.Value.String())
+			vals = append(vals, model.DocName(r.Source.File)+" states "+r.Value.String())
 		}
 		s = "CONFLICT: " + strings.Join(vals, "; ") + " (latest shown)"
 	}
 	return s
+}
+
+// sourceLabel is a fact's source cell: its text, and the EDGAR address of
+// the filing when one document states it and its SEC header names it
+// (the text then names the filing too).
+func (b *book) sourceLabel(f *model.Fact) (text, url string) {
+	text = sourceText(f)
+	if f.Derived != nil || f.Conflict || len(f.Reported) == 0 {
+		return text, ""
+	}
+	doc, ok := b.c.DocumentOf(f.Reported[len(f.Reported)-1].Source.File)
+	if !ok || doc.FilingURL() == "" {
+		return text, ""
+	}
+	return text + " · " + doc.Filing(), doc.FilingURL()
+}
+
+// sourceCell writes a fact's source (see sourceLabel).
+func (b *book) sourceCell(f *model.Fact) excelize.Cell {
+	text, url := b.sourceLabel(f)
+	return b.hyperlink(url, text, look{role: roleNote})
+}
+
+// maxLinkText is the longest text a HYPERLINK formula may show (Excel's
+// limit on a string in a formula).
+const maxLinkText = 255
+
+// hyperlink is a text cell that opens url: a HYPERLINK formula whose cached
+// value is the text. Without a url, or with text too long for a formula,
+// it is a plain text cell. The text stays a string literal (quotes
+// doubled): a document's name is never read as a formula.
+func (b *book) hyperlink(url, text string, l look) excelize.Cell {
+	if url == "" || len(text) > maxLinkText || len(url) > maxLinkText {
+		return b.text(text, l)
+	}
+	cell := b.text(text, l)
+	cell.Formula = `HYPERLINK("` + url + `","` + strings.ReplaceAll(text, `"`, `""`) + `")`
+	return cell
+}
+
+// sourceWidth is the width of a period sheet's source columns: its
+// longest source, within bounds, so that no source is cut.
+func (b *book) sourceWidth(ps *periodSheet) float64 {
+	longest := 0
+	for _, p := range []*model.FiscalPeriod{ps.main, ps.ytd, ps.balance} {
+		if p == nil {
+			continue
+		}
+		for _, f := range b.c.FactsIn(p.Name) {
+			text, _ := b.sourceLabel(f)
+			longest = max(longest, utf8.RuneCountInString(text))
+		}
+	}
+	return min(max(float64(longest)+4, 30), 120)
 }
 
 func unitLabel(u extract.Unit) string { return string(u) }
