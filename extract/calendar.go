@@ -144,9 +144,9 @@ func (c Calendar) Name(p Period) FiscalPeriod {
 		fp.Kind, fp.Name = Instant, p.End.Format("2006-01-02")
 		fp.Quarter = c.quarterOf(p.End, fp.FY)
 		return fp
-	case p.Months == 12:
+	case p.Months == 12 && Near(p.End, c.endOrNominal(fp.FY)):
 		fp.Kind, fp.Quarter = FullYear, 4
-	case p.Months == 3:
+	case p.Months == 3 && c.endsQuarter(p.End, fp.FY):
 		fp.Kind, fp.Quarter = Quarter, c.quarterOf(p.End, fp.FY)
 	case (p.Months == 6 || p.Months == 9) && Near(p.Start, c.Start(fp.FY)):
 		fp.Kind, fp.Quarter = FirstHalf, p.Months/3
@@ -177,6 +177,18 @@ func PeriodName(kind string, quarter, fy int) string {
 
 // QuarterName names quarter q of fiscal year fy.
 func (c Calendar) QuarterName(fy, q int) string { return PeriodName(Quarter, q, fy) }
+
+// endsQuarter reports whether d ends a quarter of fiscal year fy, within
+// a week: a month-end quarter or a 13-week one. Twelve or three months
+// that end elsewhere (a year end the calendar does not share) are no
+// fiscal year or quarter: named as one, two periods would share a name.
+func (c Calendar) endsQuarter(d time.Time, fy int) bool {
+	q := c.quarterOf(d, fy)
+	if end, ok := c.MonthEnd(fy, 3*q); ok && Near(d, end) {
+		return true
+	}
+	return Near(d, c.Start(fy).AddDate(0, 0, 91*q-1))
+}
 
 // quarterOf counts the quarters from the start of the fiscal year to d.
 func (c Calendar) quarterOf(d time.Time, fy int) int {
@@ -236,6 +248,12 @@ func MergeCalendars(cals []Calendar) Calendar {
 		out.Ends = ends
 	}
 	return out
+}
+
+// ContradictsYearEnd reports a year end (month and day; zero for none)
+// that the filing's own stated year end contradicts.
+func (f *Filing) ContradictsYearEnd(yearEnd time.Time) bool {
+	return !yearEnd.IsZero() && !f.StatedYearEnd.IsZero() && !SameYearEnd(f.StatedYearEnd, yearEnd)
 }
 
 // SameYearEnd reports two year ends (month and day) within a week of each

@@ -35,6 +35,10 @@ func TestCalendarNames(t *testing.T) {
 		{sept, dur("2003-09-28", "2004-10-02", 12), "FY2004"},  // a 53-week year ends a week late
 		{dec31, dur("2003-01-05", "2004-01-03", 12), "FY2003"}, // 53 weeks ending early January
 		{june, dur("2003-08-01", "2003-11-30", 4), "4M to 2003-11-30"},
+		// A year end the periods do not share: no fiscal year, no quarter.
+		{dec31, dur("2002-07-01", "2003-06-30", 12), "12M to 2003-06-30"},
+		{dec31, dur("2002-12-01", "2003-02-28", 3), "3M to 2003-02-28"},
+		{june, dur("2003-01-01", "2003-12-31", 12), "12M to 2003-12-31"},
 	}
 	for _, tt := range tests {
 		if got := tt.cal.Name(tt.p).Name; got != tt.want {
@@ -137,5 +141,32 @@ func TestMergeCalendarsNearYearEnds(t *testing.T) {
 	}
 	if !SameYearEnd(d("2000-12-31"), d("2000-01-02")) || SameYearEnd(d("2000-12-31"), d("2000-06-30")) {
 		t.Error("SameYearEnd: December 31 and January 2 are one year end, June 30 another")
+	}
+}
+
+// Two periods never share a name: every span of 3, 6, 9 or 12 months
+// ending on a month end, under calendars that end in June, December or a
+// 52/53-week September, is named apart from every other one.
+func TestCalendarNamesAreUnique(t *testing.T) {
+	cals := map[string]Calendar{
+		"june":  {YearEnd: time.Date(2000, 6, 30, 0, 0, 0, 0, time.UTC)},
+		"dec31": {YearEnd: time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC)},
+		"sept":  {YearEnd: time.Date(2000, 9, 27, 0, 0, 0, 0, time.UTC), Weeks: true},
+	}
+	for cn, cal := range cals {
+		seen := map[string]Period{}
+		for end := time.Date(2001, 1, 31, 0, 0, 0, 0, time.UTC); end.Year() < 2005; end = end.AddDate(0, 0, 1).AddDate(0, 1, -1) {
+			for _, months := range []int{0, 3, 6, 9, 12} {
+				p := Period{End: end}
+				if months > 0 {
+					p = Period{Start: end.AddDate(0, 0, 1).AddDate(0, -months, 0), End: end, Months: months}
+				}
+				name := cal.Name(p).Name
+				if prev, ok := seen[name]; ok && (prev.Months != p.Months || !Near(prev.End, p.End)) {
+					t.Errorf("%s: %s and %s are both %s", cn, prev, p, name)
+				}
+				seen[name] = p
+			}
+		}
 	}
 }

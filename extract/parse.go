@@ -171,6 +171,7 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 		ctx.warn(pr.N, pr.Msg)
 	}
 	f.Header = sub.header
+	f.StatedYearEnd = sub.header.FiscalYearEnd
 	ctx.filed = sub.header.Filed
 	fye := p.FiscalYearEnd
 	if fye.IsZero() {
@@ -188,6 +189,10 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 	}
 	if read == 0 {
 		return nil, &InputError{File: name, Err: errors.New("submission holds no document to read (" + skippedTypes(sub.docs) + ")")}
+	}
+	if f.ContradictsYearEnd(p.FiscalYearEnd) {
+		ctx.warn(0, "the filing's fiscal year ends "+f.StatedYearEnd.Format("January 2")+"; the year end given ("+
+			p.FiscalYearEnd.Format("01-02")+") contradicts it, and periods are named and quarters derived by the year end given")
 	}
 	if h := sub.header.Company; h != "" && !sameCompany(f.Company, h) {
 		f.Company = h // the header is trusted; a matching prose spelling reads better
@@ -223,8 +228,14 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	for _, g := range splitStatements(grids) {
 		f.Tables = append(f.Tables, ctx.parseTable(g, len(f.Tables)))
 	}
+	// What the document says is read even when overridden: an override
+	// it contradicts is reported.
+	stated := inferFiscalYearEnd(f.Tables[first:], proseText, ctx.headers)
+	if f.StatedYearEnd.IsZero() {
+		f.StatedYearEnd = stated
+	}
 	if ctx.fye.IsZero() {
-		ctx.fye = inferFiscalYearEnd(f.Tables[first:], proseText, ctx.headers)
+		ctx.fye = stated
 	}
 	ctx.learnFiscalYearEnds(f.Tables[first:])
 	ctx.learnCalendar(proseText)

@@ -103,6 +103,12 @@ type Filing struct {
 	Facts       []Fact
 	Checks      []Check
 	Diagnostics []Diagnostic
+
+	// StatedYearEnd is the fiscal year end (month and day) the filing
+	// itself states or implies, whatever the parser was told: its SEC
+	// header, "year ended June 30", a 12-month column. Zero when it does
+	// not say.
+	StatedYearEnd time.Time
 }
 
 // Table is one statement or other table, with its grid resolved.

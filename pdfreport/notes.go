@@ -20,12 +20,17 @@ func (r *report) notes() {
 		if !d.ReleaseDate.IsZero() {
 			date = d.ReleaseDate.Format("2006-01-02")
 		}
-		t.rows = append(t.rows, []string{d.File, date, d.Title})
+		t.rows = append(t.rows, []string{d.Name(), date, d.Title})
 	}
 	r.drawTable(t)
 	r.font("", 6.5)
 	for _, d := range r.c.Documents {
-		r.pdf.CellFormat(r.w, 3.5, "SHA-256 "+d.SHA256+"  "+d.File, "", 1, "L", false, 0, "")
+		r.pdf.CellFormat(r.w, 3.5, "SHA-256 "+d.SHA256+"  "+d.Name(), "", 1, "L", false, 0, "")
+		if url := d.FilingURL(); url != "" {
+			r.pdf.SetTextColor(0, 0, 160)
+			r.pdf.CellFormat(r.w, 3.5, "    "+d.Filing()+": "+url, "", 1, "L", false, 0, url)
+			r.pdf.SetTextColor(0, 0, 0)
+		}
 	}
 	r.pdf.Ln(3)
 	r.derivedNotes()
@@ -114,10 +119,10 @@ func (r *report) eventNotes() {
 	}
 	sort.Strings(docs)
 	for _, d := range docs {
-		title := d
+		title := model.DocName(d)
 		for _, doc := range r.c.Documents {
 			if doc.File == d {
-				title = doc.ReleaseDate.Format("2006-01-02") + ": " + doc.Title + " (" + d + ")"
+				title = doc.ReleaseDate.Format("2006-01-02") + ": " + doc.Title + " (" + doc.Name() + ")"
 			}
 		}
 		r.font("B", 8.5)

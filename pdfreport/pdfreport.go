@@ -74,8 +74,9 @@ func (r *report) setUp() {
 	pdf.SetCreationDate(stamp)
 	pdf.SetModificationDate(stamp)
 	pdf.SetTitle(r.c.Name+" — earnings summary", true)
-	pdf.SetSubject("Figures extracted from earnings releases, checked", true)
-	pdf.SetAuthor(r.c.Name, true)
+	// The tool wrote the file, not the company: the company is the subject.
+	pdf.SetSubject(r.c.Name+": figures extracted from its filings, checked", true)
+	pdf.SetAuthor("finexport", true)
 	pdf.SetCreator("finexport", true)
 	pdf.SetKeywords(strings.TrimSpace(r.c.Ticker+" "+r.c.Exchange), true)
 	pdf.AddUTF8FontFromBytes(family, "", goregular.TTF)

@@ -3,9 +3,12 @@ package pdfreport
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -150,7 +153,8 @@ func TestStructureFontsAndSize(t *testing.T) {
 		t.Errorf("%d bytes: too large to email comfortably", len(pdf))
 	}
 	info := tool(t, pdf, "pdfinfo")
-	for _, want := range []string{"Title:           ThermoGenesis Corp. — earnings summary", "Author:          ThermoGenesis Corp.",
+	for _, want := range []string{"Title:           ThermoGenesis Corp. — earnings summary", "Author:          finexport",
+		"Subject:         ThermoGenesis Corp.: figures extracted from its filings, checked",
 		"Creator:         finexport", "Pages:           4", "Page size:       612 x 792 pts (letter)"} {
 		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
@@ -205,5 +209,122 @@ func TestFiniteForCharts(t *testing.T) {
 	}
 	if got := finite(decimal.NewFromInt(42)); got != 42 {
 		t.Errorf("finite(42) = %v", got)
+	}
+}
+
+// The notes name each document without the folders it was read from, and
+// a filing its SEC header identifies by CIK and accession, linked on
+// EDGAR.
+func TestNotesNameDocumentsAndFilings(t *testing.T) {
+	raw, err := os.ReadFile("../testdata/variants/brightwater_submission_52week_millions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := (&extract.Parser{}).Parse(bytes.NewReader(raw), "../repo/testdata/variants/brightwater_submission_52week_millions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := render(t, model.Build([]*extract.Filing{f}, model.Options{})[0], Options{})
+	text := tool(t, pdf, "pdftotext", "-layout")
+	for _, want := range []string{"brightwater_submission_52week_millions.txt",
+		"CIK 812345, accession 0000950134-03-015501: https://www.sec.gov/Archives/edgar/data/812345/000095013403015501/"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the notes lack %q", want)
+		}
+	}
+	if strings.Contains(text, "../") || strings.Contains(text, "testdata/") {
+		t.Error("the report shows a local path")
+	}
+	if !bytes.Contains(pdf, []byte("/URI (https://www.sec.gov/Archives/edgar/data/812345/000095013403015501/)")) {
+		t.Error("no link to the filing on EDGAR")
+	}
+}
+
+// A small value beside a large one does not stretch the axis a whole
+// step: a loss of 0.09 million beside revenue of 30 million ends the axis
+// at -2 million, not -10.
+func TestAxisRange(t *testing.T) {
+	for _, tt := range []struct {
+		lo, hi            float64
+		bottom, top, step float64
+	}{
+		{-90_000, 30_000_000, -2_000_000, 30_000_000, 10_000_000},
+		{-1_600_000, 2_900_000, -1_600_000, 3_000_000, 1_000_000},
+		{0, 17_900_000, 0, 20_000_000, 5_000_000},
+		{-90_000, 0, -100_000, 0, 20_000},
+		{0, 0, 0, 1, 1},
+	} {
+		b, top, step := axisRange(tt.lo, tt.hi)
+		if math.Abs(b-tt.bottom) > 1e-6 || math.Abs(top-tt.top) > 1e-6 || math.Abs(step-tt.step) > 1e-6 {
+			t.Errorf("axisRange(%v, %v) = %v, %v, %v; want %v, %v, %v", tt.lo, tt.hi, b, top, step, tt.bottom, tt.top, tt.step)
+		}
+	}
+}
+
+// Series of very different sizes get a scale each: net income of 17.9
+// beside revenue of 412.6 would not show on revenue's scale. Sizes within
+// a factor of four share one.
+func TestPanelsFor(t *testing.T) {
+	s := func(vals ...float64) series {
+		return series{values: vals, ok: []bool{true, true}}
+	}
+	for _, tt := range []struct {
+		ss   []series
+		want string
+	}{
+		{[]series{s(412.6, 389.0), s(17.9, 13.6)}, "[[0] [1]]"},
+		{[]series{s(2.9, 2.5), s(-1.6, -1.2)}, "[[0 1]]"},
+		{[]series{s(48.2, 36.0), s(221.0, 202.0)}, "[[0] [1]]"},
+		{[]series{s(6.8, 8.3), s(9.6, 11.6)}, "[[0 1]]"},
+	} {
+		if got := fmt.Sprint(panelsFor(tt.ss)); got != tt.want {
+			t.Errorf("panels %s, want %s", got, tt.want)
+		}
+	}
+}
+
+// Periods stand on a time axis: quarters a year apart have the three
+// missing quarters between them; a longer gap is shortened to three
+// slots and marked with a break; two dates in one quarter take two slots.
+func TestTimeAxis(t *testing.T) {
+	q := func(fy, quarter int) model.FiscalPeriod { return model.FiscalPeriod{FY: fy, Quarter: quarter} }
+	for _, tt := range []struct {
+		periods []model.FiscalPeriod
+		want    string // slots, slots in all, breaks
+	}{
+		{[]model.FiscalPeriod{q(2002, 4), q(2003, 4)}, "[0 4] 5 []"},
+		{[]model.FiscalPeriod{q(2003, 1), q(2003, 2), q(2003, 3)}, "[0 1 2] 3 []"},
+		{[]model.FiscalPeriod{q(2002, 4), q(2003, 3), q(2003, 4), q(2004, 2)}, "[0 3 4 6] 7 []"},
+		{[]model.FiscalPeriod{q(1998, 1), q(2003, 1)}, "[0 4] 5 [2]"},
+		{[]model.FiscalPeriod{q(2003, 2), q(2003, 2)}, "[0 1] 2 []"},
+	} {
+		a := placeOnTimeAxis(tt.periods)
+		if got := fmt.Sprint(a.slot, " ", a.slots, " ", a.breaks); got != tt.want {
+			t.Errorf("%v: %s, want %s", tt.periods, got, tt.want)
+		}
+	}
+}
+
+// Brightwater's net income (17.9 million) beside its revenue (412.6
+// million) is drawn on a scale of its own, with its own caption, and its
+// axis reads in steps of 5 million.
+func TestChartGivesSmallSeriesAScale(t *testing.T) {
+	raw, err := os.ReadFile("../testdata/variants/brightwater_submission_52week_millions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := (&extract.Parser{}).Parse(bytes.NewReader(raw), "brightwater.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := tool(t, render(t, model.Build([]*extract.Filing{f}, model.Options{})[0], Options{}), "pdftotext", "-layout", "-f", "2", "-l", "2")
+	chart := text[:strings.Index(text, "Cash and working capital")]
+	if n := strings.Count(chart, "Net income (loss)"); n != 2 {
+		t.Errorf("net income named %d times on the chart (caption and legend wanted):\n%s", n, chart)
+	}
+	for _, label := range []string{"15", "10", "5"} {
+		if !regexp.MustCompile(`(?m)^\s*` + label + `\s*$`).MatchString(chart) {
+			t.Errorf("no axis label %s for net income:\n%s", label, chart)
+		}
 	}
 }

@@ -92,7 +92,7 @@ func (b *book) checkRow(ch extract.Check, row int, idx map[string]*model.Fact) (
 	if stat == "FAIL" {
 		statusFill = fillFail
 	}
-	sources := groupSources(ch.Sources)
+	sources, url := b.groupSources(ch.Sources)
 	lines := max(linesFor(sources, checkWidths[9]), linesFor(detail, checkWidths[10]), linesFor(ch.Name, checkWidths[1]))
 	top := look{top: true}
 	return []any{
@@ -103,7 +103,7 @@ func (b *book) checkRow(ch extract.Check, row int, idx map[string]*model.Fact) (
 		b.input(ch.Tolerance.Div(decimal.New(5, -1)), fmtGeneral, top),
 		b.formula(g+"*"+halfCell, number(ch.Tolerance), roleFormula, fmtGeneral, top),
 		b.formula(fmt.Sprintf(`IF(ABS(%s)<=%s,"OK","FAIL")`, f, h), stat, roleFormula, "", look{bold: true, fill: statusFill, top: true}),
-		b.text(sources, look{role: roleNote, wrap: true}),
+		b.hyperlink(url, sources, look{role: roleNote, wrap: true}),
 		b.text(detail, look{role: roleNote, wrap: true}),
 	}, lines
 }
@@ -111,26 +111,40 @@ func (b *book) checkRow(ch extract.Check, row int, idx map[string]*model.Fact) (
 // maxSources is how many sources a check row lists before summing up.
 const maxSources = 40
 
-// groupSources writes sources compactly: "a.txt: 121, 115; b.txt: 141".
-func groupSources(srcs []extract.Source) string {
+// groupSources writes sources compactly, each document by its name and,
+// when its SEC header names the filing, by that: "a.txt: 121, 115;
+// b.txt (CIK 812074, accession 0000950134-04-001234): 141". url is the
+// filing's EDGAR address when every source is in one such document.
+func (b *book) groupSources(srcs []extract.Source) (text, url string) {
 	var out []string
 	extra := 0
 	if len(srcs) > maxSources {
 		srcs, extra = srcs[:maxSources], len(srcs)-maxSources
 	}
+	urls := map[string]bool{}
 	for i := 0; i < len(srcs); {
 		j, lines := i, []string{}
 		for ; j < len(srcs) && srcs[j].File == srcs[i].File; j++ {
 			lines = append(lines, fmt.Sprint(srcs[j].Line))
 		}
-		out = append(out, srcs[i].File+": "+strings.Join(lines, ", "))
+		name := model.DocName(srcs[i].File)
+		doc, _ := b.c.DocumentOf(srcs[i].File)
+		if filing := doc.Filing(); filing != "" {
+			name += " (" + filing + ")"
+		}
+		urls[doc.FilingURL()] = true
+		url = doc.FilingURL()
+		out = append(out, name+": "+strings.Join(lines, ", "))
 		i = j
 	}
-	s := strings.Join(out, "; ")
-	if extra > 0 {
-		s += fmt.Sprintf(" and %d more lines", extra)
+	if len(urls) != 1 {
+		url = ""
 	}
-	return s
+	text = strings.Join(out, "; ")
+	if extra > 0 {
+		text += fmt.Sprintf(" and %d more lines", extra)
+	}
+	return text, url
 }
 
 // checkFormat picks a number format for a check's figures.

@@ -9,7 +9,7 @@ import (
 // writeCover writes the cover: who and what, the sources, the master check
 // status as a live link to the Checks sheet, and the colour legend.
 func (b *book) writeCover() error {
-	s, err := b.open(CoverSheet, sheetSetup{widths: []float64{26, 16, 68, 80}})
+	s, err := b.open(CoverSheet, sheetSetup{widths: []float64{26, 16, 68, 80, 46}})
 	if err != nil {
 		return err
 	}
@@ -50,14 +50,18 @@ func (b *book) writeCover() error {
 			b.text("Every tie-out, conflict and prose claim; see the Checks sheet", look{role: roleNote})},
 		nil,
 		[]any{b.text("Source documents", look{role: roleSection})},
-		[]any{b.text("File", look{role: roleHeader}), b.text("Release date", look{role: roleHeader}), b.text("SHA-256", look{role: roleHeader}), b.text("Title", look{role: roleHeader})},
+		[]any{b.text("File", look{role: roleHeader}), b.text("Release date", look{role: roleHeader}), b.text("SHA-256", look{role: roleHeader}), b.text("Title", look{role: roleHeader}), b.text("Filing on EDGAR", look{role: roleHeader})},
 	)
 	for _, d := range c.Documents {
 		date := ""
 		if !d.ReleaseDate.IsZero() {
 			date = d.ReleaseDate.Format("2006-01-02")
 		}
-		rows = append(rows, []any{b.text(d.File, look{}), b.text(date, look{}), b.text(d.SHA256, look{}), b.text(d.Title, look{})})
+		row := []any{b.text(d.Name(), look{}), b.text(date, look{}), b.text(d.SHA256, look{}), b.text(d.Title, look{})}
+		if d.Filing() != "" {
+			row = append(row, b.hyperlink(d.FilingURL(), d.Filing(), look{}))
+		}
+		rows = append(rows, row)
 	}
 	rows = append(rows, nil, []any{b.text("Legend", look{role: roleSection})},
 		[]any{b.text("1,234", look{role: roleInput}), b.text("Input: a figure extracted from a release; its source stands beside it", look{})},

@@ -18,8 +18,10 @@ import (
 // DataTable is the name of the Excel Table of facts.
 const DataTable = "Facts"
 
-// dataHeader is the columns of `finexport facts`, and the fiscal period.
-var dataHeader = append(append([]string{}, extract.FactsHeader...), "period", "source")
+// dataHeader is the columns of `finexport facts`, the fiscal period, how
+// the figure came to be, and the filing on EDGAR when its SEC header
+// names it (the accession linked there).
+var dataHeader = append(append([]string{}, extract.FactsHeader...), "period", "source", "cik", "accession")
 
 // writeData writes one row per fact as an Excel Table, for Power Query and
 // pivot tables: the merged facts (derived quarters included), every other
@@ -36,7 +38,7 @@ func (b *book) writeData() error {
 	if n := 1 + len(b.c.Facts) + conflictRows(others) + len(b.c.SetAside) + len(b.c.Narrative); n > maxRows {
 		return fmt.Errorf("%s has %d facts: more than an Excel sheet holds (%d rows); use finexport facts for a CSV of them", b.c.Name, n-1, maxRows)
 	}
-	widths := []float64{30, 22, 11, 24, 46, 12, 12, 8, 15, 10, 7, 14, 12}
+	widths := []float64{30, 22, 11, 24, 46, 12, 12, 8, 15, 10, 7, 14, 12, 10, 22}
 	s, err := b.open(DataSheet, sheetSetup{widths: widths, freezeRows: 1, titleRows: 1})
 	if err != nil {
 		return err
@@ -132,9 +134,20 @@ func (b *book) dataCells(doc, statement, item, label string, p extract.Period, v
 		lineCell = n
 	}
 	t := look{}
-	return []any{b.text(doc, t), b.text(b.c.Name, t), b.text(statement, t), b.text(item, t), b.text(label, t),
+	filing, cik, accession := b.filingOf(doc)
+	return []any{b.text(model.DocName(doc), t), b.text(b.c.Name, t), b.text(statement, t), b.text(item, t), b.text(label, t),
 		b.text(start, t), b.text(end, t), months, b.input(value, unitFormat(unit), look{}), b.text(string(unit), t),
-		lineCell, b.text(period, t), b.text(source, t)}
+		lineCell, b.text(period, t), b.text(source, t), b.text(cik, t), b.hyperlink(filing, accession, t)}
+}
+
+// filingOf is the EDGAR address, CIK and accession number of a source
+// document's filing; all "" unless its SEC header names them.
+func (b *book) filingOf(file string) (url, cik, accession string) {
+	doc, ok := b.c.DocumentOf(file)
+	if !ok || doc.FilingURL() == "" {
+		return "", "", ""
+	}
+	return doc.FilingURL(), doc.CIK, doc.Accession
 }
 
 // writeNames defines a name for every item and metric of every period,

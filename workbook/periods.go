@@ -20,7 +20,8 @@ func (b *book) writePeriodSheets() error {
 }
 
 func (b *book) writePeriodSheet(ps *periodSheet) error {
-	s, err := b.open(ps.name, sheetSetup{widths: []float64{46, 10, 16, 16, 40, 40}, freezeRows: headerRow, freezeCols: 2, titleRows: headerRow})
+	src := b.sourceWidth(ps)
+	s, err := b.open(ps.name, sheetSetup{widths: []float64{46, 10, 16, 16, src, src}, freezeRows: headerRow, freezeCols: 2, titleRows: headerRow})
 	if err != nil {
 		return err
 	}
@@ -102,7 +103,7 @@ func (b *book) itemCells(ps *periodSheet, it *templates.Item) []any {
 			continue
 		}
 		cells[2+i] = b.factCell(f, bold)
-		cells[4+i] = b.text(sourceText(f), look{role: roleNote})
+		cells[4+i] = b.sourceCell(f)
 	}
 	return cells
 }
@@ -191,7 +192,7 @@ func (b *book) unmappedRows(s *sheet, ps *periodSheet) error {
 			r := rows[ps.unmappedAt[templates.NormalizeLabel(f.Label)]]
 			r[1] = b.text(unitLabel(f.Unit), look{})
 			r[2+col] = b.factCell(f, look{})
-			r[4+col] = b.text(sourceText(f), look{role: roleNote})
+			r[4+col] = b.sourceCell(f)
 		}
 	}
 	for i, u := range ps.unmapped {

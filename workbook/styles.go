@@ -98,7 +98,7 @@ func (s *styles) id(l look) int {
 		if st.Alignment == nil {
 			st.Alignment = &excelize.Alignment{}
 		}
-		st.Alignment.Indent = 1
+		st.Alignment.Horizontal, st.Alignment.Indent = "left", 1
 	}
 	id, err := s.f.NewStyle(st)
 	if err != nil && s.err == nil {

@@ -11,12 +11,14 @@ package workbook
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -47,6 +49,7 @@ type book struct {
 	st     *styles
 	layout *layout
 	names  []*excelize.DefinedName
+	used   map[string]string // worksheet part -> the range its cells use
 }
 
 // Write renders the company as an .xlsx workbook to w.
@@ -77,7 +80,7 @@ func Write(w io.Writer, c *model.Company) (err error) {
 	if err != nil {
 		return err
 	}
-	return repack(raw.Bytes(), names, entryTime(c), w)
+	return repack(raw.Bytes(), names, b.used, entryTime(c), w)
 }
 
 // entryTime dates the archive's entries: the latest release, so that the
@@ -92,10 +95,12 @@ func entryTime(c *model.Company) time.Time {
 
 // repack rewrites the archive with its parts in name order (excelize
 // writes them in map order, and the same input must give the same bytes),
-// adding the defined names to the workbook part, each entry dated modified.
-// Every other part is copied as excelize compressed it, never inflated and
-// compressed again: no part is held whole in memory.
-func repack(data, definedNames []byte, modified time.Time, w io.Writer) error {
+// adding the defined names to the workbook part and mending each
+// worksheet's head (see fixSheetHead), each entry dated modified. Every
+// other part is copied as excelize compressed it, never inflated and
+// compressed again; a worksheet streams through: no part is held whole in
+// memory.
+func repack(data, definedNames []byte, used map[string]string, modified time.Time, w io.Writer) error {
 	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return err
@@ -104,9 +109,12 @@ func repack(data, definedNames []byte, modified time.Time, w io.Writer) error {
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	zw := zip.NewWriter(w)
 	for _, f := range files {
-		if f.Name == "xl/workbook.xml" && definedNames != nil {
+		switch {
+		case f.Name == "xl/workbook.xml" && definedNames != nil:
 			err = rewritePart(zw, f, modified, func(b []byte) ([]byte, error) { return insertDefinedNames(b, definedNames) })
-		} else {
+		case strings.HasPrefix(f.Name, "xl/worksheets/sheet"):
+			err = mendSheet(zw, f, modified, used[f.Name])
+		default:
 			err = copyPart(zw, f, modified)
 		}
 		if err != nil {
@@ -130,6 +138,38 @@ func copyPart(zw *zip.Writer, f *zip.File, modified time.Time) error {
 		return err
 	}
 	_, err = io.Copy(part, raw)
+	return err
+}
+
+// mendSheet writes a worksheet part again with its head mended: the head,
+// up to the rows, is read whole (it is small: views, formats, widths);
+// the rows stream through.
+func mendSheet(zw *zip.Writer, f *zip.File, modified time.Time, used string) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	br := bufio.NewReaderSize(rc, 64<<10)
+	var head []byte
+	for len(head) < 8<<20 { // read tag by tag to the rows
+		tag, err := br.ReadSlice('>')
+		head = append(head, tag...)
+		if err == io.EOF || bytes.Contains(tag, []byte("<sheetData")) {
+			break
+		}
+		if err != nil && err != bufio.ErrBufferFull {
+			return err
+		}
+	}
+	part, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: modified})
+	if err != nil {
+		return err
+	}
+	if _, err := part.Write(fixSheetHead(head, used)); err != nil {
+		return err
+	}
+	_, err = io.Copy(part, br)
 	return err
 }
 
@@ -168,8 +208,10 @@ func (b *book) createSheets() error {
 	return nil
 }
 
-// writeProperties sets the document properties and asks Excel to
-// recalculate on open. Dates come from the releases, never the clock.
+// writeProperties sets the document properties. Dates come from the
+// releases, never the clock. Excel is not asked to recalculate on open:
+// every formula carries its value and none is volatile, so a forced
+// recalculation would change nothing but mark the file as edited.
 func (b *book) writeProperties() error {
 	stamp := b.c.LatestRelease().Format(time.RFC3339)
 	err := b.f.SetDocProps(&excelize.DocProperties{
@@ -185,10 +227,6 @@ func (b *book) writeProperties() error {
 	if err != nil {
 		return err
 	}
-	full := true
-	if err := b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
-		return err
-	}
 	return b.f.SetAppProps(&excelize.AppProperties{Application: "finexport", Company: b.c.Name})
 }
 
@@ -198,6 +236,7 @@ type sheet struct {
 	b    *book
 	name string
 	sw   *excelize.StreamWriter
+	used cellRange
 }
 
 // sheetSetup is the page and view set-up of a sheet.
@@ -249,6 +288,21 @@ func (b *book) open(name string, s sheetSetup) (*sheet, error) {
 			RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(name), s.titleRows)})
 	}
 	return &sheet{b: b, name: name, sw: sw}, nil
+}
+
+// cellRange is the cells a sheet uses; all zero when none.
+type cellRange struct{ minCol, minRow, maxCol, maxRow int }
+
+// String is the range as a sheet's <dimension> gives it: "A1:F40", "B2"
+// for one cell, "" for none.
+func (r cellRange) String() string {
+	switch {
+	case r.maxRow == 0:
+		return ""
+	case r.minCol == r.maxCol && r.minRow == r.maxRow:
+		return cellName(r.minCol, r.minRow)
+	}
+	return cellName(r.minCol, r.minRow) + ":" + cellName(r.maxCol, r.maxRow)
 }
 
 // insertDefinedNames puts the <definedNames> element where the schema
@@ -307,11 +361,27 @@ func shortName(name string, n int) string {
 
 // row writes one row; nil cells are skipped.
 func (s *sheet) row(n int, cells ...any) error {
+	s.mark(n, cells)
 	return s.sw.SetRow(cellName(1, n), cells)
+}
+
+// mark widens the sheet's used range to a row's cells.
+func (s *sheet) mark(n int, cells []any) {
+	for i, c := range cells {
+		if c == nil {
+			continue
+		}
+		if s.used.maxRow == 0 {
+			s.used = cellRange{i + 1, n, i + 1, n}
+		}
+		s.used.minCol, s.used.maxCol = min(s.used.minCol, i+1), max(s.used.maxCol, i+1)
+		s.used.minRow, s.used.maxRow = min(s.used.minRow, n), max(s.used.maxRow, n)
+	}
 }
 
 // tallRow writes a row whose wrapped text needs lines lines.
 func (s *sheet) tallRow(n, lines int, cells ...any) error {
+	s.mark(n, cells)
 	return s.sw.SetRow(cellName(1, n), cells, excelize.RowOpts{Height: float64(min(15*max(lines, 1), maxRowHeight))})
 }
 
@@ -322,7 +392,15 @@ func linesFor(text string, width float64) int {
 	return (len([]rune(text)) + perLine - 1) / perLine
 }
 
-func (s *sheet) close() error { return s.sw.Flush() }
+// close ends the sheet, and keeps its used range for the archive's
+// worksheet part (the stream writer's own says A1).
+func (s *sheet) close() error {
+	if s.b.used == nil {
+		s.b.used = map[string]string{}
+	}
+	s.b.used["xl/worksheets/sheet"+strconv.Itoa(s.sw.SheetID)+".xml"] = s.used.String()
+	return s.sw.Flush()
+}
 
 // Excel's limits.
 const (
@@ -435,24 +513,80 @@ func SheetName(s string) string {
 	return s
 }
 
-// sourceText lists where a fact was stated, and any disagreement.
+// sourceText lists where a fact was stated ("q2.txt:102"), and any
+// disagreement. Documents go by their names, never the folders they were
+// read from.
 func sourceText(f *model.Fact) string {
 	if f.Derived != nil {
 		return "derived: " + f.DerivationText()
 	}
 	var parts []string
 	for _, r := range f.Reported {
-		parts = append(parts, r.Source.String())
+		parts = append(parts, model.SourceName(r.Source))
 	}
 	s := strings.Join(parts, "; ")
 	if f.Conflict {
 		var vals []string
 		for _, r := range f.Reported {
-			vals = append(vals, r.Source.File+" states "+r.Value.String())
+			vals = append(vals, model.DocName(r.Source.File)+" states "+r.Value.String())
 		}
 		s = "CONFLICT: " + strings.Join(vals, "; ") + " (latest shown)"
 	}
 	return s
+}
+
+// sourceLabel is a fact's source cell: its text, and the EDGAR address of
+// the filing when one document states it and its SEC header names it
+// (the text then names the filing too).
+func (b *book) sourceLabel(f *model.Fact) (text, url string) {
+	text = sourceText(f)
+	if f.Derived != nil || f.Conflict || len(f.Reported) == 0 {
+		return text, ""
+	}
+	doc, ok := b.c.DocumentOf(f.Reported[len(f.Reported)-1].Source.File)
+	if !ok || doc.FilingURL() == "" {
+		return text, ""
+	}
+	return text + " · " + doc.Filing(), doc.FilingURL()
+}
+
+// sourceCell writes a fact's source (see sourceLabel).
+func (b *book) sourceCell(f *model.Fact) excelize.Cell {
+	text, url := b.sourceLabel(f)
+	return b.hyperlink(url, text, look{role: roleNote})
+}
+
+// maxLinkText is the longest text a HYPERLINK formula may show (Excel's
+// limit on a string in a formula).
+const maxLinkText = 255
+
+// hyperlink is a text cell that opens url: a HYPERLINK formula whose cached
+// value is the text. Without a url, or with text too long for a formula,
+// it is a plain text cell. The text stays a string literal (quotes
+// doubled): a document's name is never read as a formula.
+func (b *book) hyperlink(url, text string, l look) excelize.Cell {
+	if url == "" || len(text) > maxLinkText || len(url) > maxLinkText {
+		return b.text(text, l)
+	}
+	cell := b.text(text, l)
+	cell.Formula = `HYPERLINK("` + url + `","` + strings.ReplaceAll(text, `"`, `""`) + `")`
+	return cell
+}
+
+// sourceWidth is the width of a period sheet's source columns: its
+// longest source, within bounds, so that no source is cut.
+func (b *book) sourceWidth(ps *periodSheet) float64 {
+	longest := 0
+	for _, p := range []*model.FiscalPeriod{ps.main, ps.ytd, ps.balance} {
+		if p == nil {
+			continue
+		}
+		for _, f := range b.c.FactsIn(p.Name) {
+			text, _ := b.sourceLabel(f)
+			longest = max(longest, utf8.RuneCountInString(text))
+		}
+	}
+	return min(max(float64(longest)+4, 30), 120)
 }
 
 func unitLabel(u extract.Unit) string { return string(u) }

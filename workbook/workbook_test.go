@@ -235,10 +235,10 @@ func TestDataTable(t *testing.T) {
 		t.Fatalf("tables %+v (%v)", tables, err)
 	}
 	rows, _ := f.GetRows("Data")
-	if strings.Join(rows[0], ",") != "document,company,statement,item,label,period_start,period_end,months,value,unit,line,period,source" {
+	if strings.Join(rows[0], ",") != "document,company,statement,item,label,period_start,period_end,months,value,unit,line,period,source,cik,accession" {
 		t.Errorf("header %v", rows[0])
 	}
-	if want := 1 + len(c.Facts) + len(c.Narrative); len(rows) != want || tables[0].Range != "A1:M"+strconv.Itoa(want) {
+	if want := 1 + len(c.Facts) + len(c.Narrative); len(rows) != want || tables[0].Range != "A1:O"+strconv.Itoa(want) {
 		t.Errorf("%d rows, table %s; want %d", len(rows), tables[0].Range, want)
 	}
 }
@@ -514,5 +514,152 @@ func TestCellOutsideTheSheetIsAnError(t *testing.T) {
 	}
 	if got := ref("Q1 FY2004", 3, 7); got != "'Q1 FY2004'!C7" {
 		t.Errorf("ref = %q, want 'Q1 FY2004'!C7", got)
+	}
+}
+
+// zipPart returns one part of the written archive.
+func zipPart(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.File {
+		if f.Name == name {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			var buf bytes.Buffer
+			if _, err := buf.ReadFrom(rc); err != nil {
+				t.Fatal(err)
+			}
+			return buf.Bytes()
+		}
+	}
+	t.Fatalf("no part %s", name)
+	return nil
+}
+
+// Every sheet declares the range it uses (readers size their grids from
+// it), and lists its column widths in ascending order, as the schema
+// wants: readers that expect that order lose the widths otherwise.
+func TestSheetsDeclareTheirRangeAndWidthsInOrder(t *testing.T) {
+	data := render(t, sampleCompany(t))
+	f := open(t, data)
+	reDim := regexp.MustCompile(`<dimension ref="([^"]*)"`)
+	reMin := regexp.MustCompile(`<col min="([0-9]+)"`)
+	for i, name := range f.GetSheetList() {
+		part := zipPart(t, data, "xl/worksheets/sheet"+strconv.Itoa(i+1)+".xml")
+		rows, _ := f.GetRows(name)
+		last := 0
+		for _, r := range rows {
+			last = max(last, len(r))
+		}
+		want := "A1:" + cellName(last, len(rows))
+		if m := reDim.FindSubmatch(part); m == nil || string(m[1]) != want {
+			t.Errorf("%s declares %q, uses %s", name, m, want)
+		}
+		prev := 0
+		for _, m := range reMin.FindAllSubmatch(part, -1) {
+			n, _ := strconv.Atoi(string(m[1]))
+			if n <= prev {
+				t.Errorf("%s: column width for column %d after column %d", name, n, prev)
+			}
+			prev = n
+		}
+	}
+	// A period sheet: label, unit, two value and two source columns.
+	part := zipPart(t, data, "xl/worksheets/sheet2.xml")
+	var cols []string
+	for _, m := range reMin.FindAllSubmatch(part, -1) {
+		cols = append(cols, string(m[1]))
+	}
+	if got := strings.Join(cols, ","); got != "1,2,3,4,5,6" {
+		t.Errorf("period sheet widths for columns %s, want 1,2,3,4,5,6", got)
+	}
+}
+
+// Every formula carries its value and none is volatile, so the workbook
+// does not force Excel to recalculate on open (which marks an unchanged
+// file as edited).
+func TestNoForcedRecalculation(t *testing.T) {
+	data := render(t, sampleCompany(t))
+	if wb := zipPart(t, data, "xl/workbook.xml"); bytes.Contains(wb, []byte("fullCalcOnLoad")) {
+		t.Error("workbook.xml forces a full recalculation on load")
+	}
+	f := open(t, data)
+	volatile := regexp.MustCompile(`\b(NOW|TODAY|RAND|RANDBETWEEN|OFFSET|INDIRECT|CELL|INFO)\(`)
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		for r, row := range rows {
+			for c := range row {
+				formula, _ := f.GetCellFormula(sheet, cellName(c+1, r+1))
+				if volatile.MatchString(formula) {
+					t.Errorf("%s!%s: volatile formula %s", sheet, cellName(c+1, r+1), formula)
+				}
+			}
+		}
+	}
+}
+
+// Sources name the document and line, never the folders it was read from;
+// a filing its SEC header identifies is named by CIK and accession number
+// and linked on EDGAR.
+func TestSourcesShowDocumentNamesAndFilings(t *testing.T) {
+	raw, err := os.ReadFile("../testdata/variants/brightwater_submission_52week_millions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	local := "../repo/testdata/variants/brightwater_submission_52week_millions.txt"
+	c := model.Build([]*extract.Filing{parseBytes(t, raw, local)}, model.Options{})[0]
+	f := open(t, render(t, c))
+	const name = "brightwater_submission_52week_millions.txt"
+	const filing = "CIK 812345, accession 0000950134-03-015501"
+	const url = "https://www.sec.gov/Archives/edgar/data/812345/000095013403015501/"
+	row := strconv.Itoa(planLayout(c).itemRow["revenue"])
+	formula, v := cell(t, f, "Q4 FY2003", "E"+row)
+	if v != name+":61 · "+filing || !strings.HasPrefix(formula, `HYPERLINK("`+url+`",`) {
+		t.Errorf("revenue's source: %q =%s", v, formula)
+	}
+	var checkSources, dataCIK, dataAccession bool
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		for r, cells := range rows {
+			for col, text := range cells {
+				if strings.Contains(text, "../") || strings.Contains(text, "testdata/") {
+					t.Errorf("%s!%s shows a local path: %q", sheet, cellName(col+1, r+1), text)
+				}
+				checkSources = checkSources || sheet == ChecksSheet && strings.HasPrefix(text, name+" ("+filing+"): ")
+				dataCIK = dataCIK || sheet == DataSheet && text == "0000812345"
+				if sheet == DataSheet && text == "0000950134-03-015501" {
+					formula, _ := f.GetCellFormula(sheet, cellName(col+1, r+1))
+					dataAccession = dataAccession || strings.HasPrefix(formula, `HYPERLINK("`+url+`"`)
+				}
+			}
+		}
+	}
+	if !checkSources || !dataCIK || !dataAccession {
+		t.Errorf("filing shown in Checks sources %v, Data cik %v, Data accession linked %v", checkSources, dataCIK, dataAccession)
+	}
+}
+
+// A source stands apart from the figure to its left, however that figure
+// ends: left-aligned with an indent, since a negative's bracket fills its
+// cell to the right edge.
+func TestSourcesStandApartFromFigures(t *testing.T) {
+	c := sampleCompany(t)
+	f := open(t, render(t, c))
+	row := strconv.Itoa(planLayout(c).itemRow["net_income"])
+	if _, v := cell(t, f, "Q2 FY2004", "D"+row); v != "-2462000" {
+		t.Fatalf("H1 FY2004 net loss shows %q", v)
+	}
+	for _, ref := range []string{"E" + row, "F" + row} {
+		id, _ := f.GetCellStyle("Q2 FY2004", ref)
+		st, err := f.GetStyle(id)
+		if err != nil || st.Alignment == nil || st.Alignment.Horizontal != "left" || st.Alignment.Indent < 1 {
+			t.Errorf("source %s: alignment %+v, want left with an indent", ref, st.Alignment)
+		}
 	}
 }

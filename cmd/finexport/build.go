@@ -125,6 +125,7 @@ func (b *builder) run(inputs []input) int {
 	}
 	afterFirstPass()
 	failed, warnings := 0, 0
+	var read []*extract.Filing // for --strict's year-end check: identity only
 	b.eachCompany(order, groups, sumOf, func(r *companyRun) {
 		for _, msg := range r.problems {
 			fmt.Fprintln(b.stderr, "finexport:", msg)
@@ -133,6 +134,7 @@ func (b *builder) run(inputs []input) int {
 		if r.c == nil {
 			return // every release of it vanished or changed: said above
 		}
+		read = append(read, r.read...)
 		written, err := b.commit(r)
 		if !b.quiet {
 			for _, p := range written {
@@ -166,6 +168,8 @@ func (b *builder) run(inputs []input) int {
 	case b.strict && failed > 0:
 		fmt.Fprintf(b.stderr, "finexport: --strict: checks fail for %d compan%s; see the Checks sheet\n", failed, map[bool]string{true: "y", false: "ies"}[failed == 1])
 		return exitFailed
+	case b.strict && yearEndContradicted(read, b.opts.FiscalYearEnd, b.stderr):
+		return exitFailed
 	}
 	return exitOK
 }
@@ -176,10 +180,11 @@ var afterFirstPass = func() {}
 // companyRun is one company read again, built and rendered to temporary
 // files, waiting to be named and reported in its turn.
 type companyRun struct {
-	c        *model.Company // nil when none of its releases could be read
-	problems []string       // read errors and changed files, to report
-	temps    []string       // the workbook's and the PDF's temporary files
-	err      error          // rendering failed
+	c        *model.Company    // nil when none of its releases could be read
+	problems []string          // read errors and changed files, to report
+	read     []*extract.Filing // the releases built: name and stated year end only
+	temps    []string          // the workbook's and the PDF's temporary files
+	err      error             // rendering failed
 }
 
 // outputs are the files written per company, in the order reported.
@@ -230,6 +235,7 @@ func (b *builder) prepare(inputs []input, sumOf map[string]string) *companyRun {
 			continue
 		}
 		kept = append(kept, f)
+		r.read = append(r.read, &extract.Filing{File: f.File, StatedYearEnd: f.StatedYearEnd})
 	}
 	if len(kept) == 0 {
 		return r

@@ -31,6 +31,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	case failed > 0:
 		return exitFailed
+	case l.strict && yearEndContradicted(l.filings, l.opts.FiscalYearEnd, stderr):
+		return exitFailed
 	}
 	return exitOK
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -61,7 +62,7 @@ func collectInputs(args []string) ([]input, []error) {
 			errs = append(errs, pathError(arg, err))
 		}
 		if len(out) == before {
-			errs = append(errs, fmt.Errorf("%s: folder holds no releases (.txt, .nc, .htm or .html files)", arg))
+			errs = append(errs, fmt.Errorf("%s: folder holds no releases (%s files)", arg, extensionList("or")))
 		}
 	}
 	return out, errs
@@ -80,9 +81,20 @@ func regularFile(p string, d fs.DirEntry) bool {
 	return err == nil && st.Mode().IsRegular()
 }
 
+// releaseExtensions are the names of the files a folder's walk reads
+// (any case): the usage text and the errors list them from here.
+var releaseExtensions = []string{".txt", ".nc", ".htm", ".html"}
+
 func isReleaseName(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
-	return !strings.HasPrefix(name, ".") && (ext == ".txt" || ext == ".nc" || ext == ".htm" || ext == ".html")
+	return !strings.HasPrefix(name, ".") && slices.Contains(releaseExtensions, ext)
+}
+
+// extensionList names the release extensions in a sentence: ".txt, .nc,
+// .htm and .html" (conj "and").
+func extensionList(conj string) string {
+	n := len(releaseExtensions)
+	return strings.Join(releaseExtensions[:n-1], ", ") + " " + conj + " " + releaseExtensions[n-1]
 }
 
 func pathError(p string, err error) error {

@@ -21,6 +21,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"time"
 
 	"finexport/extract"
 	"finexport/extract/model"
@@ -29,8 +31,9 @@ import (
 //go:embed samples/*.txt
 var samples embed.FS
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+// version, when set at build time with -ldflags "-X main.version=...",
+// stands in for the module version of the build info.
+var version = ""
 
 // Exit codes.
 const (
@@ -43,7 +46,7 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `finexport reads EDGAR filings (earnings releases, 10-Q, 10-K; plain text or HTML) and
+var usage = `finexport reads EDGAR filings (earnings releases, 10-Q, 10-K; plain text or HTML) and
 pulls out every figure with its period, sign, scale, unit and source line.
 
 Usage:
@@ -54,7 +57,7 @@ Usage:
   finexport templates DIR        write the default definitions to DIR for editing
   finexport --version            print the version
 
-Folders are read recursively (.txt, .nc, .htm and .html files). Run "finexport COMMAND --help"
+Folders are read recursively (` + extensionList("and") + ` files). Run "finexport COMMAND --help"
 for a command's flags.
 
 Exit codes: 0 success; 1 a check failed; 2 usage or input error.
@@ -77,7 +80,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	case "-version", "--version", "version":
-		fmt.Fprintln(stdout, "finexport", version)
+		info, _ := debug.ReadBuildInfo()
+		fmt.Fprintln(stdout, versionText(version, info))
 		return exitOK
 	case "facts":
 		return runFacts(args[1:], stdout, stderr)
@@ -90,6 +94,37 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "finexport: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
+}
+
+// versionText is the --version line: the module version (or override),
+// and the VCS revision the binary was built from, as the Go toolchain
+// recorded them in the build info (info may be nil).
+func versionText(override string, info *debug.BuildInfo) string {
+	v, rev, modified := override, "", false
+	if info != nil {
+		if v == "" {
+			v = info.Main.Version
+		}
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
+		}
+	}
+	if v == "" {
+		v = "(devel)"
+	}
+	out := "finexport " + v
+	switch {
+	case rev != "" && modified:
+		out += " (revision " + rev + ", modified)"
+	case rev != "":
+		out += " (revision " + rev + ")"
+	}
+	return out
 }
 
 // printable writes text with its control characters dropped (escape
@@ -230,6 +265,21 @@ func noStatementsNotes(filings []*extract.Filing) []extract.Diagnostic {
 		}
 	}
 	return notes
+}
+
+// yearEndContradicted reports, for --strict, releases whose own fiscal
+// year end contradicts the one given: each has a warning of its own.
+func yearEndContradicted(filings []*extract.Filing, yearEnd time.Time, stderr io.Writer) bool {
+	n := 0
+	for _, f := range filings {
+		if f.ContradictsYearEnd(yearEnd) {
+			n++
+		}
+	}
+	if n > 0 {
+		fmt.Fprintf(stderr, "finexport: --strict: --fiscal-year-end %s contradicts %d release(s)\n", yearEnd.Format("01-02"), n)
+	}
+	return n > 0
 }
 
 // companyDiagnostics gathers the diagnostics of the companies.

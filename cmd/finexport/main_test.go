@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -407,6 +411,147 @@ func TestBuildSameOnAnyNumberOfCores(t *testing.T) {
 	for name, data := range files1 {
 		if !bytes.Equal(data, files4[name]) {
 			t.Errorf("%s differs between one worker and four", name)
+		}
+	}
+}
+
+// --version reports the module version and the VCS revision of the build.
+func TestVersionText(t *testing.T) {
+	rev := []debug.BuildSetting{{Key: "vcs", Value: "git"}, {Key: "vcs.revision", Value: "4f2c9e1d"}}
+	for _, c := range []struct {
+		override string
+		info     *debug.BuildInfo
+		want     string
+	}{
+		{"", &debug.BuildInfo{Main: debug.Module{Version: "v1.4.0"}, Settings: rev}, "finexport v1.4.0 (revision 4f2c9e1d)"},
+		{"", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: append(rev, debug.BuildSetting{Key: "vcs.modified", Value: "true"})},
+			"finexport (devel) (revision 4f2c9e1d, modified)"},
+		{"v2.0.0", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "finexport v2.0.0"},
+		{"", nil, "finexport (devel)"},
+	} {
+		if got := versionText(c.override, c.info); got != c.want {
+			t.Errorf("versionText(%q, %+v) = %q, want %q", c.override, c.info, got, c.want)
+		}
+	}
+	for _, flag := range []string{"--version", "-version"} {
+		if code, out, _ := runT(t, flag); code != 0 || !strings.HasPrefix(out, "finexport ") || strings.Contains(out, "dev\n") {
+			t.Errorf("%s: %d %q", flag, code, out)
+		}
+	}
+}
+
+// The code, the usage text and the README name the same extensions.
+func TestReadExtensionsAgree(t *testing.T) {
+	want := []string{".txt", ".nc", ".htm", ".html"}
+	for _, ext := range want {
+		if !isReleaseName("a" + strings.ToUpper(ext)) {
+			t.Errorf("a%s is not read", ext)
+		}
+	}
+	if isReleaseName("a.pdf") || len(releaseExtensions) != len(want) {
+		t.Errorf("read extensions %v, want %v", releaseExtensions, want)
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sentence := regexp.MustCompile(`Folders are read recursively \(([^)]*)\)`)
+	for name, text := range map[string]string{"usage": usage, "README": string(readme)} {
+		m := sentence.FindStringSubmatch(text)
+		if m == nil {
+			t.Errorf("%s does not say which files folders give", name)
+			continue
+		}
+		got := regexp.MustCompile(`\.[a-z]+`).FindAllString(m[1], -1)
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%s names %v, want %v", name, got, want)
+		}
+	}
+}
+
+// The README asks for the Go version go.mod requires.
+func TestREADMEGoVersion(t *testing.T) {
+	mod, err := os.ReadFile("../../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, _ := os.ReadFile("../../README.md")
+	m := regexp.MustCompile(`(?m)^go (\d+\.\d+)`).FindSubmatch(mod)
+	if m == nil {
+		t.Fatal("go.mod names no Go version")
+	}
+	if want := "Go " + string(m[1]) + " or later"; !strings.Contains(string(readme), want) {
+		t.Errorf("README does not say %q", want)
+	}
+}
+
+// go.mod marks a module "// indirect" only when no package of ours
+// imports it: a direct dependency so marked hides what the code relies on.
+func TestGoModMarksDirectDependencies(t *testing.T) {
+	mod, err := os.ReadFile("../../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	required := map[string]bool{} // module path -> marked indirect
+	for _, m := range regexp.MustCompile(`(?m)^\s*(?:require\s+)?([a-z0-9.\-]+\.[a-z]+/\S+) v\S+( // indirect)?$`).FindAllStringSubmatch(string(mod), -1) {
+		required[m[1]] = m[2] != ""
+	}
+	imported := map[string]bool{}
+	err = filepath.WalkDir("../..", func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return err
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		for _, imp := range f.Imports {
+			path := strings.Trim(imp.Path.Value, `"`)
+			for m := range required {
+				if path == m || strings.HasPrefix(path, m+"/") {
+					imported[m] = true
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []string{"github.com/xuri/excelize/v2", "github.com/go-pdf/fpdf", "github.com/shopspring/decimal"} {
+		if !imported[m] {
+			t.Errorf("%s: not found among the imports", m)
+		}
+	}
+	for m, indirect := range required {
+		if imported[m] && indirect {
+			t.Errorf("go.mod marks %s indirect; the code imports it", m)
+		}
+	}
+}
+
+// A fiscal year end the releases contradict is a warning; with --strict,
+// an error (exit 1), for build and check alike. One they agree with is
+// neither.
+func TestContradictedYearEndWarnsAndFailsStrict(t *testing.T) {
+	filings := abs(t, "../../testdata/filings")
+	for _, tt := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"check", "-fiscal-year-end", "12-31", filings}, 0},
+		{[]string{"check", "-strict", "-fiscal-year-end", "12-31", filings}, 1},
+		{[]string{"build", "-o", t.TempDir(), "-fiscal-year-end", "12-31", filings}, 0},
+		{[]string{"build", "-strict", "-o", t.TempDir(), "-fiscal-year-end", "12-31", filings}, 1},
+		{[]string{"build", "-strict", "-o", t.TempDir(), "-fiscal-year-end", "06-30", filings}, 0},
+	} {
+		code, _, errs := runT(t, tt.args...)
+		contradicted := tt.args[len(tt.args)-2] == "12-31"
+		if code != tt.code || strings.Contains(errs, "fiscal year ends June 30; the year end given (12-31) contradicts it") != contradicted {
+			t.Errorf("%v: exit %d, want %d; stderr:\n%s", tt.args, code, tt.code, errs)
+		}
+		if strict := tt.args[1] == "-strict"; strict && contradicted && !strings.Contains(errs, "--strict: --fiscal-year-end 12-31 contradicts 2 release(s)") {
+			t.Errorf("%v: no strict error:\n%s", tt.args, errs)
 		}
 	}
 }

@@ -39,6 +39,9 @@ type Document struct {
 	ReleaseDate time.Time
 	Title       string
 	Tables      int
+	// Accession and CIK identify the filing on EDGAR, from the SEC
+	// header of a whole submission; empty for a bare exhibit.
+	Accession, CIK string
 }
 
 // Reported is one document's value for a fact.
@@ -311,7 +314,8 @@ func (c *Company) describe(f *extract.Filing) {
 	if c.Ticker == "" {
 		c.Ticker, c.Exchange = f.Ticker, f.Exchange
 	}
-	doc := Document{File: f.File, SHA256: f.SHA256, ReleaseDate: f.ReleaseDate, Tables: len(f.Tables)}
+	doc := Document{File: f.File, SHA256: f.SHA256, ReleaseDate: f.ReleaseDate, Tables: len(f.Tables),
+		Accession: f.Header.Accession, CIK: f.Header.CIK}
 	if len(f.Titles) > 0 {
 		doc.Title = f.Titles[0]
 	}

@@ -221,7 +221,7 @@ func (c *Company) collectChecks(filings []*extract.Filing) {
 			}
 			ch := extract.Check{Kind: extract.Conflict, Name: "Conflict: " + name, Item: f.Item, Period: f.Period.Period,
 				Stated: latest.Value, Computed: r.Value, Sources: []extract.Source{latest.Source, r.Source},
-				Detail: latest.Source.File + " states " + latest.Value.String() + "; " + r.Source.File + " states " + r.Value.String()}
+				Detail: DocName(latest.Source.File) + " states " + latest.Value.String() + "; " + DocName(r.Source.File) + " states " + r.Value.String()}
 			ch.Difference = ch.Stated.Sub(ch.Computed)
 			ch.Status = extract.Fail
 			c.Checks = append(c.Checks, ch)

@@ -280,6 +280,49 @@ func TestFiscalYearEndOverride(t *testing.T) {
 	}
 }
 
+// A year end the releases contradict ("year ended June 30" given 12-31)
+// is warned about, names no 12 months ended June 30 a fiscal year, and
+// gives no two periods one name.
+func TestContradictedFiscalYearEnd(t *testing.T) {
+	dec31 := time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC)
+	var filings []*extract.Filing
+	for _, n := range []string{"000_bb2e246abcbfccf3.txt", "001_0a551a66bcd04f48.txt", "002_841493e996f58f0e.txt"} {
+		raw, err := os.ReadFile("../../testdata/filings/" + n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := (&extract.Parser{FiscalYearEnd: dec31}).Parse(bytes.NewReader(raw), n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		filings = append(filings, f)
+	}
+	c := one(t, filings, Options{FiscalYearEnd: dec31})
+	warned := map[string]bool{}
+	for _, d := range c.Diagnostics {
+		if d.Severity == extract.Warning && strings.Contains(d.Msg, "fiscal year ends June 30") && strings.Contains(d.Msg, "12-31") {
+			warned[d.File] = true
+		}
+	}
+	if !warned["000_bb2e246abcbfccf3.txt"] || !warned["001_0a551a66bcd04f48.txt"] || len(warned) != 2 {
+		t.Errorf("contradiction warned for %v, want the two releases with statements", warned)
+	}
+	spans := map[string]string{}
+	for _, f := range c.Facts {
+		span := f.Period.Period.String()
+		if prev, ok := spans[f.Period.Name]; ok && prev != span {
+			t.Errorf("%s names both %s and %s", f.Period.Name, prev, span)
+		}
+		spans[f.Period.Name] = span
+	}
+	if p, ok := c.Period("12M to 2003-06-30"); !ok || p.Kind != OtherSpan {
+		t.Errorf("the 12 months ended 2003-06-30: %+v %v, want a span of its own", p, ok)
+	}
+	if p, ok := c.Period("FY2003"); ok {
+		t.Errorf("FY2003 is %s; no release reports the year ended 2003-12-31", p.Period)
+	}
+}
+
 func TestEventsFromReleasesWithoutStatements(t *testing.T) {
 	c := one(t, samples(t), Options{})
 	var got []string
