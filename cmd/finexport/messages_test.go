@@ -56,6 +56,7 @@ type messageFile struct{ name, body string }
 // TestEveryMessageHasACase keeps the table complete.
 var messageCases = []struct {
 	name     string
+	args     []string // flags for check, if any
 	files    []messageFile
 	file     string // the file the message names
 	line     int    // 0: the message names no line
@@ -139,6 +140,11 @@ var messageCases = []struct {
 	{name: "release year left open", files: []messageFile{{"w.txt", "ACME WIDGETS REPORTS RESULTS\n\nDALLAS, March 5 /PRNewswire/ -- Acme Widgets Inc. today reported results.\n"}},
 		file: "w.txt", line: 3, severity: extract.Warning, msg: "release date March 5 has no year and the document gives none: left open",
 		text: "DALLAS, March 5 /PRNewswire/ -- Acme Widgets Inc. today reported results."},
+	{name: "contradicted year end", args: []string{"-fiscal-year-end", "12-31"},
+		files: []messageFile{{"w.txt", "<SEC-HEADER>\nFILER:\n\tCOMPANY DATA:\n\t\tCOMPANY CONFORMED NAME:\t\t\tACME WIDGETS INC\n" +
+			"\t\tFISCAL YEAR END:\t\t\t0630\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\nACME WIDGETS REPORTS RESULTS\n</TEXT>\n</DOCUMENT>\n"}},
+		file: "w.txt", severity: extract.Warning,
+		msg: "the filing's fiscal year ends June 30; the year end given (12-31) contradicts it, and periods are named and quarters derived by the year end given"},
 	// The model of a company.
 	{name: "no fiscal year end", files: []messageFile{{"w.txt", "ACME WIDGETS REPORTS RESULTS\n\n<TABLE>" + messageIncome + "</TABLE>\n"}},
 		file: "w.txt", severity: extract.Warning, msg: "no release says when the fiscal year ends; assuming December 31 (use --fiscal-year-end)"},
@@ -164,7 +170,7 @@ func TestMessageCases(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			_, _, errs := runT(t, "check", dir)
+			_, _, errs := runT(t, append(append([]string{"check"}, tt.args...), dir)...)
 			want := filepath.Join(dir, tt.file)
 			if tt.line > 0 {
 				want += fmt.Sprintf(":%d", tt.line)
