@@ -49,8 +49,14 @@ type book struct {
 	names  []*excelize.DefinedName
 }
 
-// Write renders the company as an .xlsx workbook to w.
-func Write(w io.Writer, c *model.Company) error {
+// Write renders the company as an .xlsx workbook to w. An internal failure
+// is an error naming the company, never a crash of the whole run.
+func Write(w io.Writer, c *model.Company) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("workbook for %s: internal error: %v", c.Name, r)
+		}
+	}()
 	f := excelize.NewFile()
 	defer f.Close()
 	b := &book{f: f, c: c, set: c.Templates(), st: &styles{f: f, ids: map[look]int{}}}
@@ -351,10 +357,11 @@ func number(d decimal.Decimal) any {
 	return f
 }
 
-// cached is a model value for a formula, or "n/a".
-func cached(d decimal.Decimal, ok bool) any {
-	if !ok {
-		return notAvailable
+// cached is a model value for a formula, or "n/a" or "n/m" (err says
+// which).
+func cached(d decimal.Decimal, err error) any {
+	if err != nil {
+		return model.Unshown(err)
 	}
 	return number(d)
 }
