@@ -91,6 +91,11 @@ func TestPercentChangeAcrossSignFlipIsNotMeaningful(t *testing.T) {
 	if got := shown(t, f, sheet, 6, rowOf(t, f, sheet, "Revenue")); got != "8.0%" {
 		t.Errorf("revenue %% change shows %q, want 8.0%%", got)
 	}
+	// The Cover's legend says what n/m means.
+	rows, _ := f.GetRows(CoverSheet)
+	if r := rows[rowOf(t, f, CoverSheet, "n/m")-1]; len(r) < 2 || !strings.HasPrefix(r[1], "Not meaningful") {
+		t.Errorf("Cover legend for n/m: %q", r)
+	}
 }
 
 // Issue 12 point 3: gross margin from 17.5% to 32.1% moved 14.5 points
