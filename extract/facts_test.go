@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"encoding/csv"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -241,6 +242,28 @@ Gross profit                 3,960   39.6%    3,570   39.7%
 	for _, c := range f.Checks {
 		if c.Stated.LessThan(decimal.NewFromInt(1000)) {
 			t.Errorf("check %s runs on percentages: stated %s", c.Name, c.Stated)
+		}
+	}
+}
+
+// Issue 12 point 4: a percent fact is written as printed, with its unit
+// ("33.3,percent" for 33.3%), as the workbook's Data sheet holds it.
+func TestPercentFactsAsPrinted(t *testing.T) {
+	raw, err := os.ReadFile("../testdata/cashflow/beta_q1_cash_burn.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := (&Parser{}).Parse(bytes.NewReader(raw), "beta.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteFactsCSV(&buf, f.Facts); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{",Gross margin,2004-01-01,2004-03-31,3,33.3,percent,25\r\n", ",Gross margin,2003-01-01,2003-03-31,3,37.5,percent,25\r\n"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("facts CSV lacks %q:\n%s", want, buf.String())
 		}
 	}
 }

@@ -42,8 +42,14 @@ type report struct {
 	w   float64 // usable width
 }
 
-// Write renders the company as a PDF to w.
-func Write(w io.Writer, c *model.Company, opts Options) error {
+// Write renders the company as a PDF to w. An internal failure is an error
+// naming the company, never a crash of the whole run.
+func Write(w io.Writer, c *model.Company, opts Options) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("PDF for %s: internal error: %v", c.Name, r)
+		}
+	}()
 	size := "Letter"
 	switch strings.ToLower(opts.Paper) {
 	case "", Letter:

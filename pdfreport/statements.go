@@ -110,7 +110,7 @@ func (r *report) unmappedRows(periods []model.FiscalPeriod) [][]string {
 				out = append(out, make([]string, len(periods)+1))
 				out[i][0] = f.Label
 			}
-			out[i][ci+1] = model.Display(f.Value, model.DisplayFor(string(f.Unit)))
+			out[i][ci+1] = model.Display(f.Value, model.FactDisplay(string(f.Unit)))
 		}
 	}
 	return out

@@ -1,14 +1,13 @@
 package pdfreport
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"finexport/extract"
 	"finexport/extract/model"
 	"finexport/templates"
-
-	"github.com/shopspring/decimal"
 )
 
 // table is a grid of text drawn with cells: the first column left-aligned,
@@ -84,8 +83,13 @@ var headlines = []headline{
 }
 
 var liquidityHeadlines = []headline{
-	{item: "cash"}, {metric: "working_capital"}, {metric: "current_ratio"}, {metric: "quick_ratio"}, {metric: "cash_runway"},
+	{item: "cash"}, {metric: "working_capital"}, {metric: "current_ratio"}, {metric: "quick_ratio"},
+	{metric: "cash_runway"}, {metric: "cash_runway_net_loss"},
 }
+
+// runways are the cash runway metrics, on each basis: "n/m" in one of
+// them means the company was not burning cash.
+var runways = []string{"cash_runway", "cash_runway_net_loss"}
 
 // label is a headline's name in the templates.
 func (r *report) label(h headline) string {
@@ -152,27 +156,35 @@ func (r *report) comparisonTable(cur, prior model.FiscalPeriod) {
 		}
 		row := []string{r.label(h)}
 		if h.metric != "" {
-			m, _ := r.c.Templates().Metric(h.metric)
-			kind := model.DisplayFor(m.Unit)
-			row = append(row, r.metricText(h.metric, cur.Name, kind), r.metricText(h.metric, prior.Name, kind))
-			v, ok := r.c.MetricChange("change", h.metric, cur.Name, prior.Name)
-			row = append(row, textOr(v, ok, kind), "")
+			m, ok := r.c.Templates().Metric(h.metric)
+			if !ok {
+				continue // an edited set without it
+			}
+			row = append(row, r.metricText(h.metric, cur.Name), r.metricText(h.metric, prior.Name), r.metricChangeText(m, cur.Name, prior.Name), "")
 		} else {
 			item := h.item
 			kind := r.itemKind(item)
 			row = append(row, r.factText(item, cur.Name), r.factText(item, prior.Name))
-			v, ok := r.c.Change("change", item, cur.Name, prior.Name)
-			p, okP := r.c.Change("pct_change", item, cur.Name, prior.Name)
-			row = append(row, textOr(v, ok, kind), textOr(p, okP, model.ShowPercent))
+			v, err := r.c.Change("change", item, cur.Name, prior.Name)
+			p, errP := r.c.Change("pct_change", item, cur.Name, prior.Name)
+			row = append(row, model.Shown(v, err, kind), model.Shown(p, errP, model.ShowPercent))
 		}
 		t.rows = append(t.rows, row)
 	}
 	r.drawTable(t)
 }
 
+// metricChangeText is a metric's change between two periods, with the
+// templates' change metric for its unit: points for a margin.
+func (r *report) metricChangeText(m *templates.Metric, current, prior string) string {
+	change := r.c.Templates().ChangeFor(m.Unit)
+	v, err := r.c.MetricChange(change.ID, m.ID, current, prior)
+	return model.Shown(v, err, model.ChangeKind(change, m))
+}
+
 func (r *report) itemKind(item string) string {
 	if it, ok := r.c.Templates().Item(item); ok {
-		return model.DisplayFor(it.Unit)
+		return model.FactDisplay(it.Unit)
 	}
 	return model.ShowMoney
 }
@@ -183,22 +195,17 @@ func (r *report) factText(item, period string) string {
 	if f == nil {
 		return ""
 	}
-	return model.Display(f.Value, model.DisplayFor(string(f.Unit)))
+	return model.Display(f.Value, model.FactDisplay(string(f.Unit)))
 }
 
-func (r *report) metricText(id, period, kind string) string {
+// metricText shows a metric for a period, "n/a" or "n/m", or a blank
+// when the period has none.
+func (r *report) metricText(id, period string) string {
 	mv, ok := r.c.Metric(id, period)
 	if !ok {
 		return ""
 	}
-	return textOr(mv.Value, mv.Available, kind)
-}
-
-func textOr(v decimal.Decimal, ok bool, kind string) string {
-	if !ok {
-		return "n/a"
-	}
-	return model.Display(v, kind)
+	return model.Shown(mv.Value, mv.Err, model.DisplayFor(mv.Metric.Unit))
 }
 
 // liquiditySummary compares the latest balance-sheet date with the one
@@ -222,37 +229,51 @@ func (r *report) liquiditySummary() {
 	r.heading(title, 35)
 	t := table{widths: []float64{62, 30, 30, 30}, header: header}
 	for _, lr := range liquidityHeadlines {
-		row := []string{r.label(lr)}
-		periods := []*model.FiscalPeriod{&cur, prior}
-		if lr.item != "" {
-			for _, p := range periods {
-				if p != nil {
-					row = append(row, r.factText(lr.item, p.Name))
-				}
-			}
-			if prior != nil {
-				v, ok := r.c.Change("change", lr.item, cur.Name, prior.Name)
-				row = append(row, textOr(v, ok, model.ShowMoney))
-			}
-		} else {
-			m, _ := r.c.Templates().Metric(lr.metric)
-			kind := model.DisplayFor(m.Unit)
-			for _, p := range periods {
-				if p != nil {
-					row = append(row, r.metricText(lr.metric, p.Name, kind))
-				}
-			}
-			if prior != nil {
-				v, ok := r.c.MetricChange("change", lr.metric, cur.Name, prior.Name)
-				row = append(row, textOr(v, ok, kind))
-			}
+		if row, ok := r.liquidityRow(lr, cur, prior); ok {
+			t.rows = append(t.rows, row)
 		}
-		t.rows = append(t.rows, row)
 	}
 	r.drawTable(t)
-	if mv, ok := r.c.Metric("cash_runway", cur.Name); ok && !mv.Available {
-		r.note("Cash runway is not available: the quarter ending " + cur.Name + " made no loss, or its figures are missing.")
+	for _, id := range runways {
+		if mv, ok := r.c.Metric(id, cur.Name); ok && errors.Is(mv.Err, templates.ErrNotMeaningful) {
+			r.note(mv.Metric.Name + " is n/m (not meaningful): the quarter ending " + cur.Name + " was not burning cash.")
+		}
 	}
+}
+
+// liquidityRow is a headline at the latest date and the one before it,
+// and the change between them. A metric the set lacks, or one that is
+// "n/a" at both dates (a runway on the basis not used), is left out.
+func (r *report) liquidityRow(lr headline, cur model.FiscalPeriod, prior *model.FiscalPeriod) ([]string, bool) {
+	row := []string{r.label(lr)}
+	periods := []model.FiscalPeriod{cur}
+	if prior != nil {
+		periods = append(periods, *prior)
+	}
+	if lr.item != "" {
+		for _, p := range periods {
+			row = append(row, r.factText(lr.item, p.Name))
+		}
+		if prior != nil {
+			v, err := r.c.Change("change", lr.item, cur.Name, prior.Name)
+			row = append(row, model.Shown(v, err, model.ShowMoney))
+		}
+		return row, true
+	}
+	m, ok := r.c.Templates().Metric(lr.metric)
+	if !ok {
+		return nil, false
+	}
+	shown := false
+	for _, p := range periods {
+		text := r.metricText(lr.metric, p.Name)
+		shown = shown || text != model.NotAvailable && text != ""
+		row = append(row, text)
+	}
+	if prior != nil {
+		row = append(row, r.metricChangeText(m, cur.Name, prior.Name))
+	}
+	return row, shown
 }
 
 // checksLine states the checks in one line and names every failing one.

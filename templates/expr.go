@@ -3,6 +3,7 @@ package templates
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -14,25 +15,42 @@ import (
 // or infinity in a report.
 var ErrNotAvailable = errors.New("not available")
 
+// ErrNotMeaningful is returned by Eval for an expression's "nm": a value
+// exists but would mislead, such as a % change from a negative base. It is
+// shown as "n/m", apart from a missing "n/a".
+var ErrNotMeaningful = errors.New("not meaningful")
+
+// NotMeaningfulText is what a formula shows for "nm".
+const NotMeaningfulText = "n/m"
+
+// pointsPerUnit turns a difference of two fractions into percentage points.
+const pointsPerUnit = 100
+
 // RatioPlaces is how many decimal places a division keeps. It is applied
 // explicitly with DivRound; the decimal package globals are never changed.
-const RatioPlaces = 10
+const RatioPlaces = 14
 
 // Expr is a parsed expression over canonical item ids. The same tree gives a
 // decimal value (Eval) and an Excel formula (Formula), so a workbook and a
 // report built from one definition cannot disagree.
 //
 // Grammar: sum := term (("+"|"-") term)*; term := unary (("*"|"/") unary)*;
-// unary := "-" unary | primary; primary := id | fn "(" sum ")" | "(" sum ")".
-// Functions: parts(id), the rows a table adds up into a total; abs(x); and
-// loss(x), which is -x for a loss and 0 otherwise (so that "cash / loss(net
-// income)" is not available for a profitable quarter). Literal numbers are
-// not allowed: a finance formula carries no constants.
+// unary := "-" unary | primary; primary := id | "nm" | fn "(" sum ")" |
+// "(" sum ")". Functions: parts(id), the rows a table adds up into a total;
+// abs(x); points(x), a
+// difference of fractions in percentage points; unless(id, x), x where id
+// is not reported (and not available where it is); and if(cond, x, y),
+// where cond := sum cmp (sum | "0") ("and" ...)* and cmp is one of
+// < <= > >= = <>. "nm" is a result that is not meaningful (ErrNotMeaningful).
+// An id may name an earlier metric: Load links it to that metric's tree.
+// Literal numbers are not allowed, but for the 0 a condition compares
+// with: a finance formula carries no constants.
 type Expr struct {
-	Op    byte // '+', '-', '*', '/', 'n' (negate), 'i' (item), 'f' (function)
+	Op    byte // '+', '-', '*', '/', 'n' (negate), 'i' (item), 'f' (function), 'm' (metric), '?' (if), 'c' (compare), '&' (and), '0' (zero), 'x' (nm)
 	Name  string
 	Left  *Expr
 	Right *Expr
+	Cond  *Expr // of an if
 }
 
 // Env supplies values to Eval.
@@ -134,36 +152,137 @@ func (p *exprParser) primary() (*Expr, error) {
 	case isIdentByte(c):
 		name := p.ident()
 		if p.peek() != '(' {
+			if name == "nm" {
+				return &Expr{Op: 'x'}, nil
+			}
 			return &Expr{Op: 'i', Name: name}, nil
 		}
 		p.pos++
-		var arg *Expr
-		var err error
-		switch name {
-		case "parts":
-			p.skipSpace()
-			if id := p.ident(); id != "" {
-				arg = &Expr{Op: 'i', Name: id}
-			} else {
-				err = fmt.Errorf("parts takes one item id, at column %d", p.pos+1)
-			}
-		case "abs", "loss":
-			arg, err = p.sum()
-		default:
-			err = fmt.Errorf("unknown function %q (known: parts, abs, loss)", name)
-		}
+		e, err := p.call(name)
 		if err != nil {
 			return nil, err
 		}
-		if p.peek() != ')' {
-			return nil, fmt.Errorf("missing ) at column %d", p.pos+1)
+		if err := p.expect(')'); err != nil {
+			return nil, err
 		}
-		p.pos++
-		return &Expr{Op: 'f', Name: name, Left: arg}, nil
+		return e, nil
 	case c == 0:
 		return nil, errors.New("expression ends too soon")
 	}
 	return nil, fmt.Errorf("unexpected %q at column %d", string(c), p.pos+1)
+}
+
+// call parses a function's arguments, after its "(".
+func (p *exprParser) call(name string) (*Expr, error) {
+	switch name {
+	case "parts":
+		id, err := p.itemID(name)
+		return &Expr{Op: 'f', Name: name, Left: id}, err
+	case "abs", "points":
+		arg, err := p.sum()
+		return &Expr{Op: 'f', Name: name, Left: arg}, err
+	case "unless":
+		id, err := p.itemID(name)
+		if err == nil {
+			err = p.expect(',')
+		}
+		var arg *Expr
+		if err == nil {
+			arg, err = p.sum()
+		}
+		return &Expr{Op: 'f', Name: name, Left: arg, Right: id}, err
+	case "if":
+		return p.conditional()
+	}
+	return nil, fmt.Errorf("unknown function %q (known: parts, abs, points, unless, if)", name)
+}
+
+func (p *exprParser) itemID(fn string) (*Expr, error) {
+	p.skipSpace()
+	if id := p.ident(); id != "" {
+		return &Expr{Op: 'i', Name: id}, nil
+	}
+	return nil, fmt.Errorf("%s takes an item id first, at column %d", fn, p.pos+1)
+}
+
+func (p *exprParser) expect(c byte) error {
+	if p.peek() != c {
+		return fmt.Errorf("missing %c at column %d", c, p.pos+1)
+	}
+	p.pos++
+	return nil
+}
+
+// conditional parses "cond, then, else" of an if.
+func (p *exprParser) conditional() (*Expr, error) {
+	e := &Expr{Op: '?'}
+	var err error
+	if e.Cond, err = p.condition(); err != nil {
+		return nil, err
+	}
+	for _, branch := range []**Expr{&e.Left, &e.Right} {
+		if err := p.expect(','); err != nil {
+			return nil, err
+		}
+		if *branch, err = p.sum(); err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+// condition parses comparisons joined by "and".
+func (p *exprParser) condition() (*Expr, error) {
+	left, err := p.comparison()
+	for err == nil && p.keyword("and") {
+		var right *Expr
+		if right, err = p.comparison(); err == nil {
+			left = &Expr{Op: '&', Left: left, Right: right}
+		}
+	}
+	return left, err
+}
+
+func (p *exprParser) comparison() (*Expr, error) {
+	left, err := p.sum()
+	if err != nil {
+		return nil, err
+	}
+	p.skipSpace()
+	var op string
+	for _, o := range []string{"<=", ">=", "<>", "<", ">", "="} {
+		if strings.HasPrefix(p.src[p.pos:], o) {
+			op = o
+			break
+		}
+	}
+	if op == "" {
+		return nil, fmt.Errorf("want a comparison (< <= > >= = <>) at column %d", p.pos+1)
+	}
+	p.pos += len(op)
+	var right *Expr
+	if p.peek() == '0' && !p.digitAt(p.pos+1) {
+		p.pos++
+		right = &Expr{Op: '0'}
+	} else if right, err = p.sum(); err != nil {
+		return nil, err
+	}
+	return &Expr{Op: 'c', Name: op, Left: left, Right: right}, nil
+}
+
+func (p *exprParser) digitAt(i int) bool {
+	return i < len(p.src) && (p.src[i] >= '0' && p.src[i] <= '9' || p.src[i] == '.')
+}
+
+// keyword consumes a word such as "and" when it stands next.
+func (p *exprParser) keyword(w string) bool {
+	p.skipSpace()
+	end := p.pos + len(w)
+	if !strings.HasPrefix(p.src[p.pos:], w) || end < len(p.src) && isIdentByte(p.src[end]) {
+		return false
+	}
+	p.pos = end
+	return true
 }
 
 func (p *exprParser) ident() string {
@@ -192,6 +311,7 @@ func (e *Expr) Items() []string {
 			seen[x.Name] = true
 			out = append(out, x.Name)
 		}
+		walk(x.Cond)
 		walk(x.Left)
 		walk(x.Right)
 	}
@@ -200,7 +320,7 @@ func (e *Expr) Items() []string {
 }
 
 // Eval computes the expression. A missing item or a zero denominator gives
-// ErrNotAvailable.
+// ErrNotAvailable; "nm" gives ErrNotMeaningful.
 func (e *Expr) Eval(env Env) (decimal.Decimal, error) {
 	switch e.Op {
 	case 'i':
@@ -209,18 +329,22 @@ func (e *Expr) Eval(env Env) (decimal.Decimal, error) {
 		}
 		return decimal.Zero, fmt.Errorf("%w: %s missing", ErrNotAvailable, e.Name)
 	case 'f':
-		if e.Name != "parts" {
-			v, err := e.Left.Eval(env)
-			if e.Name == "abs" {
-				return v.Abs(), err
-			}
-			return decimal.Max(v.Neg(), decimal.Zero), err
+		return e.evalFunction(env)
+	case 'm':
+		return e.Left.Eval(env)
+	case '0':
+		return decimal.Zero, nil
+	case 'x':
+		return decimal.Zero, ErrNotMeaningful
+	case '?':
+		holds, err := e.Cond.holds(env)
+		if err != nil {
+			return decimal.Zero, err
 		}
-		parts, ok := env.Parts(e.Left.Name)
-		if !ok {
-			return decimal.Zero, fmt.Errorf("%w: parts of %s missing", ErrNotAvailable, e.Left.Name)
+		if holds {
+			return e.Left.Eval(env)
 		}
-		return decimal.Sum(decimal.Zero, parts...), nil
+		return e.Right.Eval(env)
 	case 'n':
 		v, err := e.Left.Eval(env)
 		return v.Neg(), err
@@ -247,6 +371,46 @@ func (e *Expr) Eval(env Env) (decimal.Decimal, error) {
 	return l.DivRound(r, RatioPlaces), nil
 }
 
+func (e *Expr) evalFunction(env Env) (decimal.Decimal, error) {
+	switch e.Name {
+	case "parts":
+		parts, ok := env.Parts(e.Left.Name)
+		if !ok {
+			return decimal.Zero, fmt.Errorf("%w: parts of %s missing", ErrNotAvailable, e.Left.Name)
+		}
+		return decimal.Sum(decimal.Zero, parts...), nil
+	case "unless":
+		if _, reported := env.Value(e.Right.Name); reported {
+			return decimal.Zero, fmt.Errorf("%w: %s is reported", ErrNotAvailable, e.Right.Name)
+		}
+	}
+	v, err := e.Left.Eval(env)
+	switch e.Name {
+	case "abs":
+		return v.Abs(), err
+	case "points":
+		return v.Mul(decimal.NewFromInt(pointsPerUnit)), err
+	}
+	return v, err
+}
+
+// holds evaluates a condition: comparisons joined by "and". Every input
+// is read, as Excel's AND does: a missing one makes the whole not available.
+func (e *Expr) holds(env Env) (bool, error) {
+	if e.Op == '&' {
+		l, errL := e.Left.holds(env)
+		r, errR := e.Right.holds(env)
+		return l && r, errors.Join(errL, errR)
+	}
+	l, errL := e.Left.Eval(env)
+	r, errR := e.Right.Eval(env)
+	if err := errors.Join(errL, errR); err != nil {
+		return false, err
+	}
+	c := l.Cmp(r)
+	return map[string]bool{"<": c < 0, "<=": c <= 0, ">": c > 0, ">=": c >= 0, "=": c == 0, "<>": c != 0}[e.Name], nil
+}
+
 // Bound is the largest error the expression's value can carry when each
 // input is off by up to its tolerance: tol(id) for an item, partsTol(id)
 // for the sum of a total's parts. Sums add errors; products and quotients
@@ -256,11 +420,21 @@ func (e *Expr) Bound(env Env, tol func(id string) decimal.Decimal, partsTol func
 	case 'i':
 		return tol(e.Name)
 	case 'f':
-		if e.Name != "parts" {
-			return e.Left.Bound(env, tol, partsTol)
+		switch e.Name {
+		case "parts":
+			return partsTol(e.Left.Name)
+		case "points":
+			return e.Left.Bound(env, tol, partsTol).Mul(decimal.NewFromInt(pointsPerUnit))
 		}
-		return partsTol(e.Left.Name)
-	case 'n':
+		return e.Left.Bound(env, tol, partsTol)
+	case 'n', 'm':
+		return e.Left.Bound(env, tol, partsTol)
+	case '0', 'x':
+		return decimal.Zero
+	case '?':
+		if holds, err := e.Cond.holds(env); err != nil || !holds {
+			return e.Right.Bound(env, tol, partsTol)
+		}
 		return e.Left.Bound(env, tol, partsTol)
 	}
 	ta, tb := e.Left.Bound(env, tol, partsTol), e.Right.Bound(env, tol, partsTol)
@@ -315,26 +489,24 @@ func (e *Expr) formula(b *strings.Builder, ref func(string) (string, bool), part
 		b.WriteString(r)
 		return nil
 	case 'f':
-		switch e.Name {
-		case "abs":
-			b.WriteString("ABS(")
-		case "loss":
-			// -MIN(x, FALSE): FALSE typed as an argument counts as zero,
-			// and the formula carries no literal number.
-			b.WriteString("(-MIN(")
-		default:
-			refs, ok := parts(e.Left.Name)
-			if !ok {
-				return fmt.Errorf("%w: parts of %s missing", ErrNotAvailable, e.Left.Name)
-			}
-			b.WriteString("SUM(" + strings.Join(refs, ",") + ")")
+		return e.functionFormula(b, ref, parts, outer)
+	case 'm':
+		// A metric's own cell when the sheet has one, else its formula.
+		if r, ok := ref(e.Name); ok {
+			b.WriteString(r)
 			return nil
 		}
-		if err := e.Left.formula(b, ref, parts, 0); err != nil {
-			return err
-		}
-		b.WriteString(map[string]string{"abs": ")", "loss": ",FALSE))"}[e.Name])
+		return e.Left.formula(b, ref, parts, outer)
+	case '0':
+		b.WriteString("0")
 		return nil
+	case 'x':
+		b.WriteString(`"` + NotMeaningfulText + `"`)
+		return nil
+	case '?':
+		return e.ifFormula(b, ref, parts)
+	case 'c', '&':
+		return e.conditionFormula(b, ref, parts)
 	case 'n':
 		b.WriteString("-")
 		return e.Left.formula(b, ref, parts, precedence('n'))
@@ -361,6 +533,88 @@ func (e *Expr) formula(b *strings.Builder, ref func(string) (string, bool), part
 	return nil
 }
 
+func (e *Expr) functionFormula(b *strings.Builder, ref func(string) (string, bool), parts func(string) ([]string, bool), outer int) error {
+	switch e.Name {
+	case "parts":
+		refs, ok := parts(e.Left.Name)
+		if !ok {
+			return fmt.Errorf("%w: parts of %s missing", ErrNotAvailable, e.Left.Name)
+		}
+		b.WriteString("SUM(" + strings.Join(refs, ",") + ")")
+		return nil
+	case "unless":
+		if _, reported := ref(e.Right.Name); reported {
+			return fmt.Errorf("%w: %s is reported", ErrNotAvailable, e.Right.Name)
+		}
+		return e.Left.formula(b, ref, parts, outer)
+	case "points":
+		// x*100, bracketed as a product would be.
+		prec := precedence('*')
+		open, close := "", ""
+		if prec < outer {
+			open, close = "(", ")"
+		}
+		b.WriteString(open)
+		if err := e.Left.formula(b, ref, parts, prec); err != nil {
+			return err
+		}
+		b.WriteString("*" + strconv.Itoa(pointsPerUnit) + close)
+		return nil
+	}
+	b.WriteString("ABS(")
+	if err := e.Left.formula(b, ref, parts, 0); err != nil {
+		return err
+	}
+	b.WriteString(")")
+	return nil
+}
+
+// ifFormula writes IF(cond,then,else).
+func (e *Expr) ifFormula(b *strings.Builder, ref func(string) (string, bool), parts func(string) ([]string, bool)) error {
+	b.WriteString("IF(")
+	for i, x := range []*Expr{e.Cond, e.Left, e.Right} {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		if err := x.formula(b, ref, parts, 0); err != nil {
+			return err
+		}
+	}
+	b.WriteString(")")
+	return nil
+}
+
+// conditionFormula writes a comparison, or AND(...) of those an "and"
+// joins.
+func (e *Expr) conditionFormula(b *strings.Builder, ref func(string) (string, bool), parts func(string) ([]string, bool)) error {
+	if e.Op == 'c' {
+		if err := e.Left.formula(b, ref, parts, 0); err != nil {
+			return err
+		}
+		b.WriteString(e.Name)
+		return e.Right.formula(b, ref, parts, 0)
+	}
+	b.WriteString("AND(")
+	for i, c := range e.comparisons() {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		if err := c.formula(b, ref, parts, 0); err != nil {
+			return err
+		}
+	}
+	b.WriteString(")")
+	return nil
+}
+
+// comparisons lists the comparisons an "and" joins, left to right.
+func (e *Expr) comparisons() []*Expr {
+	if e.Op != '&' {
+		return []*Expr{e}
+	}
+	return append(e.Left.comparisons(), e.Right.comparisons()...)
+}
+
 // String renders the expression in template syntax.
 func (e *Expr) String() string {
 	var b strings.Builder
@@ -375,12 +629,38 @@ func (e *Expr) write(b *strings.Builder, outer int) {
 		return
 	case 'f':
 		b.WriteString(e.Name + "(")
+		if e.Name == "unless" {
+			b.WriteString(e.Right.Name + ", ")
+		}
 		e.Left.write(b, 0)
 		b.WriteString(")")
 		return
 	case 'n':
 		b.WriteString("-")
 		e.Left.write(b, precedence('n'))
+		return
+	case 'm':
+		b.WriteString(e.Name)
+		return
+	case '0':
+		b.WriteString("0")
+		return
+	case 'x':
+		b.WriteString("nm")
+		return
+	case '?':
+		b.WriteString("if(")
+		e.Cond.write(b, 0)
+		b.WriteString(", ")
+		e.Left.write(b, 0)
+		b.WriteString(", ")
+		e.Right.write(b, 0)
+		b.WriteString(")")
+		return
+	case 'c', '&':
+		e.Left.write(b, 0)
+		b.WriteString(" " + map[byte]string{'c': e.Name, '&': "and"}[e.Op] + " ")
+		e.Right.write(b, 0)
 		return
 	}
 	prec := precedence(e.Op)

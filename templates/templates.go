@@ -74,7 +74,7 @@ type Metric struct {
 	ID    string
 	Group string // liquidity, comparison, change
 	Name  string
-	Unit  string // USD, ratio, percent, quarters
+	Unit  string // USD, ratio, percent, quarters, points
 	Expr  *Expr
 	Line  int
 }
@@ -172,14 +172,17 @@ func LoadDir(dir string) (*Set, error) {
 func Load(fsys fs.FS) (*Set, error) {
 	s := &Set{byID: map[string]int{}}
 	var errs ErrorList
+	lines := map[string]int{} // each file's last line
 	load := func(name string, parse func(*Set, int, string) string) {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			errs = append(errs, &Error{File: name, Msg: err.Error()})
 			return
 		}
+		lines[name] = 0
 		sc := bufio.NewScanner(strings.NewReader(string(data)))
 		for n := 1; sc.Scan(); n++ {
+			lines[name] = n
 			line := strings.TrimSpace(sc.Text())
 			if line == "" || strings.HasPrefix(line, "#") {
 				continue
@@ -193,6 +196,7 @@ func Load(fsys fs.FS) (*Set, error) {
 	load(SynonymsFile, parseSynonym)
 	load(ChecksFile, parseCheck)
 	load(MetricsFile, parseMetric)
+	errs = append(errs, s.missingRequired(lines)...)
 	if len(errs) > 0 {
 		sort.SliceStable(errs, func(i, j int) bool { return errs[i].File < errs[j].File })
 		return nil, errs
@@ -217,7 +221,7 @@ var (
 	validStatements = []string{"income", "balance", "cashflow"}
 	validUnits      = []string{"USD", "USD/share", "shares", "percent", "pure"}
 	validKinds      = []string{KindFlow, KindStock, KindAverage}
-	validMetricUnit = []string{"USD", "ratio", "percent", "quarters"}
+	validMetricUnit = []string{"USD", "ratio", "percent", "quarters", "points"}
 	validGroups     = []string{"liquidity", "comparison", "change"}
 )
 
@@ -365,6 +369,27 @@ func parseMetric(s *Set, n int, line string) string {
 	if msg := s.unknownItems(items); msg != "" {
 		return msg
 	}
+	s.linkMetrics(e)
 	s.Metrics = append(s.Metrics, m)
 	return ""
+}
+
+// linkMetrics turns each id that names an earlier metric (not an item) into
+// a reference to that metric's expression. Only earlier metrics are known,
+// so a metric can never reach itself.
+func (s *Set) linkMetrics(e *Expr) {
+	if e == nil {
+		return
+	}
+	if e.Op == 'i' {
+		if _, isItem := s.byID[e.Name]; !isItem {
+			if m, ok := s.Metric(e.Name); ok {
+				e.Op, e.Left = 'm', m.Expr
+			}
+		}
+		return
+	}
+	s.linkMetrics(e.Cond)
+	s.linkMetrics(e.Left)
+	s.linkMetrics(e.Right)
 }

@@ -1,7 +1,12 @@
 package templates
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -128,19 +133,29 @@ func TestExprEvalAndFormula(t *testing.T) {
 	parts := func(id string) ([]string, bool) { return []string{"C10", "C11"}, id == "current_assets" }
 	tests := []struct {
 		src, value, formula string
-		na                  bool
+		na, nm              bool
 	}{
 		{src: "current_assets - current_liabilities", value: "11550000", formula: "'Q2 FY2004'!C30-'Q2 FY2004'!C40"},
-		{src: "current_assets / current_liabilities", value: "6.1015901060", formula: "'Q2 FY2004'!C30/'Q2 FY2004'!C40"},
-		{src: "(cash + receivables) / current_liabilities", value: "4.5693462898", formula: "(C10+C11)/'Q2 FY2004'!C40"},
+		{src: "current_assets / current_liabilities", value: "6.10159010600707", formula: "'Q2 FY2004'!C30/'Q2 FY2004'!C40"},
+		{src: "(cash + receivables) / current_liabilities", value: "4.56934628975265", formula: "(C10+C11)/'Q2 FY2004'!C40"},
 		{src: "cash - (receivables - cash)", value: "14450000", formula: "C10-(C11-C10)"},
 		{src: "-cash", value: "-8265000", formula: "-C10"},
 		{src: "parts(current_assets)", value: "10345000", formula: "SUM(C10,C11)"},
 		{src: "abs(cash - receivables)", value: "6185000", formula: "ABS(C10-C11)"},
 		{src: "abs(q1_loss)", value: "1239000", formula: "ABS(N1)"},
-		// 8,265,000 / 1,239,000 = 6.67070217917... quarters of cash.
-		{src: "cash / loss(q1_loss)", value: "6.6707021792", formula: "C10/(-MIN(N1,FALSE))"},
-		{src: "cash / loss(q_profit)", na: true},
+		// 8,265,000 / 1,239,000 = 6.67070217917676 quarters of cash, in
+		// plain IF logic.
+		{src: "if(q1_loss < 0, cash / -q1_loss, nm)", value: "6.67070217917676", formula: `IF(N1<0,C10/-N1,"n/m")`},
+		{src: "if(q_profit < 0, cash / -q_profit, nm)", nm: true},
+		{src: "if(cash > receivables and q_profit >= 0, cash, receivables)", value: "8265000", formula: "IF(AND(C10>C11,N2>=0),C10,C11)"},
+		{src: "if(cash <= receivables, cash, -receivables)", value: "-2080000", formula: "IF(C10<=C11,C10,-C11)"},
+		{src: "if(missing < 0, cash, nm)", na: true}, // a missing input is n/a, not n/m
+		// unless: the figure where an item is not reported.
+		{src: "unless(missing, cash)", value: "8265000", formula: "C10"},
+		{src: "unless(receivables, cash)", na: true},
+		// (8,265,000 - 2,080,000) x 100 = 618,500,000 points.
+		{src: "points(cash - receivables)", value: "618500000", formula: "(C10-C11)*100"},
+		{src: "cash / points(receivables)", value: "0.03973557692308", formula: "C10/(C11*100)"},
 		{src: "cash / zero", na: true},
 		{src: "cash / missing", na: true},
 	}
@@ -150,9 +165,9 @@ func TestExprEvalAndFormula(t *testing.T) {
 			t.Fatalf("%s: %v", tt.src, err)
 		}
 		v, err := e.Eval(env)
-		if tt.na {
-			if err == nil {
-				t.Errorf("%s: want not available, got %s", tt.src, v)
+		if tt.na || tt.nm {
+			if !errors.Is(err, ErrNotAvailable) && tt.na || !errors.Is(err, ErrNotMeaningful) && tt.nm {
+				t.Errorf("%s: want not available %v / not meaningful %v, got %s (%v)", tt.src, tt.na, tt.nm, v, err)
 			}
 			continue
 		}
@@ -166,7 +181,8 @@ func TestExprEvalAndFormula(t *testing.T) {
 }
 
 func TestParseExprErrors(t *testing.T) {
-	for _, src := range []string{"", "a +", "a * 2", "(a", "sum(a)", "a b", "parts()", "a $ b", "abs(a", "loss()"} {
+	for _, src := range []string{"", "a +", "a * 2", "(a", "sum(a)", "a b", "parts()", "a $ b", "abs(a", "loss(a)",
+		"if(a, b, c)", "if(a > 1, b, c)", "if(a > 0, b)", "if(a > 0 and, b, c)", "unless(a)", "unless(, b)", "points()"} {
 		if _, err := ParseExpr(src); err == nil {
 			t.Errorf("ParseExpr(%q): no error", src)
 		}
@@ -190,7 +206,8 @@ func TestBoundPropagatesRounding(t *testing.T) {
 
 func TestExprString(t *testing.T) {
 	for _, src := range []string{"a - (b - c)", "(cash + receivables) / current_liabilities", "parts(current_assets)",
-		"cash / loss(net_income)", "(current - prior) / abs(prior)", "-a * b"} {
+		"if(net_income < 0, cash / -net_income, nm)", "(current - prior) / abs(prior)", "-a * b",
+		"if(prior > 0 and current >= 0, (current - prior) / prior, nm)", "unless(a, b / c)", "points(current - prior)"} {
 		e, err := ParseExpr(src)
 		if err != nil {
 			t.Fatal(err)
@@ -212,5 +229,143 @@ func TestNoDeadSynonyms(t *testing.T) {
 			continue
 		}
 		seen[key] = syn.Line
+	}
+}
+
+// defaultFiles is a copy of the embedded definitions, to edit.
+func defaultFiles(t *testing.T) fstest.MapFS {
+	t.Helper()
+	files := fstest.MapFS{}
+	for _, name := range []string{ItemsFile, SynonymsFile, ChecksFile, MetricsFile} {
+		data, err := fs.ReadFile(DefaultFS(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = &fstest.MapFile{Data: data}
+	}
+	return files
+}
+
+// withoutDefinition drops the line that defines id ("id | ...").
+func withoutDefinition(t *testing.T, data []byte, id string) []byte {
+	t.Helper()
+	var keep []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if first, _, _ := strings.Cut(line, "|"); strings.TrimSpace(first) != id {
+			keep = append(keep, line)
+		}
+	}
+	if len(keep) == strings.Count(string(data), "\n")+1 {
+		t.Fatalf("no line defines %s", id)
+	}
+	return []byte(strings.Join(keep, "\n"))
+}
+
+// An edited set that lacks an id the code names fails to load, with the
+// file and a line, instead of crashing a build later.
+func TestLoadReportsMissingRequiredIDs(t *testing.T) {
+	type drop struct{ file, id, kind string }
+	var drops []drop
+	for _, r := range RequiredMetrics {
+		drops = append(drops, drop{MetricsFile, r.ID, "metric"})
+	}
+	for _, id := range RequiredItems {
+		drops = append(drops, drop{ItemsFile, id, "item"})
+	}
+	for _, d := range drops {
+		files := defaultFiles(t)
+		data := withoutDefinition(t, files[d.file].Data, d.id)
+		files[d.file] = &fstest.MapFile{Data: data}
+		_, err := Load(files)
+		// Reported at the file's last line, where a definition would go.
+		want := fmt.Sprintf("%s:%d: %s %q is missing", d.file, strings.Count(string(data), "\n"), d.kind, d.id)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("without %s: error %v, want %q", d.id, err, want)
+		}
+	}
+}
+
+func TestLoadChecksRequiredMetricShape(t *testing.T) {
+	files := defaultFiles(t)
+	data := strings.Replace(string(files[MetricsFile].Data), "| change     | % change                    | percent  |", "| change     | % change                    | ratio    |", 1)
+	files[MetricsFile] = &fstest.MapFile{Data: []byte(data)}
+	line := 2 + strings.Count(data[:strings.Index(data, "\npct_change ")], "\n")
+	want := fmt.Sprintf(`metrics.txt:%d: metric "pct_change": want group change and unit percent, found change and ratio`, line)
+	if _, err := Load(files); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}
+
+// A metric may use a metric defined above it, by id: its value is the
+// other metric's, and its formula the other's cell when the sheet has one.
+func TestMetricUsesMetric(t *testing.T) {
+	files := defaultFiles(t)
+	files[MetricsFile] = &fstest.MapFile{Data: append(files[MetricsFile].Data,
+		"margin_gap | comparison | Margin gap | percent | gross_margin - net_margin\n"...)}
+	s, err := Load(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := s.Metric("margin_gap")
+	// 802,000 / 2,500,000 - (-1,223,000 / 2,500,000) = 0.3208 + 0.4892 = 0.81
+	env := mapEnv{"gross_profit": d("802000"), "revenue": d("2500000"), "net_income": d("-1223000")}
+	if v, err := m.Expr.Eval(env); err != nil || !v.Equal(d("0.81")) {
+		t.Errorf("margin gap = %s (%v), want 0.81", v, err)
+	}
+	if got := strings.Join(m.Expr.Items(), ","); got != "gross_profit,revenue,net_income" {
+		t.Errorf("items %s", got)
+	}
+	cells := map[string]string{"gross_profit": "C6", "revenue": "C5", "net_income": "C9"}
+	ref := func(id string) (string, bool) { r, ok := cells[id]; return r, ok }
+	if f, err := m.Expr.Formula(ref, nil); err != nil || f != "C6/C5-C9/C5" {
+		t.Errorf("formula %q (%v), want C6/C5-C9/C5", f, err)
+	}
+	cells["gross_margin"] = "C20"
+	if f, err := m.Expr.Formula(ref, nil); err != nil || f != "C20-C9/C5" {
+		t.Errorf("formula %q (%v), want C20-C9/C5", f, err)
+	}
+	// A metric below is unknown: no metric can reach itself.
+	files[MetricsFile] = &fstest.MapFile{Data: append([]byte("early | comparison | Early | percent | gross_margin / revenue\n"), files[MetricsFile].Data...)}
+	if _, err := Load(files); err == nil || !strings.Contains(err.Error(), `metrics.txt:1: unknown item "gross_margin"`) {
+		t.Errorf("a metric naming a later one: %v", err)
+	}
+}
+
+// Every id that finexport's code names (as a quoted string outside tests)
+// is required, so an edited set cannot lack it, or is one of the metrics
+// the PDF's headlines show when a set defines them.
+func TestCodeNamesOnlyRequiredIDs(t *testing.T) {
+	optional := map[string]bool{"gross_margin": true, "working_capital": true, "current_ratio": true,
+		"quick_ratio": true, "cash_runway": true, "cash_runway_net_loss": true}
+	required := map[string]bool{}
+	for _, id := range RequiredItems {
+		required[id] = true
+	}
+	for _, r := range RequiredMetrics {
+		required[r.ID] = true
+	}
+	ids := map[string]bool{}
+	s := Default()
+	for _, it := range s.Items {
+		ids[it.ID] = true
+	}
+	for _, m := range s.Metrics {
+		ids[m.ID] = true
+	}
+	quoted := regexp.MustCompile(`"([a-z_0-9]+)"`)
+	err := filepath.WalkDir("..", func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		for _, m := range quoted.FindAllStringSubmatch(string(src), -1) {
+			if id := m[1]; ids[id] && !required[id] && !optional[id] {
+				t.Errorf("%s names %q: add it to RequiredItems or RequiredMetrics, or handle a set without it", path, id)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

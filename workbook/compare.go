@@ -52,7 +52,7 @@ func (b *book) metricLink(m *templates.Metric, p model.FiscalPeriod) any {
 	if _, written := b.marginFormula(m, p, col); !written {
 		return nil // nothing to link to
 	}
-	return b.formula(ref(ps.name, col, b.layout.metricRow[m.ID]), cached(mv.Value, mv.Available), roleLink, metricFormat(m.Unit), look{})
+	return b.formula(ref(ps.name, col, b.layout.metricRow[m.ID]), cached(mv.Value, mv.Err), roleLink, metricFormat(m.Unit), look{})
 }
 
 // changeCells computes change and % change from the templates' change
@@ -79,13 +79,13 @@ func (b *book) changeCells(item string, cur, prior model.FiscalPeriod, curCol, r
 		if err != nil {
 			continue
 		}
-		v, ok := b.c.Change(id, item, cur.Name, prior.Name)
+		v, err := b.c.Change(id, item, cur.Name, prior.Name)
 		format := numFmt
 		if m.Unit == "percent" {
 			format = fmtPercent
 			f = guarded(f)
 		}
-		out[i] = b.formula(f, cached(v, ok), roleFormula, format, look{})
+		out[i] = b.formula(f, cached(v, err), roleFormula, format, look{})
 	}
 	return out
 }
@@ -150,21 +150,34 @@ func (b *book) pairCells(item string, cur, prior model.FiscalPeriod, col, row in
 	return append(cells, b.changeCells(item, cur, prior, col, row, numFmt)...)
 }
 
-// marginPair links both margins and takes their difference, in points.
+// marginPair links both margins and takes their difference, in points
+// for a percent (the templates' change metric for the unit).
 func (b *book) marginPair(m *templates.Metric, cur, prior model.FiscalPeriod, col, row int) []any {
 	cells := []any{b.metricLink(m, cur), b.metricLink(m, prior), nil, nil}
-	change, ok := b.set.Metric("change")
-	v, avail := b.c.MetricChange("change", m.ID, cur.Name, prior.Name)
-	if cells[0] == nil || cells[1] == nil || !ok {
+	if cells[0] == nil || cells[1] == nil {
 		return cells
 	}
-	f, err := change.Expr.Formula(func(name string) (string, bool) {
-		return map[string]string{"current": cellName(col, row), "prior": cellName(col+1, row)}[name], name == "current" || name == "prior"
-	}, noParts)
-	if err == nil {
-		cells[2] = b.formula(guarded(f), cached(v, avail), roleFormula, metricFormat(m.Unit), look{})
-	}
+	cells[2] = b.metricChangeCell(m, cur.Name, prior.Name, cellName(col, row), cellName(col+1, row), look{})
 	return cells
+}
+
+// metricChangeCell is a metric's change between two periods, as the
+// templates' change metric for its unit over the two cells that hold it;
+// nil when the model has no change (either cell shows "n/a" or "n/m", text
+// that no formula can subtract).
+func (b *book) metricChangeCell(m *templates.Metric, current, prior, curCell, priorCell string, extra look) any {
+	change := b.set.ChangeFor(m.Unit)
+	v, err := b.c.MetricChange(change.ID, m.ID, current, prior)
+	if err != nil {
+		return nil
+	}
+	f, err := change.Expr.Formula(func(name string) (string, bool) {
+		return map[string]string{"current": curCell, "prior": priorCell}[name], name == "current" || name == "prior"
+	}, noParts)
+	if err != nil {
+		return nil
+	}
+	return b.formula(guarded(f), number(v), roleFormula, model.ExcelFormat(model.ChangeKind(change, m)), extra)
 }
 
 // itemsThenMargins writes a row per flow item from row on, then a

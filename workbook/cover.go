@@ -70,6 +70,8 @@ func (b *book) writeCover() error {
 		[]any{b.text("1,234", look{role: roleFormula, fill: fillDerived}), b.text("Derived quarter: no release reports it; computed from other periods", look{})},
 		[]any{b.text("1,234", look{role: roleInput, fill: fillConflict}), b.text("Conflict: releases disagree; the latest release's value is shown, both are on the Checks sheet", look{})},
 		[]any{b.text(notAvailable, look{}), b.text("Not available: an input is missing or a denominator is zero", look{})},
+		[]any{b.text(model.NotMeaningful, look{}), b.text("Not meaningful: a % change from a zero or negative base, or a cash runway when no cash is burned", look{})},
+		[]any{b.text("1.2 pp", look{}), b.text("Percentage points: the change of a margin", look{})},
 	)
 	for i, r := range rows {
 		if r == nil {

@@ -105,7 +105,8 @@ func at(recs [][]string, row, col int) string {
 }
 
 func TestLibreOfficeAgreesWithTheModel(t *testing.T) {
-	companies := []*model.Company{sampleCompany(t), conflictedCompany(t)}
+	companies := []*model.Company{sampleCompany(t), conflictedCompany(t),
+		burnCompany(t, func(s string) string { return s }), burnCompany(t, generating)}
 	for _, doc := range []string{"acme_dec_thousands_crlf_cp1252.txt", "brightwater_submission_52week_millions.txt", "sunrise_52week_q1.txt"} {
 		companies = append(companies, model.Build([]*extract.Filing{parseFile(t, "../testdata/variants/"+doc)}, model.Options{})...)
 	}

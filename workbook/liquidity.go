@@ -25,7 +25,9 @@ func (b *book) writeLiquidity() error {
 		// last) are shown.
 		hidden, dates = n-liquidityDates, dates[n-liquidityDates:]
 	}
-	widths := []float64{46, 10}
+	// Room for the longest input: "Net cash from operating activities,
+	// quarter ending on the date".
+	widths := []float64{54, 10}
 	for range dates {
 		widths = append(widths, 16)
 	}
@@ -87,7 +89,7 @@ func (b *book) writeLiquidity() error {
 				continue
 			}
 			mv, _ := b.c.Metric(m.ID, d.Name)
-			cells = append(cells, b.formula(guarded(f), cached(mv.Value, mv.Available), roleFormula, metricFormat(m.Unit), look{bold: true}))
+			cells = append(cells, b.formula(guarded(f), cached(mv.Value, mv.Err), roleFormula, metricFormat(m.Unit), look{bold: true}))
 			written[m.ID+"@"+cellName(col, 1)] = true
 		}
 		if err := s.row(row, cells...); err != nil {
@@ -104,7 +106,6 @@ func (b *book) writeLiquidity() error {
 		return err
 	}
 	row++
-	change, _ := b.set.Metric("change")
 	for _, m := range metrics {
 		cells := []any{b.text(m.Name, look{}), b.text(m.Unit, look{}), nil}
 		for i := 1; i < len(dates); i++ {
@@ -113,15 +114,7 @@ func (b *book) writeLiquidity() error {
 				cells = append(cells, nil)
 				continue
 			}
-			f, err := change.Expr.Formula(func(name string) (string, bool) {
-				return map[string]string{"current": cellName(col, r), "prior": cellName(col-1, r)}[name], name == "current" || name == "prior"
-			}, noParts)
-			if err != nil {
-				cells = append(cells, nil)
-				continue
-			}
-			v, ok := b.c.MetricChange("change", m.ID, dates[i].Name, dates[i-1].Name)
-			cells = append(cells, b.formula(guarded(f), cached(v, ok), roleFormula, metricFormat(m.Unit), look{}))
+			cells = append(cells, b.metricChangeCell(m, dates[i].Name, dates[i-1].Name, cellName(col, r), cellName(col-1, r), look{}))
 		}
 		if err := s.row(row, cells...); err != nil {
 			return err

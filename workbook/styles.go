@@ -31,7 +31,7 @@ var (
 )
 
 // unitFormat returns the number format for a fact's unit.
-func unitFormat(u extract.Unit) string { return model.ExcelFormat(model.DisplayFor(string(u))) }
+func unitFormat(u extract.Unit) string { return model.ExcelFormat(model.FactDisplay(string(u))) }
 
 // metricFormat returns the number format for a metric's unit.
 func metricFormat(unit string) string { return model.ExcelFormat(model.DisplayFor(unit)) }
@@ -92,6 +92,10 @@ func (s *styles) id(l look) int {
 	}
 	if l.wrap || l.top {
 		st.Alignment = &excelize.Alignment{WrapText: l.wrap, Vertical: "top"}
+	}
+	if l.numFmt != "" && st.Alignment == nil {
+		// "n/a" and "n/m" stand where figures would, right-aligned.
+		st.Alignment = &excelize.Alignment{Horizontal: "right"}
 	}
 	if l.role == roleNote {
 		// Sources stand right of right-aligned figures: keep them apart.

@@ -52,9 +52,10 @@ type book struct {
 	used   map[string]string // worksheet part -> the range its cells use
 }
 
-// Write renders the company as an .xlsx workbook to w.
+// Write renders the company as an .xlsx workbook to w. An internal failure
+// is an error naming the company, never a crash of the whole run.
 func Write(w io.Writer, c *model.Company) (err error) {
-	defer catchCellError(&err, c.Name)
+	defer recoverAsError(&err, c.Name)
 	f := excelize.NewFile()
 	defer f.Close()
 	b := &book{f: f, c: c, set: c.Templates(), st: &styles{f: f, ids: map[look]int{}}}
@@ -455,10 +456,11 @@ func number(d decimal.Decimal) any {
 	return f
 }
 
-// cached is a model value for a formula, or "n/a".
-func cached(d decimal.Decimal, ok bool) any {
-	if !ok {
-		return notAvailable
+// cached is a model value for a formula, or "n/a" or "n/m" (err says
+// which).
+func cached(d decimal.Decimal, err error) any {
+	if err != nil {
+		return model.Unshown(err)
 	}
 	return number(d)
 }
@@ -476,15 +478,15 @@ func ref(sheet string, col, row int) string {
 // its error, so a formula never points at an empty name.
 type cellError struct{ err error }
 
-// catchCellError, deferred, turns a cellError into *err, naming the
-// company; any other panic goes on.
-func catchCellError(err *error, company string) {
+// recoverAsError, deferred, turns a panic into *err, naming the company:
+// a cellError as the cell's own error, anything else as an internal one.
+func recoverAsError(err *error, company string) {
 	switch p := recover().(type) {
 	case nil:
 	case cellError:
 		*err = fmt.Errorf("%s: %w", company, p.err)
 	default:
-		panic(p)
+		*err = fmt.Errorf("workbook for %s: internal error: %v", company, p)
 	}
 }
 

@@ -1,7 +1,10 @@
 package model
 
 import (
+	"errors"
 	"strings"
+
+	"finexport/templates"
 
 	"github.com/shopspring/decimal"
 )
@@ -16,7 +19,15 @@ const (
 	ShowPercent  = "percent"   // 6.4% and (12.4%), from a fraction
 	ShowRatio    = "ratio"     // 6.10x
 	ShowQuarters = "quarters"  // 6.8
+	ShowPoints   = "points"    // 14.6 pp, a change of two percents
+	ShowPrinted  = "printed %" // 35.0, a percent as a document prints it (its unit column says percent)
 	ShowPlain    = "plain"
+)
+
+// Texts shown where a computed figure has no value.
+const (
+	NotAvailable  = "n/a" // an input is missing or a denominator is zero
+	NotMeaningful = templates.NotMeaningfulText
 )
 
 type display struct {
@@ -33,6 +44,8 @@ var displays = map[string]display{
 	ShowPercent:  {`0.0%_);(0.0%);"–"_)`, 1, 2, "%"},
 	ShowRatio:    {`0.00"x"_);(0.00"x");"–"_)`, 2, 0, "x"},
 	ShowQuarters: {`0.0_);(0.0);"–"_)`, 1, 0, ""},
+	ShowPoints:   {`0.0" pp"_);(0.0" pp");"–"_)`, 1, 0, " pp"},
+	ShowPrinted:  {`#,##0.0_);(#,##0.0);"–"_)`, 1, 0, ""},
 	ShowPlain:    {`General`, -1, 0, ""},
 }
 
@@ -51,12 +64,58 @@ func DisplayFor(unit string) string {
 		return ShowRatio
 	case "quarters":
 		return ShowQuarters
+	case "points":
+		return ShowPoints
 	}
 	return ShowPlain
 }
 
-// ExcelFormat is the number format of a display kind.
-func ExcelFormat(kind string) string { return displays[kind].excel }
+// ChangeKind is the display kind of a metric's change: the change metric's
+// own unit (points), or the metric's unit for a change in "USD", which means
+// "the unit of what changes".
+func ChangeKind(change, of *templates.Metric) string {
+	if change.Unit == "USD" {
+		return DisplayFor(of.Unit)
+	}
+	return DisplayFor(change.Unit)
+}
+
+// FactDisplay maps a fact's (or an item's) unit to its display kind. A
+// percent fact holds the figure as printed (35 for 35%), not a fraction,
+// so it shows as a number beside its unit, never under a % format.
+func FactDisplay(unit string) string {
+	if unit == "percent" {
+		return ShowPrinted
+	}
+	return DisplayFor(unit)
+}
+
+// Unshown is the text for a figure that could not be computed: "n/m" when
+// it would not be meaningful, "n/a" otherwise.
+func Unshown(err error) string {
+	if errors.Is(err, templates.ErrNotMeaningful) {
+		return NotMeaningful
+	}
+	return NotAvailable
+}
+
+// Shown is a computed figure as text: its value, or why there is none.
+func Shown(v decimal.Decimal, err error, kind string) string {
+	if err != nil {
+		return Unshown(err)
+	}
+	return Display(v, kind)
+}
+
+// ExcelFormat is the number format of a display kind. A fixed format gets a
+// text section that pads "n/a" and "n/m" as its figures are padded, so
+// that they line up under them.
+func ExcelFormat(kind string) string {
+	if d := displays[kind]; d.places >= 0 {
+		return d.excel + ";@_)"
+	}
+	return displays[kind].excel
+}
 
 // Display writes a value as the workbook shows it: thousands separators,
 // negatives in brackets, zero as a dash, rounded half away from zero.

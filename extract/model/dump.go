@@ -51,7 +51,7 @@ func Dump(w io.Writer, c *Company) {
 	}
 	p("")
 	for _, mv := range c.Metrics {
-		v := "n/a"
+		v := Unshown(mv.Err)
 		if mv.Available {
 			v = mv.Value.Round(4).String()
 		}

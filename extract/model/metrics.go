@@ -1,7 +1,7 @@
 package model
 
 import (
-	"errors"
+	"fmt"
 	"sort"
 
 	"finexport/extract"
@@ -92,12 +92,14 @@ func (c *Company) periodsOfKind(kind string) []FiscalPeriod {
 }
 
 // MetricValue is one metric for one period. Available is false when an
-// input is missing or a denominator is zero ("not available").
+// input is missing or a denominator is zero ("not available"), or when the
+// value would not be meaningful; Err says which (see Unshown).
 type MetricValue struct {
 	Metric    *templates.Metric
 	Period    FiscalPeriod
 	Value     decimal.Decimal
 	Available bool
+	Err       error // nil, or wraps templates.ErrNotAvailable or ErrNotMeaningful
 	Inputs    []*Fact
 }
 
@@ -148,10 +150,7 @@ func (c *Company) computeMetrics() {
 			}
 			env := &periodEnv{c: c, names: c.EnvPeriods(p)}
 			v, err := m.Expr.Eval(env)
-			mv := MetricValue{Metric: m, Period: p, Value: v, Available: err == nil, Inputs: env.inputs}
-			if err != nil && !errors.Is(err, templates.ErrNotAvailable) {
-				mv.Available = false
-			}
+			mv := MetricValue{Metric: m, Period: p, Value: v, Available: err == nil, Err: err, Inputs: env.inputs}
 			c.Metrics = append(c.Metrics, mv)
 		}
 	}
@@ -189,15 +188,23 @@ func (e changeEnv) Value(id string) (decimal.Decimal, bool) {
 func (e changeEnv) Parts(string) ([]decimal.Decimal, bool) { return nil, false }
 
 // Change evaluates a change metric ("change", "pct_change") for an item
-// between two periods. ok is false when either figure is missing or the
-// change is not available (a zero prior).
-func (c *Company) Change(metricID, item, current, prior string) (decimal.Decimal, bool) {
-	m, ok := c.set.Metric(metricID)
-	if !ok || m.Group != "change" {
-		return decimal.Zero, false
+// between two periods. The error wraps templates.ErrNotAvailable when
+// either figure is missing, or ErrNotMeaningful (a % change from a
+// negative base); Unshown gives its text.
+func (c *Company) Change(metricID, item, current, prior string) (decimal.Decimal, error) {
+	m, err := c.changeMetric(metricID)
+	if err != nil {
+		return decimal.Zero, err
 	}
-	v, err := m.Expr.Eval(changeEnv{c.Fact(item, current), c.Fact(item, prior)})
-	return v, err == nil
+	return m.Expr.Eval(changeEnv{c.Fact(item, current), c.Fact(item, prior)})
+}
+
+// changeMetric finds a change metric by id.
+func (c *Company) changeMetric(id string) (*templates.Metric, error) {
+	if m, ok := c.set.Metric(id); ok && m.Group == "change" {
+		return m, nil
+	}
+	return nil, fmt.Errorf("%w: no change metric %q", templates.ErrNotAvailable, id)
 }
 
 // collectChecks gathers every check into one list: each release's
@@ -246,13 +253,12 @@ func (e metricChangeEnv) Parts(string) ([]decimal.Decimal, bool) { return nil, f
 
 // MetricChange evaluates a change metric between a metric's values in two
 // periods: the change in working capital since the previous balance date.
-func (c *Company) MetricChange(changeID, metricID, current, prior string) (decimal.Decimal, bool) {
-	m, ok := c.set.Metric(changeID)
-	cur, ok1 := c.Metric(metricID, current)
-	pri, ok2 := c.Metric(metricID, prior)
-	if !ok || !ok1 || !ok2 || m.Group != "change" {
-		return decimal.Zero, false
+func (c *Company) MetricChange(changeID, metricID, current, prior string) (decimal.Decimal, error) {
+	m, err := c.changeMetric(changeID)
+	if err != nil {
+		return decimal.Zero, err
 	}
-	v, err := m.Expr.Eval(metricChangeEnv{cur, pri})
-	return v, err == nil
+	cur, _ := c.Metric(metricID, current)
+	pri, _ := c.Metric(metricID, prior)
+	return m.Expr.Eval(metricChangeEnv{cur, pri})
 }

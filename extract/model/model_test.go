@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"finexport/extract"
+	"finexport/templates"
 
 	"github.com/shopspring/decimal"
 )
@@ -152,11 +154,11 @@ func TestLiquidityMetrics(t *testing.T) {
 		{"quick_ratio", "2003-12-31", "4.57", 2},         // 10,345,000 / 2,264,000 = 4.5693
 		{"cash_ratio", "2003-12-31", "3.65", 2},          // 8,265,000 / 2,264,000 = 3.6506
 		{"quarterly_net_income", "2003-12-31", "-1223000", 0},
-		{"cash_runway", "2003-12-31", "6.76", 2}, // 8,265,000 / 1,223,000 = 6.758
+		{"cash_runway_net_loss", "2003-12-31", "6.76", 2}, // 8,265,000 / 1,223,000 = 6.758
 		{"working_capital", "2003-06-30", "10126000", 0},
-		{"cash_runway", "2003-06-30", "6.88", 2},   // 6,815,000 / 991,000 = 6.877
-		{"gross_margin", "Q2 FY2004", "0.3208", 4}, // 802,000 / 2,500,000
-		{"net_margin", "Q1 FY2004", "-0.5782", 4},  // -1,239,000 / 2,143,000 = -0.57816
+		{"cash_runway_net_loss", "2003-06-30", "6.88", 2}, // 6,815,000 / 991,000 = 6.877
+		{"gross_margin", "Q2 FY2004", "0.3208", 4},        // 802,000 / 2,500,000
+		{"net_margin", "Q1 FY2004", "-0.5782", 4},         // -1,239,000 / 2,143,000 = -0.57816
 	}
 	for _, tt := range tests {
 		mv, ok := c.Metric(tt.id, tt.period)
@@ -166,16 +168,20 @@ func TestLiquidityMetrics(t *testing.T) {
 	}
 	// 2002-06-30 has no quarter ending in the model with a loss? It does
 	// (Q4 FY2002): runway 6,726,000 / 1,470,000 = 4.58.
-	if mv, _ := c.Metric("cash_runway", "2002-06-30"); !mv.Value.Round(2).Equal(dec("4.58")) {
+	if mv, _ := c.Metric("cash_runway_net_loss", "2002-06-30"); !mv.Value.Round(2).Equal(dec("4.58")) {
 		t.Errorf("runway at 2002-06-30 = %s", mv.Value)
 	}
 }
 
-func TestRunwayNotAvailableWhenProfitable(t *testing.T) {
+// A profitable quarter has no runway: n/m, never a number. Acme gives no
+// cash-flow statement, so the runway on operating cash burn is n/a.
+func TestRunwayNotMeaningfulWhenProfitable(t *testing.T) {
 	c := one(t, []*extract.Filing{parse(t, "../../testdata/variants/acme_dec_thousands_crlf_cp1252.txt")}, Options{})
-	mv, ok := c.Metric("cash_runway", "2003-12-31")
-	if !ok || mv.Available {
-		t.Errorf("runway for a profitable quarter: %+v", mv)
+	if mv, ok := c.Metric("cash_runway_net_loss", "2003-12-31"); !ok || mv.Available || !errors.Is(mv.Err, templates.ErrNotMeaningful) {
+		t.Errorf("runway on net loss for a profitable quarter: %+v", mv)
+	}
+	if mv, ok := c.Metric("cash_runway", "2003-12-31"); !ok || mv.Available || !errors.Is(mv.Err, templates.ErrNotAvailable) {
+		t.Errorf("runway on cash burn without a cash-flow statement: %+v", mv)
 	}
 }
 
@@ -200,16 +206,16 @@ func TestComparisons(t *testing.T) {
 		t.Errorf("comparisons:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	// Q2 FY2004 revenue 2,500,000 against 2,350,000: up 150,000, 6.38%.
-	if v, ok := c.Change("change", "revenue", "Q2 FY2004", "Q2 FY2003"); !ok || !v.Equal(dec("150000")) {
+	if v, err := c.Change("change", "revenue", "Q2 FY2004", "Q2 FY2003"); err != nil || !v.Equal(dec("150000")) {
 		t.Errorf("change %s", v)
 	}
-	if v, ok := c.Change("pct_change", "revenue", "Q2 FY2004", "Q2 FY2003"); !ok || !v.Round(4).Equal(dec("0.0638")) {
+	if v, err := c.Change("pct_change", "revenue", "Q2 FY2004", "Q2 FY2003"); err != nil || !v.Round(4).Equal(dec("0.0638")) {
 		t.Errorf("%% change %s", v)
 	}
-	// A smaller loss is an improvement: -1,223,000 against -1,584,000 is
-	// +361,000 / 1,584,000 = +22.79%.
-	if v, _ := c.Change("pct_change", "net_income", "Q2 FY2004", "Q2 FY2003"); !v.Round(4).Equal(dec("0.2279")) {
-		t.Errorf("net loss %% change %s", v)
+	// A smaller loss, -1,223,000 against -1,584,000: a % change from a
+	// negative base is not meaningful.
+	if v, err := c.Change("pct_change", "net_income", "Q2 FY2004", "Q2 FY2003"); !errors.Is(err, templates.ErrNotMeaningful) {
+		t.Errorf("net loss %% change %s (%v), want n/m", v, err)
 	}
 	var trend []string
 	for _, p := range c.QuarterTrend() {
@@ -405,5 +411,18 @@ func TestTieInReleaseDateIsDeterministic(t *testing.T) {
 	}
 	if x, y := value(a, b), value(b, a); x != y || x == "" {
 		t.Errorf("revenue %q given a, b and %q given b, a: want one, the same", x, y)
+	}
+}
+
+// With a cash-flow statement, runway is on the quarter's operating cash
+// burn: 3,000,000 / 400,000 = 7.5 quarters; the runway on net loss is not
+// used beside it.
+func TestRunwayOnOperatingCashBurn(t *testing.T) {
+	c := one(t, []*extract.Filing{parse(t, "../../testdata/cashflow/beta_q1_cash_burn.txt")}, Options{})
+	if mv, _ := c.Metric("cash_runway", "2004-03-31"); !mv.Available || !mv.Value.Equal(dec("7.5")) {
+		t.Errorf("runway on cash burn %+v, want 7.5", mv)
+	}
+	if mv, _ := c.Metric("cash_runway_net_loss", "2004-03-31"); mv.Available || !errors.Is(mv.Err, templates.ErrNotAvailable) {
+		t.Errorf("runway on net loss beside a cash-flow statement: %+v", mv)
 	}
 }
