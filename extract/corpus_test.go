@@ -20,7 +20,7 @@ import (
 // fail instead when FINEXPORT_REQUIRE_CORPUS=1 (CI).
 const corpusDir = "../../shared/corpus"
 
-func corpusFiles(t *testing.T, sub string) []string {
+func corpusFiles(t testing.TB, sub string) []string {
 	t.Helper()
 	var files []string
 	all, _ := filepath.Glob(filepath.Join(corpusDir, sub, "*"))

@@ -16,8 +16,9 @@ type block struct {
 	Above   []Line // nearest first
 	Start   int    // line number of <TABLE>, or of the first line
 	End     int
-	Markers int    // how many <C> markers the marker row had
-	Notes   []Line // <FN> footnotes
+	Markers int         // how many <C> markers the marker row had
+	Notes   []Line      // <FN> footnotes
+	shapes  []lineShape // the lines' shapes when the search made them
 }
 
 var (
@@ -147,7 +148,7 @@ func findPlainTables(lines []Line) ([]block, []Line) {
 	shape := shapesOf(lines)
 	i, minStart := 0, 0
 	for i < len(lines) {
-		if !isPlainData(shape(i)) {
+		if !mayHoldFigures(lines[i].Text) || !isPlainData(shape(i)) {
 			prose = append(prose, lines[i])
 			i++
 			continue
@@ -172,6 +173,9 @@ func findPlainTables(lines []Line) ([]block, []Line) {
 			start++
 		}
 		b := block{Start: lines[start].N, End: lines[end].N, Lines: append([]Line(nil), lines[start:end+1]...)}
+		for j := start; j <= end; j++ {
+			b.shapes = append(b.shapes, shape(j))
+		}
 		b.Above = linesAbove(lines, start)
 		blocks = append(blocks, b)
 		i = end + 1
@@ -260,6 +264,11 @@ func shapesOf(lines []Line) func(int) lineShape {
 		return shapes[i]
 	}
 }
+
+// mayHoldFigures: a line with no digit and no dash holds no figure but
+// n/a, which no row of plain data holds: most prose is passed over
+// without being shaped.
+func mayHoldFigures(t string) bool { return strings.ContainsAny(t, "0123456789-—–−") }
 
 // isPlainData: a label and two or more figures, or figures alone.
 func isPlainData(sh lineShape) bool {

@@ -42,9 +42,12 @@ func layout(b block, warn func(int, string)) grid.Table {
 	for _, n := range b.Notes {
 		t.Notes = append(t.Notes, textOf(n))
 	}
-	shapes := make([]lineShape, len(b.Lines))
-	for i, l := range b.Lines {
-		shapes[i] = shapeLine(l.Text)
+	shapes := b.shapes
+	if len(shapes) != len(b.Lines) {
+		shapes = make([]lineShape, len(b.Lines))
+		for i, l := range b.Lines {
+			shapes[i] = shapeLine(l.Text)
+		}
 	}
 	first := firstDataLine(shapes)
 	if first < 0 {

@@ -14,26 +14,30 @@ type chunk struct {
 	Start, End int
 }
 
-// splitChunks splits a line at runs of two or more spaces.
+// splitChunks splits a line at runs of two or more spaces. The text of a
+// chunk is a slice of the line (lines are valid UTF-8 once decoded), and
+// its positions count runes.
 func splitChunks(s string) []chunk {
 	var out []chunk
-	runes := []rune(s)
-	i := 0
-	for i < len(runes) {
-		for i < len(runes) && runes[i] == ' ' {
-			i++
+	pos := 0 // the rune position of s[i]
+	for i := 0; i < len(s); {
+		for i < len(s) && s[i] == ' ' {
+			i, pos = i+1, pos+1
 		}
-		if i >= len(runes) {
+		if i >= len(s) {
 			break
 		}
-		start := i
-		for i < len(runes) {
-			if runes[i] == ' ' && (i+1 >= len(runes) || runes[i+1] == ' ') {
-				break
+		start, startPos := i, pos
+		for i < len(s) && !(s[i] == ' ' && (i+1 >= len(s) || s[i+1] == ' ')) {
+			if s[i] < utf8.RuneSelf {
+				i++
+			} else {
+				_, n := utf8.DecodeRuneInString(s[i:])
+				i += n
 			}
-			i++
+			pos++
 		}
-		out = append(out, chunk{Text: string(runes[start:i]), Start: start, End: i})
+		out = append(out, chunk{Text: s[start:i], Start: startPos, End: pos})
 	}
 	return out
 }
