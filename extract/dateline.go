@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"finexport/extract/grid"
 	"strconv"
 	"strings"
 	"time"
@@ -145,9 +146,9 @@ func dateline(lines []line, release bool) (text string, d time.Time, y *yearless
 			if !underMasthead && !(placePrefix(prefix, m.year == 0) && afterDateline(rest, prefix)) {
 				continue
 			}
-			text := strings.Join(strings.Fields(l.Text[:m.end]), " ")
+			text := grid.FoldSpaces(l.Text[:m.end])
 			if underMasthead {
-				text = strings.Join(strings.Fields(l.Text[m.start:m.end]), " ")
+				text = grid.FoldSpaces(l.Text[m.start:m.end])
 			} else if r := strings.TrimSpace(rest); strings.HasPrefix(r, ")") {
 				text += ")"
 			}

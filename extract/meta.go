@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"finexport/extract/grid"
 	"regexp"
 	"strconv"
 	"strings"
@@ -24,7 +25,7 @@ func joinProse(lines []line) string {
 			parts = append(parts, s)
 		}
 	}
-	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+	return grid.FoldSpaces(strings.Join(parts, " "))
 }
 
 // joinParagraphs folds lines into one string with single spaces, and
@@ -523,7 +524,7 @@ func isRuleText(s string) bool {
 
 // cleanName tidies a name read from a line of its own.
 func cleanName(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = grid.FoldSpaces(s)
 	if s == "" || strings.HasPrefix(s, "<") || foldCompany(s) == "" || stockExchange(s) {
 		return ""
 	}
@@ -621,7 +622,7 @@ func headline(lines []line, at int, release bool) string {
 		}
 	}
 	var parts []string
-	done := func() string { return strings.Join(strings.Fields(strings.Join(parts, " ")), " ") }
+	done := func() string { return grid.FoldSpaces(strings.Join(parts, " ")) }
 	inTable, skipping, upper, carried := false, false, false, false
 	for i, l := range lines[from:] {
 		s := strings.TrimSpace(l.Text)
@@ -837,7 +838,7 @@ func isCoverLine(s string) bool {
 	}
 	u := asciiUpper(s)
 	if strings.Contains(u, "  ") {
-		u = strings.Join(strings.Fields(u), " ")
+		u = grid.FoldSpaces(u)
 	}
 	switch {
 	case strings.Contains(u, "SECURITIES AND EXCHANGE COMMISSION"), u == "UNITED STATES",

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"finexport/extract/grid"
 	"regexp"
 	"sort"
 	"strings"
@@ -74,7 +75,7 @@ func sentences(prose []line) []sentence {
 		scale = decimal.Zero
 	}
 	for _, l := range prose {
-		t := strings.Join(strings.Fields(l.Text), " ")
+		t := grid.FoldSpaces(l.Text)
 		if t == "" || isPageBreak(t) {
 			flush()
 			if t != "" {
@@ -246,7 +247,7 @@ func findAmounts(s string) []amount {
 			}
 		}
 	}
-	for _, m := range rePercent.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAllIf(rePercent, s, strings.IndexByte(s, '%') >= 0 || containsFoldASCII(s, "percent")) {
 		a := amount{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Unit: Percent}
 		whole, frac := splitFraction(s[m[2]:m[3]])
 		a.Value, a.Resolution = readNumber(whole, frac, "")
@@ -258,7 +259,7 @@ func findAmounts(s string) []amount {
 			taken[i] = true
 		}
 	}
-	for _, m := range reShareNum.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAllIf(reShareNum, s, containsFoldASCII(s, "share")) {
 		if taken[m[0]] || taken[m[1]-1] {
 			continue
 		}
@@ -269,6 +270,30 @@ func findAmounts(s string) []amount {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return withoutOverlaps(out)
+}
+
+// findAllIf runs a regular expression only when a cheap test says it may
+// match: most sentences hold no percentage and no share count.
+func findAllIf(re *regexp.Regexp, s string, may bool) [][]int {
+	if !may {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(s, -1)
+}
+
+// containsFoldASCII reports whether s holds word (lower-case ASCII) in
+// any case, without making a lower-case copy of s.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && s[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
 }
 
 // withoutOverlaps keeps, of amounts that overlap ("$31 cents a share"

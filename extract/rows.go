@@ -276,7 +276,7 @@ func ampersandAsAnd(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "&", " and ")), " ")
+	return grid.FoldSpaces(strings.ReplaceAll(s, "&", " and "))
 }
 
 // closeSiblings closes open sections at this indent or deeper.

@@ -26,3 +26,32 @@ func IsAllCaps(s string) bool {
 	}
 	return letters >= 3
 }
+
+// FoldSpaces trims text and folds every run of white space to one space,
+// as strings.Join(strings.Fields(s), " ") does; text already folded (the
+// most of it, on hot lines) is returned as it is, without a copy.
+func FoldSpaces(s string) string {
+	if folded(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// folded: ASCII text with no white space but single spaces between words.
+func folded(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
+}

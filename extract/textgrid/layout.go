@@ -393,7 +393,7 @@ func withGluedFigure(text string, sh lineShape, cols []span) lineShape {
 		return sh // the end of a range, "$ .11-$ 8.79"
 	}
 	out := sh
-	out.Label = strings.Join(strings.Fields(label), " ")
+	out.Label = grid.FoldSpaces(label)
 	out.LabelEnd = sh.Indent + len([]rune(label))
 	out.Cells = append([]rawCell{{chunk: chunk{Text: word, Start: start, End: end}, Num: n, NumStart: start}}, sh.Cells...)
 	return out

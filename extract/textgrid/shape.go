@@ -158,7 +158,7 @@ func shapeLine(text string) lineShape {
 		for i := range pieces[:end] {
 			labels[i] = pieces[i].Text
 		}
-		sh.Label = strings.Join(strings.Fields(strings.Join(labels, " ")), " ")
+		sh.Label = grid.FoldSpaces(strings.Join(labels, " "))
 		sh.Indent = pieces[0].Start
 		sh.LabelEnd = pieces[end-1].End
 	}
