@@ -282,15 +282,66 @@ func (e *Expr) Bound(env Env, tol func(id string) decimal.Decimal, partsTol func
 	return cross.DivRound(b.Mul(b), RatioPlaces)
 }
 
+// NotAvailable is what a formula shows where Eval gives ErrNotAvailable
+// for a zero denominator.
+const NotAvailable = "n/a"
+
 // Formula renders the expression as an Excel formula body (without "=").
 // ref gives the cell reference of an item; parts gives the references of
 // a total's parts. Either returns false when it has none.
+//
+// A division is guarded against a zero denominator, and against nothing
+// else: IF(B1,A1/B1,"n/a") (a number is true unless zero, and the formula
+// carries no literal number). A #REF! or #VALUE! that an edit causes
+// shows as the error it is.
 func (e *Expr) Formula(ref func(id string) (string, bool), parts func(id string) ([]string, bool)) (string, error) {
 	var b strings.Builder
 	if err := e.formula(&b, ref, parts, 0); err != nil {
 		return "", err
 	}
-	return b.String(), nil
+	body := b.String()
+	dens, err := e.denominators(ref, parts)
+	if err != nil {
+		return "", err
+	}
+	// The innermost denominator is tested first: IF evaluates only the
+	// branch it takes, so no test divides by zero itself.
+	for i := len(dens) - 1; i >= 0; i-- {
+		body = "IF(" + dens[i] + "," + body + `,"` + NotAvailable + `")`
+	}
+	return body, nil
+}
+
+// denominators renders every denominator of the expression, each once,
+// innermost first.
+func (e *Expr) denominators(ref func(string) (string, bool), parts func(string) ([]string, bool)) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	var walk func(*Expr) error
+	walk = func(x *Expr) error {
+		if x == nil || x.Op == 'f' && x.Name == "parts" {
+			return nil
+		}
+		if err := walk(x.Left); err != nil {
+			return err
+		}
+		if err := walk(x.Right); err != nil {
+			return err
+		}
+		if x.Op != '/' {
+			return nil
+		}
+		var b strings.Builder
+		if err := x.Right.formula(&b, ref, parts, 0); err != nil {
+			return err
+		}
+		if d := b.String(); !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+		return nil
+	}
+	return out, walk(e)
 }
 
 func precedence(op byte) int {

@@ -131,15 +131,19 @@ func TestExprEvalAndFormula(t *testing.T) {
 		na                  bool
 	}{
 		{src: "current_assets - current_liabilities", value: "11550000", formula: "'Q2 FY2004'!C30-'Q2 FY2004'!C40"},
-		{src: "current_assets / current_liabilities", value: "6.1015901060", formula: "'Q2 FY2004'!C30/'Q2 FY2004'!C40"},
-		{src: "(cash + receivables) / current_liabilities", value: "4.5693462898", formula: "(C10+C11)/'Q2 FY2004'!C40"},
+		{src: "current_assets / current_liabilities", value: "6.1015901060", formula: `IF('Q2 FY2004'!C40,'Q2 FY2004'!C30/'Q2 FY2004'!C40,"n/a")`},
+		{src: "(cash + receivables) / current_liabilities", value: "4.5693462898", formula: `IF('Q2 FY2004'!C40,(C10+C11)/'Q2 FY2004'!C40,"n/a")`},
 		{src: "cash - (receivables - cash)", value: "14450000", formula: "C10-(C11-C10)"},
 		{src: "-cash", value: "-8265000", formula: "-C10"},
 		{src: "parts(current_assets)", value: "10345000", formula: "SUM(C10,C11)"},
 		{src: "abs(cash - receivables)", value: "6185000", formula: "ABS(C10-C11)"},
 		{src: "abs(q1_loss)", value: "1239000", formula: "ABS(N1)"},
 		// 8,265,000 / 1,239,000 = 6.67070217917... quarters of cash.
-		{src: "cash / loss(q1_loss)", value: "6.6707021792", formula: "C10/(-MIN(N1,FALSE))"},
+		{src: "cash / loss(q1_loss)", value: "6.6707021792", formula: `IF((-MIN(N1,FALSE)),C10/(-MIN(N1,FALSE)),"n/a")`},
+		// Only a zero denominator is guarded, once, the innermost first:
+		// no IFERROR hides an error an edit makes.
+		{src: "cash / receivables + receivables / cash", value: "4.2252213342", formula: `IF(C11,IF(C10,C10/C11+C11/C10,"n/a"),"n/a")`},
+		{src: "cash / (receivables / current_liabilities)", value: "8996134.6153292546", formula: `IF('Q2 FY2004'!C40,IF(C11/'Q2 FY2004'!C40,C10/(C11/'Q2 FY2004'!C40),"n/a"),"n/a")`},
 		{src: "cash / loss(q_profit)", na: true},
 		{src: "cash / zero", na: true},
 		{src: "cash / missing", na: true},
