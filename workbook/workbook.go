@@ -47,6 +47,11 @@ type book struct {
 	st     *styles
 	layout *layout
 	names  []*excelize.DefinedName
+	// The Data sheet's row of each fact, and of each value beside a
+	// fact's (set by writeData, read by the Checks sheet's links).
+	dataFactRow   map[*model.Fact]int
+	dataSourceRow map[extract.Source]int
+	shown         map[*model.Fact]string // see shownCells
 }
 
 // Write renders the company as an .xlsx workbook to w.
@@ -59,7 +64,7 @@ func Write(w io.Writer, c *model.Company) error {
 		return err
 	}
 	steps := []func() error{b.writeCover, b.writePeriodSheets, b.writeComparisons, b.writeTrends,
-		b.writeLiquidity, b.writeChecks, b.writeData, b.writeNames, b.writeProperties}
+		b.writeLiquidity, b.writeData, b.writeChecks, b.writeNames, b.writeProperties}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -333,10 +338,18 @@ func (b *book) formula(f string, cached any, role, numFmt string, extra look) ex
 }
 
 // notAvailable is the text a formula shows when a figure is not available.
-const notAvailable = "n/a"
+const notAvailable = templates.NotAvailable
 
-// guarded wraps a formula that may divide by zero.
-func guarded(f string) string { return `IFERROR(` + f + `,"` + notAvailable + `")` }
+// overMetrics guards a formula over metric cells, which show "n/a" where
+// a metric is not available: the result is "n/a" too. Only that text is
+// caught, so an error an edit causes (#REF!) still shows.
+func overMetrics(f string, cells ...string) string {
+	tests := make([]string, len(cells))
+	for i, c := range cells {
+		tests[i] = c + `="` + notAvailable + `"`
+	}
+	return `IF(OR(` + strings.Join(tests, ",") + `),"` + notAvailable + `",` + f + ")"
+}
 
 // number turns a decimal into a spreadsheet number: integers exactly, other
 // values as the nearest double (what a spreadsheet holds).

@@ -136,7 +136,7 @@ func (b *builder) run(inputs []input) int {
 			b.clean = false
 			continue
 		}
-		if c.Status() != extract.Pass {
+		if c.Status() == extract.Fail {
 			failed++
 		}
 		if !b.quiet {

@@ -36,6 +36,13 @@ func collectInputs(args []string) ([]input, []error) {
 			continue
 		}
 		if !st.IsDir() {
+			// A file named on the command line is read whatever it is, a
+			// FIFO included; but a name no release has (notes.md) is the
+			// same input error as a folder without releases.
+			if !isReleaseName(filepath.Base(arg)) {
+				errs = append(errs, fmt.Errorf("%s: not a release (%s)", arg, releaseFiles))
+				continue
+			}
 			out = append(out, input{Name: arg})
 			continue
 		}
@@ -61,7 +68,7 @@ func collectInputs(args []string) ([]input, []error) {
 			errs = append(errs, pathError(arg, err))
 		}
 		if len(out) == before {
-			errs = append(errs, fmt.Errorf("%s: folder holds no releases (.txt, .nc, .htm or .html files)", arg))
+			errs = append(errs, fmt.Errorf("%s: folder holds no releases (%s)", arg, releaseFiles))
 		}
 	}
 	return out, errs
@@ -79,6 +86,9 @@ func regularFile(p string, d fs.DirEntry) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.Mode().IsRegular()
 }
+
+// releaseFiles names the files finexport reads as releases.
+const releaseFiles = ".txt, .nc, .htm or .html files"
 
 func isReleaseName(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
