@@ -1203,7 +1203,7 @@ func (ctx *docContext) proseChecks(f *Filing) []Check {
 			chk.Settle()
 		} else {
 			chk.Status, chk.Reason = NotRun, c.whyNotRun(ctx, f)
-			chk.Computed, chk.Formula, chk.Inputs = decimal.Zero, nil, nil
+			chk.Computed, chk.Formula = decimal.Zero, nil
 		}
 		out = append(out, chk)
 	}

@@ -283,7 +283,7 @@ func (r *report) checksLine() {
 		status = "No check ran: nothing in the releases could be checked."
 	}
 	if notRun > 0 {
-		status += fmt.Sprintf(" %d could not run (a figure not reported, a zero denominator); the workbook's Checks sheet gives each reason.", notRun)
+		status += fmt.Sprintf(" %d could not run; the workbook's Checks sheet gives each reason.", notRun)
 	}
 	r.pdf.MultiCell(r.w, 5, status, "", "L", false)
 	r.pdf.SetTextColor(0, 0, 0)

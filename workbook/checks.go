@@ -108,7 +108,7 @@ func (b *book) checksTop() [][]any {
 }
 
 func (b *book) checkRow(ch model.Check, row int) ([]any, int) {
-	figure, fine := b.checkFormats(ch)
+	figure, diff, fine := b.checkFormats(ch)
 	period := "—"
 	if !ch.Period.IsZero() {
 		period = b.c.Calendar.Name(ch.Period).Name
@@ -127,22 +127,18 @@ func (b *book) checkRow(ch model.Check, row int) ([]any, int) {
 	if ch.Status == extract.NotRun {
 		cells = append(cells, nil, nil, nil, nil, b.text(statusNotRun, look{bold: true, fill: fillNeutral, top: true}))
 	} else {
-		cells = append(cells, b.computedCells(ch, row, figure, fine)...)
+		cells = append(cells, b.computedCells(ch, row, figure, diff, fine)...)
 	}
 	return append(cells, b.text(sources, look{role: roleNote, wrap: true}), b.text(detail, look{role: roleNote, wrap: true})), lines
 }
 
 // computedCells are a check's computed value, difference, rounding
 // allowance, tolerance and status.
-func (b *book) computedCells(ch model.Check, row int, figure, fine string) []any {
+func (b *book) computedCells(ch model.Check, row int, figure, diffFormat, fine string) []any {
 	d, e, f, g, h := cellName(4, row), cellName(5, row), cellName(6, row), cellName(7, row), cellName(8, row)
 	stat, statusFill := statusOK, fillPass
 	if ch.Status != extract.Pass {
 		stat, statusFill = statusFail, fillFail
-	}
-	diffFormat := figure
-	if fine != fineFormats[model.ShowMoney] {
-		diffFormat = fine // a difference of cents or basis points needs its places
 	}
 	top := look{top: true}
 	return []any{
@@ -189,9 +185,10 @@ var fineFormats = map[string]string{
 	model.ShowPercent:  `0.00%_);(0.00%);"–"_)`,
 }
 
-// checkFormats picks the number formats of a check's figures and of its
-// difference and tolerance.
-func (b *book) checkFormats(ch model.Check) (string, string) {
+// checkFormats picks the number formats of a check's figures, of its
+// difference (cents and basis points need their places; whole amounts
+// differ by whole amounts) and of its tolerance.
+func (b *book) checkFormats(ch model.Check) (figure, diff, fine string) {
 	kind, figure := model.ShowMoney, fmtMoney
 	_, ratio := ch.Inputs["numerator"]
 	_, change := ch.Inputs["current"]
@@ -201,10 +198,14 @@ func (b *book) checkFormats(ch model.Check) (string, string) {
 	if ratio || change {
 		kind, figure = model.ShowPercent, fmtPercent
 	}
-	if fine, ok := fineFormats[kind]; ok {
-		return figure, fine
+	fine, ok := fineFormats[kind]
+	if !ok {
+		fine = fineFormats[model.ShowMoney]
 	}
-	return figure, fineFormats[model.ShowMoney]
+	if kind == model.ShowPerShare || kind == model.ShowPercent {
+		return figure, fine, fine
+	}
+	return figure, figure, fine
 }
 
 // statedCell links the stated figure where the workbook shows it (a
