@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"errors"
 	"slices"
 	"strings"
 	"unicode"
@@ -24,10 +23,13 @@ const (
 // CheckStatus is the outcome of a check.
 type CheckStatus string
 
-// Check outcomes.
+// Check outcomes. A check that could not run (an operand not reported, a
+// zero denominator) is listed as not run, with the reason, so that no
+// output counts it as passed.
 const (
-	Pass CheckStatus = "pass"
-	Fail CheckStatus = "fail"
+	Pass   CheckStatus = "pass"
+	Fail   CheckStatus = "fail"
+	NotRun CheckStatus = "not run"
 )
 
 // Check is one comparison of a stated figure with a computed one.
@@ -44,9 +46,11 @@ type Check struct {
 	Status     CheckStatus
 	Sources    []Source // the stated figure first
 	Detail     string   // the sentence of a prose claim
-	// Formula is what Computed evaluates, for renderers that write it as a
-	// spreadsheet formula; Inputs binds each of its ids to a figure, and
-	// Parts lists the rows a parts() term added up. Nil for a conflict.
+	Reason     string   // why the check did not run (Status NotRun)
+	// Formula is what Computed evaluates; Inputs binds each of its ids to
+	// a figure, and Parts lists the rows a parts() term added up (the
+	// model binds them to its own figures: see model.Check). Nil for a
+	// check that did not run.
 	Formula *templates.Expr
 	Inputs  map[string]CheckInput
 	Parts   []Source
@@ -67,8 +71,8 @@ func bindAll(e *templates.Expr, p Period) map[string]CheckInput {
 	return in
 }
 
-// settle fills in the difference and the status.
-func (c *Check) settle() {
+// Settle fills in the difference and the status.
+func (c *Check) Settle() {
 	c.Difference = c.Stated.Sub(c.Computed)
 	c.Status = Pass
 	if c.Difference.Abs().GreaterThan(c.Tolerance) {
@@ -168,7 +172,10 @@ func (e *columnEnv) partCells(id string) []*Cell {
 }
 
 // runTieOuts runs every template check on every column of a statement
-// that has a period and reports all the check's items.
+// that has a period and reports all the check's items. A check whose
+// stated figure is in the column but that cannot run there (an operand
+// not reported, a zero denominator, signs the table leaves in doubt) is
+// listed as not run, with the reason.
 func runTieOuts(f *Filing, set *templates.Set) []Check {
 	var out []Check
 	for _, t := range f.Tables {
@@ -179,41 +186,91 @@ func runTieOuts(f *Filing, set *templates.Set) []Check {
 			if t.Columns[col].Change || t.Columns[col].Period.IsZero() {
 				continue // a change, pro forma or unresolved column
 			}
-			ran := map[string]bool{}
-			index := newColumnEnv(t, col).index
-			for _, def := range set.Checks {
-				if ran[def.Name] {
-					continue // an alternative already ran for this column
-				}
-				if _, ok := index[def.Stated]; !ok || !fitsTable([]string{def.Stated}, t.Kind, set) {
-					continue
-				}
-				def, own, decided := deductionSigns(t, def, index)
-				if !decided {
-					ran[def.Name] = true // no alternative either: it would leave the deduction out
-					continue
-				}
-				if c, ok := tieOut(t, col, def, index, own); ok {
-					out = append(out, c)
-					ran[def.Name] = true
-				}
-			}
+			out = append(out, columnTieOuts(t, col, set)...)
 		}
 	}
 	return out
 }
 
+// columnTieOuts runs the template checks on one column; for each name,
+// the first alternative whose items are all reported runs.
+func columnTieOuts(t *Table, col int, set *templates.Set) []Check {
+	var out []Check
+	ran := map[string]bool{}
+	notRun := map[string]*Check{} // the first alternative's reason, by name
+	var names []string
+	index := newColumnEnv(t, col).index
+	for _, def := range set.Checks {
+		if ran[def.Name] {
+			continue // an alternative already ran for this column
+		}
+		if _, ok := index[def.Stated]; !ok || !fitsTable([]string{def.Stated}, t.Kind, set) {
+			continue
+		}
+		if notRun[def.Name] == nil {
+			names = append(names, def.Name)
+		}
+		def, own, decided := deductionSigns(t, def, index)
+		if !decided {
+			ran[def.Name] = true // no alternative either: it would leave the deduction out
+			out = append(out, notRunCheck(t, col, def, index, "the table prints its deductions with mixed signs"))
+			continue
+		}
+		c, ok, why := tieOut(t, col, def, index, own)
+		if ok {
+			out = append(out, c)
+			ran[def.Name] = true
+		} else if notRun[def.Name] == nil {
+			nr := notRunCheck(t, col, def, index, why)
+			notRun[def.Name] = &nr
+		}
+	}
+	for _, name := range names {
+		if !ran[name] {
+			out = append(out, *notRun[name])
+		}
+	}
+	return out
+}
+
+// notRunCheck lists a check that could not run on a column, and why.
+func notRunCheck(t *Table, col int, def templates.Check, index map[string]int, why string) Check {
+	c := Check{Kind: TieOut, Name: def.Name, Item: def.Stated, Expr: def.Expr.String(), Period: t.Columns[col].Period,
+		Status: NotRun, Reason: why}
+	env := &columnEnv{t: t, col: col, index: index}
+	if _, cell := env.row(def.Stated); cell != nil {
+		c.Stated, c.Sources = cell.Value, []Source{cell.Source}
+	}
+	return c
+}
+
+// notAvailable says why an expression could not be computed: the items
+// the column does not report, or a zero denominator.
+func notAvailable(def templates.Check, index map[string]int, err error) string {
+	var missing []string
+	for _, id := range def.Expr.Items() {
+		if _, ok := index[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		return "not reported here: " + strings.Join(missing, ", ")
+	}
+	return strings.TrimPrefix(err.Error(), templates.ErrNotAvailable.Error()+": ")
+}
+
 // tieOut runs one check on one column. own says the formula's signs are
-// already the table's own (deductionSigns): no other is tried then.
-func tieOut(t *Table, col int, def templates.Check, index map[string]int, own bool) (Check, bool) {
+// already the table's own (deductionSigns): no other is tried then. When
+// the check cannot run, why says so.
+func tieOut(t *Table, col int, def templates.Check, index map[string]int, own bool) (Check, bool, string) {
 	env := &columnEnv{t: t, col: col, index: index}
 	stated, ok := env.Value(def.Stated)
 	if !ok {
-		return Check{}, false
+		return Check{}, false, "not reported here: " + def.Stated
 	}
 	computed, err := def.Expr.Eval(env)
-	if errors.Is(err, templates.ErrNotAvailable) || err != nil {
-		return Check{}, false
+	if err != nil {
+		return Check{}, false, notAvailable(def, index, err)
 	}
 	c := Check{
 		Kind: TieOut, Name: def.Name, Item: def.Stated, Expr: def.Expr.String(),
@@ -240,16 +297,16 @@ func tieOut(t *Table, col int, def templates.Check, index map[string]int, own bo
 		return sum
 	})
 	c.Tolerance = statedCell.Resolution.Mul(half).Add(bound).Round(RoundPlaces)
-	c.settle()
+	c.Settle()
 	if c.Status == Fail && !own {
 		if alt, ok := printedSigns(t, col, def, index); ok {
-			return alt, true
+			return alt, true, ""
 		}
 	}
 	if c.Status == Fail && !env.confident(def, c) {
-		return Check{}, false // the table's layout, not its arithmetic, is in doubt
+		return Check{}, false, "the table's layout is in doubt: its lines do not add up as read" // not its arithmetic
 	}
-	return c, true
+	return c, true, ""
 }
 
 // printedSigns tries a difference check in the table's own convention,
@@ -267,7 +324,7 @@ func printedSigns(t *Table, col int, def templates.Check, index map[string]int) 
 	}
 	alt := def
 	alt.Expr = sum
-	c, ok := tieOut(t, col, alt, index, true)
+	c, ok, _ := tieOut(t, col, alt, index, true)
 	if !ok || c.Status != Pass {
 		return Check{}, false
 	}

@@ -1002,9 +1002,9 @@ func linkPeriod(s string, a *amount, periods []mention) (Period, bool) {
 	return Period{}, false
 }
 
-// samePeriod matches a prose period to a table period: the same kind and
+// SamePeriod matches a prose period to a table period: the same kind and
 // length, ending within a week (52/53-week years end near a month end).
-func samePeriod(a, b Period) bool {
+func SamePeriod(a, b Period) bool {
 	if a.IsZero() || b.IsZero() || a.IsInstant() != b.IsInstant() || a.Months != b.Months {
 		return false
 	}
@@ -1026,7 +1026,7 @@ type factEnv struct {
 func (e *factEnv) Value(id string) (decimal.Decimal, bool) {
 	var best *Fact
 	for _, f := range e.facts[id] {
-		if !samePeriod(f.Period, e.period) {
+		if !SamePeriod(f.Period, e.period) {
 			continue
 		}
 		if best == nil || e.near != nil && f.Value.Sub(*e.near).Abs().LessThan(best.Value.Sub(*e.near).Abs()) {
@@ -1200,9 +1200,30 @@ func (ctx *docContext) proseChecks(f *Filing) []Check {
 			chk.Stated, chk.Tolerance = chk.Stated.Shift(-2), chk.Tolerance.Shift(-2)
 		}
 		if ok {
-			chk.settle()
-			out = append(out, chk)
+			chk.Settle()
+		} else {
+			chk.Status, chk.Reason = NotRun, c.whyNotRun(ctx, f)
+			chk.Computed, chk.Formula = decimal.Zero, nil
 		}
+		out = append(out, chk)
 	}
 	return out
+}
+
+// whyNotRun says why a claim could not be held against the tables: a
+// figure no table reports for its period, or a zero base.
+func (c claim) whyNotRun(ctx *docContext, f *Filing) string {
+	ids := []amount{c.stated}
+	switch c.kind {
+	case "ratio":
+		ids = []amount{c.parts[0], {Item: c.base, Period: c.parts[0].Period}}
+	case "change":
+		ids = c.parts[:2]
+	}
+	for _, a := range ids {
+		if _, _, _, ok := ctx.tableValue(f, a.Item, a.Metric, a.Period, nil); !ok {
+			return "no table reports " + ctx.nameOf(a.Item) + " for " + a.Period.String()
+		}
+	}
+	return "the base is zero"
 }

@@ -266,9 +266,10 @@ func corpusSummary(name string, f *Filing, err error, sc *score) string {
 	}
 	pass, fail := 0, 0
 	for _, c := range f.Checks {
-		if c.Status == Pass {
+		switch c.Status {
+		case Pass:
 			pass++
-		} else {
+		case Fail:
 			fail++
 		}
 	}

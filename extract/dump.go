@@ -34,6 +34,10 @@ func Dump(w io.Writer, f *Filing) {
 	p("")
 	p("checks")
 	for _, c := range f.Checks {
+		if c.Status == NotRun {
+			p("  %s %s | %s | %s | stated %s | %s | %s", c.Status, c.Kind, c.Name, periodOrDash(c.Period), c.Stated, c.Reason, sourceLines(c.Sources))
+			continue
+		}
 		p("  %s %s | %s | %s | stated %s computed %s diff %s tol %s | %s", c.Status, c.Kind, c.Name, periodOrDash(c.Period),
 			c.Stated, c.Computed.Round(6), c.Difference.Round(6), c.Tolerance, sourceLines(c.Sources))
 	}

@@ -927,7 +927,7 @@ func (ctx *docContext) linkAmount(s string, a *amount, prev []amount, items, per
 // weeks to December 27), so that both carry the same dates.
 func snapPeriod(columns []Period, p Period) Period {
 	for _, c := range columns {
-		if samePeriod(c, p) {
+		if SamePeriod(c, p) {
 			return c
 		}
 	}

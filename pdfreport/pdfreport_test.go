@@ -136,6 +136,20 @@ func TestFailingChecksAreNamed(t *testing.T) {
 	}
 }
 
+// A release where nothing could be checked does not pass: the report
+// says that no check ran, never "All 0 checks pass".
+func TestNoCheckRanIsNoPass(t *testing.T) {
+	raw, _ := os.ReadFile("../testdata/filings/002_841493e996f58f0e.txt")
+	f, err := (&extract.Parser{}).Parse(bytes.NewReader(raw), "002.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(tool(t, render(t, model.Build([]*extract.Filing{f}, model.Options{})[0], Options{}), "pdftotext")), " ")
+	if !strings.Contains(text, "No check ran") || strings.Contains(text, "checks pass") {
+		t.Errorf("the report does not say that no check ran:\n%s", text)
+	}
+}
+
 func TestStructureFontsAndSize(t *testing.T) {
 	pdf := render(t, sampleCompany(t), Options{})
 	if out := tool(t, pdf, "qpdf", "--check"); !strings.Contains(out, "No syntax or stream encoding errors") {

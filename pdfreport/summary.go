@@ -277,11 +277,11 @@ func (r *report) liquidityRow(lr headline, cur model.FiscalPeriod, prior *model.
 }
 
 // checksLine states the checks in one line and names every failing one.
+// Passing nothing is no pass: when no check ran, it says so.
 func (r *report) checksLine() {
-	pass, fail := 0, []string{}
+	var fail []string
 	for _, ch := range r.c.Checks {
-		if ch.Status == extract.Pass {
-			pass++
+		if ch.Status != extract.Fail {
 			continue
 		}
 		name := ch.Name
@@ -290,12 +290,21 @@ func (r *report) checksLine() {
 		}
 		fail = append(fail, name)
 	}
+	pass, _, notRun := r.c.CheckCounts()
 	r.heading("Checks", 15)
 	r.font("B", 9.5)
-	status := fmt.Sprintf("All %d checks pass: tie-outs, cross-release agreement and prose claims.", pass)
-	if len(fail) > 0 {
+	var status string
+	switch {
+	case len(fail) > 0:
 		r.pdf.SetTextColor(170, 0, 0)
 		status = fmt.Sprintf("%d of %d checks fail: %s.", len(fail), pass+len(fail), strings.Join(fail, "; "))
+	case pass > 0:
+		status = fmt.Sprintf("All %d checks pass: tie-outs, cross-release agreement and prose claims.", pass)
+	default:
+		status = "No check ran: nothing in the releases could be checked."
+	}
+	if notRun > 0 {
+		status += fmt.Sprintf(" %d could not run; the workbook's Checks sheet gives each reason.", notRun)
 	}
 	r.pdf.MultiCell(r.w, 5, status, "", "L", false)
 	r.pdf.SetTextColor(0, 0, 0)

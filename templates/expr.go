@@ -456,15 +456,88 @@ func (e *Expr) Bound(env Env, tol func(id string) decimal.Decimal, partsTol func
 	return cross.DivRound(b.Mul(b), RatioPlaces)
 }
 
+// NotAvailable is what a formula shows where Eval gives ErrNotAvailable
+// for a zero denominator.
+const NotAvailable = "n/a"
+
 // Formula renders the expression as an Excel formula body (without "=").
 // ref gives the cell reference of an item; parts gives the references of
 // a total's parts. Either returns false when it has none.
+//
+// A division is guarded against a zero denominator, and against nothing
+// else: IF(B1,A1/B1,"n/a") (a number is true unless zero, and the formula
+// carries no literal number). A #REF! or #VALUE! that an edit causes
+// shows as the error it is.
 func (e *Expr) Formula(ref func(id string) (string, bool), parts func(id string) ([]string, bool)) (string, error) {
 	var b strings.Builder
-	if err := e.formula(&b, ref, parts, 0); err != nil {
+	if err := e.guardedFormula(&b, ref, parts); err != nil {
 		return "", err
 	}
 	return b.String(), nil
+}
+
+// guardedFormula writes the formula with each of its denominators tested
+// for zero, the innermost first: IF evaluates only the branch it takes, so
+// no test divides by zero itself. The branches of an if guard their own
+// divisions (the one not taken never divides, as in Eval).
+func (e *Expr) guardedFormula(b *strings.Builder, ref func(string) (string, bool), parts func(string) ([]string, bool)) error {
+	var body strings.Builder
+	if err := e.formula(&body, ref, parts, 0); err != nil {
+		return err
+	}
+	dens, err := e.denominators(ref, parts)
+	if err != nil {
+		return err
+	}
+	for _, d := range dens {
+		b.WriteString("IF(" + d + ",")
+	}
+	b.WriteString(body.String())
+	for range dens {
+		b.WriteString(`,"` + NotAvailable + `")`)
+	}
+	return nil
+}
+
+// denominators renders every denominator of the expression, each once,
+// innermost first: not those inside an if's branches, nor those of a
+// metric shown in a cell of its own.
+func (e *Expr) denominators(ref func(string) (string, bool), parts func(string) ([]string, bool)) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	var walk func(*Expr) error
+	walk = func(x *Expr) error {
+		if x == nil || x.Op == 'f' && x.Name == "parts" {
+			return nil
+		}
+		if x.Op == '?' {
+			return walk(x.Cond)
+		}
+		if x.Op == 'm' {
+			if _, ok := ref(x.Name); ok {
+				return nil
+			}
+		}
+		if err := walk(x.Left); err != nil {
+			return err
+		}
+		if err := walk(x.Right); err != nil {
+			return err
+		}
+		if x.Op != '/' {
+			return nil
+		}
+		var b strings.Builder
+		if err := x.Right.formula(&b, ref, parts, 0); err != nil {
+			return err
+		}
+		if d := b.String(); !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+		return nil
+	}
+	return out, walk(e)
 }
 
 func precedence(op byte) int {
@@ -572,11 +645,12 @@ func (e *Expr) functionFormula(b *strings.Builder, ref func(string) (string, boo
 // ifFormula writes IF(cond,then,else).
 func (e *Expr) ifFormula(b *strings.Builder, ref func(string) (string, bool), parts func(string) ([]string, bool)) error {
 	b.WriteString("IF(")
-	for i, x := range []*Expr{e.Cond, e.Left, e.Right} {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		if err := x.formula(b, ref, parts, 0); err != nil {
+	if err := e.Cond.formula(b, ref, parts, 0); err != nil {
+		return err
+	}
+	for _, x := range []*Expr{e.Left, e.Right} {
+		b.WriteString(",")
+		if err := x.guardedFormula(b, ref, parts); err != nil {
 			return err
 		}
 	}

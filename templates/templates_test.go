@@ -136,8 +136,8 @@ func TestExprEvalAndFormula(t *testing.T) {
 		na, nm              bool
 	}{
 		{src: "current_assets - current_liabilities", value: "11550000", formula: "'Q2 FY2004'!C30-'Q2 FY2004'!C40"},
-		{src: "current_assets / current_liabilities", value: "6.10159010600707", formula: "'Q2 FY2004'!C30/'Q2 FY2004'!C40"},
-		{src: "(cash + receivables) / current_liabilities", value: "4.56934628975265", formula: "(C10+C11)/'Q2 FY2004'!C40"},
+		{src: "current_assets / current_liabilities", value: "6.10159010600707", formula: `IF('Q2 FY2004'!C40,'Q2 FY2004'!C30/'Q2 FY2004'!C40,"n/a")`},
+		{src: "(cash + receivables) / current_liabilities", value: "4.56934628975265", formula: `IF('Q2 FY2004'!C40,(C10+C11)/'Q2 FY2004'!C40,"n/a")`},
 		{src: "cash - (receivables - cash)", value: "14450000", formula: "C10-(C11-C10)"},
 		{src: "-cash", value: "-8265000", formula: "-C10"},
 		{src: "parts(current_assets)", value: "10345000", formula: "SUM(C10,C11)"},
@@ -145,7 +145,7 @@ func TestExprEvalAndFormula(t *testing.T) {
 		{src: "abs(q1_loss)", value: "1239000", formula: "ABS(N1)"},
 		// 8,265,000 / 1,239,000 = 6.67070217917676 quarters of cash, in
 		// plain IF logic.
-		{src: "if(q1_loss < 0, cash / -q1_loss, nm)", value: "6.67070217917676", formula: `IF(N1<0,C10/-N1,"n/m")`},
+		{src: "if(q1_loss < 0, cash / -q1_loss, nm)", value: "6.67070217917676", formula: `IF(N1<0,IF(-N1,C10/-N1,"n/a"),"n/m")`},
 		{src: "if(q_profit < 0, cash / -q_profit, nm)", nm: true},
 		{src: "if(cash > receivables and q_profit >= 0, cash, receivables)", value: "8265000", formula: "IF(AND(C10>C11,N2>=0),C10,C11)"},
 		{src: "if(cash <= receivables, cash, -receivables)", value: "-2080000", formula: "IF(C10<=C11,C10,-C11)"},
@@ -155,7 +155,12 @@ func TestExprEvalAndFormula(t *testing.T) {
 		{src: "unless(receivables, cash)", na: true},
 		// (8,265,000 - 2,080,000) x 100 = 618,500,000 points.
 		{src: "points(cash - receivables)", value: "618500000", formula: "(C10-C11)*100"},
-		{src: "cash / points(receivables)", value: "0.03973557692308", formula: "C10/(C11*100)"},
+		{src: "cash / points(receivables)", value: "0.03973557692308", formula: `IF(C11*100,C10/(C11*100),"n/a")`},
+		// Only a zero denominator is guarded, once, the innermost first:
+		// no IFERROR hides an error an edit makes. 3.97355769230769 +
+		// 0.25166364186328; 8,265,000 / 0.91872791519435.
+		{src: "cash / receivables + receivables / cash", value: "4.22522133417097", formula: `IF(C11,IF(C10,C10/C11+C11/C10,"n/a"),"n/a")`},
+		{src: "cash / (receivables / current_liabilities)", value: "8996134.61538457905407", formula: `IF('Q2 FY2004'!C40,IF(C11/'Q2 FY2004'!C40,C10/(C11/'Q2 FY2004'!C40),"n/a"),"n/a")`},
 		{src: "cash / zero", na: true},
 		{src: "cash / missing", na: true},
 	}
@@ -317,12 +322,12 @@ func TestMetricUsesMetric(t *testing.T) {
 	}
 	cells := map[string]string{"gross_profit": "C6", "revenue": "C5", "net_income": "C9"}
 	ref := func(id string) (string, bool) { r, ok := cells[id]; return r, ok }
-	if f, err := m.Expr.Formula(ref, nil); err != nil || f != "C6/C5-C9/C5" {
-		t.Errorf("formula %q (%v), want C6/C5-C9/C5", f, err)
+	if f, err := m.Expr.Formula(ref, nil); err != nil || f != `IF(C5,C6/C5-C9/C5,"n/a")` {
+		t.Errorf("formula %q (%v), want IF(C5,C6/C5-C9/C5,\"n/a\")", f, err)
 	}
-	cells["gross_margin"] = "C20"
-	if f, err := m.Expr.Formula(ref, nil); err != nil || f != "C20-C9/C5" {
-		t.Errorf("formula %q (%v), want C20-C9/C5", f, err)
+	cells["gross_margin"] = "C20" // the metric's own cell guards its division
+	if f, err := m.Expr.Formula(ref, nil); err != nil || f != `IF(C5,C20-C9/C5,"n/a")` {
+		t.Errorf("formula %q (%v), want IF(C5,C20-C9/C5,\"n/a\")", f, err)
 	}
 	// A metric below is unknown: no metric can reach itself.
 	files[MetricsFile] = &fstest.MapFile{Data: append([]byte("early | comparison | Early | percent | gross_margin / revenue\n"), files[MetricsFile].Data...)}

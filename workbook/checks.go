@@ -6,7 +6,6 @@ import (
 
 	"finexport/extract"
 	"finexport/extract/model"
-	"finexport/templates"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -14,7 +13,10 @@ import (
 
 // checkWidths are the column widths of the Checks sheet: sources and
 // detail wrap within theirs.
-var checkWidths = []float64{13, 40, 11, 14, 14, 12, 11, 10, 8, 30, 60}
+var checkWidths = []float64{13, 40, 11, 15, 15, 13, 13, 13, 10, 30, 60}
+
+// checkHeads are the column headings of the Checks sheet.
+var checkHeads = []string{"Kind", "Check", "Period", "Stated", "Computed", "Difference", "Rounding allowance", "Tolerance", "Status", "Sources", "Detail"}
 
 // Rows and columns of the Checks sheet.
 const (
@@ -24,31 +26,39 @@ const (
 	halfCell     = "$B$3"
 )
 
-// writeChecks lists every check: stated and computed as links and the
-// template formulas over the period sheets where the model's figures
-// support them, and difference, tolerance and status as live formulas. A
-// master cell at the top says whether every check passes.
+// Status words of the Checks sheet.
+const (
+	statusOK      = "OK"
+	statusFail    = "FAIL"
+	statusNotRun  = "NOT RUN"
+	statusPass    = "PASS"
+	statusNoCheck = "NO CHECK RAN"
+)
+
+// statusWord is the master status as the sheets show it: a company where
+// no check ran does not pass.
+func statusWord(s extract.CheckStatus) (string, string) {
+	switch s {
+	case extract.Pass:
+		return statusPass, fillPass
+	case extract.Fail:
+		return statusFail, fillFail
+	}
+	return statusNoCheck, fillNeutral
+}
+
+// writeChecks lists every check: stated figures as links (inputs when the
+// model shows them nowhere else), the computation as the check's formula
+// over the cells of the figures the model bound it to, and difference,
+// tolerance and status as live formulas. A check that could not run is
+// listed with the reason. A master cell at the top says whether every
+// check that ran passes, or that none ran.
 func (b *book) writeChecks() error {
 	s, err := b.open(ChecksSheet, sheetSetup{widths: checkWidths, freezeRows: checksHeader, freezeCols: 2, titleRows: checksHeader})
 	if err != nil {
 		return err
 	}
-	checks := b.c.Checks
-	last := checksHeader + max(len(checks), 1)
-	status := strings.ToUpper(string(b.c.Status()))
-	master := fmt.Sprintf(`IF(COUNTIF(%s%d:%s%d,"FAIL"),"FAIL","PASS")`, "I", checksHeader+1, "I", last)
-	fill := fillPass
-	if status != "PASS" {
-		fill = fillFail
-	}
-	rows := [][]any{
-		{b.text(b.c.Name+" — Checks", look{role: roleTitle})},
-		{b.text("Master check", look{bold: true}), b.formula(master, status, roleFormula, "", look{bold: true, fill: fill}),
-			b.text(fmt.Sprintf("%d checks: every tie-out, every conflict between releases and every prose claim", len(checks)), look{role: roleNote})},
-		{b.text("Half unit", look{}), b.input(decimal.New(5, -1), fmtGeneral, look{}),
-			b.text("Tolerance = rounding allowance (in printed units of the figures involved) × this", look{role: roleNote})},
-	}
-	for i, r := range rows {
+	for i, r := range b.checksTop() {
 		if err := s.row(i+1, r...); err != nil {
 			return err
 		}
@@ -56,16 +66,16 @@ func (b *book) writeChecks() error {
 	b.names = append(b.names, nameFor("Half", ChecksSheet, halfCell))
 	b.names = append(b.names, nameFor("MasterCheck", ChecksSheet, "$B$2"))
 	hdr := look{role: roleHeader, fill: fillHeader}
-	head := []any{}
-	for _, h := range []string{"Kind", "Check", "Period", "Stated", "Computed", "Difference", "Rounding allowance", "Tolerance", "Status", "Sources", "Detail"} {
+	head, lines := []any{}, 1
+	for i, h := range checkHeads {
 		head = append(head, b.text(h, hdr))
+		lines = max(lines, linesFor(h, checkWidths[i]))
 	}
-	if err := s.row(checksHeader, head...); err != nil {
+	if err := s.tallRow(checksHeader, lines, head...); err != nil {
 		return err
 	}
-	idx := b.sourceIndex()
-	for i, ch := range checks {
-		cells, lines := b.checkRow(ch, checksHeader+1+i, idx)
+	for i, ch := range b.c.Checks {
+		cells, lines := b.checkRow(ch, checksHeader+1+i)
 		if err := s.tallRow(checksHeader+1+i, lines, cells...); err != nil {
 			return err
 		}
@@ -73,8 +83,32 @@ func (b *book) writeChecks() error {
 	return s.close()
 }
 
-func (b *book) checkRow(ch extract.Check, row int, idx map[string]*model.Fact) ([]any, int) {
-	numFmt := b.checkFormat(ch)
+// checksTop is the title, the master check and the half-unit input.
+func (b *book) checksTop() [][]any {
+	last := checksHeader + max(len(b.c.Checks), 1)
+	status := fmt.Sprintf("I%d:I%d", checksHeader+1, last)
+	master := fmt.Sprintf(`IF(COUNTIF(%s,"%s"),"%s",IF(COUNTIF(%s,"%s"),"%s","%s"))`,
+		status, statusFail, statusFail, status, statusOK, statusPass, statusNoCheck)
+	word, fill := statusWord(b.c.Status())
+	pass, fail, notRun := b.c.CheckCounts()
+	what := fmt.Sprintf("%d checks ran: every tie-out, every conflict between releases and every prose claim", pass+fail)
+	if pass+fail == 0 {
+		what = "No check ran: nothing in the releases could be checked"
+	}
+	if notRun > 0 {
+		what += fmt.Sprintf("; %d could not run (status %s, the reason under Detail)", notRun, statusNotRun)
+	}
+	return [][]any{
+		{b.text(b.c.Name+" — Checks", look{role: roleTitle})},
+		{b.text("Master check", look{bold: true}), b.formula(master, word, roleFormula, "", look{bold: true, fill: fill}),
+			b.text(what, look{role: roleNote})},
+		{b.text("Half unit", look{}), b.input(decimal.New(5, -1), fmtGeneral, look{}),
+			b.text("Tolerance = rounding allowance (in printed units of the figures involved) × this", look{role: roleNote})},
+	}
+}
+
+func (b *book) checkRow(ch model.Check, row int) ([]any, int) {
+	figure, diff, fine := b.checkFormats(ch)
 	period := "—"
 	if !ch.Period.IsZero() {
 		period = b.c.Calendar.Name(ch.Period).Name
@@ -83,29 +117,37 @@ func (b *book) checkRow(ch extract.Check, row int, idx map[string]*model.Fact) (
 	if detail == "" && ch.Expr != "" {
 		detail = ch.Item + " = " + ch.Expr
 	}
-	stat := "OK"
-	if ch.Status != extract.Pass {
-		stat = "FAIL"
-	}
-	d, e, f, g, h := cellName(4, row), cellName(5, row), cellName(6, row), cellName(7, row), cellName(8, row)
-	statusFill := fillPass
-	if stat == "FAIL" {
-		statusFill = fillFail
+	if ch.Status == extract.NotRun {
+		detail = "Not run: " + ch.Reason + ". " + detail
 	}
 	sources, url := b.groupSources(ch.Sources)
 	lines := max(linesFor(sources, checkWidths[9]), linesFor(detail, checkWidths[10]), linesFor(ch.Name, checkWidths[1]))
 	top := look{top: true}
+	cells := []any{b.text(string(ch.Kind), top), b.text(ch.Name, look{wrap: true}), b.text(period, top), b.statedCell(ch, figure)}
+	if ch.Status == extract.NotRun {
+		cells = append(cells, nil, nil, nil, nil, b.text(statusNotRun, look{bold: true, fill: fillNeutral, top: true}))
+	} else {
+		cells = append(cells, b.computedCells(ch, row, figure, diff, fine)...)
+	}
+	return append(cells, b.hyperlink(url, sources, look{role: roleNote, wrap: true}), b.text(detail, look{role: roleNote, wrap: true})), lines
+}
+
+// computedCells are a check's computed value, difference, rounding
+// allowance, tolerance and status.
+func (b *book) computedCells(ch model.Check, row int, figure, diffFormat, fine string) []any {
+	d, e, f, g, h := cellName(4, row), cellName(5, row), cellName(6, row), cellName(7, row), cellName(8, row)
+	stat, statusFill := statusOK, fillPass
+	if ch.Status != extract.Pass {
+		stat, statusFill = statusFail, fillFail
+	}
+	top := look{top: true}
 	return []any{
-		b.text(string(ch.Kind), top), b.text(ch.Name, look{wrap: true}), b.text(period, top),
-		b.statedCell(ch, numFmt),
-		b.computedCell(ch, numFmt, idx),
-		b.formula(d+"-"+e, number(ch.Difference), roleFormula, numFmt, top),
-		b.input(ch.Tolerance.Div(decimal.New(5, -1)), fmtGeneral, top),
-		b.formula(g+"*"+halfCell, number(ch.Tolerance), roleFormula, fmtGeneral, top),
-		b.formula(fmt.Sprintf(`IF(ABS(%s)<=%s,"OK","FAIL")`, f, h), stat, roleFormula, "", look{bold: true, fill: statusFill, top: true}),
-		b.hyperlink(url, sources, look{role: roleNote, wrap: true}),
-		b.text(detail, look{role: roleNote, wrap: true}),
-	}, lines
+		b.computedCell(ch, figure),
+		b.formula(d+"-"+e, number(ch.Difference), roleFormula, diffFormat, top),
+		b.input(ch.Tolerance.Div(decimal.New(5, -1)), fine, top),
+		b.formula(g+"*"+halfCell, number(ch.Tolerance), roleFormula, fine, top),
+		b.formula(fmt.Sprintf(`IF(ABS(%s)<=%s,"%s","%s")`, f, h, statusOK, statusFail), stat, roleFormula, "", look{bold: true, fill: statusFill, top: true}),
+	}
 }
 
 // maxSources is how many sources a check row lists before summing up.
@@ -147,94 +189,130 @@ func (b *book) groupSources(srcs []extract.Source) (text, url string) {
 	return text, url
 }
 
-// checkFormat picks a number format for a check's figures.
-func (b *book) checkFormat(ch extract.Check) string {
-	if _, ratio := ch.Inputs["numerator"]; ratio {
-		return fmtPercent
-	}
-	if _, change := ch.Inputs["current"]; change {
-		return fmtPercent
-	}
-	if it, ok := b.set.Item(ch.Item); ok {
-		return unitFormat(extract.Unit(it.Unit))
-	}
-	return fmtMoney
+// fineFormats show a check's difference and tolerance with more places
+// than its figures: an EPS difference of 0.0004 is not "(0.00)", and half
+// a dollar is not "1".
+var fineFormats = map[string]string{
+	model.ShowMoney:    `#,##0.0_);(#,##0.0);"–"_)`,
+	model.ShowShares:   `#,##0.0_);(#,##0.0);"–"_)`,
+	model.ShowPerShare: `#,##0.0000_);(#,##0.0000);"–"_)`,
+	model.ShowPercent:  `0.00%_);(0.00%);"–"_)`,
 }
 
-// statedCell links the stated figure when the model shows the same value,
-// else writes it as an input (a prose figure, or an older release's).
-func (b *book) statedCell(ch extract.Check, numFmt string) any {
-	if ch.Kind != extract.Claim && !ch.Period.IsZero() {
-		if f := b.c.Fact(ch.Item, b.c.Calendar.Name(ch.Period).Name); f != nil && f.Value.Equal(ch.Stated) {
-			return b.link(f, numFmt, look{top: true})
+// checkFormats picks the number formats of a check's figures, of its
+// difference (cents and basis points need their places; whole amounts
+// differ by whole amounts) and of its tolerance.
+func (b *book) checkFormats(ch model.Check) (figure, diff, fine string) {
+	kind, figure := model.ShowMoney, fmtMoney
+	_, ratio := ch.Inputs["numerator"]
+	_, change := ch.Inputs["current"]
+	if it, ok := b.set.Item(ch.Item); ok {
+		kind, figure = model.DisplayFor(it.Unit), unitFormat(extract.Unit(it.Unit))
+	}
+	if ratio || change {
+		kind, figure = model.ShowPercent, fmtPercent
+	}
+	fine, ok := fineFormats[kind]
+	if !ok {
+		fine = fineFormats[model.ShowMoney]
+	}
+	if kind == model.ShowPerShare || kind == model.ShowPercent {
+		return figure, fine, fine
+	}
+	return figure, figure, fine
+}
+
+// statedCell links the stated figure where the workbook shows it (a
+// period sheet, or the Data sheet for a value not used), else writes it
+// as an input: a prose figure.
+func (b *book) statedCell(ch model.Check, numFmt string) any {
+	top := look{top: true}
+	if g := ch.StatedFigure; g != nil && g.Value.Equal(ch.Stated) {
+		if r, ok := b.figureRef(*g); ok {
+			return b.formula(r, number(ch.Stated), roleLink, numFmt, top)
 		}
 	}
-	return b.input(ch.Stated, numFmt, look{top: true})
+	return b.input(ch.Stated, numFmt, top)
 }
 
-// computedCell writes the check's formula over the model's cells when they
-// give exactly what the check computed; otherwise the computed value as an
-// input, so that the sheet never shows a figure the model did not.
-func (b *book) computedCell(ch extract.Check, numFmt string, idx map[string]*model.Fact) any {
+// computedCell writes the check's formula over the cells of the figures
+// the model computed it from, with the model's value; one bare reference
+// is a link. Only a check the model could not bind to its figures (none
+// of the samples') keeps its value as an input.
+func (b *book) computedCell(ch model.Check, numFmt string) any {
 	top := look{top: true}
-	if ch.Formula == nil {
+	if !ch.Bound {
 		return b.input(ch.Computed, numFmt, top)
 	}
-	env := &checkEnv{b: b, ch: ch, idx: idx}
-	formula, err := ch.Formula.Formula(env.ref, env.parts)
+	formula, err := ch.Formula.Formula(func(id string) (string, bool) {
+		return b.figureRef(ch.Operands[id])
+	}, func(string) ([]string, bool) {
+		refs := make([]string, len(ch.Terms))
+		for i, g := range ch.Terms {
+			r, ok := b.figureRef(g)
+			if !ok {
+				return nil, false
+			}
+			refs[i] = r
+		}
+		return ranges(refs), len(refs) > 0
+	})
 	if err != nil || len(formula) > maxFormula {
 		return b.input(ch.Computed, numFmt, top)
 	}
-	v, err := ch.Formula.Eval(env)
-	if err != nil || !v.Round(templates.RatioPlaces).Equal(ch.Computed.Round(templates.RatioPlaces)) {
-		return b.input(ch.Computed, numFmt, top)
+	role := roleFormula
+	if ch.Formula.Op == 'i' {
+		role = roleLink
 	}
-	return b.formula(formula, number(ch.Computed), roleFormula, numFmt, top)
+	return b.formula(formula, number(ch.Computed), role, numFmt, top)
 }
 
-// checkEnv resolves a check's formula against the model's facts.
-type checkEnv struct {
-	b   *book
-	ch  extract.Check
-	idx map[string]*model.Fact
-}
-
-func (e *checkEnv) fact(id string) *model.Fact {
-	in, ok := e.ch.Inputs[id]
-	if !ok {
-		return nil
-	}
-	return e.b.c.Fact(in.Item, e.b.c.Calendar.Name(in.Period).Name)
-}
-
-func (e *checkEnv) ref(id string) (string, bool) {
-	f := e.fact(id)
-	if f == nil {
+// figureRef is the cell that shows a figure of the model: the fact's cell
+// on its period sheet, or its row of the Data sheet - for a fact no period
+// sheet shows, a release's value beside the one used, a figure set aside.
+func (b *book) figureRef(g model.Figure) (string, bool) {
+	if g.Shown() {
+		if r, ok := b.shownCells()[g.Fact]; ok {
+			return r, true
+		}
+		if row, ok := b.dataFactRow[g.Fact]; ok {
+			return ref(DataSheet, dataValueCol, row), true
+		}
 		return "", false
 	}
-	r, ok := e.b.layout.cell[factKey(f.Item, f.Label, f.Period.Name)]
-	return r, ok
+	if row, ok := b.dataSourceRow[g.Source]; ok {
+		return ref(DataSheet, dataValueCol, row), true
+	}
+	return "", false
 }
 
-func (e *checkEnv) partFacts() []*model.Fact {
-	var out []*model.Fact
-	for _, s := range e.ch.Parts {
-		f := e.idx[sourceKey(s, e.ch.Period)]
-		if f == nil {
-			return nil
+// shownCells finds the period-sheet cell of every fact that stands in
+// one, as the period sheets write them: a mapped item's fact of the
+// sheet's own periods; of unmapped figures that share a row and column,
+// the last written.
+func (b *book) shownCells() map[*model.Fact]string {
+	if b.shown != nil {
+		return b.shown
+	}
+	owner := map[string]*model.Fact{}
+	for _, ps := range b.layout.periods {
+		for _, p := range []*model.FiscalPeriod{ps.main, ps.ytd, ps.balance} {
+			if p == nil {
+				continue
+			}
+			for _, f := range b.c.FactsIn(p.Name) {
+				r, ok := b.layout.cell[factKey(f.Item, f.Label, p.Name)]
+				if ok && (f.Item == "" || b.c.Fact(f.Item, p.Name) == f) {
+					owner[r] = f
+				}
+			}
 		}
-		out = append(out, f)
 	}
-	return out
-}
-
-func (e *checkEnv) parts(string) ([]string, bool) {
-	facts := e.partFacts()
-	var refs []string
-	for _, f := range facts {
-		refs = append(refs, e.b.layout.cell[factKey(f.Item, f.Label, f.Period.Name)])
+	b.shown = map[*model.Fact]string{}
+	for r, f := range owner {
+		b.shown[f] = r
 	}
-	return ranges(refs), len(refs) > 0 && len(refs) == len(e.ch.Parts)
+	return b.shown
 }
 
 // ranges joins references to consecutive rows of one column into a range:
@@ -261,35 +339,4 @@ func ranges(refs []string) []string {
 		i = j
 	}
 	return out
-}
-
-func (e *checkEnv) Value(id string) (decimal.Decimal, bool) {
-	if f := e.fact(id); f != nil {
-		return f.Value, true
-	}
-	return decimal.Zero, false
-}
-
-func (e *checkEnv) Parts(string) ([]decimal.Decimal, bool) {
-	facts := e.partFacts()
-	out := make([]decimal.Decimal, len(facts))
-	for i, f := range facts {
-		out[i] = f.Value
-	}
-	return out, len(out) > 0 && len(out) == len(e.ch.Parts)
-}
-
-func sourceKey(s extract.Source, p extract.Period) string {
-	return fmt.Sprintf("%s:%d@%s", s.File, s.Line, p.Key())
-}
-
-// sourceIndex finds a model fact by the document line it was read from.
-func (b *book) sourceIndex() map[string]*model.Fact {
-	idx := map[string]*model.Fact{}
-	for _, f := range b.c.Facts {
-		for _, r := range f.Reported {
-			idx[sourceKey(r.Source, f.Period.Period)] = f
-		}
-	}
-	return idx
 }

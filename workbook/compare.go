@@ -41,6 +41,24 @@ func (b *book) link(f *model.Fact, numFmt string, extra look) any {
 	return b.formula(target, number(f.Value), roleLink, numFmt, extra)
 }
 
+// markedLink is a link to a fact, shaded when the fact is derived: a
+// quarter no release reports.
+func (b *book) markedLink(f *model.Fact, numFmt string, extra look) any {
+	if f != nil && f.Derived != nil {
+		extra.fill = fillDerived
+	}
+	return b.link(f, numFmt, extra)
+}
+
+// periodHeading names a period in a column heading, marked when its
+// figures are derived.
+func (b *book) periodHeading(p model.FiscalPeriod) string {
+	if b.trendKind(p) == "derived" {
+		return p.Name + " (derived)"
+	}
+	return p.Name
+}
+
 // metricLink is a green reference to a margin on a period sheet.
 func (b *book) metricLink(m *templates.Metric, p model.FiscalPeriod) any {
 	ps := b.layout.sheetOf[SheetName(sheetKey(b.c, p))]
@@ -83,7 +101,6 @@ func (b *book) changeCells(item string, cur, prior model.FiscalPeriod, curCol, r
 		format := numFmt
 		if m.Unit == "percent" {
 			format = fmtPercent
-			f = guarded(f)
 		}
 		out[i] = b.formula(f, cached(v, err), roleFormula, format, look{})
 	}
@@ -109,13 +126,13 @@ func (b *book) writeComparison(name string, cmp model.Comparison) error {
 	if err := s.row(1, b.text(b.c.Name+" — "+cmp.Name, look{role: roleTitle})); err != nil {
 		return err
 	}
-	if err := s.row(2, b.text("All figures link to the period sheets; change and % change are formulas.", look{role: roleNote})); err != nil {
+	if err := s.row(2, b.text("All figures link to the period sheets; change and % change are formulas. Derived figures (no release reports them) are shaded.", look{role: roleNote})); err != nil {
 		return err
 	}
 	hdr := look{role: roleHeader, fill: fillHeader}
-	head := []any{b.text("Item", hdr), b.text("Units", hdr), b.text(cmp.Current.Name, hdr), b.text(cmp.Prior.Name, hdr), b.text("Change", hdr), b.text("% change", hdr)}
+	head := []any{b.text("Item", hdr), b.text("Units", hdr), b.text(b.periodHeading(cmp.Current), hdr), b.text(b.periodHeading(cmp.Prior), hdr), b.text("Change", hdr), b.text("% change", hdr)}
 	if cmp.YTDCurrent != nil && cmp.YTDCurrent.Name != cmp.Current.Name {
-		head = append(head, nil, b.text(cmp.YTDCurrent.Name, hdr), b.text(cmp.YTDPrior.Name, hdr), b.text("Change", hdr), b.text("% change", hdr))
+		head = append(head, nil, b.text(b.periodHeading(*cmp.YTDCurrent), hdr), b.text(b.periodHeading(*cmp.YTDPrior), hdr), b.text("Change", hdr), b.text("% change", hdr))
 	}
 	if err := s.row(headerRow, head...); err != nil {
 		return err
@@ -146,7 +163,7 @@ func (b *book) writeComparison(name string, cmp model.Comparison) error {
 }
 
 func (b *book) pairCells(item string, cur, prior model.FiscalPeriod, col, row int, numFmt string, extra look) []any {
-	cells := []any{b.link(b.c.Fact(item, cur.Name), numFmt, extra), b.link(b.c.Fact(item, prior.Name), numFmt, extra)}
+	cells := []any{b.markedLink(b.c.Fact(item, cur.Name), numFmt, extra), b.markedLink(b.c.Fact(item, prior.Name), numFmt, extra)}
 	return append(cells, b.changeCells(item, cur, prior, col, row, numFmt)...)
 }
 
@@ -177,7 +194,7 @@ func (b *book) metricChangeCell(m *templates.Metric, current, prior, curCell, pr
 	if err != nil {
 		return nil
 	}
-	return b.formula(guarded(f), number(v), roleFormula, model.ExcelFormat(model.ChangeKind(change, m)), extra)
+	return b.formula(f, number(v), roleFormula, model.ExcelFormat(model.ChangeKind(change, m)), extra)
 }
 
 // itemsThenMargins writes a row per flow item from row on, then a
@@ -249,12 +266,7 @@ func (b *book) writeTrend(name, title string, periods []model.FiscalPeriod) erro
 		extra := look{bold: b.layout.totals[it.ID]}
 		cells := []any{b.text(it.Name, extra), b.text(it.Unit, look{})}
 		for _, p := range periods {
-			f := b.c.Fact(it.ID, p.Name)
-			e := extra
-			if f != nil && f.Derived != nil {
-				e.fill = fillDerived
-			}
-			cells = append(cells, b.link(f, unitFormat(extract.Unit(it.Unit)), e))
+			cells = append(cells, b.markedLink(b.c.Fact(it.ID, p.Name), unitFormat(extract.Unit(it.Unit)), extra))
 		}
 		return cells
 	}, func(m *templates.Metric, _ int) []any {

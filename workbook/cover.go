@@ -36,18 +36,18 @@ func (b *book) writeCover() error {
 		}
 		var names []string
 		for _, p := range k.list {
-			names = append(names, p.Name)
+			names = append(names, b.periodHeading(p))
 		}
 		rows = append(rows, []any{b.text(k.title, bold), b.text(strings.Join(names, ", "), look{})})
 	}
-	status := strings.ToUpper(string(c.Status()))
-	fill := fillPass
-	if status != "PASS" {
-		fill = fillFail
+	status, fill := statusWord(c.Status())
+	what := "Every tie-out, conflict and prose claim; see the Checks sheet"
+	if status == statusNoCheck {
+		what = "No check ran: nothing in the releases could be checked; see the Checks sheet"
 	}
 	rows = append(rows,
 		[]any{b.text("Check status", bold), b.formula(ChecksSheet+"!$B$2", status, roleLink, "", look{bold: true, fill: fill}),
-			b.text("Every tie-out, conflict and prose claim; see the Checks sheet", look{role: roleNote})},
+			b.text(what, look{role: roleNote})},
 		nil,
 		[]any{b.text("Source documents", look{role: roleSection})},
 		[]any{b.text("File", look{role: roleHeader}), b.text("Release date", look{role: roleHeader}), b.text("SHA-256", look{role: roleHeader}), b.text("Title", look{role: roleHeader}), b.text("Filing on EDGAR", look{role: roleHeader})},

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,18 +24,22 @@ const DataTable = "Facts"
 // names it (the accession linked there).
 var dataHeader = append(append([]string{}, extract.FactsHeader...), "period", "source", "cik", "accession")
 
+// dataValueCol is the column of the figures on the Data sheet.
+var dataValueCol = slices.Index(dataHeader, "value") + 1
+
 // writeData writes one row per fact as an Excel Table, for Power Query and
 // pivot tables: the merged facts (derived quarters included), every other
 // value a conflict reported, the figures on no period (change and
 // unresolved columns, second values a document stated), and the figures
 // in the prose. Nothing read is left out.
 func (b *book) writeData() error {
-	var others []*model.Fact // a conflict's values beside the one used
+	var others []*model.Fact // facts with values beside the one used
 	for _, f := range b.c.Facts {
-		if f.Conflict {
+		if conflictRows([]*model.Fact{f}) > 0 {
 			others = append(others, f)
 		}
 	}
+	b.dataFactRow, b.dataSourceRow = map[*model.Fact]int{}, map[extract.Source]int{}
 	if n := 1 + len(b.c.Facts) + conflictRows(others) + len(b.c.SetAside) + len(b.c.Narrative); n > maxRows {
 		return fmt.Errorf("%s has %d facts: more than an Excel sheet holds (%d rows); use finexport facts for a CSV of them", b.c.Name, n-1, maxRows)
 	}
@@ -55,18 +60,24 @@ func (b *book) writeData() error {
 		if err := s.row(row, b.factRow(f)...); err != nil {
 			return err
 		}
+		b.dataFactRow[f] = row
 		row++
 	}
 	for _, f := range others {
+		why := "agrees within rounding; not used"
+		if f.Conflict {
+			why = "conflict; not used"
+		}
 		for _, r := range f.Reported {
 			if r.Value.Equal(f.Value) {
 				continue
 			}
 			cells := b.dataCells(r.Source.File, string(f.Statement), f.Item, r.Label, f.Period.Period, r.Value, f.Unit,
-				strconv.Itoa(r.Source.Line), f.Period.Name, "conflict; not used")
+				strconv.Itoa(r.Source.Line), f.Period.Name, why)
 			if err := s.row(row, cells...); err != nil {
 				return err
 			}
+			b.dataSourceRow[r.Source] = row
 			row++
 		}
 	}
@@ -74,6 +85,7 @@ func (b *book) writeData() error {
 		if err := s.row(row, b.extractRow(a.Fact, a.Why)...); err != nil {
 			return err
 		}
+		b.dataSourceRow[a.Fact.Source] = row
 		row++
 	}
 	for _, x := range b.c.Narrative {

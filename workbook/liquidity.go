@@ -54,9 +54,8 @@ func (b *book) writeLiquidity() error {
 		return err
 	}
 	metrics := b.liquidityMetrics()
-	inputs := inputItems(metrics)
+	inputs, inputRow := liquidityRows(metrics)
 	row := headerRow + 1
-	inputRow := map[string]int{}
 	for _, id := range inputs {
 		it, _ := b.set.Item(id)
 		label := it.Name
@@ -70,7 +69,6 @@ func (b *book) writeLiquidity() error {
 		if err := s.row(row, cells...); err != nil {
 			return err
 		}
-		inputRow[id] = row
 		row++
 	}
 	row++
@@ -80,6 +78,13 @@ func (b *book) writeLiquidity() error {
 		cells := []any{b.text(m.Name, look{bold: true}), b.text(m.Unit, look{})}
 		for i, d := range dates {
 			col := 3 + i
+			if m.Expr.Op == 'i' {
+				// A metric that is one item links the item: listed once.
+				link := b.link(b.factAtDate(m.Expr.Name, d), metricFormat(m.Unit), look{bold: true})
+				cells = append(cells, link)
+				written[m.ID+"@"+cellName(col, 1)] = link != nil
+				continue
+			}
 			f, err := m.Expr.Formula(func(id string) (string, bool) {
 				r, ok := inputRow[id]
 				return cellName(col, r), ok && b.factAtDate(id, d) != nil
@@ -89,7 +94,7 @@ func (b *book) writeLiquidity() error {
 				continue
 			}
 			mv, _ := b.c.Metric(m.ID, d.Name)
-			cells = append(cells, b.formula(guarded(f), cached(mv.Value, mv.Err), roleFormula, metricFormat(m.Unit), look{bold: true}))
+			cells = append(cells, b.formula(f, cached(mv.Value, mv.Err), roleFormula, metricFormat(m.Unit), look{bold: true}))
 			written[m.ID+"@"+cellName(col, 1)] = true
 		}
 		if err := s.row(row, cells...); err != nil {
@@ -134,19 +139,35 @@ func (b *book) liquidityMetrics() []*templates.Metric {
 	return out
 }
 
-// inputItems lists the items the metrics read, in order of first use.
-func inputItems(metrics []*templates.Metric) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, m := range metrics {
-		for _, id := range m.Expr.Items() {
-			if !seen[id] {
-				seen[id] = true
-				out = append(out, id)
-			}
+// liquidityRows lists the items the metrics read, in order of first use,
+// and places them: each on a row of its own from the first row under the
+// header, except an item a metric shows by itself (quarterly net income),
+// which stands once, on that metric's row.
+func liquidityRows(metrics []*templates.Metric) ([]string, map[string]int) {
+	shown := map[string]int{} // item -> index of the metric that is it
+	for i, m := range metrics {
+		if _, taken := shown[m.Expr.Name]; m.Expr.Op == 'i' && !taken {
+			shown[m.Expr.Name] = i
 		}
 	}
-	return out
+	var inputs []string
+	row := map[string]int{}
+	for _, m := range metrics {
+		for _, id := range m.Expr.Items() {
+			if _, placed := row[id]; placed {
+				continue
+			}
+			if _, ok := shown[id]; ok {
+				continue // placed below, once the inputs are counted
+			}
+			inputs = append(inputs, id)
+			row[id] = headerRow + len(inputs)
+		}
+	}
+	for id, i := range shown {
+		row[id] = headerRow + len(inputs) + 2 + i // a blank row, then the metrics
+	}
+	return inputs, row
 }
 
 // factAtDate finds an item at a balance-sheet date: the balance itself, or

@@ -145,7 +145,7 @@ func (b *book) marginCells(ps *periodSheet, m *templates.Metric, row int) []any 
 			continue
 		}
 		mv, _ := b.c.Metric(m.ID, p.Name)
-		cells[col-1] = b.formula(guarded(formula), cached(mv.Value, mv.Err), roleFormula, metricFormat(m.Unit), look{})
+		cells[col-1] = b.formula(formula, cached(mv.Value, mv.Err), roleFormula, metricFormat(m.Unit), look{})
 	}
 	return cells
 }

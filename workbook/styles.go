@@ -54,6 +54,7 @@ const (
 	fillHeader   = "D9E1F2"
 	fillPass     = "C6EFCE"
 	fillFail     = "FFC7CE"
+	fillNeutral  = "FFEB9C" // a check that did not run; no check ran
 )
 
 // styles creates each distinct style once.

@@ -50,6 +50,11 @@ type book struct {
 	layout *layout
 	names  []*excelize.DefinedName
 	used   map[string]string // worksheet part -> the range its cells use
+	// The Data sheet's row of each fact, and of each value beside a
+	// fact's (set by writeData, read by the Checks sheet's links).
+	dataFactRow   map[*model.Fact]int
+	dataSourceRow map[extract.Source]int
+	shown         map[*model.Fact]string // see shownCells
 }
 
 // Write renders the company as an .xlsx workbook to w. An internal failure
@@ -64,7 +69,7 @@ func Write(w io.Writer, c *model.Company) (err error) {
 		return err
 	}
 	steps := []func() error{b.writeCover, b.writePeriodSheets, b.writeComparisons, b.writeTrends,
-		b.writeLiquidity, b.writeChecks, b.writeData, b.writeNames, b.writeProperties}
+		b.writeLiquidity, b.writeData, b.writeChecks, b.writeNames, b.writeProperties}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -438,10 +443,7 @@ func (b *book) formula(f string, cached any, role, numFmt string, extra look) ex
 }
 
 // notAvailable is the text a formula shows when a figure is not available.
-const notAvailable = "n/a"
-
-// guarded wraps a formula that may divide by zero.
-func guarded(f string) string { return `IFERROR(` + f + `,"` + notAvailable + `")` }
+const notAvailable = templates.NotAvailable
 
 // number turns a decimal into a spreadsheet number: integers exactly, other
 // values as the nearest double (what a spreadsheet holds).

@@ -148,7 +148,7 @@ func (b *builder) run(inputs []input) int {
 			b.clean = false
 			return
 		}
-		if r.c.Status() != extract.Pass {
+		if r.c.Status() == extract.Fail {
 			failed++
 		}
 		if !b.quiet {

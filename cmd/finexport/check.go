@@ -38,56 +38,73 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 // printChecks lists every check of every company, each source as
-// file:line, and returns how many failed.
+// file:line, and returns how many failed. A check that could not run is
+// listed with the reason; a company where none ran says so, never PASS.
 func printChecks(companies []*model.Company, w io.Writer) int {
 	failed := 0
 	for _, c := range companies {
-		fmt.Fprintf(w, "%s: %s\n", c.Name, strings.ToUpper(string(c.Status())))
-		pass, fail := 0, 0
+		fmt.Fprintf(w, "%s: %s\n", c.Name, statusText(c.Status()))
 		for _, ch := range c.Checks {
-			status := "ok  "
-			if ch.Status == extract.Fail {
-				status = "FAIL"
-				fail++
-			} else {
-				pass++
-			}
 			period := "-"
 			if !ch.Period.IsZero() {
 				period = c.Calendar.Name(ch.Period).Name
 			}
-			fmt.Fprintf(w, "  %s %-11s %-50s %-11s stated %s computed %s diff %s tol %s\n", status, ch.Kind, ch.Name, period,
-				model.Grouped(ch.Stated), model.Grouped(ch.Computed.Round(4)), model.Grouped(ch.Difference.Round(4)), model.Grouped(ch.Tolerance))
 			srcs := make([]string, len(ch.Sources))
 			for i, s := range ch.Sources {
 				srcs[i] = s.String()
 			}
+			if ch.Status == extract.NotRun {
+				fmt.Fprintf(w, "  %s %-11s %-50s %-11s stated %s: %s\n", "not run", ch.Kind, ch.Name, period, model.Grouped(ch.Stated), ch.Reason)
+				fmt.Fprintf(w, "       %s\n", strings.Join(srcs, " "))
+				continue
+			}
+			status := "ok  "
+			if ch.Status == extract.Fail {
+				status = "FAIL"
+			}
+			fmt.Fprintf(w, "  %s %-11s %-50s %-11s stated %s computed %s diff %s tol %s\n", status, ch.Kind, ch.Name, period,
+				model.Grouped(ch.Stated), model.Grouped(ch.Computed.Round(4)), model.Grouped(ch.Difference.Round(4)), model.Grouped(ch.Tolerance))
 			fmt.Fprintf(w, "       %s\n", strings.Join(srcs, " "))
 		}
-		fmt.Fprintf(w, "  %d passed, %d failed\n", pass, fail)
+		fmt.Fprintf(w, "  %s\n", countsText(c))
+		_, fail, _ := c.CheckCounts()
 		failed += fail
 	}
 	return failed
 }
 
+// statusText is a company's check status in words.
+func statusText(s extract.CheckStatus) string {
+	if s == extract.NotRun {
+		return "NO CHECK RAN"
+	}
+	return strings.ToUpper(string(s))
+}
+
+// countsText counts a company's checks: "12 passed, 0 failed, 2 not run",
+// or says that none ran.
+func countsText(c *model.Company) string {
+	pass, fail, notRun := c.CheckCounts()
+	switch {
+	case pass+fail > 0:
+	case notRun > 0:
+		return fmt.Sprintf("no check ran: %d could not run", notRun)
+	default:
+		return "no check ran: nothing in the releases could be checked"
+	}
+	return fmt.Sprintf("%d passed, %d failed, %d not run", pass, fail, notRun)
+}
+
 // printSummary says what was found, a few lines per company.
 func printSummary(companies []*model.Company, w io.Writer) {
 	for _, c := range companies {
-		pass, fail := 0, 0
-		for _, ch := range c.Checks {
-			if ch.Status == extract.Fail {
-				fail++
-			} else {
-				pass++
-			}
-		}
 		var names []string
 		for _, p := range c.Periods {
 			if p.Kind != model.Instant {
 				names = append(names, p.Name)
 			}
 		}
-		fmt.Fprintf(w, "%s: %d releases; checks %d passed, %d failed\n", c.Name, len(c.Documents), pass, fail)
+		fmt.Fprintf(w, "%s: %d releases; checks: %s\n", c.Name, len(c.Documents), countsText(c))
 		fmt.Fprintf(w, "  periods: %s\n", strings.Join(names, ", "))
 		var dates []string
 		for _, p := range c.BalanceDates() {

@@ -37,6 +37,13 @@ func collectInputs(args []string) ([]input, []error) {
 			continue
 		}
 		if !st.IsDir() {
+			// A file named on the command line is read whatever it is, a
+			// FIFO included; but a name no release has (notes.md) is the
+			// same input error as a folder without releases.
+			if !isReleaseName(filepath.Base(arg)) {
+				errs = append(errs, fmt.Errorf("%s: not a release (%s files)", arg, extensionList("or")))
+				continue
+			}
 			out = append(out, input{Name: arg})
 			continue
 		}

@@ -120,6 +120,37 @@ func TestCheckExitCodes(t *testing.T) {
 	}
 }
 
+// A release where nothing could be checked does not pass: check says no
+// check ran. A check that could not run is listed with its reason.
+func TestCheckSaysNoCheckRan(t *testing.T) {
+	code, out, _ := runT(t, "check", abs(t, "../../testdata/filings/002_841493e996f58f0e.txt"))
+	if code != 0 || !strings.Contains(out, "ThermoGenesis Corp.: NO CHECK RAN") || !strings.Contains(out, "no check ran") ||
+		strings.Contains(out, "PASS") || strings.Contains(out, "passed") {
+		t.Errorf("check on a release without statements: exit %d\n%s", code, out)
+	}
+	_, out, _ = runT(t, "check", abs(t, "../../testdata/variants/sunrise_52week_q1.txt"))
+	if !strings.Contains(out, "not run tie-out     Operating income (loss)") || !strings.Contains(out, "not reported here: operating_expenses") ||
+		!strings.Contains(out, "4 not run") {
+		t.Errorf("check does not list the checks that could not run:\n%s", out)
+	}
+}
+
+// A file that is no release is the same input error as a folder without
+// releases: no workbook for an "Unknown company".
+func TestBuildRefusesANonRelease(t *testing.T) {
+	dir := t.TempDir()
+	notes := filepath.Join(dir, "notes.md")
+	os.WriteFile(notes, []byte("# Notes\n\nRevenue was up.\n"), 0o644)
+	out := filepath.Join(dir, "out")
+	code, _, errs := runT(t, "build", "-o", out, notes)
+	if code != 2 || !strings.Contains(errs, "notes.md: not a release") {
+		t.Errorf("build notes.md: exit %d, stderr %q", code, errs)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) > 0 {
+		t.Errorf("build notes.md wrote %v", entries)
+	}
+}
+
 func TestUsageAndInputErrors(t *testing.T) {
 	empty := t.TempDir()
 	tests := []struct {

@@ -126,7 +126,7 @@ type Company struct {
 	SetAside    []SetAside
 	Comparisons []Comparison
 	Metrics     []MetricValue
-	Checks      []extract.Check
+	Checks      []Check
 	Diagnostics []extract.Diagnostic
 	set         *templates.Set
 	byKey       map[string]*Fact
@@ -181,14 +181,35 @@ func (c *Company) FactsIn(period string) []*Fact {
 	return c.byPeriod[period]
 }
 
-// Status is the master status: pass when every check passes.
+// Status is the master status: fail when a check fails, pass when every
+// check that ran passes, and not run when no check ran at all (a release
+// where nothing was mapped): passing nothing is no pass.
 func (c *Company) Status() extract.CheckStatus {
+	status := extract.NotRun
 	for _, ch := range c.Checks {
-		if ch.Status != extract.Pass {
+		switch ch.Status {
+		case extract.Fail:
 			return extract.Fail
+		case extract.Pass:
+			status = extract.Pass
 		}
 	}
-	return extract.Pass
+	return status
+}
+
+// CheckCounts counts the checks that passed, failed and did not run.
+func (c *Company) CheckCounts() (pass, fail, notRun int) {
+	for _, ch := range c.Checks {
+		switch ch.Status {
+		case extract.Pass:
+			pass++
+		case extract.Fail:
+			fail++
+		default:
+			notRun++
+		}
+	}
+	return pass, fail, notRun
 }
 
 // Build merges filings into companies, in name order.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"finexport/extract"
 )
 
 // Dump writes a readable account of a company model: its documents,
@@ -60,6 +62,10 @@ func Dump(w io.Writer, c *Company) {
 	p("")
 	p("status %s", c.Status())
 	for _, ch := range c.Checks {
+		if ch.Status == extract.NotRun {
+			p("check %s %s | %s | %s | stated %s | %s", ch.Status, ch.Kind, ch.Name, ch.Period, ch.Stated, ch.Reason)
+			continue
+		}
 		p("check %s %s | %s | %s | stated %s computed %s", ch.Status, ch.Kind, ch.Name, ch.Period, ch.Stated, ch.Computed.Round(6))
 	}
 }

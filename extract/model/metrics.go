@@ -208,10 +208,14 @@ func (c *Company) changeMetric(id string) (*templates.Metric, error) {
 }
 
 // collectChecks gathers every check into one list: each release's
-// tie-outs and prose claims, then the conflicts between releases.
+// tie-outs and prose claims, bound to the model's figures, then the
+// conflicts between releases.
 func (c *Company) collectChecks(filings []*extract.Filing) {
+	idx := c.figureIndex()
 	for _, f := range filings {
-		c.Checks = append(c.Checks, f.Checks...)
+		for _, ch := range f.Checks {
+			c.Checks = append(c.Checks, c.bind(ch, idx))
+		}
 	}
 	for _, f := range c.Facts {
 		if !f.Conflict {
@@ -219,19 +223,9 @@ func (c *Company) collectChecks(filings []*extract.Filing) {
 		}
 		latest := f.Reported[len(f.Reported)-1]
 		for _, r := range f.Reported[:len(f.Reported)-1] {
-			if agree(r, latest) {
-				continue
+			if !agree(r, latest) {
+				c.Checks = append(c.Checks, c.conflictCheck(f, latest, r))
 			}
-			name := f.Label
-			if it, ok := c.set.Item(f.Item); ok {
-				name = it.Name
-			}
-			ch := extract.Check{Kind: extract.Conflict, Name: "Conflict: " + name, Item: f.Item, Period: f.Period.Period,
-				Stated: latest.Value, Computed: r.Value, Sources: []extract.Source{latest.Source, r.Source},
-				Detail: DocName(latest.Source.File) + " states " + latest.Value.String() + "; " + DocName(r.Source.File) + " states " + r.Value.String()}
-			ch.Difference = ch.Stated.Sub(ch.Computed)
-			ch.Status = extract.Fail
-			c.Checks = append(c.Checks, ch)
 		}
 	}
 }

@@ -254,6 +254,56 @@ func TestConflictKeepsBothValues(t *testing.T) {
 	}
 }
 
+// Each check is bound to the model's figures it reads and computed over
+// them, once: the restated release's current assets add up its own
+// inventories (2,750,000, a value the model shows only beside the one
+// used), not the later release's 2,650,000.
+func TestChecksBoundToModelFigures(t *testing.T) {
+	raw, _ := os.ReadFile("../../testdata/filings/001_0a551a66bcd04f48.txt")
+	lines := bytes.Split(raw, []byte("\n"))
+	lines[116] = bytes.Replace(lines[116], []byte("2,650,000"), []byte("2,750,000"), 1)
+	restated := parseBytes(t, bytes.Join(lines, []byte("\n")), "restated.txt")
+	c := one(t, []*extract.Filing{parse(t, "../../testdata/filings/000_bb2e246abcbfccf3.txt"), restated}, Options{})
+	found := false
+	for _, ch := range c.Checks {
+		if ch.Formula != nil && ch.Status != extract.NotRun && !ch.Bound {
+			t.Errorf("%s %s %s: not bound to the model's figures", ch.Kind, ch.Name, ch.Period)
+		}
+		if ch.Name != "Total current assets" || ch.Period.End.Format("2006-01-02") != "2003-06-30" || ch.Sources[0].File != "restated.txt" {
+			continue
+		}
+		found = true
+		// Cash 6,815,000 + receivables 2,014,000 + inventories 2,750,000
+		// + other current assets 820,000 (the release's lines 115-118).
+		var beside []string
+		for _, g := range ch.Terms {
+			if !g.Shown() {
+				beside = append(beside, g.Value.String())
+			}
+		}
+		if !ch.Computed.Equal(dec("12399000")) || ch.Status != extract.Fail || strings.Join(beside, " ") != "2750000" {
+			t.Errorf("restated current assets: computed %s, %s, figures not shown %v", ch.Computed, ch.Status, beside)
+		}
+		if g := ch.StatedFigure; g == nil || !g.Shown() || !g.Value.Equal(dec("12299000")) {
+			t.Errorf("stated figure %+v, want the shown 12,299,000", g)
+		}
+	}
+	if !found {
+		t.Error("no current assets check of the restated release at 2003-06-30")
+	}
+}
+
+// A release where nothing could be checked does not pass: no check ran.
+func TestNoCheckIsNoPass(t *testing.T) {
+	c := one(t, []*extract.Filing{parse(t, "../../testdata/filings/002_841493e996f58f0e.txt")}, Options{})
+	if len(c.Checks) != 0 || c.Status() != extract.NotRun {
+		t.Errorf("%d checks, status %s; want none and %s", len(c.Checks), c.Status(), extract.NotRun)
+	}
+	if pass, fail, notRun := c.CheckCounts(); pass+fail+notRun != 0 {
+		t.Errorf("counts %d %d %d", pass, fail, notRun)
+	}
+}
+
 // Small releases of our own: a December year end and a 52/53-week year.
 func TestVariantTimelines(t *testing.T) {
 	tests := []struct {
