@@ -65,52 +65,15 @@ type builder struct {
 	used           map[string]bool // file names this run wrote, in lower case
 }
 
-// buildWorkers is how many companies are built at once; 0 means one per
-// core (a test's setting).
-var buildWorkers = 0
-
 func (b *builder) run(inputs []input) int {
 	var progress func(done, total int)
 	if !b.quiet {
 		progress = newProgress(b.stderr)
 	}
-	keys := make([]string, len(inputs))
-	sums := make([]string, len(inputs))
-	var noStatements []*extract.Filing
-	var mu sync.Mutex
-	parseEach(b.parser, inputs, progress, func(i int, f *extract.Filing, err error) {
-		mu.Lock()
-		defer mu.Unlock()
-		if err != nil {
-			fmt.Fprintln(b.stderr, "finexport:", err)
-			b.clean = false
-			return
-		}
-		keys[i], sums[i] = model.Key(f), f.SHA256
-		if len(f.Tables) == 0 {
-			noStatements = append(noStatements, &extract.Filing{File: f.File, Facts: f.Facts})
-		}
-	})
-	groups := map[string][]input{}
-	var order []string
-	first := map[string]string{} // SHA-256 -> the first name read
-	var sameFiles []extract.Diagnostic
-	for i, k := range keys {
-		if k == "" {
-			continue
-		}
-		if name, ok := first[sums[i]]; ok {
-			sameFiles = append(sameFiles, sameFileNote(inputs[i].Name, name))
-			continue // a file reached twice (a link) counts once
-		}
-		first[sums[i]] = inputs[i].Name
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
-		}
-		groups[k] = append(groups[k], inputs[i])
-	}
-	printDiagnostics(sameFiles, b.stderr)
-	if len(order) == 0 {
+	g := groupReleases(b.parser, inputs, progress, b.stderr)
+	b.clean = b.clean && g.clean
+	noStatements := g.noStatements
+	if len(g.order) == 0 {
 		return exitUsage
 	}
 	if err := os.MkdirAll(b.out, 0o755); err != nil {
@@ -118,15 +81,15 @@ func (b *builder) run(inputs []input) int {
 		return exitUsage
 	}
 	clearStaleTemps(b.out)
-	sort.Strings(order)
-	sumOf := map[string]string{}
-	for i, in := range inputs {
-		sumOf[in.Name] = sums[i]
-	}
-	afterFirstPass()
 	failed, warnings := 0, 0
 	var read []*extract.Filing // for --strict's year-end check: identity only
-	b.eachCompany(order, groups, sumOf, func(r *companyRun) {
+	eachCompany(g.order, func(k string) *companyRun {
+		r := g.reread(b.parser, k, b.opts)
+		if r.c != nil {
+			b.render(r, r.c)
+		}
+		return r
+	}, func(r *companyRun) {
 		for _, msg := range r.problems {
 			fmt.Fprintln(b.stderr, "finexport:", msg)
 			b.clean = false
@@ -190,12 +153,73 @@ type companyRun struct {
 // outputs are the files written per company, in the order reported.
 var outputs = []string{".xlsx", ".pdf"}
 
-// eachCompany reads, builds and renders the companies on all cores and
-// hands them to done one at a time, in order: file names, messages and
-// exit code are the same whatever the number of cores. At most one
-// company per worker is in memory at once.
-func (b *builder) eachCompany(order []string, groups map[string][]input, sumOf map[string]string, done func(*companyRun)) {
-	workers := buildWorkers
+// grouping is what build's and check's first pass learns: which company
+// each release belongs to, and each file's SHA-256, so that the second
+// pass, a company at a time, knows a file that changed in between.
+type grouping struct {
+	order        []string           // company keys, sorted
+	groups       map[string][]input // each company's releases
+	sumOf        map[string]string  // file -> SHA-256 at the first pass
+	noStatements []*extract.Filing  // releases with no statements: name and facts
+	clean        bool               // every file could be read
+}
+
+// groupReleases reads every release once, on all cores, to learn its
+// company, keeping only that; read errors and files reached twice are
+// reported on stderr.
+func groupReleases(p *extract.Parser, inputs []input, progress func(done, total int), stderr io.Writer) grouping {
+	g := grouping{groups: map[string][]input{}, sumOf: map[string]string{}, clean: true}
+	keys := make([]string, len(inputs))
+	sums := make([]string, len(inputs))
+	var mu sync.Mutex
+	parseEach(p, inputs, progress, func(i int, f *extract.Filing, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			fmt.Fprintln(stderr, "finexport:", err)
+			g.clean = false
+			return
+		}
+		keys[i], sums[i] = model.Key(f), f.SHA256
+		if len(f.Tables) == 0 {
+			g.noStatements = append(g.noStatements, &extract.Filing{File: f.File, Facts: f.Facts})
+		}
+	})
+	first := map[string]string{} // SHA-256 -> the first name read
+	var sameFiles []extract.Diagnostic
+	for i, k := range keys {
+		if k == "" {
+			continue
+		}
+		if name, ok := first[sums[i]]; ok {
+			sameFiles = append(sameFiles, sameFileNote(inputs[i].Name, name))
+			continue // a file reached twice (a link) counts once
+		}
+		first[sums[i]] = inputs[i].Name
+		if _, ok := g.groups[k]; !ok {
+			g.order = append(g.order, k)
+		}
+		g.groups[k] = append(g.groups[k], inputs[i])
+	}
+	printDiagnostics(sameFiles, stderr)
+	sort.Strings(g.order)
+	for i, in := range inputs {
+		g.sumOf[in.Name] = sums[i]
+	}
+	afterFirstPass()
+	return g
+}
+
+// companyWorkers is how many companies are built at once; 0 means one per
+// core (a test's setting).
+var companyWorkers = 0
+
+// eachCompany runs work for every company on all cores and hands the
+// results to done one at a time, in order: file names, messages and exit
+// code are the same whatever the number of cores. At most one company per
+// worker is in memory at once.
+func eachCompany(order []string, work func(key string) *companyRun, done func(*companyRun)) {
+	workers := companyWorkers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -207,7 +231,7 @@ func (b *builder) eachCompany(order []string, groups map[string][]input, sumOf m
 	go func() {
 		for i, k := range order {
 			slots <- struct{}{} // freed when company i has been handed on
-			go func() { results[i] <- b.prepare(groups[k], sumOf) }()
+			go func() { results[i] <- work(k) }()
 		}
 	}()
 	for i := range order {
@@ -217,36 +241,33 @@ func (b *builder) eachCompany(order []string, groups map[string][]input, sumOf m
 	}
 }
 
-// prepare reads a company's releases again, builds it and renders its
-// outputs to temporary files in the output folder. A file that can no
-// longer be read, or that changed since the first pass (its SHA-256
+// reread reads a company's releases again and builds it. A file that can
+// no longer be read, or that changed since the first pass (its SHA-256
 // differs), is reported and left out: it is never filed under a company
 // it may no longer belong to.
-func (b *builder) prepare(inputs []input, sumOf map[string]string) *companyRun {
+func (g grouping) reread(p *extract.Parser, key string, opts model.Options) *companyRun {
 	r := &companyRun{}
-	filings, errs, _ := parseAll(b.parser, inputs, nil, nil)
+	filings, errs, _ := parseAll(p, g.groups[key], nil, nil)
 	for _, err := range errs {
 		r.problems = append(r.problems, err.Error())
 	}
 	kept := filings[:0]
 	for _, f := range filings {
-		if want := sumOf[f.File]; want != "" && f.SHA256 != want {
+		if want := g.sumOf[f.File]; want != "" && f.SHA256 != want {
 			r.problems = append(r.problems, f.File+": changed while it was being read; left out")
 			continue
 		}
 		kept = append(kept, f)
 		r.read = append(r.read, &extract.Filing{File: f.File, StatedYearEnd: f.StatedYearEnd})
 	}
-	if len(kept) == 0 {
-		return r
+	if len(kept) > 0 {
+		r.c = model.BuildOne(kept, opts)
 	}
-	b.render(r, model.BuildOne(kept, b.opts))
 	return r
 }
 
 // render writes a company's workbook and PDF to temporary files.
 func (b *builder) render(r *companyRun, c *model.Company) {
-	r.c = c
 	write := map[string]func(io.Writer) error{
 		".xlsx": func(w io.Writer) error { return workbook.Write(w, c) },
 		".pdf":  func(w io.Writer) error { return pdfreport.Write(w, c, b.pdf) },

@@ -16,22 +16,58 @@ import (
 	"finexport/templates"
 )
 
+// runCheck checks company by company: a first pass learns each
+// release's company, then each company is read again, built and checked
+// on a core of its own, so that memory holds a company per core, however
+// many releases there are.
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	l, code, ok := loadFilings("check", args, stderr)
+	c := newFlags("check", "check [flags] FILE|DIR...", stderr)
+	p, code, ok := c.parse(args, stderr)
 	if !ok {
 		return code
 	}
-	companies := model.Build(l.filings, l.opts)
-	failed := printChecks(companies, stdout)
-	if !l.quiet {
-		printDiagnostics(append(companyDiagnostics(companies), noStatementsNotes(l.filings)...), stderr)
+	if c.fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "finexport: name at least one FILE or DIR")
+		return exitUsage
+	}
+	inputs, pathErrs := collectInputs(c.fs.Args())
+	for _, err := range pathErrs {
+		fmt.Fprintln(stderr, "finexport:", err)
+	}
+	var progress func(done, total int)
+	if !c.quiet {
+		progress = newProgress(stderr)
+	}
+	g := groupReleases(p, inputs, progress, stderr)
+	if len(g.order) == 0 {
+		return exitUsage
+	}
+	clean := len(pathErrs) == 0 && g.clean
+	opts := model.Options{Templates: p.Templates, FiscalYearEnd: p.FiscalYearEnd}
+	failed := 0
+	var diags []extract.Diagnostic
+	var read []*extract.Filing // for --strict's year-end check: identity only
+	eachCompany(g.order, func(k string) *companyRun { return g.reread(p, k, opts) }, func(r *companyRun) {
+		for _, msg := range r.problems {
+			fmt.Fprintln(stderr, "finexport:", msg)
+			clean = false
+		}
+		if r.c == nil {
+			return
+		}
+		failed += printChecks([]*model.Company{r.c}, stdout)
+		diags = append(diags, r.c.Diagnostics...)
+		read = append(read, r.read...)
+	})
+	if !c.quiet {
+		printDiagnostics(append(diags, noStatementsNotes(g.noStatements)...), stderr)
 	}
 	switch {
-	case !l.clean:
+	case !clean:
 		return exitUsage
 	case failed > 0:
 		return exitFailed
-	case l.strict && yearEndContradicted(l.filings, l.opts.FiscalYearEnd, stderr):
+	case c.strict && yearEndContradicted(read, opts.FiscalYearEnd, stderr):
 		return exitFailed
 	}
 	return exitOK

@@ -25,7 +25,6 @@ import (
 	"time"
 
 	"finexport/extract"
-	"finexport/extract/model"
 )
 
 //go:embed samples/*.txt
@@ -204,56 +203,6 @@ func (c *commonFlags) parse(args []string, stderr io.Writer) (*extract.Parser, i
 	return p, exitOK, true
 }
 
-// loaded is what a command read: the filings, and how it was asked to
-// treat them.
-type loaded struct {
-	filings []*extract.Filing
-	opts    model.Options
-	clean   bool // every path and file could be read
-	strict  bool
-	quiet   bool
-}
-
-// loadFilings parses a command's flags and reads the files and folders it
-// names, reporting problems on stderr. ok is false when the command must
-// stop now with code.
-func loadFilings(name string, args []string, stderr io.Writer) (loaded, int, bool) {
-	return loadFilingsWith(name, args, stderr, nil)
-}
-
-// loadFilingsWith is loadFilings for a command with flags of its own.
-func loadFilingsWith(name string, args []string, stderr io.Writer, extra func(*flag.FlagSet)) (loaded, int, bool) {
-	c := newFlags(name, name+" [flags] FILE|DIR...", stderr)
-	if extra != nil {
-		extra(c.fs)
-	}
-	p, code, ok := c.parse(args, stderr)
-	if !ok {
-		return loaded{}, code, false
-	}
-	l := loaded{opts: model.Options{Templates: p.Templates, FiscalYearEnd: p.FiscalYearEnd}, strict: c.strict, quiet: c.quiet}
-	if c.fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "finexport: name at least one FILE or DIR")
-		return l, exitUsage, false
-	}
-	inputs, pathErrs := collectInputs(c.fs.Args())
-	var progress func(done, total int)
-	if !c.quiet {
-		progress = newProgress(stderr)
-	}
-	filings, parseErrs, notes := parseAll(p, inputs, nil, progress)
-	errs := append(pathErrs, parseErrs...)
-	for _, err := range errs {
-		fmt.Fprintln(stderr, "finexport:", err)
-	}
-	printDiagnostics(notes, stderr)
-	if len(filings) == 0 {
-		return l, exitUsage, false
-	}
-	l.filings, l.clean = filings, len(errs) == 0
-	return l, exitOK, true
-}
-
 // noStatementsNotes say which releases hold no statements: valid input,
 // whose figures are kept as facts and events.
 func noStatementsNotes(filings []*extract.Filing) []extract.Diagnostic {
@@ -280,15 +229,6 @@ func yearEndContradicted(filings []*extract.Filing, yearEnd time.Time, stderr io
 		fmt.Fprintf(stderr, "finexport: --strict: --fiscal-year-end %s contradicts %d release(s)\n", yearEnd.Format("01-02"), n)
 	}
 	return n > 0
-}
-
-// companyDiagnostics gathers the diagnostics of the companies.
-func companyDiagnostics(companies []*model.Company) []extract.Diagnostic {
-	var ds []extract.Diagnostic
-	for _, c := range companies {
-		ds = append(ds, c.Diagnostics...)
-	}
-	return ds
 }
 
 // printDiagnostics prints diagnostics as go/scanner prints its errors

@@ -337,7 +337,7 @@ func TestClashingNamesNeverOverwrite(t *testing.T) {
 	for _, name := range []string{"A+B", "AB", "ab", "AB-2"} {
 		c := model.BuildOne([]*extract.Filing{f}, model.Options{})
 		c.Name = name
-		r := &companyRun{}
+		r := &companyRun{c: c}
 		b.render(r, c)
 		written, err := b.commit(r)
 		if err != nil {
@@ -411,10 +411,10 @@ func TestFilesThatChangeBetweenPasses(t *testing.T) {
 // Companies are built on all cores, and handed on in order: the files,
 // their bytes and every message are the same with one worker or several.
 func TestBuildSameOnAnyNumberOfCores(t *testing.T) {
-	defer func(n int) { buildWorkers = n }(buildWorkers)
+	defer func(n int) { companyWorkers = n }(companyWorkers)
 	inputs := []string{abs(t, "../../testdata/filings"), abs(t, "../../testdata/variants")}
 	run := func(workers int) (string, string, map[string][]byte) {
-		buildWorkers = workers
+		companyWorkers = workers
 		out := t.TempDir()
 		code, stdout, stderr := runT(t, append([]string{"build", "-o", out}, inputs...)...)
 		if code != 0 {
@@ -443,6 +443,16 @@ func TestBuildSameOnAnyNumberOfCores(t *testing.T) {
 		if !bytes.Equal(data, files4[name]) {
 			t.Errorf("%s differs between one worker and four", name)
 		}
+	}
+	// check goes company by company the same way.
+	var checks []string
+	for _, workers := range []int{1, 4} {
+		companyWorkers = workers
+		_, stdout, stderr := runT(t, append([]string{"check"}, inputs...)...)
+		checks = append(checks, stdout+stderr)
+	}
+	if checks[0] != checks[1] || strings.Count(checks[0], " passed, ") != 4 {
+		t.Errorf("check differs between one worker and four, or lists fewer than 4 companies:\n%s\n---\n%s", checks[0], checks[1])
 	}
 }
 
