@@ -115,6 +115,44 @@ type walker struct {
 	preLines []Line // lines of a <pre> block
 	preBrk   bool   // a block boundary in the <pre> block since its last text
 	pres     []preBlock
+
+	styles map[string]styleInfo // parsed inline styles: filing agents repeat a few thousands of times
+}
+
+// style parses an inline style once per distinct text.
+func (w *walker) style(s string) styleInfo {
+	if s == "" {
+		return styleInfo{}
+	}
+	st, ok := w.styles[s]
+	if !ok {
+		if w.styles == nil {
+			w.styles = map[string]styleInfo{}
+		}
+		st = parseStyle(s)
+		w.styles[s] = st
+	}
+	return st
+}
+
+// knownTags holds the names of the common tags once, so that reading a
+// tag's name copies nothing.
+var knownTags = map[string]string{}
+
+func init() {
+	for _, t := range []string{"p", "div", "span", "font", "b", "i", "u", "br", "td", "tr", "th", "table", "tbody", "thead",
+		"a", "sup", "sub", "hr", "img", "center", "pre", "li", "ul", "ol", "col", "colgroup", "strong", "em", "small", "big",
+		"html", "head", "body", "title", "meta", "link", "style", "script", "h1", "h2", "h3", "h4", "h5", "h6", "caption"} {
+		knownTags[t] = t
+	}
+}
+
+// tagName is a tag's name as a string, shared for the common ones.
+func tagName(name []byte) string {
+	if t, ok := knownTags[string(name)]; ok {
+		return t
+	}
+	return string(name)
 }
 
 // voidTags have no end tag.
@@ -193,15 +231,18 @@ func (w *walker) walk() {
 			w.text(string(z.Text()), w.src[off:off+raw], off) // Text unescapes Raw's bytes in place
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
-			tag := string(name)
+			tag := tagName(name)
 			var attrs map[string]string
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
-				if attrs == nil {
-					attrs = map[string]string{}
+				switch string(k) { // only the attributes read: no copy of the rest
+				case "style", "hidden", "type", "align", "colspan", "rowspan":
+					if attrs == nil {
+						attrs = map[string]string{}
+					}
+					attrs[string(k)] = string(v)
 				}
-				attrs[string(k)] = string(v)
 			}
 			w.start(tag, attrs, off)
 			if tt == html.SelfClosingTagToken && !voidTags[tag] {
@@ -209,7 +250,7 @@ func (w *walker) walk() {
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			w.end(string(name), off)
+			w.end(tagName(name), off)
 		}
 		off += raw
 	}
@@ -234,7 +275,7 @@ func (w *walker) start(tag string, attrs map[string]string, off int) {
 			w.pop(n-1, off)
 		}
 	}
-	style := parseStyle(attrs["style"])
+	style := w.style(attrs["style"])
 	parent := element{}
 	if n := len(w.stack); n > 0 {
 		parent = w.stack[n-1]
