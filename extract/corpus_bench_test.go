@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -78,6 +79,38 @@ func BenchmarkCorpusHTMLParse(b *testing.B) {
 			if _, err := html.Parse(bytes.NewReader(d)); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// A first pass that reads only the company names the same company and
+// ticker as a full reading, on every real filing and sample: a batch
+// groups its releases by them.
+func TestCompanyOnlyNamesTheSameCompany(t *testing.T) {
+	files := append(corpusFiles(t, "text"), corpusFiles(t, "html")...)
+	for _, dir := range []string{"../testdata/filings", "../testdata/variants", "../testdata/html"} {
+		more, _ := filepath.Glob(filepath.Join(dir, "*.*"))
+		files = append(files, more...)
+	}
+	for _, name := range files {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := (&Parser{}).Parse(bytes.NewReader(raw), name)
+		if err != nil {
+			continue // an input error is the same either way
+		}
+		light, err := (&Parser{CompanyOnly: true}).Parse(bytes.NewReader(raw), name)
+		if err != nil {
+			t.Errorf("%s: company-only: %v", name, err)
+			continue
+		}
+		if light.Company != full.Company || light.Ticker != full.Ticker || light.SHA256 != full.SHA256 {
+			t.Errorf("%s: company-only reads %q (%s), a full reading %q (%s)", name, light.Company, light.Ticker, full.Company, full.Ticker)
+		}
+		if len(light.Tables) != 0 || len(light.Facts) != 0 {
+			t.Errorf("%s: company-only read %d tables, %d facts", name, len(light.Tables), len(light.Facts))
 		}
 	}
 }

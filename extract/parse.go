@@ -49,6 +49,10 @@ type Parser struct {
 	// FiscalYearEnd overrides the inferred fiscal year end when not zero
 	// (only its month and day are used).
 	FiscalYearEnd time.Time
+	// CompanyOnly reads only what names the company, the ticker and the
+	// release date: no tables, no prose figures, no checks. A batch's
+	// first pass uses it to learn which company each release belongs to.
+	CompanyOnly bool
 }
 
 // InputError is a document that cannot be read as a release.
@@ -76,11 +80,12 @@ var ErrTooLarge = errors.New("file too large")
 
 // docContext is what every stage of reading one document shares.
 type docContext struct {
-	file  string
-	set   *templates.Set
-	fye   time.Time
-	diags []Diagnostic
-	lines []string // the file's lines, by number - 1
+	file        string
+	companyOnly bool // see Parser.CompanyOnly
+	set         *templates.Set
+	fye         time.Time
+	diags       []Diagnostic
+	lines       []string // the file's lines, by number - 1
 	// factsByItem indexes the table facts by item for the prose checks.
 	factsByItem map[string][]*Fact
 	// fyVotes counts, by year, the dates the document names as a fiscal
@@ -159,7 +164,7 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 	if err != nil {
 		return nil, &InputError{File: name, Err: err}
 	}
-	ctx := &docContext{file: name, set: set, lines: make([]string, len(lines)), fyVotes: map[int]map[time.Time]int{}, headers: headerCache{}}
+	ctx := &docContext{file: name, set: set, companyOnly: p.CompanyOnly, lines: make([]string, len(lines)), fyVotes: map[int]map[time.Time]int{}, headers: headerCache{}}
 	for i, l := range lines {
 		ctx.lines[i] = l.Text
 	}
@@ -215,11 +220,19 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	var prose []line
 	text := d // the document's text: in HTML, its visible paragraphs
 	html := looksLikeHTML(d)
-	if html {
+	switch {
+	case html:
 		grids, prose = htmlgrid.Read(d.Lines, ctx.warn)
 		text.Lines = paragraphs(prose)
-	} else {
+	case ctx.companyOnly:
+		ctx.readMeta(f, text) // plain text names its company without its tables read
+		return
+	default:
 		grids, prose = textgrid.Read(d.Lines, ctx.warn)
+	}
+	if ctx.companyOnly {
+		ctx.readMeta(f, text)
+		return
 	}
 	proseText := joinProse(prose) // read once for the fiscal year end and calendar
 	ctx.readMeta(f, text)

@@ -72,7 +72,7 @@ func (b *builder) run(inputs []input) int {
 	}
 	g := groupReleases(b.parser, inputs, progress, b.stderr)
 	b.clean = b.clean && g.clean
-	noStatements := g.noStatements
+	var noStatements []*extract.Filing
 	if len(g.order) == 0 {
 		return exitUsage
 	}
@@ -98,6 +98,7 @@ func (b *builder) run(inputs []input) int {
 			return // every release of it vanished or changed: said above
 		}
 		read = append(read, r.read...)
+		noStatements = append(noStatements, r.noStatements...)
 		written, err := b.commit(r)
 		if !b.quiet {
 			for _, p := range written {
@@ -146,8 +147,10 @@ type companyRun struct {
 	c        *model.Company    // nil when none of its releases could be read
 	problems []string          // read errors and changed files, to report
 	read     []*extract.Filing // the releases built: name and stated year end only
-	temps    []string          // the workbook's and the PDF's temporary files
-	err      error             // rendering failed
+	// noStatements are its releases with no statements: name and facts.
+	noStatements []*extract.Filing
+	temps        []string // the workbook's and the PDF's temporary files
+	err          error    // rendering failed
 }
 
 // outputs are the files written per company, in the order reported.
@@ -157,22 +160,23 @@ var outputs = []string{".xlsx", ".pdf"}
 // each release belongs to, and each file's SHA-256, so that the second
 // pass, a company at a time, knows a file that changed in between.
 type grouping struct {
-	order        []string           // company keys, sorted
-	groups       map[string][]input // each company's releases
-	sumOf        map[string]string  // file -> SHA-256 at the first pass
-	noStatements []*extract.Filing  // releases with no statements: name and facts
-	clean        bool               // every file could be read
+	order  []string           // company keys, sorted
+	groups map[string][]input // each company's releases
+	sumOf  map[string]string  // file -> SHA-256 at the first pass
+	clean  bool               // every file could be read
 }
 
-// groupReleases reads every release once, on all cores, to learn its
-// company, keeping only that; read errors and files reached twice are
-// reported on stderr.
+// groupReleases reads only the company of every release (Parser's
+// CompanyOnly), on all cores; read errors and files reached twice are
+// reported on stderr. Each release is read in full once, by reread.
 func groupReleases(p *extract.Parser, inputs []input, progress func(done, total int), stderr io.Writer) grouping {
 	g := grouping{groups: map[string][]input{}, sumOf: map[string]string{}, clean: true}
 	keys := make([]string, len(inputs))
 	sums := make([]string, len(inputs))
 	var mu sync.Mutex
-	parseEach(p, inputs, progress, func(i int, f *extract.Filing, err error) {
+	light := *p
+	light.CompanyOnly = true
+	parseEach(&light, inputs, progress, func(i int, f *extract.Filing, err error) {
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil {
@@ -181,9 +185,6 @@ func groupReleases(p *extract.Parser, inputs []input, progress func(done, total 
 			return
 		}
 		keys[i], sums[i] = model.Key(f), f.SHA256
-		if len(f.Tables) == 0 {
-			g.noStatements = append(g.noStatements, &extract.Filing{File: f.File, Facts: f.Facts})
-		}
 	})
 	first := map[string]string{} // SHA-256 -> the first name read
 	var sameFiles []extract.Diagnostic
@@ -259,6 +260,9 @@ func (g grouping) reread(p *extract.Parser, key string, opts model.Options) *com
 		}
 		kept = append(kept, f)
 		r.read = append(r.read, &extract.Filing{File: f.File, StatedYearEnd: f.StatedYearEnd})
+		if len(f.Tables) == 0 {
+			r.noStatements = append(r.noStatements, &extract.Filing{File: f.File, Facts: f.Facts})
+		}
 	}
 	if len(kept) > 0 {
 		r.c = model.BuildOne(kept, opts)

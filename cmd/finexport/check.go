@@ -46,7 +46,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	opts := model.Options{Templates: p.Templates, FiscalYearEnd: p.FiscalYearEnd}
 	failed := 0
 	var diags []extract.Diagnostic
-	var read []*extract.Filing // for --strict's year-end check: identity only
+	var read, noStatements []*extract.Filing // for --strict's year-end check, and notes: name only
 	eachCompany(g.order, func(k string) *companyRun { return g.reread(p, k, opts) }, func(r *companyRun) {
 		for _, msg := range r.problems {
 			fmt.Fprintln(stderr, "finexport:", msg)
@@ -58,9 +58,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		failed += printChecks([]*model.Company{r.c}, stdout)
 		diags = append(diags, r.c.Diagnostics...)
 		read = append(read, r.read...)
+		noStatements = append(noStatements, r.noStatements...)
 	})
 	if !c.quiet {
-		printDiagnostics(append(diags, noStatementsNotes(g.noStatements)...), stderr)
+		printDiagnostics(append(diags, noStatementsNotes(noStatements)...), stderr)
 	}
 	switch {
 	case !clean:
