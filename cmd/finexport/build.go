@@ -31,21 +31,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "finexport: --paper %q: want letter or a4\n", paper)
 		return exitUsage
 	}
-	if c.fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "finexport: name at least one FILE or DIR")
-		return exitUsage
-	}
 	if strings.TrimSpace(out) == "" {
 		fmt.Fprintln(stderr, "finexport: -o names no folder") // said before any file is read
 		return exitUsage
 	}
-	inputs, errs := collectInputs(c.fs.Args())
-	for _, err := range errs {
-		fmt.Fprintln(stderr, "finexport:", err)
+	inputs, clean, ok := c.inputs(stderr)
+	if !ok {
+		return exitUsage
 	}
 	b := &builder{parser: p, opts: model.Options{Templates: p.Templates, FiscalYearEnd: p.FiscalYearEnd},
 		out: out, pdf: pdfreport.Options{Paper: paper}, quiet: c.quiet, strict: c.strict, stdout: stdout, stderr: stderr,
-		clean: len(errs) == 0}
+		clean: clean}
 	return b.run(inputs)
 }
 

@@ -26,13 +26,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	if c.fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "finexport: name at least one FILE or DIR")
+	inputs, clean, ok := c.inputs(stderr)
+	if !ok {
 		return exitUsage
-	}
-	inputs, pathErrs := collectInputs(c.fs.Args())
-	for _, err := range pathErrs {
-		fmt.Fprintln(stderr, "finexport:", err)
 	}
 	var progress func(done, total int)
 	if !c.quiet {
@@ -42,7 +38,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if len(g.order) == 0 {
 		return exitUsage
 	}
-	clean := len(pathErrs) == 0 && g.clean
+	clean = clean && g.clean
 	opts := model.Options{Templates: p.Templates, FiscalYearEnd: p.FiscalYearEnd}
 	failed := 0
 	var diags []extract.Diagnostic

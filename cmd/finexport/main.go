@@ -159,6 +159,21 @@ type commonFlags struct {
 	quiet       bool
 }
 
+// inputs collects the files and folders a command names, reporting those
+// it cannot read; ok is false when it names none. clean is false when
+// some could not be read.
+func (c *commonFlags) inputs(stderr io.Writer) (inputs []input, clean, ok bool) {
+	if c.fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "finexport: name at least one FILE or DIR")
+		return nil, false, false
+	}
+	inputs, errs := collectInputs(c.fs.Args())
+	for _, err := range errs {
+		fmt.Fprintln(stderr, "finexport:", err)
+	}
+	return inputs, len(errs) == 0, true
+}
+
 func newFlags(name, synopsis string, stderr io.Writer) *commonFlags {
 	c := &commonFlags{fs: flag.NewFlagSet(name, flag.ContinueOnError)}
 	c.fs.SetOutput(stderr)
@@ -245,15 +260,11 @@ func runFacts(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	if c.fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "finexport: name at least one FILE or DIR")
+	inputs, clean, ok := c.inputs(stderr)
+	if !ok {
 		return exitUsage
 	}
-	inputs, errs := collectInputs(c.fs.Args())
-	for _, err := range errs {
-		fmt.Fprintln(stderr, "finexport:", err)
-	}
-	clean, read := len(errs) == 0, 0
+	read := 0
 	fw, err := extract.NewFactsWriter(stdout)
 	// The releases are read a batch at a time and their facts written out
 	// in input order: memory holds one batch, however many releases.
