@@ -138,14 +138,7 @@ func TestNotRunChecksAreListed(t *testing.T) {
 // numFormat returns a cell's number format.
 func numFormat(t *testing.T, f *excelize.File, sheet, ref string) string {
 	t.Helper()
-	id, err := f.GetCellStyle(sheet, ref)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := f.GetStyle(id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := styleOf(t, f, sheet, ref)
 	if st.CustomNumFmt == nil {
 		return "General"
 	}

@@ -170,7 +170,8 @@ func TestFormulasNotValues(t *testing.T) {
 	}
 }
 
-func fontColor(t *testing.T, f *excelize.File, sheet, ref string) (string, string) {
+// styleOf returns a cell's style.
+func styleOf(t *testing.T, f *excelize.File, sheet, ref string) *excelize.Style {
 	t.Helper()
 	id, err := f.GetCellStyle(sheet, ref)
 	if err != nil {
@@ -180,6 +181,12 @@ func fontColor(t *testing.T, f *excelize.File, sheet, ref string) (string, strin
 	if err != nil {
 		t.Fatal(err)
 	}
+	return st
+}
+
+func fontColor(t *testing.T, f *excelize.File, sheet, ref string) (string, string) {
+	t.Helper()
+	st := styleOf(t, f, sheet, ref)
 	fill := ""
 	if len(st.Fill.Color) > 0 {
 		fill = st.Fill.Color[0]
