@@ -12,6 +12,7 @@ import (
 	"finexport/extract/synthetic"
 
 	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
 )
 
 // BenchmarkWorkbook renders one company with 40 quarterly releases; the
@@ -66,5 +67,93 @@ func BenchmarkWideBalanceSheet(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/date")
 		})
+	}
+}
+
+// BenchmarkExcelizeFloor writes the cells of BenchmarkWorkbook's workbook
+// (values, formulas and styles, sheet by sheet) with excelize's stream
+// writer and nothing else: the floor that Write is measured against.
+func BenchmarkExcelizeFloor(b *testing.B) {
+	var fs []*extract.Filing
+	for _, d := range synthetic.Generate(1, 1, 40) {
+		f, err := (&extract.Parser{}).Parse(bytes.NewReader(d.Data), d.Name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fs = append(fs, f)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, model.Build(fs, model.Options{})[0]); err != nil {
+		b.Fatal(err)
+	}
+	src, err := excelize.OpenReader(&buf)
+	if err != nil {
+		b.Fatal(err)
+	}
+	type sheetCells struct {
+		name string
+		rows [][]excelize.Cell
+	}
+	var sheets []sheetCells
+	styles := map[int]*excelize.Style{}
+	for _, name := range src.GetSheetList() {
+		rows, err := src.GetRows(name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		sc := sheetCells{name: name}
+		for r, row := range rows {
+			var cells []excelize.Cell
+			for c, v := range row {
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				formula, _ := src.GetCellFormula(name, ref)
+				id, _ := src.GetCellStyle(name, ref)
+				if _, ok := styles[id]; !ok {
+					styles[id], _ = src.GetStyle(id)
+				}
+				cells = append(cells, excelize.Cell{StyleID: id, Formula: formula, Value: v})
+			}
+			sc.rows = append(sc.rows, cells)
+		}
+		sheets = append(sheets, sc)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		f := excelize.NewFile()
+		ids := map[int]int{}
+		for id, st := range styles {
+			if ids[id], err = f.NewStyle(st); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for i, sc := range sheets {
+			if i == 0 {
+				f.SetSheetName("Sheet1", sc.name)
+			} else if _, err := f.NewSheet(sc.name); err != nil {
+				b.Fatal(err)
+			}
+			sw, err := f.NewStreamWriter(sc.name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for r, row := range sc.rows {
+				cells := make([]any, len(row))
+				for c, cell := range row {
+					cell.StyleID = ids[cell.StyleID]
+					cells[c] = cell
+				}
+				ref, _ := excelize.CoordinatesToCellName(1, r+1)
+				if err := sw.SetRow(ref, cells); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := sw.Flush(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if _, err := f.WriteTo(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
 	}
 }

@@ -10,14 +10,11 @@
 package workbook
 
 import (
-	"archive/zip"
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
 	"math"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -78,15 +75,14 @@ func Write(w io.Writer, c *model.Company) (err error) {
 	if b.st.err != nil {
 		return b.st.err
 	}
-	var raw bytes.Buffer
-	if _, err := f.WriteTo(&raw); err != nil {
-		return err
-	}
 	names, err := b.definedNamesXML()
 	if err != nil {
 		return err
 	}
-	return repack(raw.Bytes(), names, b.used, entryTime(c), w)
+	a := &archive{w: w, modified: entryTime(c), used: b.used, names: names}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return a })
+	_, err = f.WriteTo(io.Discard) // the parts go to w through a, not to excelize's buffer
+	return err
 }
 
 // entryTime dates the archive's entries: the latest release, so that the
@@ -97,108 +93,6 @@ func entryTime(c *model.Company) time.Time {
 		return t
 	}
 	return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-}
-
-// repack rewrites the archive with its parts in name order (excelize
-// writes them in map order, and the same input must give the same bytes),
-// adding the defined names to the workbook part and mending each
-// worksheet's head (see fixSheetHead), each entry dated modified. Every
-// other part is copied as excelize compressed it, never inflated and
-// compressed again; a worksheet streams through: no part is held whole in
-// memory.
-func repack(data, definedNames []byte, used map[string]string, modified time.Time, w io.Writer) error {
-	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return err
-	}
-	files := append([]*zip.File(nil), r.File...)
-	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
-	zw := zip.NewWriter(w)
-	for _, f := range files {
-		switch {
-		case f.Name == "xl/workbook.xml" && definedNames != nil:
-			err = rewritePart(zw, f, modified, func(b []byte) ([]byte, error) { return insertDefinedNames(b, definedNames) })
-		case strings.HasPrefix(f.Name, "xl/worksheets/sheet"):
-			err = mendSheet(zw, f, modified, used[f.Name])
-		default:
-			err = copyPart(zw, f, modified)
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", f.Name, err)
-		}
-	}
-	return zw.Close()
-}
-
-// copyPart copies one part's compressed bytes under a fresh header.
-func copyPart(zw *zip.Writer, f *zip.File, modified time.Time) error {
-	h := f.FileHeader
-	h.Extra = nil
-	h.SetModTime(modified) // CreateRaw, unlike CreateHeader, writes only the MS-DOS date fields
-	part, err := zw.CreateRaw(&h)
-	if err != nil {
-		return err
-	}
-	raw, err := f.OpenRaw()
-	if err != nil {
-		return err
-	}
-	_, err = io.Copy(part, raw)
-	return err
-}
-
-// mendSheet writes a worksheet part again with its head mended: the head,
-// up to the rows, is read whole (it is small: views, formats, widths);
-// the rows stream through.
-func mendSheet(zw *zip.Writer, f *zip.File, modified time.Time, used string) error {
-	rc, err := f.Open()
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	br := bufio.NewReaderSize(rc, 64<<10)
-	var head []byte
-	for len(head) < 8<<20 { // read tag by tag to the rows
-		tag, err := br.ReadSlice('>')
-		head = append(head, tag...)
-		if err == io.EOF || bytes.Contains(tag, []byte("<sheetData")) {
-			break
-		}
-		if err != nil && err != bufio.ErrBufferFull {
-			return err
-		}
-	}
-	part, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: modified})
-	if err != nil {
-		return err
-	}
-	if _, err := part.Write(fixSheetHead(head, used)); err != nil {
-		return err
-	}
-	_, err = io.Copy(part, br)
-	return err
-}
-
-// rewritePart writes one part again, changed by edit.
-func rewritePart(zw *zip.Writer, f *zip.File, modified time.Time, edit func([]byte) ([]byte, error)) error {
-	rc, err := f.Open()
-	if err != nil {
-		return err
-	}
-	content, err := io.ReadAll(rc)
-	rc.Close()
-	if err != nil {
-		return err
-	}
-	if content, err = edit(content); err != nil {
-		return err
-	}
-	part, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: modified})
-	if err != nil {
-		return err
-	}
-	_, err = part.Write(content)
-	return err
 }
 
 // createSheets adds every sheet in its final order.
