@@ -24,10 +24,12 @@ const RatioPlaces = 10
 //
 // Grammar: sum := term (("+"|"-") term)*; term := unary (("*"|"/") unary)*;
 // unary := "-" unary | primary; primary := id | fn "(" sum ")" | "(" sum ")".
-// Functions: parts(id), the rows a table adds up into a total; abs(x); and
+// Functions: parts(id), the rows a table adds up into a total; abs(x);
 // loss(x), which is -x for a loss and 0 otherwise (so that "cash / loss(net
-// income)" is not available for a profitable quarter). Literal numbers are
-// not allowed: a finance formula carries no constants.
+// income)" is not available for a profitable quarter); and first(x, y),
+// which is x when it is available and y otherwise (so that a metric uses a
+// reported figure when there is one, and its parts when not). Literal
+// numbers are not allowed: a finance formula carries no constants.
 type Expr struct {
 	Op    byte // '+', '-', '*', '/', 'n' (negate), 'i' (item), 'f' (function)
 	Name  string
@@ -149,8 +151,10 @@ func (p *exprParser) primary() (*Expr, error) {
 			}
 		case "abs", "loss":
 			arg, err = p.sum()
+		case "first":
+			return p.first()
 		default:
-			err = fmt.Errorf("unknown function %q (known: parts, abs, loss)", name)
+			err = fmt.Errorf("unknown function %q (known: parts, abs, loss, first)", name)
 		}
 		if err != nil {
 			return nil, err
@@ -164,6 +168,27 @@ func (p *exprParser) primary() (*Expr, error) {
 		return nil, errors.New("expression ends too soon")
 	}
 	return nil, fmt.Errorf("unexpected %q at column %d", string(c), p.pos+1)
+}
+
+// first parses the two arguments of first(x, y), after its "(".
+func (p *exprParser) first() (*Expr, error) {
+	x, err := p.sum()
+	if err != nil {
+		return nil, err
+	}
+	if p.peek() != ',' {
+		return nil, fmt.Errorf("first takes two arguments: missing , at column %d", p.pos+1)
+	}
+	p.pos++
+	y, err := p.sum()
+	if err != nil {
+		return nil, err
+	}
+	if p.peek() != ')' {
+		return nil, fmt.Errorf("missing ) at column %d", p.pos+1)
+	}
+	p.pos++
+	return &Expr{Op: 'f', Name: "first", Left: x, Right: y}, nil
 }
 
 func (p *exprParser) ident() string {
@@ -209,6 +234,13 @@ func (e *Expr) Eval(env Env) (decimal.Decimal, error) {
 		}
 		return decimal.Zero, fmt.Errorf("%w: %s missing", ErrNotAvailable, e.Name)
 	case 'f':
+		if e.Name == "first" {
+			v, err := e.Left.Eval(env)
+			if errors.Is(err, ErrNotAvailable) {
+				return e.Right.Eval(env)
+			}
+			return v, err
+		}
 		if e.Name != "parts" {
 			v, err := e.Left.Eval(env)
 			if e.Name == "abs" {
@@ -256,6 +288,9 @@ func (e *Expr) Bound(env Env, tol func(id string) decimal.Decimal, partsTol func
 	case 'i':
 		return tol(e.Name)
 	case 'f':
+		if _, err := e.Left.Eval(env); e.Name == "first" && err != nil {
+			return e.Right.Bound(env, tol, partsTol)
+		}
 		if e.Name != "parts" {
 			return e.Left.Bound(env, tol, partsTol)
 		}
@@ -316,6 +351,8 @@ func (e *Expr) formula(b *strings.Builder, ref func(string) (string, bool), part
 		return nil
 	case 'f':
 		switch e.Name {
+		case "first":
+			return e.firstFormula(b, ref, parts, outer)
 		case "abs":
 			b.WriteString("ABS(")
 		case "loss":
@@ -361,6 +398,18 @@ func (e *Expr) formula(b *strings.Builder, ref func(string) (string, bool), part
 	return nil
 }
 
+// firstFormula writes the first of first(x, y)'s arguments whose cells
+// all exist: the same choice Eval makes, so the formula and the value agree.
+func (e *Expr) firstFormula(b *strings.Builder, ref func(string) (string, bool), parts func(string) ([]string, bool), outer int) error {
+	var x strings.Builder
+	err := e.Left.formula(&x, ref, parts, outer)
+	if errors.Is(err, ErrNotAvailable) {
+		return e.Right.formula(b, ref, parts, outer)
+	}
+	b.WriteString(x.String())
+	return err
+}
+
 // String renders the expression in template syntax.
 func (e *Expr) String() string {
 	var b strings.Builder
@@ -376,6 +425,10 @@ func (e *Expr) write(b *strings.Builder, outer int) {
 	case 'f':
 		b.WriteString(e.Name + "(")
 		e.Left.write(b, 0)
+		if e.Right != nil {
+			b.WriteString(", ")
+			e.Right.write(b, 0)
+		}
 		b.WriteString(")")
 		return
 	case 'n':

@@ -140,6 +140,11 @@ func TestExprEvalAndFormula(t *testing.T) {
 		{src: "abs(q1_loss)", value: "1239000", formula: "ABS(N1)"},
 		// 8,265,000 / 1,239,000 = 6.67070217917... quarters of cash.
 		{src: "cash / loss(q1_loss)", value: "6.6707021792", formula: "C10/(-MIN(N1,FALSE))"},
+		// first: the reported figure when there is one, its parts otherwise;
+		// (8,265,000 - 2,080,000) / 2,264,000 = 2.73189045936...
+		{src: "first(cash, receivables - zero)", value: "8265000", formula: "C10"},
+		{src: "first(missing, cash - receivables) / current_liabilities", value: "2.7318904594", formula: "(C10-C11)/'Q2 FY2004'!C40"},
+		{src: "first(missing, also_missing)", na: true},
 		{src: "cash / loss(q_profit)", na: true},
 		{src: "cash / zero", na: true},
 		{src: "cash / missing", na: true},
@@ -166,7 +171,7 @@ func TestExprEvalAndFormula(t *testing.T) {
 }
 
 func TestParseExprErrors(t *testing.T) {
-	for _, src := range []string{"", "a +", "a * 2", "(a", "sum(a)", "a b", "parts()", "a $ b", "abs(a", "loss()"} {
+	for _, src := range []string{"", "a +", "a * 2", "(a", "sum(a)", "a b", "parts()", "a $ b", "abs(a", "loss()", "first(a)", "first(a,)", "first(a, b"} {
 		if _, err := ParseExpr(src); err == nil {
 			t.Errorf("ParseExpr(%q): no error", src)
 		}
@@ -190,7 +195,8 @@ func TestBoundPropagatesRounding(t *testing.T) {
 
 func TestExprString(t *testing.T) {
 	for _, src := range []string{"a - (b - c)", "(cash + receivables) / current_liabilities", "parts(current_assets)",
-		"cash / loss(net_income)", "(current - prior) / abs(prior)", "-a * b"} {
+		"cash / loss(net_income)", "(current - prior) / abs(prior)", "-a * b",
+		"first(operating_income, gross_profit - operating_expenses) / revenue"} {
 		e, err := ParseExpr(src)
 		if err != nil {
 			t.Fatal(err)
