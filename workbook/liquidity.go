@@ -3,7 +3,6 @@ package workbook
 import (
 	"strconv"
 
-	"finexport/extract"
 	"finexport/extract/model"
 	"finexport/templates"
 )
@@ -20,7 +19,7 @@ func (b *book) writeLiquidity() error {
 		// last) are shown.
 		hidden, dates = n-(maxCols-2), dates[n-(maxCols-2):]
 	}
-	widths := []float64{46, 10}
+	widths := []float64{46, 14}
 	for range dates {
 		widths = append(widths, 16)
 	}
@@ -56,9 +55,9 @@ func (b *book) writeLiquidity() error {
 		if it.Kind != templates.KindStock {
 			label += ", quarter ending on the date"
 		}
-		cells := []any{b.text(label, look{}), b.text(it.Unit, look{})}
+		cells := []any{b.text(label, look{}), b.shownUnit(it.Unit, look{})}
 		for _, d := range dates {
-			cells = append(cells, b.link(b.factAtDate(id, d), unitFormat(extract.Unit(it.Unit)), look{}))
+			cells = append(cells, b.link(b.factAtDate(id, d), b.shownFormat(it.Unit), look{}))
 		}
 		if err := s.row(row, cells...); err != nil {
 			return err
@@ -70,7 +69,7 @@ func (b *book) writeLiquidity() error {
 	metricRow := map[string]int{}
 	written := map[string]bool{} // metric@column: a formula stands there
 	for _, m := range metrics {
-		cells := []any{b.text(m.Name, look{bold: true}), b.text(m.Unit, look{})}
+		cells := []any{b.text(m.Name, look{bold: true}), b.shownUnit(m.Unit, look{})}
 		for i, d := range dates {
 			col := 3 + i
 			f, err := m.Expr.Formula(func(id string) (string, bool) {
@@ -82,7 +81,7 @@ func (b *book) writeLiquidity() error {
 				continue
 			}
 			mv, _ := b.c.Metric(m.ID, d.Name)
-			cells = append(cells, b.formula(guarded(f), cached(mv.Value, mv.Available), roleFormula, metricFormat(m.Unit), look{bold: true}))
+			cells = append(cells, b.formula(guarded(f), cached(mv.Value, mv.Available), roleFormula, b.shownFormat(m.Unit), look{bold: true}))
 			written[m.ID+"@"+cellName(col, 1)] = true
 		}
 		if err := s.row(row, cells...); err != nil {
@@ -101,7 +100,7 @@ func (b *book) writeLiquidity() error {
 	row++
 	change, _ := b.set.Metric("change")
 	for _, m := range metrics {
-		cells := []any{b.text(m.Name, look{}), b.text(m.Unit, look{}), nil}
+		cells := []any{b.text(m.Name, look{}), b.shownUnit(m.Unit, look{}), nil}
 		for i := 1; i < len(dates); i++ {
 			col, r := 3+i, metricRow[m.ID]
 			if !written[m.ID+"@"+cellName(col, 1)] || !written[m.ID+"@"+cellName(col-1, 1)] {
@@ -116,7 +115,7 @@ func (b *book) writeLiquidity() error {
 				continue
 			}
 			v, ok := b.c.MetricChange("change", m.ID, dates[i].Name, dates[i-1].Name)
-			cells = append(cells, b.formula(guarded(f), cached(v, ok), roleFormula, metricFormat(m.Unit), look{}))
+			cells = append(cells, b.formula(guarded(f), cached(v, ok), roleFormula, b.shownFormat(m.Unit), look{}))
 		}
 		if err := s.row(row, cells...); err != nil {
 			return err

@@ -21,7 +21,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"finexport/extract"
 	"finexport/extract/model"
 	"finexport/templates"
 
@@ -409,5 +408,3 @@ func sourceText(f *model.Fact) string {
 	}
 	return s
 }
-
-func unitLabel(u extract.Unit) string { return string(u) }

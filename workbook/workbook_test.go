@@ -190,8 +190,8 @@ func TestInputLinkAndFormulaStyles(t *testing.T) {
 	}{
 		{"Q2 FY2004", "C6", "0000FF", ""},              // extracted: blue
 		{"Q1 FY2004", "C6", "000000", "FFF2CC"},        // derived: black formula, marked
-		{"Q2 FY2004 vs Q2 FY2003", "C5", "008000", ""}, // link: green
-		{"Q2 FY2004 vs Q2 FY2003", "E5", "000000", ""}, // change: black
+		{"Q2 FY2004 vs Q2 FY2003", "C6", "008000", ""}, // link: green (row 5 heads the income statement)
+		{"Q2 FY2004 vs Q2 FY2003", "E6", "000000", ""}, // change: black
 	}
 	for _, tt := range tests {
 		if color, fill := fontColor(t, f, tt.sheet, tt.ref); color != tt.color || fill != tt.fill {
@@ -474,5 +474,91 @@ func TestZipEntriesAreDated(t *testing.T) {
 	}
 	if !bytes.Equal(data, render(t, sampleCompany(t))) {
 		t.Error("two builds of one input differ")
+	}
+}
+
+// rowOf finds the row (1-based) whose column A reads label, or 0.
+func rowOf(t *testing.T, f *excelize.File, sheet, label string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, row := range rows {
+		if len(row) > 0 && row[0] == label {
+			return r + 1
+		}
+	}
+	return 0
+}
+
+// Rows no synonym maps stand in their statement, in the filing's order,
+// on every period sheet; cash flows are a statement of their own on the
+// comparison sheets; only a line whose parts are shown is bold.
+func TestStatementRowsFollowThePlan(t *testing.T) {
+	acme := model.Build([]*extract.Filing{parseFile(t, "../testdata/variants/acme_dec_thousands_crlf_cp1252.txt")}, model.Options{})[0]
+	f := open(t, render(t, acme))
+	for _, sheet := range []string{"Q4 FY2003", "Q4 FY2002"} {
+		for _, run := range [][]string{
+			{"Research and development", "Restructuring charge (1)", "Total operating expenses"},
+			{"Accrued liabilities", "Current portion of long-term debt", "Total current liabilities"},
+		} {
+			first := rowOf(t, f, sheet, run[0])
+			for i, label := range run {
+				if got := rowOf(t, f, sheet, label); first == 0 || got != first+i {
+					t.Errorf("%s: %q on row %d, want %d", sheet, label, got, first+i)
+				}
+			}
+		}
+	}
+	// The 2002 restructuring charge of $412,000, in the quarter and the year.
+	r := rowOf(t, f, "Q4 FY2002", "Restructuring charge (1)")
+	for _, col := range []string{"C", "D"} {
+		if _, v := cell(t, f, "Q4 FY2002", col+strconv.Itoa(r)); v != "412000" {
+			t.Errorf("Q4 FY2002!%s%d = %q, want 412000", col, r, v)
+		}
+	}
+
+	bw := model.Build([]*extract.Filing{parseFile(t, "../testdata/variants/brightwater_submission_52week_millions.txt")}, model.Options{})[0]
+	f = open(t, render(t, bw))
+	for label, bold := range map[string]bool{"Net cash from investing activities": false, "Net increase (decrease) in cash": true, "Net income (loss)": true, "Income taxes": false} {
+		ref := "A" + strconv.Itoa(rowOf(t, f, "Q4 FY2003", label))
+		id, _ := f.GetCellStyle("Q4 FY2003", ref)
+		st, err := f.GetStyle(id)
+		if err != nil || st.Font == nil || st.Font.Bold != bold {
+			t.Errorf("Q4 FY2003!%s %q: bold %v, want %v", ref, label, st.Font != nil && st.Font.Bold, bold)
+		}
+	}
+	cmp := "Q4 FY2003 vs Q4 FY2002"
+	if h, l := rowOf(t, f, cmp, "Cash flows"), rowOf(t, f, cmp, "Net cash from operating activities"); h == 0 || l != h+1 || h < rowOf(t, f, cmp, "Net income (loss)") {
+		t.Errorf("%s: the cash flows heading on row %d, its first line on row %d", cmp, h, l)
+	}
+}
+
+// Money is shown at the company's display scale by the number format
+// alone: cells keep full units. The variant reports in millions.
+func TestDisplayScaleIsANumberFormat(t *testing.T) {
+	bw := model.Build([]*extract.Filing{parseFile(t, "../testdata/variants/brightwater_submission_52week_millions.txt")}, model.Options{})[0]
+	f := open(t, render(t, bw))
+	r := strconv.Itoa(rowOf(t, f, "Q4 FY2002", "Revenue"))
+	tests := []struct{ sheet, ref, value, format string }{
+		{"Q4 FY2002", "B" + r, "USD millions", ""},
+		{"Q4 FY2002", "D" + r, "1540800000", `#,##0.0,,_);(#,##0.0,,);"–"_)`}, // FY2002 revenue
+		{"Q4 FY2002", "C" + r, "389000000", `#,##0.0,,_);(#,##0.0,,);"–"_)`},  // Q4 FY2002 revenue
+		{"Q4 FY2002", "C" + strconv.Itoa(rowOf(t, f, "Q4 FY2002", "Net income (loss) per share, diluted")), "0.44", `#,##0.00_);(#,##0.00);"–"_)`},
+	}
+	for _, tt := range tests {
+		_, v := cell(t, f, tt.sheet, tt.ref)
+		if v != tt.value {
+			t.Errorf("%s!%s = %q, want %q", tt.sheet, tt.ref, v, tt.value)
+		}
+		if tt.format == "" {
+			continue
+		}
+		id, _ := f.GetCellStyle(tt.sheet, tt.ref)
+		st, err := f.GetStyle(id)
+		if err != nil || st.CustomNumFmt == nil || *st.CustomNumFmt != tt.format {
+			t.Errorf("%s!%s: number format %v, want %s", tt.sheet, tt.ref, st.CustomNumFmt, tt.format)
+		}
 	}
 }

@@ -42,12 +42,16 @@ func Dump(w io.Writer, c *Company) {
 		}
 	}
 	p("")
+	p("display %s, %d decimals", c.Scale.Name(), c.Scale.Places)
+	dumpPlan(p, c.Plan())
+	p("")
 	for _, cmp := range c.Comparisons {
 		ytd := ""
 		if cmp.YTDCurrent != nil {
 			ytd = " ytd " + cmp.YTDCurrent.Name + " vs " + cmp.YTDPrior.Name
 		}
 		p("comparison %s (%s)%s", cmp.Name, cmp.Kind, ytd)
+		dumpChanges(p, c, cmp.Current.Name, cmp.Prior.Name)
 	}
 	p("")
 	for _, mv := range c.Metrics {
@@ -61,5 +65,70 @@ func Dump(w io.Writer, c *Company) {
 	p("status %s", c.Status())
 	for _, ch := range c.Checks {
 		p("check %s %s | %s | %s | stated %s computed %s", ch.Status, ch.Kind, ch.Name, ch.Period, ch.Stated, ch.Computed.Round(6))
+	}
+}
+
+// dumpPlan writes each statement's lines in order, totals starred and
+// unmapped rows quoted.
+func dumpPlan(p func(string, ...any), plan *Plan) {
+	for _, s := range plan.Sections {
+		var names []string
+		for _, l := range s.Lines {
+			names = append(names, lineName(l))
+		}
+		p("plan %s: %s", s.Statement, strings.Join(names, ", "))
+	}
+	var other []string
+	for _, l := range plan.Other {
+		other = append(other, lineName(l))
+	}
+	if len(other) > 0 {
+		p("plan other: %s", strings.Join(other, ", "))
+	}
+}
+
+func lineName(l *Line) string {
+	name := fmt.Sprintf("%q", l.Label)
+	if l.Item != nil {
+		name = l.Item.ID
+	}
+	if l.Total {
+		name = "*" + name
+	}
+	return name
+}
+
+// dumpChanges writes the change values the renderers show for a pair of
+// periods: every change metric of each flow line that both hold, and the
+// change of each margin.
+func dumpChanges(p func(string, ...any), c *Company, cur, prior string) {
+	var changes []string
+	for i := range c.set.Metrics {
+		if m := c.set.Metrics[i]; m.Group == "change" {
+			changes = append(changes, m.ID)
+		}
+	}
+	show := func(v any, ok bool) string {
+		if !ok {
+			return "n/a"
+		}
+		return fmt.Sprint(v)
+	}
+	for _, s := range c.Plan().Sections {
+		for _, l := range s.Lines {
+			if l.Stock || c.LineFact(l, cur) == nil || c.LineFact(l, prior) == nil {
+				continue
+			}
+			var vals []string
+			for _, id := range changes {
+				v, ok := c.LineChange(id, l, cur, prior)
+				vals = append(vals, id+" "+show(v.Round(4), ok))
+			}
+			p("  %s %s", strings.Trim(lineName(l), "*"), strings.Join(vals, " "))
+		}
+	}
+	for _, m := range c.Plan().Margins {
+		v, ok := c.MetricChange("change", m.ID, cur, prior)
+		p("  %s change %s", m.ID, show(v.Round(4), ok))
 	}
 }

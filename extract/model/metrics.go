@@ -192,11 +192,21 @@ func (e changeEnv) Parts(string) ([]decimal.Decimal, bool) { return nil, false }
 // between two periods. ok is false when either figure is missing or the
 // change is not available (a zero prior).
 func (c *Company) Change(metricID, item, current, prior string) (decimal.Decimal, bool) {
+	return c.changeOf(metricID, c.Fact(item, current), c.Fact(item, prior))
+}
+
+// LineChange evaluates a change metric for a line of the statement plan,
+// mapped or not, between two periods.
+func (c *Company) LineChange(metricID string, l *Line, current, prior string) (decimal.Decimal, bool) {
+	return c.changeOf(metricID, c.LineFact(l, current), c.LineFact(l, prior))
+}
+
+func (c *Company) changeOf(metricID string, current, prior *Fact) (decimal.Decimal, bool) {
 	m, ok := c.set.Metric(metricID)
 	if !ok || m.Group != "change" {
 		return decimal.Zero, false
 	}
-	v, err := m.Expr.Eval(changeEnv{c.Fact(item, current), c.Fact(item, prior)})
+	v, err := m.Expr.Eval(changeEnv{current, prior})
 	return v, err == nil
 }
 
