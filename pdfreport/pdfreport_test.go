@@ -295,3 +295,16 @@ func TestMillionsAreNeverCut(t *testing.T) {
 		t.Errorf("a figure is cut:\n%s", figures)
 	}
 }
+
+// A company with a single balance-sheet date renders: the liquidity table
+// then has fewer headers than columns.
+func TestOneBalanceDate(t *testing.T) {
+	at := extract.Period{End: time.Date(2003, 12, 31, 0, 0, 0, 0, time.UTC)}
+	f := &extract.Filing{File: "made-up.txt", Company: "Made Up Inc.", Facts: []extract.Fact{
+		{Statement: extract.Balance, Item: "cash", Label: "Cash", Period: at, Value: decimal.NewFromInt(1234000), Unit: extract.USD, Source: extract.Source{File: "made-up.txt", Line: 3}},
+	}}
+	text := tool(t, render(t, model.Build([]*extract.Filing{f}, model.Options{})[0], Options{}), "pdftotext", "-layout", "-f", "1", "-l", "1")
+	if miss := linesInOrder(text, []string{"Liquidity at 2003-12-31", "USD thousands, except per-share", "Cash and equivalents", "1,234"}); miss != "" {
+		t.Errorf("page 1 lacks %q:\n%s", miss, text)
+	}
+}

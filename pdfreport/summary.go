@@ -72,7 +72,10 @@ func (r *report) fitColumns(t *table) {
 		return
 	}
 	for i := 1; i < len(t.widths); i++ {
-		need := r.pdf.GetStringWidth(t.header[i]) + cellPadding
+		need := 0.0
+		if i < len(t.header) {
+			need = r.pdf.GetStringWidth(t.header[i]) + cellPadding
+		}
 		for _, row := range t.rows {
 			if i < len(row) {
 				need = max(need, r.pdf.GetStringWidth(row[i])+cellPadding)
