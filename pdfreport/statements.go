@@ -7,8 +7,8 @@ import (
 	"finexport/extract/model"
 )
 
-// maxOtherRows is how many rows of other tables the PDF shows: the PDF is
-// a summary; the workbook holds them all.
+// maxOtherRows is how many rows no synonym maps a table of the PDF shows:
+// the PDF is a summary; the workbook holds them all.
 const maxOtherRows = 40
 
 // statements prints the model's statement plan: the income statement and
@@ -27,13 +27,13 @@ func (r *report) statements() {
 	}
 	for _, sec := range r.c.Plan().Sections {
 		if sec.Statement == extract.Balance {
-			r.statementTable("Balance sheets", r.c.BalanceDates(), sec.Lines, 0)
+			r.statementTable("Balance sheets", r.c.BalanceDates(), sec.Lines)
 			continue
 		}
-		r.statementTable(sec.Title+": quarters", r.c.QuarterTrend(), sec.Lines, 0)
-		r.statementTable(sec.Title+": year to date and full years", ytd, sec.Lines, 0)
+		r.statementTable(sec.Title+": quarters", r.c.QuarterTrend(), sec.Lines)
+		r.statementTable(sec.Title+": year to date and full years", ytd, sec.Lines)
 	}
-	r.statementTable("Other tables: rows under their reported labels", r.periodsWithOther(), r.c.Plan().Other, maxOtherRows)
+	r.statementTable("Other tables: rows under their reported labels", r.periodsWithOther(), r.c.Plan().Other)
 }
 
 // periodsWithOther lists, oldest first, the periods holding a row of
@@ -53,9 +53,9 @@ func (r *report) periodsWithOther() []model.FiscalPeriod {
 }
 
 // statementTable prints lines down and periods across, splitting the
-// periods over several tables when they do not fit the width; limit > 0
-// caps the rows shown.
-func (r *report) statementTable(title string, periods []model.FiscalPeriod, lines []*model.Line, limit int) {
+// periods over several tables when they do not fit the width, and showing
+// at most maxOtherRows rows that no synonym maps.
+func (r *report) statementTable(title string, periods []model.FiscalPeriod, lines []*model.Line) {
 	if len(periods) == 0 || len(lines) == 0 {
 		return
 	}
@@ -74,15 +74,17 @@ func (r *report) statementTable(title string, periods []model.FiscalPeriod, line
 			}
 			t.header = append(t.header, name)
 		}
-		more := 0
+		unmapped, more := 0, 0
 		for _, l := range lines {
 			row, ok := r.lineRow(l, part)
 			switch {
 			case !ok:
 				continue
-			case limit > 0 && len(t.rows) >= limit:
+			case l.Item == nil && unmapped >= maxOtherRows:
 				more++
 				continue
+			case l.Item == nil:
+				unmapped++
 			}
 			if l.Total {
 				t.bold[len(t.rows)] = true

@@ -89,8 +89,9 @@ func (c *Company) planStatements() {
 	c.plan = &Plan{}
 	c.lineOf, c.lineFacts = map[*Fact]*Line{}, map[string]*Fact{}
 	items, unmapped := c.itemLines(), c.unmappedLines()
+	rows := c.mappedRows()
 	for _, st := range statementTitles {
-		lines := c.placeUnmapped(items[st.id], unmapped[st.id])
+		lines := placeUnmapped(items[st.id], unmapped[st.id], rows)
 		if len(lines) > 0 {
 			c.plan.Sections = append(c.plan.Sections, Section{Statement: st.id, Title: st.title, Lines: lines})
 		}
@@ -163,11 +164,11 @@ func (c *Company) unmappedLines() map[extract.Statement][]*Line {
 // that precedes it in its filing (before the first mapped row when none
 // does), so that a current portion of debt stays among the current
 // liabilities and a restructuring charge among the operating expenses.
-func (c *Company) placeUnmapped(items, unmapped []*Line) []*Line {
+func placeUnmapped(items, unmapped []*Line, rows map[string][]rowAt) []*Line {
 	before, after := map[*Line][]*Line{}, map[*Line][]*Line{}
 	var rest []*Line
 	for _, u := range unmapped {
-		anchor, isAfter := c.neighbour(u, items)
+		anchor, isAfter := neighbour(u, rows[docKey(u.at.File, u.Statement)])
 		switch {
 		case anchor == nil:
 			rest = append(rest, u)
@@ -186,36 +187,47 @@ func (c *Company) placeUnmapped(items, unmapped []*Line) []*Line {
 	return append(out, inFilingOrder(rest)...)
 }
 
-// neighbour finds the mapped line nearest above an unmapped one in the
-// same document (after it), or else nearest below (before it).
-func (c *Company) neighbour(u *Line, items []*Line) (*Line, bool) {
-	at := u.at
-	var above, below *Line
-	aboveLine, belowLine := 0, 0
-	inStatement := map[*Line]bool{}
-	for _, l := range items {
-		inStatement[l] = true
-	}
+// rowAt is a mapped row of a document: its line and its plan line.
+type rowAt struct {
+	at   int
+	line *Line
+}
+
+func docKey(file string, st extract.Statement) string { return file + "\x00" + string(st) }
+
+// mappedRows indexes where the statement's mapped rows stand, by document
+// and statement, in line order.
+func (c *Company) mappedRows() map[string][]rowAt {
+	out := map[string][]rowAt{}
 	for _, f := range c.Facts {
 		l := c.lineOf[f]
-		if f.Item == "" || !inStatement[l] || f.Statement != u.Statement {
+		if f.Item == "" || l == nil || l.Statement != f.Statement {
 			continue
 		}
 		for _, r := range f.Reported {
-			s := r.Source
-			switch {
-			case s.File != at.File:
-			case s.Line < at.Line && s.Line > aboveLine:
-				above, aboveLine = l, s.Line
-			case s.Line > at.Line && (below == nil || s.Line < belowLine):
-				below, belowLine = l, s.Line
-			}
+			k := docKey(r.Source.File, f.Statement)
+			out[k] = append(out[k], rowAt{r.Source.Line, l})
 		}
 	}
-	if above != nil {
-		return above, true
+	for _, rows := range out {
+		sort.SliceStable(rows, func(i, j int) bool { return rows[i].at < rows[j].at })
 	}
-	return below, false
+	return out
+}
+
+// neighbour finds the mapped row nearest above an unmapped one in its
+// document (to stand after), or else nearest below (to stand before).
+func neighbour(u *Line, rows []rowAt) (*Line, bool) {
+	i := sort.Search(len(rows), func(i int) bool { return rows[i].at >= u.at.Line })
+	if i > 0 {
+		return rows[i-1].line, true
+	}
+	for ; i < len(rows); i++ {
+		if rows[i].at > u.at.Line {
+			return rows[i].line, false
+		}
+	}
+	return nil, false
 }
 
 // inFilingOrder sorts unmapped lines by where they were first stated.
