@@ -288,8 +288,11 @@ func (e *Expr) Bound(env Env, tol func(id string) decimal.Decimal, partsTol func
 	case 'i':
 		return tol(e.Name)
 	case 'f':
-		if _, err := e.Left.Eval(env); e.Name == "first" && err != nil {
-			return e.Right.Bound(env, tol, partsTol)
+		if e.Name == "first" {
+			if _, err := e.Left.Eval(env); err != nil {
+				return e.Right.Bound(env, tol, partsTol)
+			}
+			return e.Left.Bound(env, tol, partsTol)
 		}
 		if e.Name != "parts" {
 			return e.Left.Bound(env, tol, partsTol)

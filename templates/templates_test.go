@@ -191,6 +191,13 @@ func TestBoundPropagatesRounding(t *testing.T) {
 	if got := sum.Bound(env, tol, tol); !got.Equal(d("0.15")) {
 		t.Errorf("sum bound %s, want 0.15", got)
 	}
+	// first bounds the argument it takes: a alone, or a - b for a missing c.
+	for src, want := range map[string]string{"first(a, b - a)": "0.05", "first(c, a - b)": "0.1"} {
+		e, _ := ParseExpr(src)
+		if got := e.Bound(env, tol, tol); !got.Equal(d(want)) {
+			t.Errorf("%s bound %s, want %s", src, got, want)
+		}
+	}
 }
 
 func TestExprString(t *testing.T) {
