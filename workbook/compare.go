@@ -24,7 +24,7 @@ func (b *book) link(f *model.Fact, numFmt string, extra look) any {
 	if f == nil {
 		return nil
 	}
-	target, ok := b.layout.cell[factKey(f.Item, f.Label, f.Period.Name)]
+	target, ok := b.layout.factCell[f]
 	if !ok {
 		return nil
 	}

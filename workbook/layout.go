@@ -65,8 +65,9 @@ type layout struct {
 	itemRow    map[string]int
 	lineRow    map[*model.Line]int
 	metricRow  map[string]int
-	otherRow   int               // the "Other reported rows" heading
-	cell       map[string]string // fact key -> reference
+	otherRow   int                    // the "Other reported rows" heading
+	cell       map[string]string      // fact key -> reference
+	factCell   map[*model.Fact]string // each fact's own reference: unmapped rows may share a label
 	sheetOf    map[string]*periodSheet
 	pairs      []model.Comparison
 	pairSheets []string
@@ -84,7 +85,7 @@ func factKey(item, label, period string) string {
 // planLayout decides the sheets, the rows and the place of every fact.
 func planLayout(c *model.Company) *layout {
 	l := &layout{itemRow: map[string]int{}, lineRow: map[*model.Line]int{}, metricRow: map[string]int{}, cell: map[string]string{},
-		sheetOf: map[string]*periodSheet{}}
+		factCell: map[*model.Fact]string{}, sheetOf: map[string]*periodSheet{}}
 	l.planPeriodSheets(c)
 	l.planRows(c.Plan())
 	l.placeFacts(c)
@@ -180,11 +181,10 @@ func (l *layout) placeFacts(c *model.Company) {
 		col := ps.columnFor(f.Period)
 		row, ok := l.lineRow[c.LineOf(f)]
 		if !ok {
-			row, ok = ps.unmappedRowFor(c.LineOf(f), f.Label, l.otherRow), true
+			row = ps.unmappedRowFor(c.LineOf(f), f.Label, l.otherRow)
 		}
-		if ok {
-			l.cell[factKey(f.Item, f.Label, f.Period.Name)] = ref(ps.name, col, row)
-		}
+		l.cell[factKey(f.Item, f.Label, f.Period.Name)] = ref(ps.name, col, row)
+		l.factCell[f] = ref(ps.name, col, row)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"finexport/extract"
@@ -560,5 +561,36 @@ func TestDisplayScaleIsANumberFormat(t *testing.T) {
 		if err != nil || st.CustomNumFmt == nil || *st.CustomNumFmt != tt.format {
 			t.Errorf("%s!%s: number format %v, want %s", tt.sheet, tt.ref, st.CustomNumFmt, tt.format)
 		}
+	}
+}
+
+// Two unmapped rows of one label each link, on the comparison sheet, to
+// their own row of the period sheets.
+func TestUnmappedRowsSharingALabelLinkToTheirOwnCells(t *testing.T) {
+	var facts []extract.Fact
+	for _, y := range []int{2002, 2003} {
+		q := extract.Period{Start: time.Date(y, 10, 1, 0, 0, 0, 0, time.UTC), End: time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), Months: 3}
+		for i, v := range []int64{1000, 100, 200} {
+			x := extract.Fact{Statement: extract.Income, Label: "Other", Period: q, Value: decimal.NewFromInt(v + int64(y)), Unit: extract.USD,
+				Source: extract.Source{File: "made-up.txt", Line: 10 + i}}
+			if i == 0 {
+				x.Item, x.Label = "revenue", "Revenue"
+			}
+			facts = append(facts, x)
+		}
+	}
+	c := model.Build([]*extract.Filing{{File: "made-up.txt", Company: "Made Up Inc.", Facts: facts}}, model.Options{})[0]
+	f := open(t, render(t, c))
+	rows, _ := f.GetRows("Q4 FY2003 vs Q4 FY2002")
+	var got []string
+	for r, row := range rows {
+		if len(row) > 0 && row[0] == "Other" {
+			formula, _ := cell(t, f, "Q4 FY2003 vs Q4 FY2002", "C"+strconv.Itoa(r+1))
+			got = append(got, formula)
+		}
+	}
+	// Revenue on row 6 of the period sheets, the two "Other" rows on 7 and 8.
+	if want := []string{"'Q4 FY2003'!C7", "'Q4 FY2003'!C8"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("links %q, want %q", got, want)
 	}
 }
