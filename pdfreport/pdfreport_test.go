@@ -82,21 +82,25 @@ func TestHeadlineFigures(t *testing.T) {
 		{"ThermoGenesis Corp. (Nasdaq: KOOL)"},
 		{"Latest period: Q2 FY2004"},
 		{"Releases: 2003-03-21, 2003-09-24, 2004-02-13"},
-		// Q2 FY2004 against Q2 FY2003: change and % change.
-		{"Revenue", "2,500,000", "2,350,000", "150,000", "6.4%"},
-		{"Gross profit", "802,000", "412,000", "390,000", "94.7%"},
+		// Q2 FY2004 against Q2 FY2003: change and % change, in thousands
+		// (the releases' figures are round thousands of dollars).
+		{"USD thousands, except per-share", "Q2 FY2004", "Q2 FY2003", "Change", "% change"},
+		{"Revenue", "2,500", "2,350", "150", "6.4%"},
+		{"Gross profit", "802", "412", "390", "94.7%"},
 		// 802,000 / 2,500,000 - 412,000 / 2,350,000 = 0.1455: points.
 		{"Gross margin", "32.1%", "17.5%", "14.5 pp"},
-		{"Total operating expenses", "2,033,000", "2,011,000", "22,000", "1.1%"},
+		{"Total operating expenses", "2,033", "2,011", "22", "1.1%"},
 		// A % change from a loss is not meaningful.
-		{"Net income (loss)", "(1,223,000)", "(1,584,000)", "361,000", "n/m"},
+		{"Net income (loss)", "(1,223)", "(1,584)", "361", "n/m"},
 		{"Net income (loss) per share, diluted", "(0.03)", "(0.04)", "0.01", "n/m"},
 		// Year to date: H1 FY2004 against H1 FY2003.
-		{"Revenue", "4,643,000", "4,403,000", "240,000", "5.5%"},
-		{"Net income (loss)", "(2,462,000)", "(2,946,000)", "484,000", "n/m"},
+		{"USD thousands, except per-share", "H1 FY2004", "H1 FY2003"},
+		{"Revenue", "4,643", "4,403", "240", "5.5%"},
+		{"Net income (loss)", "(2,462)", "(2,946)", "484", "n/m"},
 		// Liquidity at 2003-12-31 against 2003-06-30.
-		{"Cash and equivalents", "8,265,000", "6,815,000", "1,450,000"},
-		{"Working capital", "11,550,000", "10,126,000", "1,424,000"},
+		{"USD thousands, except per-share", "2003-12-31", "2003-06-30", "Change"},
+		{"Cash and equivalents", "8,265", "6,815", "1,450"},
+		{"Working capital", "11,550", "10,126", "1,424"},
 		{"Current ratio", "6.10x", "5.66x", "0.44x"},
 		{"Quick ratio", "4.57x", "4.06x", "0.51x"},
 		// No cash-flow statement: the runway is on the net loss.
@@ -343,5 +347,102 @@ func TestChartGivesSmallSeriesAScale(t *testing.T) {
 		if !regexp.MustCompile(`(?m)^\s*` + label + `\s*$`).MatchString(chart) {
 			t.Errorf("no axis label %s for net income:\n%s", label, chart)
 		}
+	}
+}
+
+func variant(t *testing.T, doc string) *model.Company {
+	t.Helper()
+	raw, err := os.ReadFile("../testdata/variants/" + doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := (&extract.Parser{}).Parse(bytes.NewReader(raw), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return model.Build([]*extract.Filing{f}, model.Options{})[0]
+}
+
+// linesInOrder reports the first of want that the text lacks, each looked
+// for after the previous one; "" when all stand in order.
+func linesInOrder(text string, want []string) string {
+	at := 0
+	for _, w := range want {
+		i := strings.Index(text[at:], w)
+		if i < 0 {
+			return w
+		}
+		at += i + len(w)
+	}
+	return ""
+}
+
+// between is the text from the first from to the next to after it.
+func between(text, from, to string) string {
+	i := strings.Index(text, from)
+	if i < 0 {
+		return ""
+	}
+	text = text[i:]
+	if j := strings.Index(text, to); j >= 0 {
+		return text[:j]
+	}
+	return text
+}
+
+// Statement order: unmapped rows in their section, in the filing's order;
+// cash flows a statement of their own.
+func TestStatementOrder(t *testing.T) {
+	text := tool(t, render(t, variant(t, "acme_dec_thousands_crlf_cp1252.txt"), Options{}), "pdftotext", "-layout")
+	quarters := between(text, "Income statement: quarters", "Income statement: year to date")
+	if miss := linesInOrder(quarters, []string{"Research and development", "Restructuring charge (1)", "Total operating expenses", "Net income (loss)"}); miss != "" {
+		t.Errorf("the income statement lacks %q in order:\n%s", miss, quarters)
+	}
+	balance := between(text, "Balance sheets", "Notes")
+	if miss := linesInOrder(balance, []string{"Accrued liabilities", "Current portion of long-term debt", "Total current liabilities",
+		"Total liabilities and stockholders' equity"}); miss != "" {
+		t.Errorf("the balance sheet lacks %q in order:\n%s", miss, balance)
+	}
+	text = tool(t, render(t, variant(t, "brightwater_submission_52week_millions.txt"), Options{}), "pdftotext", "-layout")
+	if miss := linesInOrder(text, []string{"Income statement: year to date and full years", "Net income (loss)", "Balance sheets",
+		"Cash flows: year to date and full years", "Net cash from operating activities", "Net increase (decrease) in cash"}); miss != "" {
+		t.Errorf("statements lack %q in order:\n%s", miss, text)
+	}
+	income := between(text, "Income statement: year to date", "Balance sheets")
+	if strings.Contains(income, "Net cash") {
+		t.Errorf("cash-flow lines stand in the income statement:\n%s", income)
+	}
+}
+
+// A company reporting in millions is shown in millions, with the scale
+// in every table's header, and no figure is cut.
+func TestMillionsAreNeverCut(t *testing.T) {
+	text := tool(t, render(t, variant(t, "brightwater_submission_52week_millions.txt"), Options{}), "pdftotext", "-layout")
+	if miss := linesInOrder(text, []string{
+		"USD millions, except per-share", "Q4 FY2003", "Q4 FY2002", "Change", "% change",
+		"Revenue", "412.6", "389.0", "23.6", "6.1%", // 23.6 / 389.0 = 6.07%
+		"Net income (loss) per share, diluted", "0.58", "0.44", "0.14", "31.8%",
+		"USD millions, except per-share", "FY2003", "FY2002",
+		"Revenue", "1,602.3", "1,540.8", "61.5", "4.0%", // 61.5 / 1,540.8 = 3.99%
+		"Income statement: year to date and full years", "USD millions, except per-share", "FY2002", "FY2003",
+		"Revenue", "1,540.8", "1,602.3", "Balance sheets", "USD millions, except per-share",
+	}); miss != "" {
+		t.Errorf("the report lacks %q in order:\n%s", miss, text)
+	}
+	if figures := between(text, "", "Source documents"); strings.Contains(figures, "…") { // the notes may cut a file name
+		t.Errorf("a figure is cut:\n%s", figures)
+	}
+}
+
+// A company with a single balance-sheet date renders: the liquidity table
+// then has fewer headers than columns.
+func TestOneBalanceDate(t *testing.T) {
+	at := extract.Period{End: time.Date(2003, 12, 31, 0, 0, 0, 0, time.UTC)}
+	f := &extract.Filing{File: "made-up.txt", Company: "Made Up Inc.", Facts: []extract.Fact{
+		{Statement: extract.Balance, Item: "cash", Label: "Cash", Period: at, Value: decimal.NewFromInt(1234000), Unit: extract.USD, Source: extract.Source{File: "made-up.txt", Line: 3}},
+	}}
+	text := tool(t, render(t, model.Build([]*extract.Filing{f}, model.Options{})[0], Options{}), "pdftotext", "-layout", "-f", "1", "-l", "1")
+	if miss := linesInOrder(text, []string{"Liquidity at 2003-12-31", "USD thousands, except per-share", "Cash and equivalents", "1,234"}); miss != "" {
+		t.Errorf("page 1 lacks %q:\n%s", miss, text)
 	}
 }

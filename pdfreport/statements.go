@@ -3,17 +3,17 @@ package pdfreport
 import (
 	"fmt"
 
+	"finexport/extract"
 	"finexport/extract/model"
-	"finexport/templates"
 )
 
-// maxOtherRows is how many unmapped rows a statement in the PDF shows: the
-// PDF is a summary; the workbook holds them all.
+// maxOtherRows is how many rows no synonym maps a table of the PDF shows:
+// the PDF is a summary; the workbook holds them all.
 const maxOtherRows = 40
 
-// statements prints the income statement for the quarters and for the
-// year-to-date periods, and the balance sheets: the workbook's rows,
-// labels and number formats.
+// statements prints the model's statement plan: the income statement and
+// the cash flows for the quarters and for the year-to-date periods, the
+// balance sheets, then the rows of tables that are no statement.
 func (r *report) statements() {
 	r.section("Statements", true)
 	r.note("Rows, labels and number formats as in the workbook. * marks a derived quarter, computed from other periods.")
@@ -25,93 +25,127 @@ func (r *report) statements() {
 			ytd = append(ytd, p)
 		}
 	}
-	flows := append(r.statementItems("income"), r.statementItems("cashflow")...)
-	r.statementTable("Income statement: quarters", r.c.QuarterTrend(), flows)
-	r.statementTable("Income statement: year to date and full years", ytd, flows)
-	r.statementTable("Balance sheets", r.c.BalanceDates(), r.statementItems("balance"))
+	for _, sec := range r.c.Plan().Sections {
+		if sec.Statement == extract.Balance {
+			r.statementTable("Balance sheets", r.c.BalanceDates(), sec.Lines)
+			continue
+		}
+		r.statementTable(sec.Title+": quarters", r.c.QuarterTrend(), sec.Lines)
+		r.statementTable(sec.Title+": year to date and full years", ytd, sec.Lines)
+	}
+	r.statementTable("Other tables: rows under their reported labels", r.periodsWithOther(), r.c.Plan().Other)
 }
 
-// statementTable prints items down and periods across, splitting the
-// periods over several tables when they do not fit the width.
-func (r *report) statementTable(title string, periods []model.FiscalPeriod, items []*templates.Item) {
-	if len(periods) == 0 || len(items) == 0 {
+// periodsWithOther lists, oldest first, the periods holding a row of
+// another table.
+func (r *report) periodsWithOther() []model.FiscalPeriod {
+	var out []model.FiscalPeriod
+	for i := len(r.c.Periods) - 1; i >= 0; i-- {
+		p := r.c.Periods[i]
+		for _, l := range r.c.Plan().Other {
+			if r.c.LineFact(l, p.Name) != nil {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// statementTable prints lines down and periods across, splitting the
+// periods over several tables when they do not fit the width, and showing
+// at most maxOtherRows rows that no synonym maps.
+func (r *report) statementTable(title string, periods []model.FiscalPeriod, lines []*model.Line) {
+	if len(periods) == 0 || len(lines) == 0 {
 		return
 	}
-	const labelW, colW, perTable = 58.0, 18.0, 7
+	labelW := r.labelWidth(lines, 7.5)
+	colW := r.figureWidth(periods, lines, 7.5)
+	perTable := max(1, min(7, int((r.w-labelW)/colW)))
+	perTable = (len(periods) + ceilDiv(len(periods), perTable) - 1) / ceilDiv(len(periods), perTable) // balanced
 	for start := 0; start < len(periods); start += perTable {
 		part := periods[start:min(start+perTable, len(periods))]
-		t := table{widths: []float64{labelW}, header: []string{""}, bold: map[int]bool{}, size: 7.5}
+		t := table{widths: []float64{labelW}, header: []string{r.c.Scale.Caption()}, bold: map[int]bool{}, size: 7.5}
 		for _, p := range part {
 			t.widths = append(t.widths, colW)
 			name := p.Name
-			if r.isDerived(p) {
+			if r.c.HasDerived(p.Name) {
 				name += "*"
 			}
 			t.header = append(t.header, name)
 		}
-		for _, it := range items {
-			row := []string{it.Name}
-			any := false
-			for _, p := range part {
-				cell := r.factText(it.ID, p.Name)
-				any = any || cell != ""
-				row = append(row, cell)
-			}
-			if !any {
+		unmapped, more := 0, 0
+		for _, l := range lines {
+			row, ok := r.lineRow(l, part)
+			switch {
+			case !ok:
 				continue
+			case l.Item == nil && unmapped >= maxOtherRows:
+				more++
+				continue
+			case l.Item == nil:
+				unmapped++
 			}
-			if r.isTotal(it.ID) {
+			if l.Total {
 				t.bold[len(t.rows)] = true
 			}
 			t.rows = append(t.rows, row)
 		}
-		other := r.unmappedRows(part)
-		t.rows = append(t.rows, other[:min(len(other), maxOtherRows)]...)
+		if len(t.rows) == 0 {
+			continue
+		}
 		r.heading(title, 12+float64(len(t.rows))*4.2)
 		r.drawTable(t)
-		if n := len(other) - maxOtherRows; n > 0 {
-			r.note(fmt.Sprintf("…and %d more rows under their reported labels: every one is in the workbook and the facts CSV.", n))
+		if more > 0 {
+			r.note(fmt.Sprintf("…and %d more rows under their reported labels: every one is in the workbook and the facts CSV.", more))
 		}
 	}
 }
 
-func (r *report) isDerived(p model.FiscalPeriod) bool {
-	for _, f := range r.c.FactsIn(p.Name) {
-		if f.Derived != nil {
-			return true
-		}
+// labelWidth is the width of the widest label of the lines or of the
+// scale caption, with its padding: at most 58 mm.
+func (r *report) labelWidth(lines []*model.Line, size float64) float64 {
+	r.font("B", size)
+	w := r.pdf.GetStringWidth(r.c.Scale.Caption())
+	for _, l := range lines {
+		r.font(map[bool]string{true: "B"}[l.Total], size)
+		w = max(w, r.pdf.GetStringWidth(l.Label))
 	}
-	return false
+	return min(w+cellPadding, 58)
 }
 
-func (r *report) isTotal(id string) bool {
-	for _, it := range r.c.Templates().Items {
-		if it.Total == id {
-			return true
+// figureWidth is the width of the widest figure or period name of the
+// lines, in the font it is drawn in, with its padding: at least 18 mm.
+func (r *report) figureWidth(periods []model.FiscalPeriod, lines []*model.Line, size float64) float64 {
+	r.font("B", size)
+	w := 18.0
+	for _, p := range periods {
+		w = max(w, r.pdf.GetStringWidth(p.Name+"*")+cellPadding)
+	}
+	for _, l := range lines {
+		r.font(map[bool]string{true: "B"}[l.Total], size)
+		row, _ := r.lineRow(l, periods)
+		for _, cell := range row[1:] {
+			w = max(w, r.pdf.GetStringWidth(cell)+cellPadding)
 		}
 	}
-	return false
+	return w
 }
 
-// unmappedRows are the rows no synonym maps, under their reported labels.
-func (r *report) unmappedRows(periods []model.FiscalPeriod) [][]string {
-	var out [][]string
-	index := map[string]int{}
-	for ci, p := range periods {
-		for _, f := range r.c.FactsIn(p.Name) {
-			if f.Item != "" {
-				continue
-			}
-			key := templates.NormalizeLabel(f.Label)
-			i, ok := index[key]
-			if !ok {
-				i = len(out)
-				index[key] = i
-				out = append(out, make([]string, len(periods)+1))
-				out[i][0] = f.Label
-			}
-			out[i][ci+1] = model.Display(f.Value, model.FactDisplay(string(f.Unit)))
+func ceilDiv(a, b int) int { return (a + b - 1) / b }
+
+// lineRow is a line's label and its figure in each period; ok is false
+// when no period holds one.
+func (r *report) lineRow(l *model.Line, periods []model.FiscalPeriod) ([]string, bool) {
+	row := []string{l.Label}
+	any := false
+	for _, p := range periods {
+		cell := ""
+		if f := r.c.LineFact(l, p.Name); f != nil {
+			cell = r.c.Scale.Display(f.Value, model.FactDisplay(string(f.Unit)))
+			any = true
 		}
+		row = append(row, cell)
 	}
-	return out
+	return row, any
 }

@@ -29,10 +29,13 @@ func (r *report) drawTable(t table) {
 	}
 	h := size * 0.55
 	r.font("B", size)
+	r.fitColumns(&t)
 	pdf.SetFillColor(217, 225, 242)
 	for i, head := range t.header {
-		align := t.align(i)
-		pdf.CellFormat(t.widths[i], h+1, head, "B", 0, align, true, 0, "")
+		if i == 0 || t.text {
+			head = fit(r, head, t.widths[i])
+		}
+		pdf.CellFormat(t.widths[i], h+1, head, "B", 0, t.align(i), true, 0, "")
 	}
 	pdf.Ln(-1)
 	for ri, row := range t.rows {
@@ -47,12 +50,51 @@ func (r *report) drawTable(t table) {
 			if i == 0 {
 				b = ""
 			}
-			pdf.CellFormat(t.widths[i], h, fit(r, cell, t.widths[i]), b, 0, t.align(i), false, 0, "")
+			if i == 0 || t.text {
+				cell = fit(r, cell, t.widths[i]) // a label may be cut; a figure never is
+			}
+			pdf.CellFormat(t.widths[i], h, cell, b, 0, t.align(i), false, 0, "")
 		}
 		pdf.Ln(-1)
 	}
 	pdf.Ln(2)
 }
+
+// cellPadding is the room a figure needs beside its text: the cell's
+// margins and a gap to its neighbour.
+const cellPadding = 2.0
+
+// fitColumns widens every figure column to its widest text (measured in
+// the current font, bold: the widest a cell is drawn), taking the room
+// from the label column, so that no figure is ever cut.
+func (r *report) fitColumns(t *table) {
+	if t.text {
+		return
+	}
+	for i := 1; i < len(t.widths); i++ {
+		need := 0.0
+		if i < len(t.header) {
+			need = r.pdf.GetStringWidth(t.header[i]) + cellPadding
+		}
+		for _, row := range t.rows {
+			if i < len(row) {
+				need = max(need, r.pdf.GetStringWidth(row[i])+cellPadding)
+			}
+		}
+		t.widths[i] = max(t.widths[i], need)
+	}
+	total := 0.0
+	for _, w := range t.widths {
+		total += w
+	}
+	if over := total - r.w; over > 0 {
+		t.widths[0] = max(t.widths[0]-over, minLabelWidth)
+	}
+}
+
+// minLabelWidth is the narrowest a label column gets to make room for
+// figures.
+const minLabelWidth = 30.0
 
 func (t table) align(col int) string {
 	if col == 0 || t.text {
@@ -149,10 +191,10 @@ func (r *report) latestQuarterPair() (model.Comparison, bool) {
 }
 
 func (r *report) comparisonTable(cur, prior model.FiscalPeriod) {
-	t := table{widths: []float64{62, 30, 30, 30, 26}, header: []string{"", cur.Name, prior.Name, "Change", "% change"}, bold: map[int]bool{}}
+	t := table{widths: []float64{62, 30, 30, 30, 26}, header: []string{r.c.Scale.Caption(), cur.Name, prior.Name, "Change", "% change"}, bold: map[int]bool{}}
 	for _, h := range headlines {
-		if h.item == "eps_diluted" && r.c.Fact(h.item, cur.Name) == nil {
-			h.item = "eps_basic"
+		if h.item == "eps_diluted" {
+			h.item = r.c.EPSItem(cur.Name)
 		}
 		row := []string{r.label(h)}
 		if h.metric != "" {
@@ -167,7 +209,7 @@ func (r *report) comparisonTable(cur, prior model.FiscalPeriod) {
 			row = append(row, r.factText(item, cur.Name), r.factText(item, prior.Name))
 			v, err := r.c.Change("change", item, cur.Name, prior.Name)
 			p, errP := r.c.Change("pct_change", item, cur.Name, prior.Name)
-			row = append(row, model.Shown(v, err, kind), model.Shown(p, errP, model.ShowPercent))
+			row = append(row, r.c.Scale.Shown(v, err, kind), model.Shown(p, errP, model.ShowPercent))
 		}
 		t.rows = append(t.rows, row)
 	}
@@ -179,7 +221,7 @@ func (r *report) comparisonTable(cur, prior model.FiscalPeriod) {
 func (r *report) metricChangeText(m *templates.Metric, current, prior string) string {
 	change := r.c.Templates().ChangeFor(m.Unit)
 	v, err := r.c.MetricChange(change.ID, m.ID, current, prior)
-	return model.Shown(v, err, model.ChangeKind(change, m))
+	return r.c.Scale.Shown(v, err, model.ChangeKind(change, m))
 }
 
 func (r *report) itemKind(item string) string {
@@ -195,7 +237,7 @@ func (r *report) factText(item, period string) string {
 	if f == nil {
 		return ""
 	}
-	return model.Display(f.Value, model.FactDisplay(string(f.Unit)))
+	return r.c.Scale.Display(f.Value, model.FactDisplay(string(f.Unit)))
 }
 
 // metricText shows a metric for a period, "n/a" or "n/m", or a blank
@@ -205,7 +247,7 @@ func (r *report) metricText(id, period string) string {
 	if !ok {
 		return ""
 	}
-	return model.Shown(mv.Value, mv.Err, model.DisplayFor(mv.Metric.Unit))
+	return r.c.Scale.Shown(mv.Value, mv.Err, model.DisplayFor(mv.Metric.Unit))
 }
 
 // liquiditySummary compares the latest balance-sheet date with the one
@@ -216,7 +258,7 @@ func (r *report) liquiditySummary() {
 		return
 	}
 	cur := dates[len(dates)-1]
-	header := []string{"", cur.Name}
+	header := []string{r.c.Scale.Caption(), cur.Name}
 	var prior *model.FiscalPeriod
 	if len(dates) > 1 {
 		prior = &dates[len(dates)-2]
@@ -256,7 +298,7 @@ func (r *report) liquidityRow(lr headline, cur model.FiscalPeriod, prior *model.
 		}
 		if prior != nil {
 			v, err := r.c.Change("change", lr.item, cur.Name, prior.Name)
-			row = append(row, model.Shown(v, err, model.ShowMoney))
+			row = append(row, r.c.Scale.Shown(v, err, model.ShowMoney))
 		}
 		return row, true
 	}
@@ -308,21 +350,4 @@ func (r *report) checksLine() {
 	}
 	r.pdf.MultiCell(r.w, 5, status, "", "L", false)
 	r.pdf.SetTextColor(0, 0, 0)
-}
-
-// statementItems lists the items of one statement the company reports.
-func (r *report) statementItems(statement string) []*templates.Item {
-	set := r.c.Templates()
-	used := map[string]bool{}
-	for _, f := range r.c.Facts {
-		used[f.Item] = true
-	}
-	var out []*templates.Item
-	for i := range set.Items {
-		it := &set.Items[i]
-		if it.Statement == statement && used[it.ID] {
-			out = append(out, it)
-		}
-	}
-	return out
 }

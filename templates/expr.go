@@ -39,7 +39,9 @@ const RatioPlaces = 14
 // "(" sum ")". Functions: parts(id), the rows a table adds up into a total;
 // abs(x); points(x), a
 // difference of fractions in percentage points; unless(id, x), x where id
-// is not reported (and not available where it is); and if(cond, x, y),
+// is not reported (and not available where it is); first(x, y), x when it
+// is available and y otherwise (a metric uses a reported figure when there
+// is one, and its parts when not); and if(cond, x, y),
 // where cond := sum cmp (sum | "0") ("and" ...)* and cmp is one of
 // < <= > >= = <>. "nm" is a result that is not meaningful (ErrNotMeaningful).
 // An id may name an earlier metric: Load links it to that metric's tree.
@@ -193,8 +195,18 @@ func (p *exprParser) call(name string) (*Expr, error) {
 		return &Expr{Op: 'f', Name: name, Left: arg, Right: id}, err
 	case "if":
 		return p.conditional()
+	case "first":
+		x, err := p.sum()
+		if err == nil {
+			err = p.expect(',')
+		}
+		var y *Expr
+		if err == nil {
+			y, err = p.sum()
+		}
+		return &Expr{Op: 'f', Name: name, Left: x, Right: y}, err
 	}
-	return nil, fmt.Errorf("unknown function %q (known: parts, abs, points, unless, if)", name)
+	return nil, fmt.Errorf("unknown function %q (known: parts, abs, points, unless, first, if)", name)
 }
 
 func (p *exprParser) itemID(fn string) (*Expr, error) {
@@ -383,6 +395,12 @@ func (e *Expr) evalFunction(env Env) (decimal.Decimal, error) {
 		if _, reported := env.Value(e.Right.Name); reported {
 			return decimal.Zero, fmt.Errorf("%w: %s is reported", ErrNotAvailable, e.Right.Name)
 		}
+	case "first":
+		v, err := e.Left.Eval(env)
+		if errors.Is(err, ErrNotAvailable) {
+			return e.Right.Eval(env)
+		}
+		return v, err
 	}
 	v, err := e.Left.Eval(env)
 	switch e.Name {
@@ -425,6 +443,10 @@ func (e *Expr) Bound(env Env, tol func(id string) decimal.Decimal, partsTol func
 			return partsTol(e.Left.Name)
 		case "points":
 			return e.Left.Bound(env, tol, partsTol).Mul(decimal.NewFromInt(pointsPerUnit))
+		case "first": // only the argument it takes
+			if _, err := e.Left.Eval(env); errors.Is(err, ErrNotAvailable) {
+				return e.Right.Bound(env, tol, partsTol)
+			}
 		}
 		return e.Left.Bound(env, tol, partsTol)
 	case 'n', 'm':
@@ -512,6 +534,13 @@ func (e *Expr) denominators(ref func(string) (string, bool), parts func(string) 
 		}
 		if x.Op == '?' {
 			return walk(x.Cond)
+		}
+		if x.Op == 'f' && x.Name == "first" { // the argument the formula takes
+			var b strings.Builder
+			if err := x.Left.formula(&b, ref, parts, 0); errors.Is(err, ErrNotAvailable) {
+				return walk(x.Right)
+			}
+			return walk(x.Left)
 		}
 		if x.Op == 'm' {
 			if _, ok := ref(x.Name); ok {
@@ -620,6 +649,17 @@ func (e *Expr) functionFormula(b *strings.Builder, ref func(string) (string, boo
 			return fmt.Errorf("%w: %s is reported", ErrNotAvailable, e.Right.Name)
 		}
 		return e.Left.formula(b, ref, parts, outer)
+	case "first":
+		// The first argument whose cells all exist: the choice Eval
+		// makes, so the formula and the value agree.
+		var x strings.Builder
+		if err := e.Left.formula(&x, ref, parts, outer); errors.Is(err, ErrNotAvailable) {
+			return e.Right.formula(b, ref, parts, outer)
+		} else if err != nil {
+			return err
+		}
+		b.WriteString(x.String())
+		return nil
 	case "points":
 		// x*100, bracketed as a product would be.
 		prec := precedence('*')
@@ -707,6 +747,10 @@ func (e *Expr) write(b *strings.Builder, outer int) {
 			b.WriteString(e.Right.Name + ", ")
 		}
 		e.Left.write(b, 0)
+		if e.Name == "first" {
+			b.WriteString(", ")
+			e.Right.write(b, 0)
+		}
 		b.WriteString(")")
 		return
 	case 'n':

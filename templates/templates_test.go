@@ -161,6 +161,11 @@ func TestExprEvalAndFormula(t *testing.T) {
 		// 0.25166364186328; 8,265,000 / 0.91872791519435.
 		{src: "cash / receivables + receivables / cash", value: "4.22522133417097", formula: `IF(C11,IF(C10,C10/C11+C11/C10,"n/a"),"n/a")`},
 		{src: "cash / (receivables / current_liabilities)", value: "8996134.61538457905407", formula: `IF('Q2 FY2004'!C40,IF(C11/'Q2 FY2004'!C40,C10/(C11/'Q2 FY2004'!C40),"n/a"),"n/a")`},
+		// first: the reported figure when there is one, its parts otherwise;
+		// (8,265,000 - 2,080,000) / 2,264,000 = 2.73189045936396.
+		{src: "first(cash, receivables - zero)", value: "8265000", formula: "C10"},
+		{src: "first(missing, cash - receivables) / current_liabilities", value: "2.73189045936396", formula: `IF('Q2 FY2004'!C40,(C10-C11)/'Q2 FY2004'!C40,"n/a")`},
+		{src: "first(missing, also_missing)", na: true},
 		{src: "cash / zero", na: true},
 		{src: "cash / missing", na: true},
 	}
@@ -187,7 +192,8 @@ func TestExprEvalAndFormula(t *testing.T) {
 
 func TestParseExprErrors(t *testing.T) {
 	for _, src := range []string{"", "a +", "a * 2", "(a", "sum(a)", "a b", "parts()", "a $ b", "abs(a", "loss(a)",
-		"if(a, b, c)", "if(a > 1, b, c)", "if(a > 0, b)", "if(a > 0 and, b, c)", "unless(a)", "unless(, b)", "points()"} {
+		"if(a, b, c)", "if(a > 1, b, c)", "if(a > 0, b)", "if(a > 0 and, b, c)", "unless(a)", "unless(, b)", "points()",
+		"first(a)", "first(a,)", "first(a, b"} {
 		if _, err := ParseExpr(src); err == nil {
 			t.Errorf("ParseExpr(%q): no error", src)
 		}
@@ -207,12 +213,20 @@ func TestBoundPropagatesRounding(t *testing.T) {
 	if got := sum.Bound(env, tol, tol); !got.Equal(d("0.15")) {
 		t.Errorf("sum bound %s, want 0.15", got)
 	}
+	// first bounds the argument it takes: a alone, or a - b for a missing c.
+	for src, want := range map[string]string{"first(a, b - a)": "0.05", "first(c, a - b)": "0.1"} {
+		e, _ := ParseExpr(src)
+		if got := e.Bound(env, tol, tol); !got.Equal(d(want)) {
+			t.Errorf("%s bound %s, want %s", src, got, want)
+		}
+	}
 }
 
 func TestExprString(t *testing.T) {
 	for _, src := range []string{"a - (b - c)", "(cash + receivables) / current_liabilities", "parts(current_assets)",
 		"if(net_income < 0, cash / -net_income, nm)", "(current - prior) / abs(prior)", "-a * b",
-		"if(prior > 0 and current >= 0, (current - prior) / prior, nm)", "unless(a, b / c)", "points(current - prior)"} {
+		"if(prior > 0 and current >= 0, (current - prior) / prior, nm)", "unless(a, b / c)", "points(current - prior)",
+		"first(operating_income, gross_profit - operating_expenses) / revenue"} {
 		e, err := ParseExpr(src)
 		if err != nil {
 			t.Fatal(err)

@@ -231,8 +231,9 @@ func TestDerivedQuartersMarked(t *testing.T) {
 			t.Errorf("%s!%s heading %q, want it marked derived", sheet, ref, v)
 		}
 	}
-	if _, fill := fontColor(t, f, sheet, "C5"); fill != fillDerived {
-		t.Errorf("%s!C5 (derived revenue) fill %q", sheet, fill)
+	ref := cellName(3, rowOf(t, f, sheet, "Revenue"))
+	if _, fill := fontColor(t, f, sheet, ref); fill != fillDerived {
+		t.Errorf("%s!%s (derived revenue) fill %q", sheet, ref, fill)
 	}
 	rows, _ := f.GetRows(CoverSheet)
 	for _, r := range rows {

@@ -6,23 +6,13 @@ import (
 	"finexport/templates"
 )
 
-// flowItems are the rows of comparison and trend sheets: the income and
-// cash-flow items the company reports, in chart order.
-func (b *book) flowItems() []*templates.Item {
-	var out []*templates.Item
-	for _, lr := range b.layout.rows {
-		if lr.kind == rowItem && lr.item.Kind != templates.KindStock {
-			out = append(out, lr.item)
-		}
-	}
-	return out
-}
-
-func (b *book) comparisonMetrics() []*templates.Metric {
-	var out []*templates.Metric
-	for _, lr := range b.layout.rows {
-		if lr.kind == rowMetric {
-			out = append(out, lr.metric)
+// flowSections are the statements of comparison and trend sheets: those
+// of the plan that hold durations (the income statement, cash flows).
+func (b *book) flowSections() []model.Section {
+	var out []model.Section
+	for _, sec := range b.c.Plan().Sections {
+		if sec.Statement != extract.Balance {
+			out = append(out, sec)
 		}
 	}
 	return out
@@ -34,7 +24,7 @@ func (b *book) link(f *model.Fact, numFmt string, extra look) any {
 	if f == nil {
 		return nil
 	}
-	target, ok := b.layout.cell[factKey(f.Item, f.Label, f.Period.Name)]
+	target, ok := b.layout.factCell[f]
 	if !ok {
 		return nil
 	}
@@ -70,13 +60,13 @@ func (b *book) metricLink(m *templates.Metric, p model.FiscalPeriod) any {
 	if _, written := b.marginFormula(m, p, col); !written {
 		return nil // nothing to link to
 	}
-	return b.formula(ref(ps.name, col, b.layout.metricRow[m.ID]), cached(mv.Value, mv.Err), roleLink, metricFormat(m.Unit), look{})
+	return b.formula(ref(ps.name, col, b.layout.metricRow[m.ID]), cached(mv.Value, mv.Err), roleLink, b.shownFormat(m.Unit), look{})
 }
 
 // changeCells computes change and % change from the templates' change
 // metrics, over the current and prior cells of this row.
-func (b *book) changeCells(item string, cur, prior model.FiscalPeriod, curCol, row int, numFmt string) []any {
-	if b.c.Fact(item, cur.Name) == nil || b.c.Fact(item, prior.Name) == nil {
+func (b *book) changeCells(line *model.Line, cur, prior model.FiscalPeriod, curCol, row int, numFmt string) []any {
+	if b.c.LineFact(line, cur.Name) == nil || b.c.LineFact(line, prior.Name) == nil {
 		return []any{nil, nil}
 	}
 	out := make([]any, 2)
@@ -97,7 +87,7 @@ func (b *book) changeCells(item string, cur, prior model.FiscalPeriod, curCol, r
 		if err != nil {
 			continue
 		}
-		v, err := b.c.Change(id, item, cur.Name, prior.Name)
+		v, err := b.c.LineChange(id, line, cur.Name, prior.Name)
 		format := numFmt
 		if m.Unit == "percent" {
 			format = fmtPercent
@@ -119,7 +109,7 @@ func (b *book) writeComparisons() error {
 }
 
 func (b *book) writeComparison(name string, cmp model.Comparison) error {
-	s, err := b.open(name, sheetSetup{widths: []float64{46, 10, 15, 15, 15, 11, 3, 15, 15, 15, 11}, freezeRows: headerRow, freezeCols: 2, titleRows: headerRow})
+	s, err := b.open(name, sheetSetup{widths: []float64{46, 14, 15, 15, 15, 11, 3, 15, 15, 15, 11}, freezeRows: headerRow, freezeCols: 2, titleRows: headerRow})
 	if err != nil {
 		return err
 	}
@@ -137,18 +127,18 @@ func (b *book) writeComparison(name string, cmp model.Comparison) error {
 	if err := s.row(headerRow, head...); err != nil {
 		return err
 	}
-	err = b.itemsThenMargins(s, headerRow+1, func(it *templates.Item, row int) []any {
-		numFmt := unitFormat(extract.Unit(it.Unit))
-		extra := look{bold: b.layout.totals[it.ID]}
-		cells := []any{b.text(it.Name, extra), b.text(it.Unit, look{})}
-		cells = append(cells, b.pairCells(it.ID, cmp.Current, cmp.Prior, 3, row, numFmt, extra)...)
+	err = b.itemsThenMargins(s, headerRow+1, func(line *model.Line, row int) []any {
+		numFmt := b.factFormat(line.Unit)
+		extra := look{bold: line.Total}
+		cells := []any{b.text(line.Label, extra), b.shownUnit(line.Unit, look{})}
+		cells = append(cells, b.pairCells(line, cmp.Current, cmp.Prior, 3, row, numFmt, extra)...)
 		if len(head) > 6 {
 			cells = append(cells, nil)
-			cells = append(cells, b.pairCells(it.ID, *cmp.YTDCurrent, *cmp.YTDPrior, 8, row, numFmt, extra)...)
+			cells = append(cells, b.pairCells(line, *cmp.YTDCurrent, *cmp.YTDPrior, 8, row, numFmt, extra)...)
 		}
 		return cells
 	}, func(m *templates.Metric, row int) []any {
-		cells := []any{b.text(m.Name, look{}), b.text(m.Unit, look{})}
+		cells := []any{b.text(m.Name, look{}), b.shownUnit(m.Unit, look{})}
 		cells = append(cells, b.marginPair(m, cmp.Current, cmp.Prior, 3, row)...)
 		if len(head) > 6 {
 			cells = append(cells, nil)
@@ -162,9 +152,9 @@ func (b *book) writeComparison(name string, cmp model.Comparison) error {
 	return s.close()
 }
 
-func (b *book) pairCells(item string, cur, prior model.FiscalPeriod, col, row int, numFmt string, extra look) []any {
-	cells := []any{b.markedLink(b.c.Fact(item, cur.Name), numFmt, extra), b.markedLink(b.c.Fact(item, prior.Name), numFmt, extra)}
-	return append(cells, b.changeCells(item, cur, prior, col, row, numFmt)...)
+func (b *book) pairCells(line *model.Line, cur, prior model.FiscalPeriod, col, row int, numFmt string, extra look) []any {
+	cells := []any{b.markedLink(b.c.LineFact(line, cur.Name), numFmt, extra), b.markedLink(b.c.LineFact(line, prior.Name), numFmt, extra)}
+	return append(cells, b.changeCells(line, cur, prior, col, row, numFmt)...)
 }
 
 // marginPair links both margins and takes their difference, in points
@@ -194,23 +184,34 @@ func (b *book) metricChangeCell(m *templates.Metric, current, prior, curCell, pr
 	if err != nil {
 		return nil
 	}
-	return b.formula(f, number(v), roleFormula, model.ExcelFormat(model.ChangeKind(change, m)), extra)
+	format := model.ExcelFormat(model.ChangeKind(change, m))
+	if change.Unit == "USD" {
+		format = b.shownFormat(m.Unit) // a difference of money at the display scale
+	}
+	return b.formula(f, number(v), roleFormula, format, extra)
 }
 
-// itemsThenMargins writes a row per flow item from row on, then a
-// "Margins" heading and a row per comparison metric.
-func (b *book) itemsThenMargins(s *sheet, row int, item func(*templates.Item, int) []any, margin func(*templates.Metric, int) []any) error {
-	for _, it := range b.flowItems() {
-		if err := s.row(row, item(it, row)...); err != nil {
+// itemsThenMargins writes, from row on, each flow statement of the plan
+// under its heading, a row per line, then a "Margins" heading and a row
+// per comparison metric.
+func (b *book) itemsThenMargins(s *sheet, row int, item func(*model.Line, int) []any, margin func(*templates.Metric, int) []any) error {
+	for _, sec := range b.flowSections() {
+		if err := s.row(row, b.text(sec.Title, look{role: roleSection})); err != nil {
 			return err
 		}
 		row++
+		for _, line := range sec.Lines {
+			if err := s.row(row, item(line, row)...); err != nil {
+				return err
+			}
+			row++
+		}
+		row++
 	}
-	row++
 	if err := s.row(row, b.text("Margins", look{role: roleSection})); err != nil {
 		return err
 	}
-	for _, m := range b.comparisonMetrics() {
+	for _, m := range b.c.Plan().Margins {
 		row++
 		if err := s.row(row, margin(m, row)...); err != nil {
 			return err
@@ -235,7 +236,7 @@ func (b *book) writeTrends() error {
 }
 
 func (b *book) writeTrend(name, title string, periods []model.FiscalPeriod) error {
-	widths := []float64{46, 10}
+	widths := []float64{46, 14}
 	for range periods {
 		widths = append(widths, 15)
 	}
@@ -262,15 +263,15 @@ func (b *book) writeTrend(name, title string, periods []model.FiscalPeriod) erro
 	if err := s.row(headerRow+1, kinds...); err != nil {
 		return err
 	}
-	err = b.itemsThenMargins(s, headerRow+2, func(it *templates.Item, _ int) []any {
-		extra := look{bold: b.layout.totals[it.ID]}
-		cells := []any{b.text(it.Name, extra), b.text(it.Unit, look{})}
+	err = b.itemsThenMargins(s, headerRow+2, func(line *model.Line, _ int) []any {
+		extra := look{bold: line.Total}
+		cells := []any{b.text(line.Label, extra), b.shownUnit(line.Unit, look{})}
 		for _, p := range periods {
-			cells = append(cells, b.markedLink(b.c.Fact(it.ID, p.Name), unitFormat(extract.Unit(it.Unit)), extra))
+			cells = append(cells, b.markedLink(b.c.LineFact(line, p.Name), b.factFormat(line.Unit), extra))
 		}
 		return cells
 	}, func(m *templates.Metric, _ int) []any {
-		cells := []any{b.text(m.Name, look{}), b.text(m.Unit, look{})}
+		cells := []any{b.text(m.Name, look{}), b.shownUnit(m.Unit, look{})}
 		for _, p := range periods {
 			cells = append(cells, b.metricLink(m, p))
 		}
@@ -284,10 +285,8 @@ func (b *book) writeTrend(name, title string, periods []model.FiscalPeriod) erro
 
 // trendKind says whether a period's figures were reported or derived.
 func (b *book) trendKind(p model.FiscalPeriod) string {
-	for _, f := range b.c.FactsIn(p.Name) {
-		if f.Derived != nil {
-			return "derived"
-		}
+	if b.c.HasDerived(p.Name) {
+		return "derived"
 	}
 	return "reported"
 }

@@ -31,7 +31,7 @@ type periodSheet struct {
 	ytd        *model.FiscalPeriod
 	balance    *model.FiscalPeriod
 	unmapped   []unmappedRow
-	unmappedAt map[string]int // normalised label -> index in unmapped
+	unmappedAt map[*model.Line]int // a row of another table -> index in unmapped
 }
 
 type unmappedRow struct {
@@ -53,7 +53,7 @@ const (
 type layoutRow struct {
 	kind   rowKind
 	title  string
-	item   *templates.Item
+	line   *model.Line
 	metric *templates.Metric
 	row    int
 }
@@ -63,13 +63,14 @@ type layout struct {
 	periods    []*periodSheet
 	rows       []layoutRow
 	itemRow    map[string]int
+	lineRow    map[*model.Line]int
 	metricRow  map[string]int
-	otherRow   int               // the "Other reported rows" heading
-	cell       map[string]string // fact key -> reference
+	otherRow   int                    // the "Other reported rows" heading
+	cell       map[string]string      // fact key -> reference
+	factCell   map[*model.Fact]string // each fact's own reference: unmapped rows may share a label
 	sheetOf    map[string]*periodSheet
 	pairs      []model.Comparison
 	pairSheets []string
-	totals     map[string]bool
 	quarterly  bool // a Quarterly trend sheet: there are quarters
 	annual     bool // an Annual trend sheet: two full years or more
 }
@@ -83,16 +84,10 @@ func factKey(item, label, period string) string {
 
 // planLayout decides the sheets, the rows and the place of every fact.
 func planLayout(c *model.Company) *layout {
-	l := &layout{itemRow: map[string]int{}, metricRow: map[string]int{}, cell: map[string]string{},
-		sheetOf: map[string]*periodSheet{}, totals: map[string]bool{}}
-	set := c.Templates()
-	for _, it := range set.Items {
-		if it.Total != "" {
-			l.totals[it.Total] = true
-		}
-	}
+	l := &layout{itemRow: map[string]int{}, lineRow: map[*model.Line]int{}, metricRow: map[string]int{}, cell: map[string]string{},
+		factCell: map[*model.Fact]string{}, sheetOf: map[string]*periodSheet{}}
 	l.planPeriodSheets(c)
-	l.planRows(c, set)
+	l.planRows(c.Plan())
 	l.placeFacts(c)
 	l.planPairs(c)
 	l.quarterly = len(c.QuarterTrend()) > 0
@@ -142,41 +137,29 @@ func (l *layout) planPeriodSheets(c *model.Company) {
 	sort.SliceStable(l.periods, func(i, j int) bool { return l.periods[i].end.After(l.periods[j].end) })
 }
 
-// planRows lays out the items the company reports, statement by statement
-// in the order of the chart of accounts, then the margins.
-func (l *layout) planRows(c *model.Company, set *templates.Set) {
-	used := map[string]bool{}
-	for _, f := range c.Facts {
-		used[f.Item] = true
-	}
+// planRows lays out the model's statement plan, statement by statement,
+// then the margins.
+func (l *layout) planRows(plan *model.Plan) {
 	row := headerRow + 1
-	for _, st := range []struct{ id, title string }{{"income", "Income statement"}, {"balance", "Balance sheet"}, {"cashflow", "Cash flows"}} {
-		var items []*templates.Item
-		for i := range set.Items {
-			if it := &set.Items[i]; it.Statement == st.id && used[it.ID] {
-				items = append(items, it)
-			}
-		}
-		if len(items) == 0 {
-			continue
-		}
-		l.rows = append(l.rows, layoutRow{kind: rowSection, title: st.title, row: row})
+	for _, sec := range plan.Sections {
+		l.rows = append(l.rows, layoutRow{kind: rowSection, title: sec.Title, row: row})
 		row++
-		for _, it := range items {
-			l.rows = append(l.rows, layoutRow{kind: rowItem, item: it, row: row})
-			l.itemRow[it.ID] = row
+		for _, line := range sec.Lines {
+			l.rows = append(l.rows, layoutRow{kind: rowItem, line: line, row: row})
+			l.lineRow[line] = row
+			if line.Item != nil {
+				l.itemRow[line.Item.ID] = row
+			}
 			row++
 		}
 		row++
 	}
 	l.rows = append(l.rows, layoutRow{kind: rowSection, title: "Margins", row: row})
 	row++
-	for i := range set.Metrics {
-		if m := &set.Metrics[i]; m.Group == "comparison" {
-			l.rows = append(l.rows, layoutRow{kind: rowMetric, metric: m, row: row})
-			l.metricRow[m.ID] = row
-			row++
-		}
+	for _, m := range plan.Margins {
+		l.rows = append(l.rows, layoutRow{kind: rowMetric, metric: m, row: row})
+		l.metricRow[m.ID] = row
+		row++
 	}
 	l.otherRow = row + 1
 }
@@ -189,32 +172,31 @@ func (ps *periodSheet) columnFor(p model.FiscalPeriod) int {
 	return colMain
 }
 
-// placeFacts gives every fact its cell; unmapped rows go below the mapped
-// ones on their sheet, one row per reported label.
+// placeFacts gives every fact its cell: on its plan line, or for a row of
+// a table that is no statement below the margins on its sheet, one row
+// per reported label.
 func (l *layout) placeFacts(c *model.Company) {
 	for _, f := range c.Facts {
 		ps := l.sheetOf[SheetName(sheetKey(c, f.Period))]
 		col := ps.columnFor(f.Period)
-		row, ok := l.itemRow[f.Item]
-		if f.Item == "" {
-			row, ok = ps.unmappedRowFor(f.Label, l.otherRow), true
+		row, ok := l.lineRow[c.LineOf(f)]
+		if !ok {
+			row = ps.unmappedRowFor(c.LineOf(f), f.Label, l.otherRow)
 		}
-		if ok {
-			l.cell[factKey(f.Item, f.Label, f.Period.Name)] = ref(ps.name, col, row)
-		}
+		l.cell[factKey(f.Item, f.Label, f.Period.Name)] = ref(ps.name, col, row)
+		l.factCell[f] = ref(ps.name, col, row)
 	}
 }
 
-func (ps *periodSheet) unmappedRowFor(label string, start int) int {
-	key := templates.NormalizeLabel(label)
-	if i, ok := ps.unmappedAt[key]; ok {
+func (ps *periodSheet) unmappedRowFor(line *model.Line, label string, start int) int {
+	if i, ok := ps.unmappedAt[line]; ok {
 		return ps.unmapped[i].row
 	}
 	if ps.unmappedAt == nil {
-		ps.unmappedAt = map[string]int{}
+		ps.unmappedAt = map[*model.Line]int{}
 	}
 	row := start + 1 + len(ps.unmapped)
-	ps.unmappedAt[key] = len(ps.unmapped)
+	ps.unmappedAt[line] = len(ps.unmapped)
 	ps.unmapped = append(ps.unmapped, unmappedRow{label: label, row: row})
 	return row
 }

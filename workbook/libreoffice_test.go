@@ -181,7 +181,7 @@ func checkPeriodSheetsHoldTheFacts(t *testing.T, company *model.Company, lo map[
 	l := planLayout(company)
 	placed := map[string]bool{}
 	for _, fact := range company.Facts {
-		target := l.cell[factKey(fact.Item, fact.Label, fact.Period.Name)]
+		target := l.factCell[fact]
 		sheet, ref, _ := strings.Cut(target, "!")
 		sheet = strings.Trim(sheet, "'")
 		col, row, err := excelize.CellNameToCoordinates(ref)

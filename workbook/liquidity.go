@@ -3,7 +3,6 @@ package workbook
 import (
 	"strconv"
 
-	"finexport/extract"
 	"finexport/extract/model"
 	"finexport/templates"
 )
@@ -27,7 +26,7 @@ func (b *book) writeLiquidity() error {
 	}
 	// Room for the longest input: "Net cash from operating activities,
 	// quarter ending on the date".
-	widths := []float64{54, 10}
+	widths := []float64{54, 14}
 	for range dates {
 		widths = append(widths, 16)
 	}
@@ -62,9 +61,9 @@ func (b *book) writeLiquidity() error {
 		if it.Kind != templates.KindStock {
 			label += ", quarter ending on the date"
 		}
-		cells := []any{b.text(label, look{}), b.text(it.Unit, look{})}
+		cells := []any{b.text(label, look{}), b.shownUnit(it.Unit, look{})}
 		for _, d := range dates {
-			cells = append(cells, b.link(b.factAtDate(id, d), unitFormat(extract.Unit(it.Unit)), look{}))
+			cells = append(cells, b.link(b.factAtDate(id, d), b.shownFormat(it.Unit), look{}))
 		}
 		if err := s.row(row, cells...); err != nil {
 			return err
@@ -75,12 +74,12 @@ func (b *book) writeLiquidity() error {
 	metricRow := map[string]int{}
 	written := map[string]bool{} // metric@column: a formula stands there
 	for _, m := range metrics {
-		cells := []any{b.text(m.Name, look{bold: true}), b.text(m.Unit, look{})}
+		cells := []any{b.text(m.Name, look{bold: true}), b.shownUnit(m.Unit, look{})}
 		for i, d := range dates {
 			col := 3 + i
 			if m.Expr.Op == 'i' {
 				// A metric that is one item links the item: listed once.
-				link := b.link(b.factAtDate(m.Expr.Name, d), metricFormat(m.Unit), look{bold: true})
+				link := b.link(b.factAtDate(m.Expr.Name, d), b.shownFormat(m.Unit), look{bold: true})
 				cells = append(cells, link)
 				written[m.ID+"@"+cellName(col, 1)] = link != nil
 				continue
@@ -94,7 +93,7 @@ func (b *book) writeLiquidity() error {
 				continue
 			}
 			mv, _ := b.c.Metric(m.ID, d.Name)
-			cells = append(cells, b.formula(f, cached(mv.Value, mv.Err), roleFormula, metricFormat(m.Unit), look{bold: true}))
+			cells = append(cells, b.formula(f, cached(mv.Value, mv.Err), roleFormula, b.shownFormat(m.Unit), look{bold: true}))
 			written[m.ID+"@"+cellName(col, 1)] = true
 		}
 		if err := s.row(row, cells...); err != nil {
@@ -112,7 +111,7 @@ func (b *book) writeLiquidity() error {
 	}
 	row++
 	for _, m := range metrics {
-		cells := []any{b.text(m.Name, look{}), b.text(m.Unit, look{}), nil}
+		cells := []any{b.text(m.Name, look{}), b.shownUnit(m.Unit, look{}), nil}
 		for i := 1; i < len(dates); i++ {
 			col, r := 3+i, metricRow[m.ID]
 			if !written[m.ID+"@"+cellName(col, 1)] || !written[m.ID+"@"+cellName(col-1, 1)] {

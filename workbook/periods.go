@@ -21,7 +21,7 @@ func (b *book) writePeriodSheets() error {
 
 func (b *book) writePeriodSheet(ps *periodSheet) error {
 	src := b.sourceWidth(ps)
-	s, err := b.open(ps.name, sheetSetup{widths: []float64{46, 10, 16, 16, src, src}, freezeRows: headerRow, freezeCols: 2, titleRows: headerRow})
+	s, err := b.open(ps.name, sheetSetup{widths: []float64{46, 14, 16, 16, src, src}, freezeRows: headerRow, freezeCols: 2, titleRows: headerRow})
 	if err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func (b *book) writePeriodSheet(ps *periodSheet) error {
 			}
 			cells = []any{b.text(title, look{role: roleSection})}
 		case rowItem:
-			cells = b.itemCells(ps, lr.item)
+			cells = b.itemCells(ps, lr.line)
 		case rowMetric:
 			cells = b.marginCells(ps, lr.metric, lr.row)
 		}
@@ -85,20 +85,20 @@ func (ps *periodSheet) subtitle() string {
 	return strings.Join(parts, " · ")
 }
 
-// itemCells writes an item's row: its figures in the quarter and year-to-
-// date columns (balances in the first), each with its source.
-func (b *book) itemCells(ps *periodSheet, it *templates.Item) []any {
-	bold := look{bold: b.layout.totals[it.ID], rule: b.layout.totals[it.ID]}
-	cells := []any{b.text(it.Name, look{bold: bold.bold}), b.text(it.Unit, look{}), nil, nil, nil, nil}
+// itemCells writes a plan line's row: its figures in the quarter and year-
+// to-date columns (balances in the first), each with its source.
+func (b *book) itemCells(ps *periodSheet, line *model.Line) []any {
+	bold := look{bold: line.Total, rule: line.Total}
+	cells := []any{b.text(line.Label, look{bold: bold.bold}), b.shownUnit(line.Unit, look{}), nil, nil, nil, nil}
 	main := ps.main
-	if it.Kind == templates.KindStock {
+	if line.Stock {
 		main = ps.balance
 	}
 	for i, p := range []*model.FiscalPeriod{main, ps.ytd} {
-		if p == nil || (i == 1 && it.Kind == templates.KindStock) {
+		if p == nil || (i == 1 && line.Stock) {
 			continue
 		}
-		f := b.c.Fact(it.ID, p.Name)
+		f := b.c.LineFact(line, p.Name)
 		if f == nil {
 			continue
 		}
@@ -111,7 +111,7 @@ func (b *book) itemCells(ps *periodSheet, it *templates.Item) []any {
 // factCell writes a fact: an input, or for a derived quarter the formula
 // over the periods it comes from.
 func (b *book) factCell(f *model.Fact, extra look) excelize.Cell {
-	numFmt := unitFormat(f.Unit)
+	numFmt := b.shownFormat(string(f.Unit))
 	if f.Conflict {
 		extra.fill = fillConflict
 	}
@@ -134,7 +134,7 @@ func (b *book) factCell(f *model.Fact, extra look) excelize.Cell {
 // marginCells writes a margin for the quarter and the year to date, as the
 // template's expression over this sheet's cells.
 func (b *book) marginCells(ps *periodSheet, m *templates.Metric, row int) []any {
-	cells := []any{b.text(m.Name, look{}), b.text(m.Unit, look{}), nil, nil}
+	cells := []any{b.text(m.Name, look{}), b.shownUnit(m.Unit, look{}), nil, nil}
 	for i, p := range []*model.FiscalPeriod{ps.main, ps.ytd} {
 		if p == nil {
 			continue
@@ -145,7 +145,7 @@ func (b *book) marginCells(ps *periodSheet, m *templates.Metric, row int) []any 
 			continue
 		}
 		mv, _ := b.c.Metric(m.ID, p.Name)
-		cells[col-1] = b.formula(formula, cached(mv.Value, mv.Err), roleFormula, metricFormat(m.Unit), look{})
+		cells[col-1] = b.formula(formula, cached(mv.Value, mv.Err), roleFormula, b.shownFormat(m.Unit), look{})
 	}
 	return cells
 }
@@ -164,7 +164,8 @@ func (b *book) marginFormula(m *templates.Metric, p model.FiscalPeriod, col int)
 
 func noParts(string) ([]string, bool) { return nil, false }
 
-// unmappedRows writes the rows no synonym maps, under their labels.
+// unmappedRows writes the rows of tables that are no statement, under
+// their labels.
 func (b *book) unmappedRows(s *sheet, ps *periodSheet) error {
 	if len(ps.unmapped) == 0 {
 		return nil
@@ -176,7 +177,8 @@ func (b *book) unmappedRows(s *sheet, ps *periodSheet) error {
 	for i, u := range ps.unmapped {
 		rows[i] = []any{b.text(u.label, look{}), nil, nil, nil, nil, nil}
 	}
-	// Each unmapped fact of the sheet's periods, into its row and column.
+	// Each fact of the sheet's periods on no plan line, into its row and
+	// column.
 	for _, pc := range []struct {
 		p   *model.FiscalPeriod
 		col int // the balance sheet shares the first column
@@ -186,11 +188,12 @@ func (b *book) unmappedRows(s *sheet, ps *periodSheet) error {
 			continue
 		}
 		for _, f := range b.c.FactsIn(p.Name) {
-			if f.Item != "" {
+			i, ok := ps.unmappedAt[b.c.LineOf(f)]
+			if !ok {
 				continue
 			}
-			r := rows[ps.unmappedAt[templates.NormalizeLabel(f.Label)]]
-			r[1] = b.text(unitLabel(f.Unit), look{})
+			r := rows[i]
+			r[1] = b.shownUnit(string(f.Unit), look{})
 			r[2+col] = b.factCell(f, look{})
 			r[4+col] = b.sourceCell(f)
 		}

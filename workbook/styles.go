@@ -33,8 +33,17 @@ var (
 // unitFormat returns the number format for a fact's unit.
 func unitFormat(u extract.Unit) string { return model.ExcelFormat(model.FactDisplay(string(u))) }
 
-// metricFormat returns the number format for a metric's unit.
-func metricFormat(unit string) string { return model.ExcelFormat(model.DisplayFor(unit)) }
+// shownFormat is the number format of a metric of the given unit on the
+// statement, comparison, trend and liquidity sheets: money at the
+// company's display scale, so that they show the PDF's digits.
+func (b *book) shownFormat(unit string) string { return b.c.Scale.ExcelFormat(model.DisplayFor(unit)) }
+
+// factFormat is shownFormat for a figure read from a release: a percent
+// figure holds the number as printed, not a fraction (model.FactDisplay).
+func (b *book) factFormat(unit string) string { return b.c.Scale.ExcelFormat(model.FactDisplay(unit)) }
+
+// shownUnit labels a row's units at the display scale: "USD thousands".
+func (b *book) shownUnit(unit string, l look) excelize.Cell { return b.text(b.c.Scale.Unit(unit), l) }
 
 // look is everything that makes a cell's style.
 type look struct {

@@ -486,5 +486,3 @@ func (b *book) sourceWidth(ps *periodSheet) float64 {
 	}
 	return min(max(float64(longest)+4, 30), 120)
 }
-
-func unitLabel(u extract.Unit) string { return string(u) }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"finexport/extract"
@@ -201,8 +202,8 @@ func TestInputLinkAndFormulaStyles(t *testing.T) {
 	}{
 		{"Q2 FY2004", "C6", "0000FF", ""},              // extracted: blue
 		{"Q1 FY2004", "C6", "000000", "FFF2CC"},        // derived: black formula, marked
-		{"Q2 FY2004 vs Q2 FY2003", "C5", "008000", ""}, // link: green
-		{"Q2 FY2004 vs Q2 FY2003", "E5", "000000", ""}, // change: black
+		{"Q2 FY2004 vs Q2 FY2003", "C6", "008000", ""}, // link: green (row 5 heads the income statement)
+		{"Q2 FY2004 vs Q2 FY2003", "E6", "000000", ""}, // change: black
 	}
 	for _, tt := range tests {
 		if color, fill := fontColor(t, f, tt.sheet, tt.ref); color != tt.color || fill != tt.fill {
@@ -672,5 +673,122 @@ func TestSourcesStandApartFromFigures(t *testing.T) {
 		if err != nil || st.Alignment == nil || st.Alignment.Horizontal != "left" || st.Alignment.Indent < 1 {
 			t.Errorf("source %s: alignment %+v, want left with an indent", ref, st.Alignment)
 		}
+	}
+}
+
+// rowAt finds the row (1-based) whose column A reads label, or 0.
+func rowAt(t *testing.T, f *excelize.File, sheet, label string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, row := range rows {
+		if len(row) > 0 && row[0] == label {
+			return r + 1
+		}
+	}
+	return 0
+}
+
+// Rows no synonym maps stand in their statement, in the filing's order,
+// on every period sheet; cash flows are a statement of their own on the
+// comparison sheets; only a line whose parts are shown is bold.
+func TestStatementRowsFollowThePlan(t *testing.T) {
+	acme := model.Build([]*extract.Filing{parseFile(t, "../testdata/variants/acme_dec_thousands_crlf_cp1252.txt")}, model.Options{})[0]
+	f := open(t, render(t, acme))
+	for _, sheet := range []string{"Q4 FY2003", "Q4 FY2002"} {
+		for _, run := range [][]string{
+			{"Research and development", "Restructuring charge (1)", "Total operating expenses"},
+			{"Accrued liabilities", "Current portion of long-term debt", "Total current liabilities"},
+		} {
+			first := rowAt(t, f, sheet, run[0])
+			for i, label := range run {
+				if got := rowAt(t, f, sheet, label); first == 0 || got != first+i {
+					t.Errorf("%s: %q on row %d, want %d", sheet, label, got, first+i)
+				}
+			}
+		}
+	}
+	// The 2002 restructuring charge of $412,000, in the quarter and the year.
+	r := rowAt(t, f, "Q4 FY2002", "Restructuring charge (1)")
+	for _, col := range []string{"C", "D"} {
+		if _, v := cell(t, f, "Q4 FY2002", col+strconv.Itoa(r)); v != "412000" {
+			t.Errorf("Q4 FY2002!%s%d = %q, want 412000", col, r, v)
+		}
+	}
+
+	bw := model.Build([]*extract.Filing{parseFile(t, "../testdata/variants/brightwater_submission_52week_millions.txt")}, model.Options{})[0]
+	f = open(t, render(t, bw))
+	for label, bold := range map[string]bool{"Net cash from investing activities": false, "Net increase (decrease) in cash": true, "Net income (loss)": true, "Income taxes": false} {
+		ref := "A" + strconv.Itoa(rowAt(t, f, "Q4 FY2003", label))
+		id, _ := f.GetCellStyle("Q4 FY2003", ref)
+		st, err := f.GetStyle(id)
+		if err != nil || st.Font == nil || st.Font.Bold != bold {
+			t.Errorf("Q4 FY2003!%s %q: bold %v, want %v", ref, label, st.Font != nil && st.Font.Bold, bold)
+		}
+	}
+	cmp := "Q4 FY2003 vs Q4 FY2002"
+	if h, l := rowAt(t, f, cmp, "Cash flows"), rowAt(t, f, cmp, "Net cash from operating activities"); h == 0 || l != h+1 || h < rowAt(t, f, cmp, "Net income (loss)") {
+		t.Errorf("%s: the cash flows heading on row %d, its first line on row %d", cmp, h, l)
+	}
+}
+
+// Money is shown at the company's display scale by the number format
+// alone: cells keep full units. The variant reports in millions.
+func TestDisplayScaleIsANumberFormat(t *testing.T) {
+	bw := model.Build([]*extract.Filing{parseFile(t, "../testdata/variants/brightwater_submission_52week_millions.txt")}, model.Options{})[0]
+	f := open(t, render(t, bw))
+	r := strconv.Itoa(rowAt(t, f, "Q4 FY2002", "Revenue"))
+	tests := []struct{ sheet, ref, value, format string }{
+		{"Q4 FY2002", "B" + r, "USD millions", ""},
+		{"Q4 FY2002", "D" + r, "1540800000", `#,##0.0,,_);(#,##0.0,,);"–"_);@_)`}, // FY2002 revenue
+		{"Q4 FY2002", "C" + r, "389000000", `#,##0.0,,_);(#,##0.0,,);"–"_);@_)`},  // Q4 FY2002 revenue
+		{"Q4 FY2002", "C" + strconv.Itoa(rowAt(t, f, "Q4 FY2002", "Net income (loss) per share, diluted")), "0.44", `#,##0.00_);(#,##0.00);"–"_);@_)`},
+	}
+	for _, tt := range tests {
+		_, v := cell(t, f, tt.sheet, tt.ref)
+		if v != tt.value {
+			t.Errorf("%s!%s = %q, want %q", tt.sheet, tt.ref, v, tt.value)
+		}
+		if tt.format == "" {
+			continue
+		}
+		id, _ := f.GetCellStyle(tt.sheet, tt.ref)
+		st, err := f.GetStyle(id)
+		if err != nil || st.CustomNumFmt == nil || *st.CustomNumFmt != tt.format {
+			t.Errorf("%s!%s: number format %v, want %s", tt.sheet, tt.ref, numFormat(t, f, tt.sheet, tt.ref), tt.format)
+		}
+	}
+}
+
+// Two unmapped rows of one label each link, on the comparison sheet, to
+// their own row of the period sheets.
+func TestUnmappedRowsSharingALabelLinkToTheirOwnCells(t *testing.T) {
+	var facts []extract.Fact
+	for _, y := range []int{2002, 2003} {
+		q := extract.Period{Start: time.Date(y, 10, 1, 0, 0, 0, 0, time.UTC), End: time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), Months: 3}
+		for i, v := range []int64{1000, 100, 200} {
+			x := extract.Fact{Statement: extract.Income, Label: "Other", Period: q, Value: decimal.NewFromInt(v + int64(y)), Unit: extract.USD,
+				Source: extract.Source{File: "made-up.txt", Line: 10 + i}}
+			if i == 0 {
+				x.Item, x.Label = "revenue", "Revenue"
+			}
+			facts = append(facts, x)
+		}
+	}
+	c := model.Build([]*extract.Filing{{File: "made-up.txt", Company: "Made Up Inc.", Facts: facts}}, model.Options{})[0]
+	f := open(t, render(t, c))
+	rows, _ := f.GetRows("Q4 FY2003 vs Q4 FY2002")
+	var got []string
+	for r, row := range rows {
+		if len(row) > 0 && row[0] == "Other" {
+			formula, _ := cell(t, f, "Q4 FY2003 vs Q4 FY2002", "C"+strconv.Itoa(r+1))
+			got = append(got, formula)
+		}
+	}
+	// Revenue on row 6 of the period sheets, the two "Other" rows on 7 and 8.
+	if want := []string{"'Q4 FY2003'!C7", "'Q4 FY2003'!C8"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("links %q, want %q", got, want)
 	}
 }

@@ -125,10 +125,15 @@ type Company struct {
 	// every figure read.
 	SetAside    []SetAside
 	Comparisons []Comparison
+	// Scale is the one display scale of the company's money figures.
+	Scale       Scale
 	Metrics     []MetricValue
 	Checks      []Check
 	Diagnostics []extract.Diagnostic
 	set         *templates.Set
+	plan        *Plan
+	lineOf      map[*Fact]*Line
+	lineFacts   map[string]*Fact // unmapped line key @ period
 	byKey       map[string]*Fact
 	closes      map[string]bool // the balance-sheet dates that close their quarters
 	byPeriod    map[string][]*Fact
@@ -312,6 +317,8 @@ func buildCompany(filings []*extract.Filing, set *templates.Set, opts Options) *
 	}
 	c.derive()
 	c.sortTimeline()
+	c.planStatements()
+	c.Scale = chooseScale(c.statementMoney())
 	c.compare()
 	c.computeMetrics()
 	c.collectChecks(filings)

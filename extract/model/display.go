@@ -159,3 +159,106 @@ func group(s string) string {
 	}
 	return b.String()
 }
+
+// Scale is the one display scale of a company's money figures: units,
+// thousands or millions, chosen from their magnitudes, with as many
+// decimals (none or one) as keep every reported digit. Cells keep full
+// units: the workbook shows the scale with a number format (#,##0, for
+// thousands), the PDF with Display; both give the same digits. Per-share
+// figures, share counts, ratios and percentages are never scaled.
+type Scale struct {
+	Shift  int32 // 0, 3 or 6: money is shown in units, thousands or millions
+	Places int32 // decimals shown at that scale
+}
+
+// scaleNames name the scales by their shift.
+var scaleNames = map[int32]string{0: "USD", 3: "USD thousands", 6: "USD millions"}
+
+// Name is how a units column writes money at this scale: "USD thousands".
+func (s Scale) Name() string { return scaleNames[s.Shift] }
+
+// Unit is the units label of a figure of the given unit at this scale.
+func (s Scale) Unit(unit string) string {
+	if DisplayFor(unit) == ShowMoney {
+		return s.Name()
+	}
+	return unit
+}
+
+// Caption heads a table of figures: "USD thousands, except per-share".
+func (s Scale) Caption() string { return s.Name() + ", except per-share" }
+
+// ExcelFormat is the number format of a display kind at this scale: a
+// trailing comma per thousand divides what is shown, never the value.
+func (s Scale) ExcelFormat(kind string) string {
+	if kind != ShowMoney || s.Shift == 0 {
+		return ExcelFormat(kind)
+	}
+	n := "#,##0"
+	if s.Places > 0 {
+		n += "." + strings.Repeat("0", int(s.Places))
+	}
+	n += strings.Repeat(",", int(s.Shift/3))
+	return n + `_);(` + n + `);"–"_);@_)`
+}
+
+// Shown is a computed figure at this scale: its value, or why there is
+// none ("n/a", "n/m").
+func (s Scale) Shown(v decimal.Decimal, err error, kind string) string {
+	if err != nil {
+		return Unshown(err)
+	}
+	return s.Display(v, kind)
+}
+
+// Display writes a value as the workbook shows it at this scale.
+func (s Scale) Display(v decimal.Decimal, kind string) string {
+	if kind != ShowMoney || s.Shift == 0 {
+		return Display(v, kind)
+	}
+	r := v.Shift(-s.Shift).Round(s.Places)
+	if r.IsZero() {
+		return "–"
+	}
+	t := group(r.Abs().StringFixed(s.Places))
+	if r.IsNegative() {
+		return "(" + t + ")"
+	}
+	return t
+}
+
+// chooseScale picks the scale for money figures: millions from a billion
+// up, thousands from a million up, units below; then the finest decimals
+// (none or one) that show every figure exactly, or else the next smaller
+// scale. Units show whole dollars, as a statement does.
+func chooseScale(money []decimal.Decimal) Scale {
+	largest := decimal.Zero
+	for _, v := range money {
+		largest = decimal.Max(largest, v.Abs())
+	}
+	shift := int32(0)
+	switch {
+	case largest.GreaterThanOrEqual(decimal.New(1, 9)):
+		shift = 6
+	case largest.GreaterThanOrEqual(decimal.New(1, 6)):
+		shift = 3
+	}
+	for ; shift > 0; shift -= 3 {
+		for places := int32(0); places <= 1; places++ {
+			if allExact(money, shift-places) {
+				return Scale{Shift: shift, Places: places}
+			}
+		}
+	}
+	return Scale{}
+}
+
+// allExact reports whether every value is a whole multiple of 10^exp.
+func allExact(values []decimal.Decimal, exp int32) bool {
+	for _, v := range values {
+		if !v.Shift(-exp).IsInteger() {
+			return false
+		}
+	}
+	return true
+}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"finexport/extract"
+
+	"github.com/shopspring/decimal"
 )
 
 // Dump writes a readable account of a company model: its documents,
@@ -44,12 +46,16 @@ func Dump(w io.Writer, c *Company) {
 		}
 	}
 	p("")
+	p("display %s, %d decimals", c.Scale.Name(), c.Scale.Places)
+	dumpPlan(p, c.Plan())
+	p("")
 	for _, cmp := range c.Comparisons {
 		ytd := ""
 		if cmp.YTDCurrent != nil {
 			ytd = " ytd " + cmp.YTDCurrent.Name + " vs " + cmp.YTDPrior.Name
 		}
 		p("comparison %s (%s)%s", cmp.Name, cmp.Kind, ytd)
+		dumpChanges(p, c, cmp.Current.Name, cmp.Prior.Name)
 	}
 	p("")
 	for _, mv := range c.Metrics {
@@ -67,5 +73,64 @@ func Dump(w io.Writer, c *Company) {
 			continue
 		}
 		p("check %s %s | %s | %s | stated %s computed %s", ch.Status, ch.Kind, ch.Name, ch.Period, ch.Stated, ch.Computed.Round(6))
+	}
+}
+
+// dumpPlan writes each statement's lines in order, totals starred and
+// unmapped rows quoted.
+func dumpPlan(p func(string, ...any), plan *Plan) {
+	for _, s := range plan.Sections {
+		var names []string
+		for _, l := range s.Lines {
+			names = append(names, lineName(l))
+		}
+		p("plan %s: %s", s.Statement, strings.Join(names, ", "))
+	}
+	var other []string
+	for _, l := range plan.Other {
+		other = append(other, lineName(l))
+	}
+	if len(other) > 0 {
+		p("plan other: %s", strings.Join(other, ", "))
+	}
+}
+
+func lineName(l *Line) string {
+	name := fmt.Sprintf("%q", l.Label)
+	if l.Item != nil {
+		name = l.Item.ID
+	}
+	if l.Total {
+		name = "*" + name
+	}
+	return name
+}
+
+// dumpChanges writes the change values the renderers show for a pair of
+// periods: change and % change of each flow line that both hold, and the
+// change of each margin (in points for a percentage).
+func dumpChanges(p func(string, ...any), c *Company, cur, prior string) {
+	changes := []string{"change", "pct_change"} // what the renderers show of a line
+	show := func(v decimal.Decimal, err error) string {
+		if err != nil {
+			return Unshown(err)
+		}
+		return v.Round(4).String()
+	}
+	for _, s := range c.Plan().Sections {
+		for _, l := range s.Lines {
+			if l.Stock || c.LineFact(l, cur) == nil || c.LineFact(l, prior) == nil {
+				continue
+			}
+			var vals []string
+			for _, id := range changes {
+				vals = append(vals, id+" "+show(c.LineChange(id, l, cur, prior)))
+			}
+			p("  %s %s", strings.Trim(lineName(l), "*"), strings.Join(vals, " "))
+		}
+	}
+	for _, m := range c.Plan().Margins {
+		id := c.set.ChangeFor(m.Unit).ID
+		p("  %s %s %s", m.ID, id, show(c.MetricChange(id, m.ID, cur, prior)))
 	}
 }

@@ -192,11 +192,21 @@ func (e changeEnv) Parts(string) ([]decimal.Decimal, bool) { return nil, false }
 // either figure is missing, or ErrNotMeaningful (a % change from a
 // negative base); Unshown gives its text.
 func (c *Company) Change(metricID, item, current, prior string) (decimal.Decimal, error) {
+	return c.changeOf(metricID, c.Fact(item, current), c.Fact(item, prior))
+}
+
+// LineChange evaluates a change metric for a line of the statement plan,
+// mapped or not, between two periods, as Change does.
+func (c *Company) LineChange(metricID string, l *Line, current, prior string) (decimal.Decimal, error) {
+	return c.changeOf(metricID, c.LineFact(l, current), c.LineFact(l, prior))
+}
+
+func (c *Company) changeOf(metricID string, current, prior *Fact) (decimal.Decimal, error) {
 	m, err := c.changeMetric(metricID)
 	if err != nil {
 		return decimal.Zero, err
 	}
-	return m.Expr.Eval(changeEnv{c.Fact(item, current), c.Fact(item, prior)})
+	return m.Expr.Eval(changeEnv{current, prior})
 }
 
 // changeMetric finds a change metric by id.

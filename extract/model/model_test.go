@@ -476,3 +476,18 @@ func TestRunwayOnOperatingCashBurn(t *testing.T) {
 		t.Errorf("runway on net loss beside a cash-flow statement: %+v", mv)
 	}
 }
+
+// Operating margin uses the operating income a release reports: the
+// variant states operating income but no total operating expenses.
+func TestOperatingMarginFromReportedOperatingIncome(t *testing.T) {
+	c := one(t, []*extract.Filing{parse(t, "../../testdata/variants/brightwater_submission_52week_millions.txt")}, Options{})
+	for period, want := range map[string]string{
+		"Q4 FY2003": "0.0788", // 32.5 / 412.6 = 0.07877
+		"FY2003":    "0.0733", // 117.4 / 1,602.3 = 0.07327
+	} {
+		mv, ok := c.Metric("operating_margin", period)
+		if !ok || !mv.Available || !mv.Value.Round(4).Equal(dec(want)) {
+			t.Errorf("operating margin %s = %s (available %v), want %s", period, mv.Value, mv.Available, want)
+		}
+	}
+}
