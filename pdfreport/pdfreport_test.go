@@ -446,3 +446,16 @@ func TestOneBalanceDate(t *testing.T) {
 		t.Errorf("page 1 lacks %q:\n%s", miss, text)
 	}
 }
+
+// A headline line that neither period reports gives way: Brightwater
+// reports no total operating expenses, so page 1 shows its operating
+// income (32.5 against 26.2 million: up 6.3, 24.0%) instead of a row of n/a.
+func TestHeadlineShowsOperatingIncomeWithoutOperatingExpenses(t *testing.T) {
+	page1 := tool(t, render(t, variant(t, "brightwater_submission_52week_millions.txt"), Options{}), "pdftotext", "-layout", "-f", "1", "-l", "1")
+	if miss := linesInOrder(page1, []string{"Gross margin", "Operating income (loss)", "32.5", "26.2", "6.3", "24.0%", "Net income (loss)"}); miss != "" {
+		t.Errorf("page 1 lacks %q in order:\n%s", miss, page1)
+	}
+	if strings.Contains(page1, "Total operating expenses") {
+		t.Errorf("page 1 shows total operating expenses, which the release does not report:\n%s", page1)
+	}
+}

@@ -115,13 +115,14 @@ func fit(r *report, s string, width float64) string {
 // headline is one row of a summary table: an item or a metric, labelled
 // with its name in the templates, as in the workbook.
 type headline struct {
-	item   string // a canonical item, or
-	metric string // a metric
+	item    string // a canonical item, or
+	metric  string // a metric
+	instead string // the item shown when neither period reports item
 }
 
 var headlines = []headline{
 	{item: "revenue"}, {item: "gross_profit"}, {metric: "gross_margin"},
-	{item: "operating_expenses"}, {item: "net_income"}, {item: "eps_diluted"},
+	{item: "operating_expenses", instead: "operating_income"}, {item: "net_income"}, {item: "eps_diluted"},
 }
 
 var liquidityHeadlines = []headline{
@@ -195,6 +196,15 @@ func (r *report) comparisonTable(cur, prior model.FiscalPeriod) {
 	for _, h := range headlines {
 		if h.item == "eps_diluted" {
 			h.item = r.c.EPSItem(cur.Name)
+		}
+		if h.item != "" && r.c.Fact(h.item, cur.Name) == nil && r.c.Fact(h.item, prior.Name) == nil {
+			if h.instead == "" {
+				continue // a line neither period reports
+			}
+			h.item = h.instead
+			if r.c.Fact(h.item, cur.Name) == nil && r.c.Fact(h.item, prior.Name) == nil {
+				continue
+			}
 		}
 		row := []string{r.label(h)}
 		if h.metric != "" {
