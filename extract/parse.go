@@ -37,8 +37,9 @@ import (
 // DefaultMaxSize is the largest document a Parser reads unless told: 16
 // MiB, over ten times the largest filing of the test corpus, and a bound on
 // memory. A release of one long table peaks at about 30 times its size to
-// read and check and 75 times to build a workbook (BenchmarkBigTable in
-// cmd/finexport), so this default keeps a run near or under 1.2 GB.
+// read and check and 60 times to build a workbook (BenchmarkBigTable in
+// cmd/finexport), so this default keeps one company's build near 1 GB; a
+// batch builds one company per core at once.
 const DefaultMaxSize = 16 << 20
 
 // Parser reads release documents. The zero value uses the embedded
@@ -221,13 +222,10 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	text := d // the document's text: in HTML, its visible paragraphs
 	html := looksLikeHTML(d)
 	switch {
-	case html:
+	case html: // its paragraphs are the text that names the company
 		grids, prose = htmlgrid.Read(d.Lines, ctx.warn)
 		text.Lines = paragraphs(prose)
-	case ctx.companyOnly:
-		ctx.readMeta(f, text) // plain text names its company without its tables read
-		return
-	default:
+	case !ctx.companyOnly:
 		grids, prose = textgrid.Read(d.Lines, ctx.warn)
 	}
 	if ctx.companyOnly {

@@ -29,13 +29,14 @@ type archive struct {
 	parts    []*part
 	open     *part
 	flate    *flate.Writer // one compressor, reset for each part: making one costs more than a small part
+	failed   error         // a part that could not be made: Close writes nothing
 }
 
 // part is one compressed entry, kept until the archive is closed.
 type part struct {
 	name       string
 	compressed bytes.Buffer
-	flate      *flate.Writer
+	flate      *flate.Writer // the archive's, while this part is open
 	crc        uint32
 	size       uint64
 	mend       *headMender // a worksheet's, or nil
@@ -47,6 +48,7 @@ var _ excelize.ZipWriter = (*archive)(nil)
 // Create starts a part; the previous one ends.
 func (a *archive) Create(name string) (io.Writer, error) {
 	if err := a.end(); err != nil {
+		a.failed = err
 		return nil, err
 	}
 	p := &part{name: name}
@@ -122,6 +124,9 @@ func (a *archive) end() error {
 
 // Close writes every part, in name order, to the archive's writer.
 func (a *archive) Close() error {
+	if a.failed != nil {
+		return a.failed // excelize closes even after a failed save: no partial workbook
+	}
 	if err := a.end(); err != nil {
 		return err
 	}

@@ -207,7 +207,7 @@ func (b *book) checkFormats(ch model.Check) (figure, diff, fine string) {
 	_, ratio := ch.Inputs["numerator"]
 	_, change := ch.Inputs["current"]
 	if it, ok := b.set.Item(ch.Item); ok {
-		kind, figure = model.DisplayFor(it.Unit), unitFormat(extract.Unit(it.Unit))
+		kind, figure = model.FactDisplay(it.Unit), unitFormat(extract.Unit(it.Unit))
 	}
 	if ratio || change {
 		kind, figure = model.ShowPercent, fmtPercent

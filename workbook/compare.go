@@ -18,26 +18,21 @@ func (b *book) flowSections() []model.Section {
 	return out
 }
 
-// link is a green reference to a fact on its period sheet.
+// link is a green reference to a fact on its period sheet, shaded when
+// the fact is derived: a quarter no release reports.
 func (b *book) link(f *model.Fact, numFmt string, extra look) any {
 	// A nil *Fact stays a nil interface, so that the row skips the cell.
 	if f == nil {
 		return nil
+	}
+	if f.Derived != nil {
+		extra.fill = fillDerived
 	}
 	target, ok := b.layout.factCell[f]
 	if !ok {
 		return nil
 	}
 	return b.formula(target, number(f.Value), roleLink, numFmt, extra)
-}
-
-// markedLink is a link to a fact, shaded when the fact is derived: a
-// quarter no release reports.
-func (b *book) markedLink(f *model.Fact, numFmt string, extra look) any {
-	if f != nil && f.Derived != nil {
-		extra.fill = fillDerived
-	}
-	return b.link(f, numFmt, extra)
 }
 
 // periodHeading names a period in a column heading, marked when its
@@ -88,9 +83,9 @@ func (b *book) changeCells(line *model.Line, cur, prior model.FiscalPeriod, curC
 			continue
 		}
 		v, err := b.c.LineChange(id, line, cur.Name, prior.Name)
-		format := numFmt
-		if m.Unit == "percent" {
-			format = fmtPercent
+		format := numFmt // a change in the line's own unit, at its scale
+		if m.Unit != "USD" {
+			format = b.shownFormat(m.Unit)
 		}
 		out[i] = b.formula(f, cached(v, err), roleFormula, format, look{})
 	}
@@ -153,7 +148,7 @@ func (b *book) writeComparison(name string, cmp model.Comparison) error {
 }
 
 func (b *book) pairCells(line *model.Line, cur, prior model.FiscalPeriod, col, row int, numFmt string, extra look) []any {
-	cells := []any{b.markedLink(b.c.LineFact(line, cur.Name), numFmt, extra), b.markedLink(b.c.LineFact(line, prior.Name), numFmt, extra)}
+	cells := []any{b.link(b.c.LineFact(line, cur.Name), numFmt, extra), b.link(b.c.LineFact(line, prior.Name), numFmt, extra)}
 	return append(cells, b.changeCells(line, cur, prior, col, row, numFmt)...)
 }
 
@@ -170,23 +165,21 @@ func (b *book) marginPair(m *templates.Metric, cur, prior model.FiscalPeriod, co
 
 // metricChangeCell is a metric's change between two periods, as the
 // templates' change metric for its unit over the two cells that hold it;
-// nil when the model has no change (either cell shows "n/a" or "n/m", text
-// that no formula can subtract).
+// where the model has none (either cell shows "n/a" or "n/m", text that no
+// formula can subtract), the reason as text, as the PDF shows it.
 func (b *book) metricChangeCell(m *templates.Metric, current, prior, curCell, priorCell string, extra look) any {
 	change := b.set.ChangeFor(m.Unit)
+	format := b.c.Scale.ExcelFormat(model.ChangeKind(change, m))
 	v, err := b.c.MetricChange(change.ID, m.ID, current, prior)
 	if err != nil {
-		return nil
+		extra.numFmt = format // "n/a" or "n/m", aligned as figures are
+		return b.text(model.Unshown(err), extra)
 	}
 	f, err := change.Expr.Formula(func(name string) (string, bool) {
 		return map[string]string{"current": curCell, "prior": priorCell}[name], name == "current" || name == "prior"
 	}, noParts)
 	if err != nil {
 		return nil
-	}
-	format := model.ExcelFormat(model.ChangeKind(change, m))
-	if change.Unit == "USD" {
-		format = b.shownFormat(m.Unit) // a difference of money at the display scale
 	}
 	return b.formula(f, number(v), roleFormula, format, extra)
 }
@@ -267,7 +260,7 @@ func (b *book) writeTrend(name, title string, periods []model.FiscalPeriod) erro
 		extra := look{bold: line.Total}
 		cells := []any{b.text(line.Label, extra), b.shownUnit(line.Unit, look{})}
 		for _, p := range periods {
-			cells = append(cells, b.markedLink(b.c.LineFact(line, p.Name), b.factFormat(line.Unit), extra))
+			cells = append(cells, b.link(b.c.LineFact(line, p.Name), b.factFormat(line.Unit), extra))
 		}
 		return cells
 	}, func(m *templates.Metric, _ int) []any {

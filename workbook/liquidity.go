@@ -7,15 +7,15 @@ import (
 	"finexport/templates"
 )
 
-// writeLiquidity writes one column per balance-sheet date: the inputs,
-// linked from the period sheets, then every liquidity metric as the
-// template's formula over them, then each metric's change since the
-// previous date.
 // liquidityDates is how many dates the Liquidity sheet has room for: a
 // sheet's columns less the item and unit columns. A variable so that a
 // test can lower it.
 var liquidityDates = maxCols - 2
 
+// writeLiquidity writes one column per balance-sheet date: the inputs,
+// linked from the period sheets, then every liquidity metric as the
+// template's formula over them, then each metric's change since the
+// previous date.
 func (b *book) writeLiquidity() error {
 	dates := b.c.BalanceDates()
 	hidden := 0
@@ -63,7 +63,7 @@ func (b *book) writeLiquidity() error {
 		}
 		cells := []any{b.text(label, look{}), b.shownUnit(it.Unit, look{})}
 		for _, d := range dates {
-			cells = append(cells, b.link(b.factAtDate(id, d), b.shownFormat(it.Unit), look{}))
+			cells = append(cells, b.link(b.factAtDate(id, d), b.factFormat(it.Unit), look{}))
 		}
 		if err := s.row(row, cells...); err != nil {
 			return err

@@ -164,6 +164,24 @@ func TestDataSheetPercentFacts(t *testing.T) {
 	if found != 2 {
 		t.Errorf("%d printed margins on the Data sheet, want 2", found)
 	}
+	// The period sheets show them as printed too, never 3330.0%.
+	for sheet, want := range map[string]string{"Q1 FY2004": "33.3", "Q1 FY2003": "37.5"} {
+		row := 0
+		sheetRows, _ := f.GetRows(sheet)
+		for i, r := range sheetRows {
+			ref, _ := excelize.CoordinatesToCellName(3, i+1)
+			if formula, _ := f.GetCellFormula(sheet, ref); len(r) > 2 && r[0] == "Gross margin" && r[1] == "percent" && formula == "" {
+				row = i + 1 // the printed figure, not the margin's formula
+			}
+		}
+		if row == 0 {
+			t.Errorf("%s has no printed gross margin row", sheet)
+			continue
+		}
+		if got := shown(t, f, sheet, 3, row); got != want {
+			t.Errorf("%s printed gross margin shows %q, want %q", sheet, got, want)
+		}
+	}
 }
 
 // defaultWithout is the embedded set without the given metrics.

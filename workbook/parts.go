@@ -11,7 +11,7 @@ import (
 // the used range as A1 whatever the rows hold, and lists the column
 // widths in the reverse of the order they were set. Readers that trust
 // <dimension> (or want <col> ascending, as the schema does) then see one
-// cell and lose the widths. fixWorksheet mends both in the written part.
+// cell and lose the widths. fixSheetHead mends both in the written part.
 
 var (
 	reDimension = regexp.MustCompile(`<dimension ref="[^"]*"`)

@@ -111,7 +111,7 @@ func (b *book) itemCells(ps *periodSheet, line *model.Line) []any {
 // factCell writes a fact: an input, or for a derived quarter the formula
 // over the periods it comes from.
 func (b *book) factCell(f *model.Fact, extra look) excelize.Cell {
-	numFmt := b.shownFormat(string(f.Unit))
+	numFmt := b.factFormat(string(f.Unit))
 	if f.Conflict {
 		extra.fill = fillConflict
 	}

@@ -3,6 +3,7 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"os"
 	"regexp"
 	"strconv"
@@ -790,5 +791,23 @@ func TestUnmappedRowsSharingALabelLinkToTheirOwnCells(t *testing.T) {
 	// Revenue on row 6 of the period sheets, the two "Other" rows on 7 and 8.
 	if want := []string{"'Q4 FY2003'!C7", "'Q4 FY2003'!C8"}; strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("links %q, want %q", got, want)
+	}
+}
+
+// A save that failed part-way writes nothing: excelize closes the zip
+// writer even then, and a partial workbook must not look whole.
+func TestFailedSaveWritesNothing(t *testing.T) {
+	var out bytes.Buffer
+	a := &archive{w: &out}
+	w, err := a.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write([]byte(`<worksheet><dimension ref="A1"/><sheetData></sheetData></worksheet>`)); err != nil {
+		t.Fatal(err)
+	}
+	a.failed = errors.New("disk full")
+	if err := a.Close(); err == nil || out.Len() != 0 {
+		t.Errorf("Close after a failure: %v, %d bytes written", err, out.Len())
 	}
 }

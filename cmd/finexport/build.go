@@ -68,7 +68,7 @@ func (b *builder) run(inputs []input) int {
 	}
 	g := groupReleases(b.parser, inputs, progress, b.stderr)
 	b.clean = b.clean && g.clean
-	var noStatements []*extract.Filing
+	var notes []extract.Diagnostic // on releases with no statements
 	if len(g.order) == 0 {
 		return exitUsage
 	}
@@ -82,7 +82,7 @@ func (b *builder) run(inputs []input) int {
 	eachCompany(g.order, func(k string) *companyRun {
 		r := g.reread(b.parser, k, b.opts)
 		if r.c != nil {
-			b.render(r, r.c)
+			b.render(r)
 		}
 		return r
 	}, func(r *companyRun) {
@@ -94,7 +94,7 @@ func (b *builder) run(inputs []input) int {
 			return // every release of it vanished or changed: said above
 		}
 		read = append(read, r.read...)
-		noStatements = append(noStatements, r.noStatements...)
+		notes = append(notes, r.notes...)
 		written, err := b.commit(r)
 		if !b.quiet {
 			for _, p := range written {
@@ -117,7 +117,7 @@ func (b *builder) run(inputs []input) int {
 		}
 	})
 	if !b.quiet {
-		printDiagnostics(noStatementsNotes(noStatements), b.stdout)
+		printDiagnostics(notes, b.stdout)
 		if warnings == 0 {
 			fmt.Fprintln(b.stdout, "No warnings.")
 		}
@@ -140,13 +140,12 @@ var afterFirstPass = func() {}
 // companyRun is one company read again, built and rendered to temporary
 // files, waiting to be named and reported in its turn.
 type companyRun struct {
-	c        *model.Company    // nil when none of its releases could be read
-	problems []string          // read errors and changed files, to report
-	read     []*extract.Filing // the releases built: name and stated year end only
-	// noStatements are its releases with no statements: name and facts.
-	noStatements []*extract.Filing
-	temps        []string // the workbook's and the PDF's temporary files
-	err          error    // rendering failed
+	c        *model.Company       // nil when none of its releases could be read
+	problems []string             // read errors and changed files, to report
+	read     []*extract.Filing    // the releases built: name and stated year end only
+	notes    []extract.Diagnostic // its releases with no statements
+	temps    []string             // the workbook's and the PDF's temporary files
+	err      error                // rendering failed
 }
 
 // outputs are the files written per company, in the order reported.
@@ -242,24 +241,26 @@ func eachCompany(order []string, work func(key string) *companyRun, done func(*c
 // no longer be read, or that changed since the first pass (its SHA-256
 // differs), is reported and left out: it is never filed under a company
 // it may no longer belong to.
+//
+// The releases are read one after another: companies already fill the
+// cores, and one release at a time per worker bounds memory.
 func (g grouping) reread(p *extract.Parser, key string, opts model.Options) *companyRun {
 	r := &companyRun{}
-	filings, errs, _ := parseAll(p, g.groups[key], nil, nil)
-	for _, err := range errs {
-		r.problems = append(r.problems, err.Error())
-	}
-	kept := filings[:0]
-	for _, f := range filings {
-		if want := g.sumOf[f.File]; want != "" && f.SHA256 != want {
+	var kept []*extract.Filing
+	for _, in := range g.groups[key] {
+		f, err := parseOne(p, in)
+		switch {
+		case err != nil:
+			r.problems = append(r.problems, err.Error())
+			continue
+		case f.SHA256 != g.sumOf[in.Name]:
 			r.problems = append(r.problems, f.File+": changed while it was being read; left out")
 			continue
 		}
 		kept = append(kept, f)
 		r.read = append(r.read, &extract.Filing{File: f.File, StatedYearEnd: f.StatedYearEnd})
-		if len(f.Tables) == 0 {
-			r.noStatements = append(r.noStatements, &extract.Filing{File: f.File, Facts: f.Facts})
-		}
 	}
+	r.notes = noStatementsNotes(kept)
 	if len(kept) > 0 {
 		r.c = model.BuildOne(kept, opts)
 	}
@@ -267,7 +268,8 @@ func (g grouping) reread(p *extract.Parser, key string, opts model.Options) *com
 }
 
 // render writes a company's workbook and PDF to temporary files.
-func (b *builder) render(r *companyRun, c *model.Company) {
+func (b *builder) render(r *companyRun) {
+	c := r.c
 	write := map[string]func(io.Writer) error{
 		".xlsx": func(w io.Writer) error { return workbook.Write(w, c) },
 		".pdf":  func(w io.Writer) error { return pdfreport.Write(w, c, b.pdf) },

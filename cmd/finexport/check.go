@@ -42,7 +42,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	opts := model.Options{Templates: p.Templates, FiscalYearEnd: p.FiscalYearEnd}
 	failed := 0
 	var diags []extract.Diagnostic
-	var read, noStatements []*extract.Filing // for --strict's year-end check, and notes: name only
+	var read []*extract.Filing // for --strict's year-end check: name and year end only
 	eachCompany(g.order, func(k string) *companyRun { return g.reread(p, k, opts) }, func(r *companyRun) {
 		for _, msg := range r.problems {
 			fmt.Fprintln(stderr, "finexport:", msg)
@@ -54,10 +54,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		failed += printChecks([]*model.Company{r.c}, stdout)
 		diags = append(diags, r.c.Diagnostics...)
 		read = append(read, r.read...)
-		noStatements = append(noStatements, r.noStatements...)
+		diags = append(diags, r.notes...)
 	})
 	if !c.quiet {
-		printDiagnostics(append(diags, noStatementsNotes(noStatements)...), stderr)
+		printDiagnostics(diags, stderr)
 	}
 	switch {
 	case !clean:

@@ -338,7 +338,7 @@ func TestClashingNamesNeverOverwrite(t *testing.T) {
 		c := model.BuildOne([]*extract.Filing{f}, model.Options{})
 		c.Name = name
 		r := &companyRun{c: c}
-		b.render(r, c)
+		b.render(r)
 		written, err := b.commit(r)
 		if err != nil {
 			t.Fatal(err)

@@ -236,7 +236,7 @@ func (w *walker) walk() {
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
-				switch string(k) { // only the attributes read: no copy of the rest
+				switch string(k) { // only the attributes start and openCell read: no copy of the rest
 				case "style", "hidden", "type", "align", "colspan", "rowspan":
 					if attrs == nil {
 						attrs = map[string]string{}

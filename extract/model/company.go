@@ -133,7 +133,7 @@ type Company struct {
 	set         *templates.Set
 	plan        *Plan
 	lineOf      map[*Fact]*Line
-	lineFacts   map[string]*Fact // unmapped line key @ period
+	lineFacts   map[lineAt]*Fact // an unmapped line's fact in a period
 	byKey       map[string]*Fact
 	closes      map[string]bool // the balance-sheet dates that close their quarters
 	byPeriod    map[string][]*Fact

@@ -45,6 +45,12 @@ type Line struct {
 	at    extract.Source // where an unmapped row was stated
 }
 
+// lineAt is a line in a period: a key of the unmapped lines' facts.
+type lineAt struct {
+	line   *Line
+	period string
+}
+
 // statementTitles are the statements of a plan, in order.
 var statementTitles = []struct {
 	id    extract.Statement
@@ -62,7 +68,7 @@ func (c *Company) LineFact(l *Line, period string) *Fact {
 	if l.Item != nil {
 		return c.Fact(l.Item.ID, period)
 	}
-	return c.lineFacts[l.key+"@"+period]
+	return c.lineFacts[lineAt{l, period}]
 }
 
 // EPSItem is the earnings-per-share item a headline shows for a period:
@@ -87,7 +93,7 @@ func (c *Company) HasDerived(period string) bool {
 // planStatements builds the plan from the timeline.
 func (c *Company) planStatements() {
 	c.plan = &Plan{}
-	c.lineOf, c.lineFacts = map[*Fact]*Line{}, map[string]*Fact{}
+	c.lineOf, c.lineFacts = map[*Fact]*Line{}, map[lineAt]*Fact{}
 	items, unmapped := c.itemLines(), c.unmappedLines()
 	rows := c.mappedRows()
 	for _, st := range statementTitles {
@@ -154,7 +160,7 @@ func (c *Company) unmappedLines() map[extract.Statement][]*Line {
 				out[st] = append(out[st], l)
 			}
 			c.lineOf[f] = l
-			c.lineFacts[key+"@"+p.Name] = f
+			c.lineFacts[lineAt{l, p.Name}] = f
 		}
 	}
 	return out
