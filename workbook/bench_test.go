@@ -15,9 +15,8 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// BenchmarkWorkbook renders one company with 40 quarterly releases; the
-// per-sheet metric divides by its period sheets.
-func BenchmarkWorkbook(b *testing.B) {
+// benchCompany is one generated company with 40 quarterly releases.
+func benchCompany(b *testing.B) *model.Company {
 	var fs []*extract.Filing
 	for _, d := range synthetic.Generate(1, 1, 40) {
 		f, err := (&extract.Parser{}).Parse(bytes.NewReader(d.Data), d.Name)
@@ -26,7 +25,13 @@ func BenchmarkWorkbook(b *testing.B) {
 		}
 		fs = append(fs, f)
 	}
-	c := model.Build(fs, model.Options{})[0]
+	return model.Build(fs, model.Options{})[0]
+}
+
+// BenchmarkWorkbook renders one company with 40 quarterly releases; the
+// per-sheet metric divides by its period sheets.
+func BenchmarkWorkbook(b *testing.B) {
+	c := benchCompany(b)
 	sheets := len(planLayout(c).periods)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -74,16 +79,8 @@ func BenchmarkWideBalanceSheet(b *testing.B) {
 // (values, formulas and styles, sheet by sheet) with excelize's stream
 // writer and nothing else: the floor that Write is measured against.
 func BenchmarkExcelizeFloor(b *testing.B) {
-	var fs []*extract.Filing
-	for _, d := range synthetic.Generate(1, 1, 40) {
-		f, err := (&extract.Parser{}).Parse(bytes.NewReader(d.Data), d.Name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		fs = append(fs, f)
-	}
 	var buf bytes.Buffer
-	if err := Write(&buf, model.Build(fs, model.Options{})[0]); err != nil {
+	if err := Write(&buf, benchCompany(b)); err != nil {
 		b.Fatal(err)
 	}
 	src, err := excelize.OpenReader(&buf)

@@ -50,17 +50,11 @@ func generating(s string) string {
 // rowOf finds the row whose first cell is label.
 func rowOf(t *testing.T, f *excelize.File, sheet, label string) int {
 	t.Helper()
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
+	r := rowAt(t, f, sheet, label)
+	if r == 0 {
+		t.Fatalf("%s has no row %q", sheet, label)
 	}
-	for i, r := range rows {
-		if len(r) > 0 && r[0] == label {
-			return i + 1
-		}
-	}
-	t.Fatalf("%s has no row %q", sheet, label)
-	return 0
+	return r
 }
 
 // shown is a cell as a spreadsheet shows it, under its number format.
