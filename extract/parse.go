@@ -254,6 +254,7 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	for _, t := range f.Tables[first:] {
 		ctx.resolveColumns(t)
 	}
+	ctx.inferScales(f.Tables[first:])
 	ctx.warnDuplicateTables(f.Tables[first:])
 	ctx.settleReleaseYear(f, text.Lines, f.Tables[first:])
 	if html {

@@ -837,6 +837,7 @@ func (g *tableGrid) readScale() {
 			continue
 		}
 		g.t.Scale = scaleOf(m)
+		g.t.scaleNoted = true
 		if e := reExcept.FindStringSubmatch(s); e != nil && strings.Contains(strings.ToLower(rePerShare.ReplaceAllString(e[1], "")), "share") {
 			g.t.ScaleShares = false
 			// "except per share data; shares in thousands", "except share

@@ -40,6 +40,12 @@ func manyRepeats(n int) string {
 	return b.String()
 }
 
+// messageScaled is a statement in thousands, its <TABLE> on line 5.
+const messageScaled = "Acme Widgets Inc. reports.\n\n                CONSOLIDATED STATEMENTS OF OPERATIONS\n" +
+	"                    (In thousands, except per share data)\n<TABLE>\n                               Three Months Ended March 31,\n" +
+	"                                    2004        2003\nNet revenues                      12,412      11,493\n" +
+	"Income taxes                         318         250\nNet income                           436         120\n</TABLE>\n\n"
+
 // balanceSheet is a balance sheet at date (month and day) 2003.
 func balanceSheet(date, cash string) string {
 	return "Acme Widgets Inc. reports.\n\n                CONDENSED CONSOLIDATED BALANCE SHEETS\n<TABLE>\n" +
@@ -145,6 +151,16 @@ var messageCases = []struct {
 			"\t\tFISCAL YEAR END:\t\t\t0630\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\nACME WIDGETS REPORTS RESULTS\n</TEXT>\n</DOCUMENT>\n"}},
 		file: "w.txt", severity: extract.Warning,
 		msg: "the filing's fiscal year ends June 30; the year end given (12-31) contradicts it, and periods are named and quarters derived by the year end given"},
+	// Tables without a scale note in a release whose statement has one.
+	{name: "scale inferred", files: []messageFile{{"w.txt", messageScaled + "                RECONCILIATION OF ADJUSTED EBITDA\n<TABLE>\n" +
+		"                               Three Months Ended March 31,\n                                    2004\n" +
+		"Net income                           436\nIncome taxes                         318\nAdjusted EBITDA                      754\n</TABLE>\n"}},
+		file: "w.txt", line: 14, severity: extract.Warning, msg: "no scale note; column 1 read in thousands, as the figures it shares with the statements show", text: "<TABLE>"},
+	{name: "scale left open", files: []messageFile{{"w.txt", messageScaled + "                PERCENTAGE OF NET REVENUES\n<TABLE>\n" +
+		"                               Three Months Ended March 31,\n                                    2004        2003\n" +
+		"Net revenues                       100.0%      100.0%\nIncome taxes                         2.6         2.2\n</TABLE>\n"}},
+		file: "w.txt", line: 14, severity: extract.Warning, text: "<TABLE>",
+		msg: "no scale note, while the statements state one, and no figure it shares with them: its amounts are kept as printed under their labels, as no item's figure"},
 	// The model of a company.
 	{name: "no fiscal year end", files: []messageFile{{"w.txt", "ACME WIDGETS REPORTS RESULTS\n\n<TABLE>" + messageIncome + "</TABLE>\n"}},
 		file: "w.txt", severity: extract.Warning, msg: "no release says when the fiscal year ends; assuming December 31 (use --fiscal-year-end)"},
