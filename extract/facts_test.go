@@ -267,3 +267,41 @@ func TestPercentFactsAsPrinted(t *testing.T) {
 		}
 	}
 }
+
+// A line whose own label names non-GAAP, pro forma or adjusted figures is
+// no item's figure, whatever synonym its words match; it keeps its label
+// and its period.
+func TestLabelNamingNonGAAPIsNoItem(t *testing.T) {
+	doc := `Acme Widgets Inc. reports.
+
+                          FINANCIAL HIGHLIGHTS
+                     (In millions, except per share data)
+                                            Year Ended December 31,
+                                             2003          2002
+Net revenues                              $ 2,613       $ 2,395
+Non-GAAP net income per share, diluted    $  0.59       $  0.54
+Pro forma net loss per share              $ (0.12)      $ (0.20)
+Adjusted net income                       $   618       $   601
+Net income per share, diluted             $ (2.51)      $  0.54
+`
+	f, err := (&Parser{FiscalYearEnd: time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC)}).Parse(strings.NewReader(doc), "w.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eps := 0
+	for _, x := range f.Facts {
+		switch x.Source.Line {
+		case 8, 9, 10:
+			if x.Item != "" || x.Period.IsZero() {
+				t.Errorf("line %d %q: item %q, period %s; want no item, a period", x.Source.Line, x.Label, x.Item, x.Period)
+			}
+		case 11:
+			if x.Item == "eps_diluted" {
+				eps++
+			}
+		}
+	}
+	if eps != 2 {
+		t.Errorf("%d diluted EPS figures on line 11, want 2", eps)
+	}
+}

@@ -18,8 +18,8 @@ func (g *tableGrid) mapRows() {
 	for i := range t.Rows {
 		r := &t.Rows[i]
 		section := sectionTitle(t, r)
-		if r.NotReported = underNotReported(t, r); r.NotReported {
-			continue
+		if r.NotReported = underNotReported(t, r); r.NotReported || namesNotReported(r.Label) {
+			continue // "Non-GAAP net income per share, diluted" is no EPS: its label, its period, no item
 		}
 		if m, ok := g.ctx.set.Lookup(r.Label, section); ok && fitsTable(m.Items, t.Kind, g.ctx.set) && !g.rowPercent(r) &&
 			!sharesNotPerShare(m.Items, r, g.ctx.set) && !moneyUnderPerShare(m.Items, r, section, g.ctx.set) {
