@@ -91,6 +91,11 @@ func TestResolvePeriod(t *testing.T) {
 		{"Second Quarter 2004", Income, date(2000, 12, 31), "D2004-04-01..2004-06-30"},
 		{"Third Quarter 2004", Income, date(2000, 12, 31), "D2004-07-01..2004-09-30"},
 		{"Q1 FY2004", Income, date(2000, 8, 31), "D2003-09-01..2003-11-30"},
+		// A quarter that does not say which one is no period, never the
+		// year; one whose column gives its end date is that quarter.
+		{"Quarter 1999", Income, date(2000, 9, 25), ""},
+		{"Quarter 1999", Balance, date(2000, 9, 25), ""},
+		{"By quarter July 28, 1996", Income, date(2000, 7, 31), "D1996-04-29..1996-07-28"},
 		{"Q2 FY2004", Income, date(2000, 8, 31), "D2003-12-01..2004-02-29"},
 		{"First Quarter 2004", Income, date(2000, 3, 31), "D2003-04-01..2003-06-30"},
 		{"2003", Balance, time.Time{}, ""},

@@ -155,6 +155,8 @@ func readHeader(h string) headerFacts {
 		f.yearDate = yearDur
 	} else if yearDur {
 		f.months = 12
+	} else if strings.Contains(low, "quarter") || strings.Contains(low, "qtr") {
+		f.months = 3 // "Quarter 1999": a quarter, though not which one
 	}
 	var all [][]string
 	if containsAny(low, monthStems) {
@@ -274,8 +276,8 @@ func resolveFacts(f headerFacts, kind Statement, fye time.Time) (p Period, chang
 		return Period{}, f.change, false // a quarter within a year the date ends: its own end is not printed
 	}
 	if f.month == 0 {
-		if fye.IsZero() {
-			return Period{}, f.change, false
+		if fye.IsZero() || f.months == 3 && f.quarter == 0 {
+			return Period{}, f.change, false // which quarter of the year is not said
 		}
 		f.month, f.day = fye.Month(), fye.Day()
 		if f.quarter > 0 {
