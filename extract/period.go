@@ -315,7 +315,19 @@ func isPeriodWords(s string) bool {
 	}
 	return reMonthDay.MatchString(s) || reMonths.MatchString(s) || reWeeks.MatchString(s) ||
 		reYearDur.MatchString(s) || reQuarter.MatchString(s) || reYear.MatchString(s) ||
-		rePeriodWd.MatchString(s) || onlyMonthNames(s) // mayNamePeriod passes month names alone
+		rePeriodWd.MatchString(s) || onlyMonthNames(s) || onlyOrdinals(s) // mayNamePeriod passes these alone
+}
+
+// onlyOrdinals: text whose words are all quarters' ordinals, a header row
+// over "Quarter" ("First   First   Fourth").
+func onlyOrdinals(s string) bool {
+	words := strings.Fields(strings.ToLower(s))
+	for _, w := range words {
+		if quarterNumbers[w] == 0 || strings.HasPrefix(w, "q") {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // mayNamePeriod is a quick test that spares the expressions: a period
@@ -324,7 +336,7 @@ func mayNamePeriod(s string) bool {
 	if strings.ContainsAny(s, "0123456789") {
 		return true
 	}
-	return containsAny(asciiLower(s), periodStems) || onlyMonthNames(s)
+	return containsAny(asciiLower(s), periodStems) || onlyMonthNames(s) || onlyOrdinals(s)
 }
 
 // periodStems: a period named in words holds one of them.

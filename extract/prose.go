@@ -875,7 +875,14 @@ func isChangeAmount(before string) bool {
 	default:
 		return false
 	}
-	for _, w := range words[max(0, len(words)-7):] {
+	from := max(0, len(words)-7)
+	if last == "by" {
+		// "Net sales increased sequentially during the first quarter
+		// compared to the fourth quarter by $1.007 billion": the verb may
+		// stand a whole clause before its "by".
+		words, from = strings.Fields(strings.ToLower(before)), 0
+	}
+	for _, w := range words[from:] {
 		for _, stem := range []string{"increase", "decrease", "decline", "improve", "growth", "reduc", "impact", "effect", "benefit", "change", "rise", "drop", "includ"} {
 			if strings.HasPrefix(w, stem) {
 				return true

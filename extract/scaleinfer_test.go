@@ -117,3 +117,45 @@ func TestNoScaleNoteAnywhereIsUnits(t *testing.T) {
 		t.Errorf("income taxes %s, want 318", v)
 	}
 }
+
+// An amount after "by" is a change when the clause it ends says so, however
+// far back its verb stands; "of" and "by" alone are not enough.
+func TestIsChangeAmount(t *testing.T) {
+	for _, tt := range []struct {
+		before string
+		want   bool
+	}{
+		{"Net sales increased sequentially during the first quarter of 2000 compared to the fourth quarter of 1999 by ", true},
+		{"Net sales increased ", true},
+		{"an increase of ", true},
+		{"Net sales for the quarter were ", false},
+		{"Cash held by ", false},
+		{"Revenue of ", false},
+	} {
+		if got := isChangeAmount(tt.before); got != tt.want {
+			t.Errorf("isChangeAmount(%q) = %v, want %v", tt.before, got, tt.want)
+		}
+	}
+}
+
+// A header row of quarters' ordinals over "Quarter" is period words: it
+// joins the header, so that "First / Quarter / 1999" is that quarter.
+func TestOrdinalRowNamesPeriods(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"FIRST       FIRST                   FIRST      FOURTH", true},
+		{"1st       2nd        3rd        4th", true},
+		{"First Data Corporation", false},
+		{"Q1  Q2", false}, // a quarter's short name reads as a period on its own
+	} {
+		if got := onlyOrdinals(tt.s); got != tt.want {
+			t.Errorf("onlyOrdinals(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+	p, _, ok := resolvePeriod("FIRST QUARTER 1999", Income, date(2000, 9, 25))
+	if !ok || p.Key() != "D1998-10-01..1998-12-31" {
+		t.Errorf("FIRST QUARTER 1999 = %s (%v), want Oct-Dec 1998", p.Key(), ok)
+	}
+}
