@@ -171,18 +171,21 @@ Accounts receivable, net                 2,080       2,014
 	}
 }
 
-// Lines under a heading that names non-GAAP figures are kept under their
-// labels but are no period's reported figure; a pro forma remark in
-// brackets on one heading qualifies a column, not its lines.
-func TestLinesUnderANonGAAPHeadingGetNoPeriod(t *testing.T) {
-	doc := `Acme Widgets Inc. reports.
+// highlights is the head of a highlights table, its revenue on line 7.
+const highlights = `Acme Widgets Inc. reports.
 
                           FINANCIAL HIGHLIGHTS
                      (In millions, except per share data)
                                             Year Ended December 31,
                                              2003          2002
 Net revenues                              $ 2,613       $ 2,395
-GAAP - Continuing Operations
+`
+
+// Lines under a heading that names non-GAAP figures are kept under their
+// labels but are no period's reported figure; a pro forma remark in
+// brackets on one heading qualifies a column, not its lines.
+func TestLinesUnderANonGAAPHeadingGetNoPeriod(t *testing.T) {
+	doc := highlights + `GAAP - Continuing Operations
   Net income (loss)                       $(2,601)      $   601
   Earnings per diluted share              $ (2.51)      $  0.54
 Non-GAAP - Continuing Operations
@@ -277,14 +280,7 @@ func TestPercentFactsAsPrinted(t *testing.T) {
 // no item's figure, whatever synonym its words match; it keeps its label
 // and its period.
 func TestLabelNamingNonGAAPIsNoItem(t *testing.T) {
-	doc := `Acme Widgets Inc. reports.
-
-                          FINANCIAL HIGHLIGHTS
-                     (In millions, except per share data)
-                                            Year Ended December 31,
-                                             2003          2002
-Net revenues                              $ 2,613       $ 2,395
-Non-GAAP net income per share, diluted    $  0.59       $  0.54
+	doc := highlights + `Non-GAAP net income per share, diluted    $  0.59       $  0.54
 Pro forma net loss per share              $ (0.12)      $ (0.20)
 Adjusted net income                       $   618       $   601
 Net income per share, diluted             $ (2.51)      $  0.54
