@@ -67,8 +67,7 @@ func (b *builder) run(inputs []input) int {
 		progress = newProgress(b.stderr)
 	}
 	g := groupReleases(b.parser, inputs, progress, b.stderr)
-	b.clean = b.clean && g.clean
-	var notes []extract.Diagnostic // on releases with no statements
+	t := tally{clean: b.clean && g.clean}
 	if len(g.order) == 0 {
 		return exitUsage
 	}
@@ -78,7 +77,6 @@ func (b *builder) run(inputs []input) int {
 	}
 	clearStaleTemps(b.out)
 	failed, warnings := 0, 0
-	var read []*extract.Filing // for --strict's year-end check: identity only
 	eachCompany(g.order, func(k string) *companyRun {
 		r := g.reread(b.parser, k, b.opts)
 		if r.c != nil {
@@ -86,15 +84,9 @@ func (b *builder) run(inputs []input) int {
 		}
 		return r
 	}, func(r *companyRun) {
-		for _, msg := range r.problems {
-			fmt.Fprintln(b.stderr, "finexport:", msg)
-			b.clean = false
+		if !t.take(r, b.stderr) {
+			return
 		}
-		if r.c == nil {
-			return // every release of it vanished or changed: said above
-		}
-		read = append(read, r.read...)
-		notes = append(notes, r.notes...)
 		written, err := b.commit(r)
 		if !b.quiet {
 			for _, p := range written {
@@ -105,7 +97,7 @@ func (b *builder) run(inputs []input) int {
 			// One company that cannot be written stops no other: say
 			// so, go on, and exit non-zero at the end.
 			fmt.Fprintln(b.stderr, "finexport:", err)
-			b.clean = false
+			t.clean = false
 			return
 		}
 		if r.c.Status() == extract.Fail {
@@ -117,18 +109,18 @@ func (b *builder) run(inputs []input) int {
 		}
 	})
 	if !b.quiet {
-		printDiagnostics(notes, b.stdout)
+		printDiagnostics(t.notes, b.stdout)
 		if warnings == 0 {
 			fmt.Fprintln(b.stdout, "No warnings.")
 		}
 	}
 	switch {
-	case !b.clean:
+	case !t.clean:
 		return exitUsage
 	case b.strict && failed > 0:
 		fmt.Fprintf(b.stderr, "finexport: --strict: checks fail for %d compan%s; see the Checks sheet\n", failed, map[bool]string{true: "y", false: "ies"}[failed == 1])
 		return exitFailed
-	case b.strict && yearEndContradicted(read, b.opts.FiscalYearEnd, b.stderr):
+	case b.strict && yearEndContradicted(t.read, b.opts.FiscalYearEnd, b.stderr):
 		return exitFailed
 	}
 	return exitOK
@@ -204,6 +196,28 @@ func groupReleases(p *extract.Parser, inputs []input, progress func(done, total 
 	}
 	afterFirstPass()
 	return g
+}
+
+// tally gathers, company by company in order, what build and check report
+// at the end.
+type tally struct {
+	read  []*extract.Filing    // for --strict's year-end check: name and year end only
+	notes []extract.Diagnostic // on releases with no statements
+	clean bool                 // every file could be read
+}
+
+// take reports a company's read problems and keeps what it adds to the
+// tally; false when none of its releases could be read.
+func (t *tally) take(r *companyRun, stderr io.Writer) bool {
+	for _, msg := range r.problems {
+		fmt.Fprintln(stderr, "finexport:", msg)
+		t.clean = false
+	}
+	if r.c == nil {
+		return false // every release of it vanished or changed: said above
+	}
+	t.read, t.notes = append(t.read, r.read...), append(t.notes, r.notes...)
+	return true
 }
 
 // companyWorkers is how many companies are built at once; 0 means one per

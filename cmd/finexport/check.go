@@ -38,33 +38,25 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if len(g.order) == 0 {
 		return exitUsage
 	}
-	clean = clean && g.clean
+	t := tally{clean: clean && g.clean}
 	opts := model.Options{Templates: p.Templates, FiscalYearEnd: p.FiscalYearEnd}
 	failed := 0
 	var diags []extract.Diagnostic
-	var read []*extract.Filing // for --strict's year-end check: name and year end only
 	eachCompany(g.order, func(k string) *companyRun { return g.reread(p, k, opts) }, func(r *companyRun) {
-		for _, msg := range r.problems {
-			fmt.Fprintln(stderr, "finexport:", msg)
-			clean = false
+		if t.take(r, stderr) {
+			failed += printChecks([]*model.Company{r.c}, stdout)
+			diags = append(diags, r.c.Diagnostics...)
 		}
-		if r.c == nil {
-			return
-		}
-		failed += printChecks([]*model.Company{r.c}, stdout)
-		diags = append(diags, r.c.Diagnostics...)
-		read = append(read, r.read...)
-		diags = append(diags, r.notes...)
 	})
 	if !c.quiet {
-		printDiagnostics(diags, stderr)
+		printDiagnostics(append(diags, t.notes...), stderr)
 	}
 	switch {
-	case !clean:
+	case !t.clean:
 		return exitUsage
 	case failed > 0:
 		return exitFailed
-	case c.strict && yearEndContradicted(read, opts.FiscalYearEnd, stderr):
+	case c.strict && yearEndContradicted(t.read, opts.FiscalYearEnd, stderr):
 		return exitFailed
 	}
 	return exitOK
