@@ -149,7 +149,7 @@ func (b *book) dataCells(doc, statement, item, label string, p extract.Period, v
 	filing, cik, accession := b.filingOf(doc)
 	return []any{b.text(model.DocName(doc), t), b.text(b.c.Name, t), b.text(statement, t), b.text(item, t), b.text(label, t),
 		b.text(start, t), b.text(end, t), months, b.input(value, unitFormat(unit), look{}), b.text(string(unit), t),
-		lineCell, b.text(period, t), b.text(source, t), b.text(cik, t), b.hyperlink(filing, accession, t)}
+		lineCell, b.text(period, look{apart: true}), b.text(source, t), b.text(cik, t), b.hyperlink(filing, accession, t)}
 }
 
 // filingOf is the EDGAR address, CIK and accession number of a source

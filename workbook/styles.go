@@ -54,6 +54,7 @@ type look struct {
 	fill   string // background colour, "" for none
 	wrap   bool
 	top    bool // align to the top of a tall row
+	apart  bool // left-aligned and indented: text right of right-aligned figures
 }
 
 // Fills that mark a cell's state.
@@ -107,7 +108,7 @@ func (s *styles) id(l look) int {
 		// "n/a" and "n/m" stand where figures would, right-aligned.
 		st.Alignment = &excelize.Alignment{Horizontal: "right"}
 	}
-	if l.role == roleNote {
+	if l.role == roleNote || l.apart {
 		// Sources stand right of right-aligned figures: keep them apart.
 		if st.Alignment == nil {
 			st.Alignment = &excelize.Alignment{}

@@ -811,3 +811,16 @@ func TestFailedSaveWritesNothing(t *testing.T) {
 		t.Errorf("Close after a failure: %v, %d bytes written", err, out.Len())
 	}
 }
+
+// On the Data sheet the period stands apart from the line number at its
+// left, which is right-aligned: "141 2003-12-31", never "1412003-12-31".
+func TestDataPeriodStandsApartFromLine(t *testing.T) {
+	f := open(t, render(t, sampleCompany(t)))
+	st := styleOf(t, f, DataSheet, "L2")
+	if st.Alignment == nil || st.Alignment.Horizontal != "left" || st.Alignment.Indent < 1 {
+		t.Errorf("Data!L2 (period) alignment %+v, want left with an indent", st.Alignment)
+	}
+	if _, v := cell(t, f, DataSheet, "L1"); v != "period" {
+		t.Errorf("Data!L1 = %q, want the period column", v)
+	}
+}
