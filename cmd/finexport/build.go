@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"finexport/extract"
@@ -62,11 +61,7 @@ type builder struct {
 }
 
 func (b *builder) run(inputs []input) int {
-	var progress func(done, total int)
-	if !b.quiet {
-		progress = newProgress(b.stderr)
-	}
-	g := groupReleases(b.parser, inputs, progress, b.stderr)
+	g := groupReleases(b.parser, inputs, b.quiet, b.stderr)
 	t := tally{clean: b.clean && g.clean}
 	if len(g.order) == 0 {
 		return exitUsage
@@ -120,7 +115,7 @@ func (b *builder) run(inputs []input) int {
 	case b.strict && failed > 0:
 		fmt.Fprintf(b.stderr, "finexport: --strict: checks fail for %d compan%s; see the Checks sheet\n", failed, map[bool]string{true: "y", false: "ies"}[failed == 1])
 		return exitFailed
-	case b.strict && yearEndContradicted(t.read, b.opts.FiscalYearEnd, b.stderr):
+	case b.strict && yearEndContradicted(t.contradicts, b.opts.FiscalYearEnd, b.stderr):
 		return exitFailed
 	}
 	return exitOK
@@ -132,12 +127,12 @@ var afterFirstPass = func() {}
 // companyRun is one company read again, built and rendered to temporary
 // files, waiting to be named and reported in its turn.
 type companyRun struct {
-	c        *model.Company       // nil when none of its releases could be read
-	problems []string             // read errors and changed files, to report
-	read     []*extract.Filing    // the releases built: name and stated year end only
-	notes    []extract.Diagnostic // its releases with no statements
-	temps    []string             // the workbook's and the PDF's temporary files
-	err      error                // rendering failed
+	c           *model.Company       // nil when none of its releases could be read
+	problems    []string             // read errors and changed files, to report
+	contradicts int                  // its releases whose stated year end the one given contradicts
+	notes       []extract.Diagnostic // its releases with no statements
+	temps       []string             // the workbook's and the PDF's temporary files
+	err         error                // rendering failed
 }
 
 // outputs are the files written per company, in the order reported.
@@ -154,46 +149,37 @@ type grouping struct {
 }
 
 // groupReleases reads only the company of every release (Parser's
-// CompanyOnly), on all cores; read errors and files reached twice are
-// reported on stderr. Each release is read in full once, by reread.
-func groupReleases(p *extract.Parser, inputs []input, progress func(done, total int), stderr io.Writer) grouping {
-	g := grouping{groups: map[string][]input{}, sumOf: map[string]string{}, clean: true}
-	keys := make([]string, len(inputs))
-	sums := make([]string, len(inputs))
-	var mu sync.Mutex
+// CompanyOnly), on all cores, with a progress line unless quiet; read
+// errors, and unless quiet files reached twice, are reported on stderr.
+// Each release is read in full once, by reread.
+func groupReleases(p *extract.Parser, inputs []input, quiet bool, stderr io.Writer) grouping {
+	var progress func(done, total int)
+	if !quiet {
+		progress = newProgress(stderr)
+	}
 	light := *p
 	light.CompanyOnly = true
-	parseEach(&light, inputs, progress, func(i int, f *extract.Filing, err error) {
-		mu.Lock()
-		defer mu.Unlock()
-		if err != nil {
-			fmt.Fprintln(stderr, "finexport:", err)
-			g.clean = false
-			return
-		}
-		keys[i], sums[i] = model.Key(f), f.SHA256
-	})
-	first := map[string]string{} // SHA-256 -> the first name read
-	var sameFiles []extract.Diagnostic
-	for i, k := range keys {
-		if k == "" {
-			continue
-		}
-		if name, ok := first[sums[i]]; ok {
-			sameFiles = append(sameFiles, sameFileNote(inputs[i].Name, name))
-			continue // a file reached twice (a link) counts once
-		}
-		first[sums[i]] = inputs[i].Name
+	filings, errs, same := parseAll(&light, inputs, nil, progress)
+	for _, err := range errs {
+		fmt.Fprintln(stderr, "finexport:", err)
+	}
+	if !quiet {
+		printDiagnostics(same, stderr)
+	}
+	byName := map[string]input{}
+	for _, in := range inputs {
+		byName[in.Name] = in
+	}
+	g := grouping{groups: map[string][]input{}, sumOf: map[string]string{}, clean: len(errs) == 0}
+	for _, f := range filings {
+		k := model.Key(f)
 		if _, ok := g.groups[k]; !ok {
 			g.order = append(g.order, k)
 		}
-		g.groups[k] = append(g.groups[k], inputs[i])
+		g.groups[k] = append(g.groups[k], byName[f.File])
+		g.sumOf[f.File] = f.SHA256
 	}
-	printDiagnostics(sameFiles, stderr)
 	sort.Strings(g.order)
-	for i, in := range inputs {
-		g.sumOf[in.Name] = sums[i]
-	}
 	afterFirstPass()
 	return g
 }
@@ -201,9 +187,9 @@ func groupReleases(p *extract.Parser, inputs []input, progress func(done, total 
 // tally gathers, company by company in order, what build and check report
 // at the end.
 type tally struct {
-	read  []*extract.Filing    // for --strict's year-end check: name and year end only
-	notes []extract.Diagnostic // on releases with no statements
-	clean bool                 // every file could be read
+	contradicts int                  // releases contradicting --fiscal-year-end, for --strict
+	notes       []extract.Diagnostic // on releases with no statements
+	clean       bool                 // every file could be read
 }
 
 // take reports a company's read problems and keeps what it adds to the
@@ -216,7 +202,7 @@ func (t *tally) take(r *companyRun, stderr io.Writer) bool {
 	if r.c == nil {
 		return false // every release of it vanished or changed: said above
 	}
-	t.read, t.notes = append(t.read, r.read...), append(t.notes, r.notes...)
+	t.contradicts, t.notes = t.contradicts+r.contradicts, append(t.notes, r.notes...)
 	return true
 }
 
@@ -272,7 +258,9 @@ func (g grouping) reread(p *extract.Parser, key string, opts model.Options) *com
 			continue
 		}
 		kept = append(kept, f)
-		r.read = append(r.read, &extract.Filing{File: f.File, StatedYearEnd: f.StatedYearEnd})
+		if f.ContradictsYearEnd(opts.FiscalYearEnd) {
+			r.contradicts++
+		}
 	}
 	r.notes = noStatementsNotes(kept)
 	if len(kept) > 0 {

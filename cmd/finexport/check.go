@@ -30,11 +30,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	var progress func(done, total int)
-	if !c.quiet {
-		progress = newProgress(stderr)
-	}
-	g := groupReleases(p, inputs, progress, stderr)
+	g := groupReleases(p, inputs, c.quiet, stderr)
 	if len(g.order) == 0 {
 		return exitUsage
 	}
@@ -56,7 +52,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	case failed > 0:
 		return exitFailed
-	case c.strict && yearEndContradicted(t.read, opts.FiscalYearEnd, stderr):
+	case c.strict && yearEndContradicted(t.contradicts, opts.FiscalYearEnd, stderr):
 		return exitFailed
 	}
 	return exitOK

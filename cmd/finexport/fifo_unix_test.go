@@ -71,6 +71,12 @@ func TestSameFileByTwoPathsReadOnce(t *testing.T) {
 	if code, _, errs := runT(t, "build", "-o", outDir, dir); code != 0 || !strings.Contains(errs, "the same file as") {
 		t.Errorf("build: exit %d, want 0 and a note: %s", code, errs)
 	}
+	// -quiet prints no notes, this one included.
+	for _, args := range [][]string{{"facts", "-quiet", dir}, {"check", "-quiet", dir}, {"build", "-quiet", "-o", t.TempDir(), dir}} {
+		if _, _, errs := runT(t, args...); strings.Contains(errs, "the same file as") {
+			t.Errorf("%s -quiet printed the note: %s", args[0], errs)
+		}
+	}
 }
 
 // Output files take the permissions the user's umask gives a new file.

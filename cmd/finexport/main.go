@@ -233,13 +233,7 @@ func noStatementsNotes(filings []*extract.Filing) []extract.Diagnostic {
 
 // yearEndContradicted reports, for --strict, releases whose own fiscal
 // year end contradicts the one given: each has a warning of its own.
-func yearEndContradicted(filings []*extract.Filing, yearEnd time.Time, stderr io.Writer) bool {
-	n := 0
-	for _, f := range filings {
-		if f.ContradictsYearEnd(yearEnd) {
-			n++
-		}
-	}
+func yearEndContradicted(n int, yearEnd time.Time, stderr io.Writer) bool {
 	if n > 0 {
 		fmt.Fprintf(stderr, "finexport: --strict: --fiscal-year-end %s contradicts %d release(s)\n", yearEnd.Format("01-02"), n)
 	}
@@ -278,7 +272,9 @@ func runFacts(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "finexport:", e)
 			clean = false
 		}
-		diags = append(diags, notes...)
+		if !c.quiet {
+			diags = append(diags, notes...)
+		}
 		for _, f := range filings {
 			read++
 			if !c.quiet {
