@@ -120,10 +120,8 @@ func (r *report) eventNotes() {
 	sort.Strings(docs)
 	for _, d := range docs {
 		title := model.DocName(d)
-		for _, doc := range r.c.Documents {
-			if doc.File == d {
-				title = doc.ReleaseDate.Format("2006-01-02") + ": " + doc.Title + " (" + doc.Name() + ")"
-			}
+		if doc, ok := r.c.DocumentOf(d); ok {
+			title = doc.ReleaseDate.Format("2006-01-02") + ": " + doc.Title + " (" + doc.Name() + ")"
 		}
 		r.font("B", 8.5)
 		r.pdf.MultiCell(r.w, 4.2, title, "", "L", false)

@@ -301,7 +301,7 @@ func (b *book) shownCells() map[*model.Fact]string {
 				continue
 			}
 			for _, f := range b.c.FactsIn(p.Name) {
-				r, ok := b.layout.cell[factKey(f.Item, f.Label, p.Name)]
+				r, ok := b.layout.factCell[f]
 				if ok && (f.Item == "" || b.c.Fact(f.Item, p.Name) == f) {
 					owner[r] = f
 				}

@@ -33,14 +33,8 @@ var dataValueCol = slices.Index(dataHeader, "value") + 1
 // unresolved columns, second values a document stated), and the figures
 // in the prose. Nothing read is left out.
 func (b *book) writeData() error {
-	var others []*model.Fact // facts with values beside the one used
-	for _, f := range b.c.Facts {
-		if conflictRows([]*model.Fact{f}) > 0 {
-			others = append(others, f)
-		}
-	}
 	b.dataFactRow, b.dataSourceRow = map[*model.Fact]int{}, map[extract.Source]int{}
-	if n := 1 + len(b.c.Facts) + conflictRows(others) + len(b.c.SetAside) + len(b.c.Narrative); n > maxRows {
+	if n := 1 + len(b.c.Facts) + conflictRows(b.c.Facts) + len(b.c.SetAside) + len(b.c.Narrative); n > maxRows {
 		return fmt.Errorf("%s has %d facts: more than an Excel sheet holds (%d rows); use finexport facts for a CSV of them", b.c.Name, n-1, maxRows)
 	}
 	widths := []float64{30, 22, 11, 24, 46, 12, 12, 8, 15, 10, 7, 14, 12, 10, 22}
@@ -63,7 +57,7 @@ func (b *book) writeData() error {
 		b.dataFactRow[f] = row
 		row++
 	}
-	for _, f := range others {
+	for _, f := range b.c.Facts { // the values beside the one used
 		why := "agrees within rounding; not used"
 		if f.Conflict {
 			why = "conflict; not used"
@@ -177,7 +171,7 @@ func (b *book) writeNames() error {
 	}
 	for _, f := range b.c.Facts {
 		if f.Item != "" {
-			add(f.Item+"_"+nameSafe(sheetKeyFor(b.c, f.Period)), b.layout.cell[factKey(f.Item, f.Label, f.Period.Name)])
+			add(f.Item+"_"+nameSafe(sheetKeyFor(b.c, f.Period)), b.layout.factCell[f])
 		}
 	}
 	for _, lr := range b.layout.rows {

@@ -66,7 +66,6 @@ type layout struct {
 	lineRow    map[*model.Line]int
 	metricRow  map[string]int
 	otherRow   int                    // the "Other reported rows" heading
-	cell       map[string]string      // fact key -> reference
 	factCell   map[*model.Fact]string // each fact's own reference: unmapped rows may share a label
 	sheetOf    map[string]*periodSheet
 	pairs      []model.Comparison
@@ -75,16 +74,9 @@ type layout struct {
 	annual     bool // an Annual trend sheet: two full years or more
 }
 
-func factKey(item, label, period string) string {
-	if item == "" {
-		return "label:" + templates.NormalizeLabel(label) + "@" + period
-	}
-	return item + "@" + period
-}
-
 // planLayout decides the sheets, the rows and the place of every fact.
 func planLayout(c *model.Company) *layout {
-	l := &layout{itemRow: map[string]int{}, lineRow: map[*model.Line]int{}, metricRow: map[string]int{}, cell: map[string]string{},
+	l := &layout{itemRow: map[string]int{}, lineRow: map[*model.Line]int{}, metricRow: map[string]int{},
 		factCell: map[*model.Fact]string{}, sheetOf: map[string]*periodSheet{}}
 	l.planPeriodSheets(c)
 	l.planRows(c.Plan())
@@ -183,7 +175,6 @@ func (l *layout) placeFacts(c *model.Company) {
 		if !ok {
 			row = ps.unmappedRowFor(c.LineOf(f), f.Label, l.otherRow)
 		}
-		l.cell[factKey(f.Item, f.Label, f.Period.Name)] = ref(ps.name, col, row)
 		l.factCell[f] = ref(ps.name, col, row)
 	}
 }

@@ -125,7 +125,7 @@ func (b *book) factCell(f *model.Fact, extra look) excelize.Cell {
 		} else if i > 0 {
 			formula.WriteString("+")
 		}
-		formula.WriteString(b.layout.cell[factKey(f.Item, f.Label, t.Period)])
+		formula.WriteString(b.layout.factCell[b.c.Fact(f.Item, t.Period)]) // a derived figure is an item's
 	}
 	extra.fill = fillDerived
 	return b.formula(formula.String(), number(f.Value), roleFormula, numFmt, extra)

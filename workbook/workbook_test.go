@@ -792,6 +792,15 @@ func TestUnmappedRowsSharingALabelLinkToTheirOwnCells(t *testing.T) {
 	if want := []string{"'Q4 FY2003'!C7", "'Q4 FY2003'!C8"}; strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("links %q, want %q", got, want)
 	}
+	// The Checks sheet finds each of them in its own cell too (a check
+	// citing the first one links there, not to the Data sheet).
+	b := &book{c: c, layout: planLayout(c)}
+	shown := b.shownCells()
+	for _, x := range c.FactsIn("Q4 FY2003") {
+		if x.Label == "Other" && shown[x] == "" {
+			t.Errorf("Other %s of Q4 FY2003 has no cell for the Checks sheet", x.Value)
+		}
+	}
 }
 
 // A save that failed part-way writes nothing: excelize closes the zip
