@@ -111,7 +111,7 @@ func (c Calendar) YearEndingNear(d time.Time) (int, bool) {
 // endOrNominal is the exact end of fiscal year fy when known, else its
 // nominal end.
 func (c Calendar) endOrNominal(fy int) time.Time {
-	if d, ok := c.End(fy); ok {
+	if d, ok := c.Ends[fy]; ok {
 		return d
 	}
 	return c.NominalEnd(fy)
@@ -120,10 +120,7 @@ func (c Calendar) endOrNominal(fy int) time.Time {
 // Start returns the first day of fiscal year fy: the day after the exact
 // end of the year before when known, else after its nominal end.
 func (c Calendar) Start(fy int) time.Time {
-	if end, ok := c.Ends[fy-1]; ok {
-		return end.AddDate(0, 0, 1)
-	}
-	return c.NominalEnd(fy-1).AddDate(0, 0, 1)
+	return c.endOrNominal(fy-1).AddDate(0, 0, 1)
 }
 
 // MonthEnd returns the last day of the month that closes the first months

@@ -19,7 +19,7 @@ func (ctx *docContext) inferScales(tables []*Table) {
 	stated := map[string]decimal.Decimal{} // item@period -> value, from tables with a scale note
 	scales := map[string]decimal.Decimal{}
 	for _, t := range tables {
-		if !t.scaleNoted || t.Scale.LessThanOrEqual(unit) {
+		if !t.scaleNoted() {
 			continue
 		}
 		t.eachMoneyCell(func(item string, c *Cell, p Period) {
@@ -31,7 +31,7 @@ func (ctx *docContext) inferScales(tables []*Table) {
 		return
 	}
 	for _, t := range tables {
-		if t.scaleNoted {
+		if t.scaleNoted() {
 			continue
 		}
 		scaled, asPrinted := map[int]decimal.Decimal{}, map[int]bool{}
@@ -71,6 +71,10 @@ func (t *Table) leaveScaleOpen() bool {
 	}
 	return open
 }
+
+// scaleNoted: a scale note stands over the table (only a note sets a scale
+// other than units).
+func (t *Table) scaleNoted() bool { return t.Scale.GreaterThan(unit) }
 
 // eachMoneyCell calls fn for each figure of a money row mapped to an item,
 // in a column that names a period and is no change column.

@@ -524,7 +524,7 @@ func (ctx *docContext) resolveColumn(i int, t *Table) (Period, bool) {
 		return p, true // "Period from September 1, 1998 (inception) to December 31, 1998"
 	}
 	h := ctx.columnFacts(i, t)
-	if p, ok := spanFor(t, i, h); ok {
+	if p, ok := spanFor(ctx.headers, t, i, h); ok {
 		return p, true // "period from June 3, 1996 (inception) to December 31, 1996" over "1996"
 	}
 	if t.periodHint != "" {
@@ -606,7 +606,7 @@ func (ctx *docContext) columnFacts(i int, t *Table) headerFacts {
 // another ("and period from June 3, 1996 (inception) to December 31,
 // 1996") when the column is headed by that period's year alone and no
 // other column is.
-func spanFor(t *Table, i int, h headerFacts) (Period, bool) {
+func spanFor(headers headerCache, t *Table, i int, h headerFacts) (Period, bool) {
 	if len(t.hintSpans) == 0 || h.year == 0 || h.month != 0 || h.quarter != 0 {
 		return Period{}, false
 	}
@@ -624,7 +624,7 @@ func spanFor(t *Table, i int, h headerFacts) (Period, bool) {
 		return Period{}, false
 	}
 	for j, c := range t.Columns {
-		if j != i && !c.Change && readHeader(c.Header).year == h.year {
+		if j != i && !c.Change && headers.read(c.Header).year == h.year {
 			return Period{}, false // two columns of one year: which is the span?
 		}
 	}
@@ -837,7 +837,6 @@ func (g *tableGrid) readScale() {
 			continue
 		}
 		g.t.Scale = scaleOf(m)
-		g.t.scaleNoted = true
 		if e := reExcept.FindStringSubmatch(s); e != nil && strings.Contains(strings.ToLower(rePerShare.ReplaceAllString(e[1], "")), "share") {
 			g.t.ScaleShares = false
 			// "except per share data; shares in thousands", "except share

@@ -138,7 +138,6 @@ type Table struct {
 	periodHint string
 	hintDates  []time.Time // the dates written out in periodHint, in order
 	hintSpans  []Period    // the periods periodHint names from one date to another
-	scaleNoted bool        // a scale note stands over the table
 }
 
 // Column is one numeric column of a table.
