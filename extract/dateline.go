@@ -375,7 +375,7 @@ func nearestYear(y *yearless, t time.Time) time.Time {
 	var best time.Time
 	for year := t.Year() - 1; year <= t.Year()+1; year++ {
 		d := yearOf(y, year)
-		if !d.IsZero() && (best.IsZero() || absDuration(d.Sub(t)) < absDuration(best.Sub(t))) {
+		if !d.IsZero() && (best.IsZero() || d.Sub(t).Abs() < best.Sub(t).Abs()) {
 			best = d
 		}
 	}
@@ -400,13 +400,6 @@ func after(y *yearless, t time.Time) time.Time {
 		}
 	}
 	return time.Time{}
-}
-
-func absDuration(d time.Duration) time.Duration {
-	if d < 0 {
-		return -d
-	}
-	return d
 }
 
 // latestPeriodEnd is the latest end of the resolved columns.

@@ -310,9 +310,9 @@ func firstTicker(text string) (ticker, bool) {
 			m[i] += from
 		}
 		from = m[1]
-		name, ok := nameBefore(text, m[0])
-		if !ok {
-			continue
+		name, deal := nameEnding(text, m[0]) // the name just before the ticker
+		if deal {
+			continue // a deal word before it: the other party's name
 		}
 		t := ticker{exchange: text[m[2]:m[3]], ticker: text[m[4]:m[5]], name: name}
 		if base, _, _ := strings.Cut(t.exchange, "/"); strings.EqualFold(base, "nasdaq") || strings.EqualFold(t.exchange, "nasdaq nm") {
@@ -323,18 +323,11 @@ func firstTicker(text string) (ticker, bool) {
 	return ticker{}, false
 }
 
-// nameBefore reads the name that ends at text[:end] (just before a
+// nameEnding reads the name that ends at text[:end] (just before a
 // ticker): capitalised words and the joining words of a firm's name
 // ("Harbor, Smith and Co."), back to a dateline's dash, a lower-case word
-// or a sentence. ok is false when a deal word stands before the name: it
-// then names the other party.
-func nameBefore(text string, end int) (string, bool) {
-	name, deal := nameEnding(text, end)
-	return name, !deal
-}
-
-// nameEnding reads the name that ends at text[:end], and reports whether a
-// deal word stands before it.
+// or a sentence; and reports whether a deal word stands before it (the
+// name is then the other party's).
 func nameEnding(text string, end int) (name string, deal bool) {
 	window, cut := text[max(0, end-160):end], end-160 > 0
 	if i := strings.LastIndexByte(window, '\n'); i >= 0 {

@@ -190,16 +190,13 @@ func (c *Company) FactsIn(period string) []*Fact {
 // check that ran passes, and not run when no check ran at all (a release
 // where nothing was mapped): passing nothing is no pass.
 func (c *Company) Status() extract.CheckStatus {
-	status := extract.NotRun
-	for _, ch := range c.Checks {
-		switch ch.Status {
-		case extract.Fail:
-			return extract.Fail
-		case extract.Pass:
-			status = extract.Pass
-		}
+	switch pass, fail, _ := c.CheckCounts(); {
+	case fail > 0:
+		return extract.Fail
+	case pass > 0:
+		return extract.Pass
 	}
-	return status
+	return extract.NotRun
 }
 
 // CheckCounts counts the checks that passed, failed and did not run.

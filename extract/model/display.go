@@ -26,7 +26,7 @@ const (
 
 // Texts shown where a computed figure has no value.
 const (
-	NotAvailable  = "n/a" // an input is missing or a denominator is zero
+	NotAvailable  = templates.NotAvailable // an input is missing or a denominator is zero
 	NotMeaningful = templates.NotMeaningfulText
 )
 
