@@ -8,6 +8,7 @@ package htmlgrid
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -371,20 +372,11 @@ func (w *walker) closeTo(off int, stops ...string) {
 		return
 	}
 	for n := len(w.stack); n > 0; n = len(w.stack) {
-		if top := w.stack[n-1].tag; top == "table" || contains(stops, top) {
+		if top := w.stack[n-1].tag; top == "table" || slices.Contains(stops, top) {
 			return
 		}
 		w.pop(n-1, off)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (w *walker) end(tag string, off int) {

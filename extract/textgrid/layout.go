@@ -107,9 +107,13 @@ func headRow(l Line, sh lineShape, cols []span, groups [][]span) grid.Row {
 		case sh.Label != "" && sh.Indent >= cols[0].l/2:
 			// "1997   Change   1998": the words left of the last year stand
 			// over columns too; they are no stub.
-			for _, c := range splitGlued(splitChunks(l.Text[:min(len(l.Text), sh.LabelEnd)])) {
-				phrases = append(phrases, c)
+			var label []chunk
+			for _, c := range splitChunks(l.Text) {
+				if c.End <= sh.LabelEnd { // LabelEnd counts runes: never cut the line by it
+					label = append(label, c)
+				}
 			}
+			phrases = append(phrases, splitGlued(label)...)
 		case sh.Label != "":
 			row.Cells = append(row.Cells, grid.Cell{First: -1, Last: -1, Text: sh.Label, Pos: grid.Pos{Line: l.N, Col: sh.Indent + 1, EndCol: sh.LabelEnd}})
 		}

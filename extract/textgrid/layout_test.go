@@ -220,6 +220,17 @@ func TestReadLaysOutHeadersAndFigures(t *testing.T) {
 			body:    map[int][]string{6: {"$32.0", "41%", "$45.1"}},
 		},
 		{
+			name: "change words with letters beyond ASCII stay whole",
+			doc: "<TABLE>\n" +
+				"                                                Three Months Ended October 31,\n" +
+				"                                               1997       Variación         1998\n" +
+				"                                              ----------------------------------\n" +
+				"     Selling & marketing.....................  $32.0            41%          $45.1\n" +
+				"</TABLE>",
+			headers: []string{"Three Months Ended October 31, / 1997", "Three Months Ended October 31, / Variación", "Three Months Ended October 31, / 1998"},
+			body:    map[int][]string{5: {"$32.0", "41%", "$45.1"}},
+		},
+		{
 			name: "a rule with only a stub note below it closes the head: it groups nothing",
 			doc: "<TABLE>\n" +
 				"                                       Pro Forma\n" +
