@@ -79,8 +79,11 @@ func (p *part) Write(b []byte) (int, error) {
 		p.whole = append(p.whole, b...)
 		return len(b), nil
 	case p.mend != nil && !p.mend.done:
-		out := p.mend.take(b)
-		return len(b), p.put(out)
+		head, rest := p.mend.take(b)
+		if err := p.put(head); err != nil {
+			return 0, err
+		}
+		return len(b), p.put(rest)
 	}
 	return len(b), p.put(b)
 }
@@ -157,18 +160,28 @@ type headMender struct {
 }
 
 // take returns what can be written of b: nothing while the head lasts;
-// the mended head and the rest of b once the rows begin.
-func (m *headMender) take(b []byte) []byte {
+// the mended head and the rest of b once the rows begin. Only the head is
+// copied: excelize hands over a sheet's rows in one piece, and the rows
+// go on as they came.
+func (m *headMender) take(b []byte) (head, rest []byte) {
+	var at int
+	if len(m.head) == 0 {
+		at = bytes.Index(b, []byte("<sheetData"))
+		if at >= 0 {
+			m.done = true
+			return fixSheetHead(b[:at], m.used), b[at:]
+		}
+	}
 	m.head = append(m.head, b...)
-	at := bytes.Index(m.head, []byte("<sheetData"))
+	at = bytes.Index(m.head, []byte("<sheetData"))
 	if at < 0 && len(m.head) < 8<<20 {
-		return nil
+		return nil, nil
 	}
 	if at < 0 {
 		at = len(m.head) // no rows within 8 MB: mend what there is
 	}
 	m.done = true
-	return append(fixSheetHead(m.head[:at], m.used), m.head[at:]...)
+	return fixSheetHead(m.head[:at], m.used), m.head[at:]
 }
 
 // flush returns a head that never reached any rows, mended.

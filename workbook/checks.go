@@ -144,7 +144,7 @@ func (b *book) computedCells(ch model.Check, row int, figure, diffFormat, fine s
 	return []any{
 		b.computedCell(ch, figure),
 		b.formula(d+"-"+e, number(ch.Difference), roleFormula, diffFormat, top),
-		b.input(ch.Tolerance.Div(decimal.New(5, -1)), fine, top),
+		b.input(ch.Tolerance.Add(ch.Tolerance), fine, top), // the allowance: the tolerance is half of it
 		b.formula(g+"*"+halfCell, number(ch.Tolerance), roleFormula, fine, top),
 		b.formula(fmt.Sprintf(`IF(ABS(%s)<=%s,"%s","%s")`, f, h, statusOK, statusFail), stat, roleFormula, "", look{bold: true, fill: statusFill, top: true}),
 	}

@@ -318,7 +318,8 @@ func (b *book) text(v string, l look) excelize.Cell {
 	if l.role == "" {
 		l.role = roleText
 	}
-	if r := []rune(v); len(r) > maxCellText {
+	if len(v) > maxCellText && utf8.RuneCountInString(v) > maxCellText { // bytes are never fewer than runes
+		r := []rune(v)
 		v = string(r[:maxCellText-len(cutTextMarker)]) + cutTextMarker
 	}
 	return excelize.Cell{Value: v, StyleID: b.st.id(l)}
@@ -339,15 +340,21 @@ func (b *book) formula(f string, cached any, role, numFmt string, extra look) ex
 // notAvailable is the text a formula shows when a figure is not available.
 const notAvailable = templates.NotAvailable
 
-// number turns a decimal into a spreadsheet number: integers exactly, other
-// values as the nearest double (what a spreadsheet holds).
+// number turns a decimal into a spreadsheet number: integers below 10^15
+// exactly, other values as the nearest double (what a spreadsheet holds).
+// It reads the decimal's text once: the decimal's own tests and
+// conversions each go through big integers, and every figure of the
+// workbook passes here.
 func number(d decimal.Decimal) any {
-	if d.IsInteger() && d.Abs().LessThan(decimal.New(1, 15)) {
-		return d.IntPart()
+	s := d.String()
+	if !strings.Contains(s, ".") && len(strings.TrimPrefix(s, "-")) <= 15 {
+		if i, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return i
+		}
 	}
-	f, _ := d.Float64()
-	if math.IsInf(f, 0) || math.IsNaN(f) {
-		return d.String() // beyond a spreadsheet's numbers: the figure as text
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return s // beyond a spreadsheet's numbers: the figure as text
 	}
 	return f
 }

@@ -430,8 +430,24 @@ func TestNumberBeyondADouble(t *testing.T) {
 	if got, ok := number(huge).(string); !ok || !strings.HasPrefix(got, "1000") {
 		t.Errorf("number(1e320) = %#v, want the figure as text", number(huge))
 	}
-	if got := number(decimal.NewFromFloat(1.5)); got != 1.5 {
-		t.Errorf("number(1.5) = %#v", got)
+	for _, c := range []struct {
+		in   string
+		want any
+	}{
+		{"1.5", 1.5},
+		{"-0.1", -0.1},
+		{"1000.00", int64(1000)},
+		{"-999999999999999", int64(-999999999999999)},
+		{"1000000000000000", 1e15}, // 10^15 and above: a double, as Excel holds it
+		{"12345678901234567", 12345678901234568.0},
+		{"0", int64(0)},
+	} {
+		if got := number(decimal.RequireFromString(c.in)); got != c.want {
+			t.Errorf("number(%s) = %#v, want %#v", c.in, got, c.want)
+		}
+	}
+	if got := number(decimal.New(25, 3)); got != int64(25000) {
+		t.Errorf("number(25e3) = %#v, want 25000", got)
 	}
 }
 
