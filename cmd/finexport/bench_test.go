@@ -137,3 +137,53 @@ func BenchmarkBigTable(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSamples runs build on the three sample releases in process;
+// BenchmarkSamplesFloor does what a floor program does with the same
+// files: reads them, scans every byte and writes as many bytes as build
+// writes. Their ratio is build's cost over the floor's, without the
+// process start (which the README measures separately).
+func BenchmarkSamples(b *testing.B) {
+	for b.Loop() {
+		out := filepath.Join(b.TempDir(), "out")
+		if code := run([]string{"build", "-quiet", "-o", out, "../../testdata/filings"}, io.Discard, io.Discard); code != 0 {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}
+
+func BenchmarkSamplesFloor(b *testing.B) {
+	out := filepath.Join(b.TempDir(), "out")
+	if code := run([]string{"build", "-quiet", "-o", out, "../../testdata/filings"}, io.Discard, io.Discard); code != 0 {
+		b.Fatalf("exit %d", code)
+	}
+	var written int64
+	for _, name := range []string{"ThermoGenesis Corp.xlsx", "ThermoGenesis Corp.pdf"} {
+		st, err := os.Stat(filepath.Join(out, name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		written += st.Size()
+	}
+	files, err := filepath.Glob("../../testdata/filings/*.txt")
+	if err != nil || len(files) != 3 {
+		b.Fatalf("samples: %v %v", files, err)
+	}
+	for b.Loop() {
+		var sum byte
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, c := range data {
+				sum += c
+			}
+		}
+		buf := make([]byte, written)
+		buf[0] = sum
+		if err := os.WriteFile(filepath.Join(b.TempDir(), "floor.bin"), buf, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
