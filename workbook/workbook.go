@@ -251,12 +251,14 @@ func headerName(name string) string {
 
 // shortName cuts a name to at most n characters, with an ellipsis, for
 // the document properties.
-func shortName(name string, n int) string {
-	if utf8.RuneCountInString(name) <= n {
-		return name
+func shortName(name string, n int) string { return cutRunes(name, n, "…") }
+
+// cutRunes cuts s to at most n characters, the last of them mark's.
+func cutRunes(s string, n int, mark string) string {
+	if len(s) <= n || utf8.RuneCountInString(s) <= n { // bytes are never fewer than runes
+		return s
 	}
-	r := []rune(name)
-	return string(r[:n-1]) + "…"
+	return string([]rune(s)[:n-utf8.RuneCountInString(mark)]) + mark
 }
 
 // row writes one row; nil cells are skipped.
@@ -318,11 +320,7 @@ func (b *book) text(v string, l look) excelize.Cell {
 	if l.role == "" {
 		l.role = roleText
 	}
-	if len(v) > maxCellText && utf8.RuneCountInString(v) > maxCellText { // bytes are never fewer than runes
-		r := []rune(v)
-		v = string(r[:maxCellText-len(cutTextMarker)]) + cutTextMarker
-	}
-	return excelize.Cell{Value: v, StyleID: b.st.id(l)}
+	return excelize.Cell{Value: cutRunes(v, maxCellText, cutTextMarker), StyleID: b.st.id(l)}
 }
 
 // input is an extracted figure.

@@ -849,3 +849,23 @@ func TestDataPeriodStandsApartFromLine(t *testing.T) {
 		t.Errorf("Data!L1 = %q, want the period column", v)
 	}
 }
+
+// cutRunes counts characters, not bytes, and leaves room for its mark.
+func TestCutRunes(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		n    int
+		mark string
+		want string
+	}{
+		{"abc", 3, "…", "abc"},
+		{"abcd", 3, "…", "ab…"},
+		{"Société", 7, "…", "Société"}, // 7 characters in 8 bytes: not cut
+		{"Sociétés", 7, " …", "Socié …"},
+		{"", 2, "…", ""},
+	} {
+		if got := cutRunes(c.in, c.n, c.mark); got != c.want {
+			t.Errorf("cutRunes(%q, %d, %q) = %q, want %q", c.in, c.n, c.mark, got, c.want)
+		}
+	}
+}
