@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"finexport/extract"
@@ -132,6 +133,7 @@ type Company struct {
 	Diagnostics []extract.Diagnostic
 	set         *templates.Set
 	plan        *Plan
+	planned     *sync.Once // makes plan on first use (see Plan)
 	lineOf      map[*Fact]*Line
 	lineFacts   map[lineAt]*Fact // an unmapped line's fact in a period
 	byKey       map[string]*Fact
@@ -297,7 +299,7 @@ func groupByCompany(filings []*extract.Filing) [][]*extract.Filing {
 }
 
 func buildCompany(filings []*extract.Filing, set *templates.Set, opts Options) *Company {
-	c := &Company{set: set, byKey: map[string]*Fact{}}
+	c := &Company{set: set, byKey: map[string]*Fact{}, planned: &sync.Once{}}
 	for _, f := range filings {
 		c.describe(f)
 	}
@@ -314,7 +316,6 @@ func buildCompany(filings []*extract.Filing, set *templates.Set, opts Options) *
 	}
 	c.derive()
 	c.sortTimeline()
-	c.planStatements()
 	c.Scale = chooseScale(c.statementMoney())
 	c.compare()
 	c.computeMetrics()
