@@ -14,8 +14,9 @@ import (
 // no item. Nothing in a table is left out. A balance-sheet line in a
 // table that is not a statement (selected data, a note) under a column of
 // a year is the balance at the year's end, not a flow over it. The prose
-// facts follow the tables'.
-func buildFacts(f *Filing, set *templates.Set, prose []Fact) []Fact {
+// facts follow the tables'. With drop, each row's cells go as soon as
+// its facts are made, and each table's rows after its last.
+func buildFacts(f *Filing, set *templates.Set, prose []Fact, drop bool) []Fact {
 	n := len(prose) // sized once: a table of 100,000 rows makes no copies
 	for _, t := range f.Tables {
 		for _, r := range t.Rows {
@@ -63,6 +64,12 @@ func buildFacts(f *Filing, set *templates.Set, prose []Fact) []Fact {
 					out = append(out, fact)
 				}
 			}
+			if drop {
+				r.Cells = nil
+			}
+		}
+		if drop {
+			t.Rows, t.Sections = nil, nil
 		}
 	}
 	return append(out, prose...)

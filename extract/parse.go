@@ -54,6 +54,11 @@ type Parser struct {
 	// release date: no tables, no prose figures, no checks. A batch's
 	// first pass uses it to learn which company each release belongs to.
 	CompanyOnly bool
+	// DropRows lets each table's rows go once its facts and tie-outs are
+	// made: Tables keep their kind, title, columns and notes, with no
+	// rows. For a caller that reads facts and checks only (the command
+	// line), so that a long table is not held twice, as rows and as facts.
+	DropRows bool
 }
 
 // InputError is a document that cannot be read as a release.
@@ -206,11 +211,12 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 	if f.ReleaseDate.IsZero() && !sub.header.Filed.IsZero() {
 		f.ReleaseDate = sub.header.Filed
 	}
-	f.Facts = buildFacts(f, set, ctx.proseFacts)
+	tieOuts := runTieOuts(f, set) // the tables' own checks, before their rows may go
+	f.Facts = buildFacts(f, set, ctx.proseFacts, p.DropRows)
 	for i := range f.Facts {
 		f.Facts[i].Company = f.Company // the filer name may have come last
 	}
-	f.Checks = append(runTieOuts(f, set), ctx.proseChecks(f)...)
+	f.Checks = append(tieOuts, ctx.proseChecks(f)...)
 	f.Diagnostics = ctx.diags
 	return f, nil
 }

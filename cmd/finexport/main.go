@@ -198,7 +198,9 @@ func (c *commonFlags) parse(args []string, stderr io.Writer) (*extract.Parser, i
 		}
 		return nil, exitUsage, false
 	}
-	p := &extract.Parser{MaxSize: c.maxSize}
+	// The commands read facts and checks, never a table's rows: they go
+	// once read, and a long table is not held twice.
+	p := &extract.Parser{MaxSize: c.maxSize, DropRows: true}
 	if c.templateDir != "" {
 		set, err := loadTemplates(c.templateDir)
 		if err != nil {
