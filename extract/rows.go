@@ -2,6 +2,7 @@ package extract
 
 import (
 	"finexport/extract/grid"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -46,6 +47,13 @@ type rowReader struct {
 // readRows reads the body rows into rows and sections.
 func (g *tableGrid) readRows(rows []grid.Row) {
 	r := &rowReader{g: g, rows: rows, childShown: map[int]int{}}
+	figures := 0
+	for _, row := range rows {
+		if row.Kind == grid.Figures {
+			figures++
+		}
+	}
+	g.t.Rows = slices.Grow(g.t.Rows, figures) // sized once: a long table is not copied as it grows
 	for i, row := range rows {
 		switch {
 		case row.Kind == grid.Blank:
@@ -347,6 +355,9 @@ func (r *rowReader) dataRow(i int, gr grid.Row) {
 	if (isTotal || closesByName || row.LabelInferred && !running) && r.top() >= 0 && !netOfLess {
 		row.Closes = r.top()
 		r.open = r.open[:len(r.open)-1]
+	}
+	if len(gr.Cells) > 0 {
+		row.Cells = make([]Cell, 0, len(gr.Cells))
 	}
 	for _, c := range gr.Cells {
 		row.Cells = append(row.Cells, Cell{Column: c.First, Raw: c.Text, Number: c.Num,
