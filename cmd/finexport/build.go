@@ -264,6 +264,7 @@ func (g grouping) reread(p *extract.Parser, key string, opts model.Options) *com
 	}
 	r.notes = noStatementsNotes(kept)
 	if len(kept) > 0 {
+		opts.Consume = true // the filings were read for this build alone
 		r.c = model.BuildOne(kept, opts)
 	}
 	return r

@@ -31,6 +31,11 @@ type Options struct {
 	// FiscalYearEnd overrides the year end the releases imply (month and
 	// day are used).
 	FiscalYearEnd time.Time
+	// Consume lets Build take each filing's facts and checks and drop
+	// them from the filing once it holds its own (they are set to nil):
+	// for a caller that reads the filings only to build, so that a long
+	// table's figures are not held twice.
+	Consume bool
 }
 
 // Document is a source release.
@@ -313,13 +318,16 @@ func buildCompany(filings []*extract.Filing, set *templates.Set, opts Options) *
 	}
 	for _, f := range filings {
 		c.merge(f)
+		if opts.Consume {
+			f.Facts = nil
+		}
 	}
 	c.derive()
 	c.sortTimeline()
 	c.Scale = chooseScale(c.statementMoney())
 	c.compare()
 	c.computeMetrics()
-	c.collectChecks(filings)
+	c.collectChecks(filings, opts.Consume)
 	return c
 }
 
