@@ -363,6 +363,9 @@ func (r *rowReader) dataRow(i int, gr grid.Row) {
 		row.Cells = append(row.Cells, Cell{Column: c.First, Raw: c.Text, Number: c.Num,
 			Source: Source{File: r.g.ctx.file, Line: c.Pos.Line, ColStart: c.Pos.Col, ColEnd: c.Pos.EndCol}})
 	}
+	// The grid's figures are the row's now; nothing reads a row above
+	// again, so a long table's grid cells go as its rows are made.
+	r.rows[i].Cells = nil
 	t.Rows = append(t.Rows, row)
 	r.lastData, r.afterRule, r.weakRule = true, false, false
 }
