@@ -123,25 +123,13 @@ func (x *figureIndex) figure(r figureRef) Figure {
 	return Figure{SetAside: r.at, Source: a.Source, Value: a.Value}
 }
 
-// at returns the figures read from a cell, in the order they were indexed.
-func (x *figureIndex) at(s extract.Source) []Figure {
-	r, ok := x.first[s]
-	if !ok {
-		return nil
-	}
-	out := []Figure{x.figure(r)}
-	for _, r := range x.more[s] {
-		out = append(out, x.figure(r))
-	}
-	return out
-}
 
-// item and period of a figure.
-func (c *Company) figureOf(g Figure) (string, extract.Period) {
-	if g.Fact != nil {
-		return g.Fact.Item, g.Fact.Period.Period
+// item and period of a figure, by its reference.
+func (c *Company) refOf(r figureRef) (string, extract.Period) {
+	if r.fact != nil {
+		return r.fact.Item, r.fact.Period.Period
 	}
-	x := c.SetAside[g.SetAside].Fact
+	x := &c.SetAside[r.at].Fact
 	return x.Item, x.Period
 }
 
@@ -149,23 +137,30 @@ func (c *Company) figureOf(g Figure) (string, extract.Period) {
 // period: the same period first, then one the check's own period matching
 // allows (a 52/53-week year ends a few days off its month end).
 func (c *Company) find(idx *figureIndex, srcs []extract.Source, in extract.CheckInput) (Figure, bool) {
-	var near *Figure
+	var near Figure
+	nearFound := false
 	for _, s := range srcs {
-		for _, g := range idx.at(s) {
-			item, p := c.figureOf(g)
+		first, ok := idx.first[s]
+		if !ok {
+			continue
+		}
+		more := idx.more[s]
+		for i := -1; i < len(more); i++ {
+			r := first
+			if i >= 0 {
+				r = more[i]
+			}
+			item, p := c.refOf(r)
 			switch {
 			case item != in.Item:
 			case p.Key() == in.Period.Key():
-				return g, true
-			case near == nil && extract.SamePeriod(p, in.Period):
-				near = &g
+				return idx.figure(r), true
+			case !nearFound && extract.SamePeriod(p, in.Period):
+				near, nearFound = idx.figure(r), true
 			}
 		}
 	}
-	if near != nil {
-		return *near, true
-	}
-	return Figure{}, false
+	return near, nearFound
 }
 
 // bind ties a release's check to the model's figures and computes it over
