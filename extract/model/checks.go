@@ -123,7 +123,6 @@ func (x *figureIndex) figure(r figureRef) Figure {
 	return Figure{SetAside: r.at, Source: a.Source, Value: a.Value}
 }
 
-
 // item and period of a figure, by its reference.
 func (c *Company) refOf(r figureRef) (string, extract.Period) {
 	if r.fact != nil {

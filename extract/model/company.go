@@ -142,7 +142,7 @@ type Company struct {
 	lineOf      map[*Fact]*Line
 	lineFacts   map[lineAt]*Fact // an unmapped line's fact in a period
 	byKey       map[factKey]*Fact
-	merging     *merging // what merge shares between figures; nil once built
+	merging     *merging        // what merge shares between figures; nil once built
 	closes      map[string]bool // the balance-sheet dates that close their quarters
 	byPeriod    map[string][]*Fact
 	metricAt    map[string]int
