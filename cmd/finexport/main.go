@@ -260,6 +260,7 @@ func runFacts(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1)) // limitMemory's, for this run only
 	read := 0
 	fw, err := extract.NewFactsWriter(stdout)
 	// The releases are read a batch at a time and their facts written out
@@ -271,6 +272,7 @@ func runFacts(args []string, stdout, stderr io.Writer) int {
 	var diags []extract.Diagnostic
 	for start := 0; start < len(inputs) && err == nil; start += batch {
 		in := inputs[start:min(len(inputs), start+batch)]
+		limitMemory(in)
 		s := newFactStream(fw, len(in), seen)
 		readFacts := func(i int) (*extract.Filing, error) {
 			return parseOne(p, in[i], func(f *extract.Filing, x []extract.Fact) { s.add(i, f, x) })
