@@ -189,6 +189,9 @@ func (c *Company) bind(ch extract.Check, idx *figureIndex) Check {
 		operands[id] = g
 	}
 	var terms []Figure
+	if len(ch.Parts) > 0 {
+		terms = make([]Figure, 0, len(ch.Parts)) // sized once: a total may add up a long table
+	}
 	for _, s := range ch.Parts {
 		r, ok := idx.first[s]
 		if !ok {
