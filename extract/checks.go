@@ -259,6 +259,27 @@ func notAvailable(def templates.Check, index map[string]int, err error) string {
 	return strings.TrimPrefix(err.Error(), templates.ErrNotAvailable.Error()+": ")
 }
 
+// partSources lists where the parts a check added up stand: a run of its
+// sources when the parts were read in one run, as they are (a total's
+// rows), so that a long table's places are not held twice. Nil when no
+// parts were read.
+func partSources(env *columnEnv, sources []Source) []Source {
+	n := len(env.parts)
+	if n == 0 {
+		return nil
+	}
+	for k := 0; k+n <= len(env.read); k++ {
+		if env.read[k] == env.parts[0] && env.read[k+n-1] == env.parts[n-1] && slices.Equal(env.read[k:k+n], env.parts) {
+			return sources[k : k+n : k+n]
+		}
+	}
+	out := make([]Source, n)
+	for i, cell := range env.parts {
+		out[i] = cell.Source
+	}
+	return out
+}
+
 // tieOut runs one check on one column. own says the formula's signs are
 // already the table's own (deductionSigns): no other is tried then. When
 // the check cannot run, why says so.
@@ -277,12 +298,11 @@ func tieOut(t *Table, col int, def templates.Check, index map[string]int, own bo
 		Period: t.Columns[col].Period, Stated: stated, Computed: computed,
 		Formula: def.Expr, Inputs: bindAll(def.Expr, t.Columns[col].Period),
 	}
-	for _, cell := range env.read {
-		c.Sources = append(c.Sources, cell.Source)
+	c.Sources = make([]Source, len(env.read)) // sized once: a total may add up a long table
+	for i, cell := range env.read {
+		c.Sources[i] = cell.Source
 	}
-	for _, part := range env.parts {
-		c.Parts = append(c.Parts, part.Source)
-	}
+	c.Parts = partSources(env, c.Sources)
 	statedCell := env.read[0]
 	bound := def.Expr.Bound(env, func(id string) decimal.Decimal {
 		if _, cell := env.row(id); cell != nil {

@@ -9,63 +9,92 @@ import (
 	"finexport/templates"
 )
 
-// buildFacts flattens the tables into facts: one a figure and item, so a
-// combined "Basic and diluted" row gives two, and an unmapped row one with
-// no item. Nothing in a table is left out. A balance-sheet line in a
-// table that is not a statement (selected data, a note) under a column of
-// a year is the balance at the year's end, not a flow over it. The prose
-// facts follow the tables'.
-func buildFacts(f *Filing, set *templates.Set, prose []Fact) []Fact {
-	n := len(prose) // sized once: a table of 100,000 rows makes no copies
+// buildFacts flattens the tables into facts (see eachFact), sized once: a
+// table of 100,000 rows makes no copies.
+func buildFacts(f *Filing, set *templates.Set, prose []Fact, drop bool) []Fact {
+	n := len(prose)
 	for _, t := range f.Tables {
 		for _, r := range t.Rows {
 			n += len(r.Cells) * max(1, len(r.Items))
 		}
 	}
 	out := make([]Fact, 0, n)
+	eachFact(f, set, prose, drop, func(x []Fact) { out = append(out, x...) })
+	return out
+}
+
+// eachFact flattens the tables into facts, handed to use a row's at a
+// time in a reused slice: one a figure and item, so a combined "Basic and
+// diluted" row gives two, and an unmapped row one with no item. Nothing in
+// a table is left out. A balance-sheet line in a table that is not a
+// statement (selected data, a note) under a column of a year is the
+// balance at the year's end, not a flow over it. The prose facts follow
+// the tables', as the filing's company names them all (its name may have
+// come after the prose was read). With drop, each row's cells go as soon
+// as its facts are made, and each table's rows after its last.
+func eachFact(f *Filing, set *templates.Set, prose []Fact, drop bool, use func([]Fact)) {
+	var buf []Fact
 	for ti, t := range f.Tables {
 		for ri := range t.Rows {
 			r := &t.Rows[ri]
-			for _, c := range r.Cells {
-				col := t.Columns[c.Column]
-				if r.NotReported {
-					col.Period = Period{} // a non-GAAP or pro forma line: no period's reported figure
-				}
-				fact := Fact{
-					Document: f.File, Company: f.Company, Statement: t.Kind, Label: r.Label,
-					Period: col.Period, Value: c.Value, Unit: r.Unit, Resolution: c.Resolution,
-					Source: c.Source, Table: ti, Row: ri,
-				}
-				if col.Change {
-					fact.Label = r.Label + " (" + col.Header + ")"
-					if c.Number.Percent || strings.Contains(col.Header, "%") {
-						fact.Unit = Percent
-					}
-					out = append(out, fact)
-					continue
-				}
-				if c.Number.Percent && r.Unit != Percent {
-					// A margin printed in % in a row of amounts: the
-					// line's percentage, not its item.
-					fact.Unit, fact.Label = Percent, r.Label+" (%)"
-					out = append(out, fact)
-					continue
-				}
-				if len(r.Items) == 0 {
-					out = append(out, fact)
-				}
-				for _, id := range r.Items {
-					fact.Item = id
-					fact.Period = col.Period
-					if it, ok := set.Item(id); ok && it.Statement == string(Balance) && !col.Period.IsInstant() {
-						fact.Period = Period{End: col.Period.End}
-					}
-					out = append(out, fact)
-				}
+			buf = rowFacts(buf[:0], f, set, ti, ri)
+			use(buf)
+			if drop {
+				r.Cells = nil
 			}
 		}
+		if drop {
+			t.Rows, t.Sections = nil, nil
+		}
 	}
-	return append(out, prose...)
+	for i := range prose {
+		prose[i].Company = f.Company
+	}
+	use(prose)
+}
+
+// rowFacts appends the facts of row ri of table ti to out.
+func rowFacts(out []Fact, f *Filing, set *templates.Set, ti, ri int) []Fact {
+	t := f.Tables[ti]
+	r := &t.Rows[ri]
+	for _, c := range r.Cells {
+		col := t.Columns[c.Column]
+		if r.NotReported {
+			col.Period = Period{} // a non-GAAP or pro forma line: no period's reported figure
+		}
+		fact := Fact{
+			Document: f.File, Company: f.Company, Statement: t.Kind, Label: r.Label,
+			Period: col.Period, Value: c.Value, Unit: r.Unit, Resolution: c.Resolution,
+			Source: c.Source, Table: ti, Row: ri,
+		}
+		if col.Change {
+			fact.Label = r.Label + " (" + col.Header + ")"
+			if c.Number.Percent || strings.Contains(col.Header, "%") {
+				fact.Unit = Percent
+			}
+			out = append(out, fact)
+			continue
+		}
+		if c.Number.Percent && r.Unit != Percent {
+			// A margin printed in % in a row of amounts: the
+			// line's percentage, not its item.
+			fact.Unit, fact.Label = Percent, r.Label+" (%)"
+			out = append(out, fact)
+			continue
+		}
+		if len(r.Items) == 0 {
+			out = append(out, fact)
+		}
+		for _, id := range r.Items {
+			fact.Item = id
+			fact.Period = col.Period
+			if it, ok := set.Item(id); ok && it.Statement == string(Balance) && !col.Period.IsInstant() {
+				fact.Period = Period{End: col.Period.End}
+			}
+			out = append(out, fact)
+		}
+	}
+	return out
 }
 
 // FactsHeader is the header row of the facts CSV.

@@ -54,6 +54,11 @@ type Parser struct {
 	// release date: no tables, no prose figures, no checks. A batch's
 	// first pass uses it to learn which company each release belongs to.
 	CompanyOnly bool
+	// DropRows lets each table's rows go once its facts and tie-outs are
+	// made: Tables keep their kind, title, columns and notes, with no
+	// rows. For a caller that reads facts and checks only (the command
+	// line), so that a long table is not held twice, as rows and as facts.
+	DropRows bool
 }
 
 // InputError is a document that cannot be read as a release.
@@ -128,7 +133,22 @@ func (ctx *docContext) lineText(n int) string {
 
 // Parse reads one document. name is how the file is named in sources and
 // messages. It never panics: an internal failure becomes an error.
-func (p *Parser) Parse(r io.Reader, name string) (f *Filing, err error) {
+func (p *Parser) Parse(r io.Reader, name string) (*Filing, error) {
+	return p.parse(r, name, nil)
+}
+
+// ParseFacts reads one document as Parse does, but hands its facts to
+// each as they are made, a table row's at a time and then the prose
+// figures, in the order Parse's Filing.Facts holds them, and keeps none:
+// the filing it returns has no facts and no checks (checks read the
+// facts). each is called with the filing (its name and SHA-256 set) and
+// a slice it may not keep, reused for the next call. For a caller that
+// writes facts out: a long table is never held as facts.
+func (p *Parser) ParseFacts(r io.Reader, name string, each func(*Filing, []Fact)) (*Filing, error) {
+	return p.parse(r, name, each)
+}
+
+func (p *Parser) parse(r io.Reader, name string, each func(*Filing, []Fact)) (f *Filing, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			f, err = nil, &InputError{File: name, Err: fmt.Errorf("%w: %v", ErrInternal, v)}
@@ -151,10 +171,10 @@ func (p *Parser) Parse(r io.Reader, name string) (f *Filing, err error) {
 	if int64(len(raw)) > limit {
 		return nil, &InputError{File: name, Err: fmt.Errorf("%w: over %d bytes (raise the limit to read it)", ErrTooLarge, limit)}
 	}
-	return p.parseBytes(raw, name)
+	return p.parseBytes(raw, name, each)
 }
 
-func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
+func (p *Parser) parseBytes(raw []byte, name string, each func(*Filing, []Fact)) (*Filing, error) {
 	set := p.Templates
 	if set == nil {
 		set = defaultSet()
@@ -206,11 +226,14 @@ func (p *Parser) parseBytes(raw []byte, name string) (*Filing, error) {
 	if f.ReleaseDate.IsZero() && !sub.header.Filed.IsZero() {
 		f.ReleaseDate = sub.header.Filed
 	}
-	f.Facts = buildFacts(f, set, ctx.proseFacts)
-	for i := range f.Facts {
-		f.Facts[i].Company = f.Company // the filer name may have come last
+	f.Diagnostics = ctx.diags
+	if each != nil {
+		eachFact(f, set, ctx.proseFacts, true, func(x []Fact) { each(f, x) })
+		return f, nil
 	}
-	f.Checks = append(runTieOuts(f, set), ctx.proseChecks(f)...)
+	tieOuts := runTieOuts(f, set) // the tables' own checks, before their rows may go
+	f.Facts = buildFacts(f, set, ctx.proseFacts, p.DropRows)
+	f.Checks = append(tieOuts, ctx.proseChecks(f)...)
 	f.Diagnostics = ctx.diags
 	return f, nil
 }

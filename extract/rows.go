@@ -2,6 +2,7 @@ package extract
 
 import (
 	"finexport/extract/grid"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -46,6 +47,13 @@ type rowReader struct {
 // readRows reads the body rows into rows and sections.
 func (g *tableGrid) readRows(rows []grid.Row) {
 	r := &rowReader{g: g, rows: rows, childShown: map[int]int{}}
+	figures := 0
+	for _, row := range rows {
+		if row.Kind == grid.Figures {
+			figures++
+		}
+	}
+	g.t.Rows = slices.Grow(g.t.Rows, figures) // sized once: a long table is not copied as it grows
 	for i, row := range rows {
 		switch {
 		case row.Kind == grid.Blank:
@@ -348,10 +356,16 @@ func (r *rowReader) dataRow(i int, gr grid.Row) {
 		row.Closes = r.top()
 		r.open = r.open[:len(r.open)-1]
 	}
+	if len(gr.Cells) > 0 {
+		row.Cells = make([]Cell, 0, len(gr.Cells))
+	}
 	for _, c := range gr.Cells {
 		row.Cells = append(row.Cells, Cell{Column: c.First, Raw: c.Text, Number: c.Num,
 			Source: Source{File: r.g.ctx.file, Line: c.Pos.Line, ColStart: c.Pos.Col, ColEnd: c.Pos.EndCol}})
 	}
+	// The grid's figures are the row's now; nothing reads a row above
+	// again, so a long table's grid cells go as its rows are made.
+	r.rows[i].Cells = nil
 	t.Rows = append(t.Rows, row)
 	r.lastData, r.afterRule, r.weakRule = true, false, false
 }

@@ -80,7 +80,12 @@ func (ctx *docContext) parseTable(gt grid.Table, index int) *Table {
 		// period: never the period's reported figure.
 		g.t.Columns[i].Change = reChange.MatchString(h) || reNotReported.MatchString(h)
 	}
-	g.readRows(append(append([]grid.Row(nil), gt.Head[bodyStart:]...), gt.Body...))
+	body := gt.Body // a long table's rows are not copied when no head row joins them
+	if bodyStart < len(gt.Head) {
+		body = append(append([]grid.Row(nil), gt.Head[bodyStart:]...), gt.Body...)
+		clear(gt.Body) // moved into body, whose cells go as its rows are read
+	}
+	g.readRows(body)
 	g.mapRows()
 	return g.t
 }

@@ -248,7 +248,7 @@ func (g grouping) reread(p *extract.Parser, key string, opts model.Options) *com
 	r := &companyRun{}
 	var kept []*extract.Filing
 	for _, in := range g.groups[key] {
-		f, err := parseOne(p, in)
+		f, err := parseOne(p, in, nil)
 		switch {
 		case err != nil:
 			r.problems = append(r.problems, err.Error())
@@ -264,6 +264,7 @@ func (g grouping) reread(p *extract.Parser, key string, opts model.Options) *com
 	}
 	r.notes = noStatementsNotes(kept)
 	if len(kept) > 0 {
+		opts.Consume = true // the filings were read for this build alone
 		r.c = model.BuildOne(kept, opts)
 	}
 	return r

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -70,13 +72,9 @@ func printChecks(companies []*model.Company, w io.Writer) int {
 			if !ch.Period.IsZero() {
 				period = c.Calendar.Name(ch.Period).Name
 			}
-			srcs := make([]string, len(ch.Sources))
-			for i, s := range ch.Sources {
-				srcs[i] = s.String()
-			}
 			if ch.Status == extract.NotRun {
 				fmt.Fprintf(w, "  %s %-11s %-50s %-11s stated %s: %s\n", "not run", ch.Kind, ch.Name, period, model.Grouped(ch.Stated), ch.Reason)
-				fmt.Fprintf(w, "       %s\n", strings.Join(srcs, " "))
+				printSources(w, ch.Sources)
 				continue
 			}
 			status := "ok  "
@@ -85,13 +83,30 @@ func printChecks(companies []*model.Company, w io.Writer) int {
 			}
 			fmt.Fprintf(w, "  %s %-11s %-50s %-11s stated %s computed %s diff %s tol %s\n", status, ch.Kind, ch.Name, period,
 				model.Grouped(ch.Stated), model.Grouped(ch.Computed.Round(4)), model.Grouped(ch.Difference.Round(4)), model.Grouped(ch.Tolerance))
-			fmt.Fprintf(w, "       %s\n", strings.Join(srcs, " "))
+			printSources(w, ch.Sources)
 		}
 		fmt.Fprintf(w, "  %s\n", countsText(c))
 		_, fail, _ := c.CheckCounts()
 		failed += fail
 	}
 	return failed
+}
+
+// printSources writes a check's sources on one indented line, file:line
+// apart by spaces, as it goes: a total over a long table reads thousands.
+func printSources(w io.Writer, srcs []extract.Source) {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("       ")
+	for i, s := range srcs {
+		if i > 0 {
+			bw.WriteByte(' ')
+		}
+		bw.WriteString(s.File)
+		bw.WriteByte(':')
+		bw.WriteString(strconv.Itoa(s.Line))
+	}
+	bw.WriteByte('\n')
+	bw.Flush()
 }
 
 // statusText is a company's check status in words.

@@ -133,7 +133,8 @@ func sampleInputs() []input {
 func parseAll(p *extract.Parser, inputs []input, first map[string]string, progress func(done, total int)) ([]*extract.Filing, []error, []extract.Diagnostic) {
 	filings := make([]*extract.Filing, len(inputs))
 	errs := make([]error, len(inputs))
-	parseEach(p, inputs, progress, func(i int, f *extract.Filing, err error) { filings[i], errs[i] = f, err })
+	read := func(i int) (*extract.Filing, error) { return parseOne(p, inputs[i], nil) }
+	parseEach(len(inputs), read, progress, func(i int, f *extract.Filing, err error) { filings[i], errs[i] = f, err })
 	var okFilings []*extract.Filing
 	var errList []error
 	var notes []extract.Diagnostic
@@ -159,9 +160,10 @@ func sameFileNote(name, first string) extract.Diagnostic {
 	return extract.Diagnostic{File: name, Severity: extract.Note, Msg: "the same file as " + first + " (SHA-256); read once"}
 }
 
-// parseEach reads every input on all cores and hands each result, with
-// its input's index, to use (called from several goroutines).
-func parseEach(p *extract.Parser, inputs []input, progress func(done, total int), use func(int, *extract.Filing, error)) {
+// parseEach reads n inputs on all cores, input i by read(i), and hands
+// each result, with its input's index, to use (called from several
+// goroutines).
+func parseEach(n int, read func(int) (*extract.Filing, error), progress func(done, total int), use func(int, *extract.Filing, error)) {
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var done atomic.Int64
@@ -170,34 +172,40 @@ func parseEach(p *extract.Parser, inputs []input, progress func(done, total int)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				f, err := parseOne(p, inputs[i])
+				f, err := read(i)
 				use(i, f, err)
 				if progress != nil {
-					progress(int(done.Add(1)), len(inputs))
+					progress(int(done.Add(1)), n)
 				}
 			}
 		}()
 	}
-	for i := range inputs {
+	for i := range n {
 		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
 	if progress != nil {
-		progress(-1, len(inputs)) // finished: clear the line
+		progress(-1, n) // finished: clear the line
 	}
 }
 
-func parseOne(p *extract.Parser, in input) (*extract.Filing, error) {
-	if in.Data != nil {
-		return p.Parse(bytes.NewReader(in.Data), in.Name)
+// parseOne reads one input; with each set, its facts go to each as they
+// are made and the filing keeps none (extract.Parser.ParseFacts).
+func parseOne(p *extract.Parser, in input, each func(*extract.Filing, []extract.Fact)) (*extract.Filing, error) {
+	var r io.Reader = bytes.NewReader(in.Data)
+	if in.Data == nil {
+		fh, err := os.Open(in.Name)
+		if err != nil {
+			return nil, pathError(in.Name, err)
+		}
+		defer fh.Close()
+		r = fh
 	}
-	fh, err := os.Open(in.Name)
-	if err != nil {
-		return nil, pathError(in.Name, err)
+	if each != nil {
+		return p.ParseFacts(r, in.Name, each)
 	}
-	defer fh.Close()
-	return p.Parse(fh, in.Name)
+	return p.Parse(r, in.Name)
 }
 
 // newProgress returns a progress reporter that writes one line, rewritten

@@ -198,7 +198,9 @@ func (c *commonFlags) parse(args []string, stderr io.Writer) (*extract.Parser, i
 		}
 		return nil, exitUsage, false
 	}
-	p := &extract.Parser{MaxSize: c.maxSize}
+	// The commands read facts and checks, never a table's rows: they go
+	// once read, and a long table is not held twice.
+	p := &extract.Parser{MaxSize: c.maxSize, DropRows: true}
 	if c.templateDir != "" {
 		set, err := loadTemplates(c.templateDir)
 		if err != nil {
@@ -258,30 +260,41 @@ func runFacts(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1)) // limitMemory's, for this run only
 	read := 0
 	fw, err := extract.NewFactsWriter(stdout)
 	// The releases are read a batch at a time and their facts written out
-	// in input order: memory holds one batch, however many releases.
+	// in input order as they are made (factStream): memory holds one
+	// batch, however many releases, and never a long table's facts.
 	batch := 2 * runtime.GOMAXPROCS(0)
 	seen := map[string]string{} // SHA-256 -> the first name read, across batches
 	// Diagnostics are few, facts many: they are printed sorted at the end.
 	var diags []extract.Diagnostic
 	for start := 0; start < len(inputs) && err == nil; start += batch {
-		filings, parseErrs, notes := parseAll(p, inputs[start:min(len(inputs), start+batch)], seen, nil)
-		for _, e := range parseErrs {
-			fmt.Fprintln(stderr, "finexport:", e)
-			clean = false
+		in := inputs[start:min(len(inputs), start+batch)]
+		limitMemory(in)
+		s := newFactStream(fw, len(in), seen)
+		readFacts := func(i int) (*extract.Filing, error) {
+			return parseOne(p, in[i], func(f *extract.Filing, x []extract.Fact) { s.add(i, f, x) })
+		}
+		parseEach(len(in), readFacts, nil, s.finish)
+		err = s.err
+		for _, e := range s.errs {
+			if e != nil {
+				fmt.Fprintln(stderr, "finexport:", e)
+				clean = false
+			}
 		}
 		if !c.quiet {
-			diags = append(diags, notes...)
+			diags = append(diags, s.notes...)
 		}
-		for _, f := range filings {
+		for _, f := range s.result {
+			if f == nil {
+				continue
+			}
 			read++
 			if !c.quiet {
 				diags = append(diags, f.Diagnostics...)
-			}
-			if err = fw.Write(f.Facts); err != nil {
-				break
 			}
 		}
 	}

@@ -72,58 +72,100 @@ func (e operandEnv) Parts(string) ([]decimal.Decimal, bool) {
 }
 
 // figureIndex finds the model's figures by the document cell they were
-// read from; one cell mapped to two items gives two figures.
-type figureIndex map[extract.Source][]Figure
+// read from; one cell mapped to two items gives two figures. It keeps a
+// small reference for each (a fact's statement or a figure set aside),
+// not the figure: a long table's cells are indexed at a third of the cost.
+type figureIndex struct {
+	c     *Company
+	first map[extract.Source]figureRef
+	more  map[extract.Source][]figureRef // a cell's second figure on, in order
+}
 
-func (c *Company) figureIndex() figureIndex {
-	idx := figureIndex{}
+// figureRef is a fact's statement at index at of its Reported, or, with
+// no fact, the figure set aside at index at.
+type figureRef struct {
+	fact *Fact
+	at   int
+}
+
+func (c *Company) figureIndex() *figureIndex {
+	n := len(c.SetAside)
 	for _, f := range c.Facts {
-		for _, r := range f.Reported {
-			idx[r.Source] = append(idx[r.Source], Figure{Fact: f, Source: r.Source, Value: r.Value})
+		n += len(f.Reported)
+	}
+	idx := &figureIndex{c: c, first: make(map[extract.Source]figureRef, n), more: map[extract.Source][]figureRef{}}
+	for _, f := range c.Facts {
+		for i, r := range f.Reported {
+			idx.add(r.Source, figureRef{f, i})
 		}
 	}
 	for i, a := range c.SetAside {
-		idx[a.Fact.Source] = append(idx[a.Fact.Source], Figure{SetAside: i, Source: a.Fact.Source, Value: a.Fact.Value})
+		idx.add(a.Fact.Source, figureRef{nil, i})
 	}
 	return idx
 }
 
-// item and period of a figure.
-func (c *Company) figureOf(g Figure) (string, extract.Period) {
-	if g.Fact != nil {
-		return g.Fact.Item, g.Fact.Period.Period
+func (x *figureIndex) add(s extract.Source, r figureRef) {
+	if _, ok := x.first[s]; ok {
+		x.more[s] = append(x.more[s], r)
+		return
 	}
-	x := c.SetAside[g.SetAside].Fact
+	x.first[s] = r
+}
+
+// figure makes the figure a reference stands for.
+func (x *figureIndex) figure(r figureRef) Figure {
+	if r.fact != nil {
+		rep := r.fact.Reported[r.at]
+		return Figure{Fact: r.fact, Source: rep.Source, Value: rep.Value}
+	}
+	a := x.c.SetAside[r.at].Fact
+	return Figure{SetAside: r.at, Source: a.Source, Value: a.Value}
+}
+
+// item and period of a figure, by its reference.
+func (c *Company) refOf(r figureRef) (string, extract.Period) {
+	if r.fact != nil {
+		return r.fact.Item, r.fact.Period.Period
+	}
+	x := &c.SetAside[r.at].Fact
 	return x.Item, x.Period
 }
 
 // find picks, among the cells a check read, the figure of an item in a
 // period: the same period first, then one the check's own period matching
 // allows (a 52/53-week year ends a few days off its month end).
-func (c *Company) find(idx figureIndex, srcs []extract.Source, in extract.CheckInput) (Figure, bool) {
-	var near *Figure
+func (c *Company) find(idx *figureIndex, srcs []extract.Source, in extract.CheckInput) (Figure, bool) {
+	var near Figure
+	nearFound := false
 	for _, s := range srcs {
-		for _, g := range idx[s] {
-			item, p := c.figureOf(g)
+		first, ok := idx.first[s]
+		if !ok {
+			continue
+		}
+		more := idx.more[s]
+		for i := -1; i < len(more); i++ {
+			r := first
+			if i >= 0 {
+				r = more[i]
+			}
+			item, p := c.refOf(r)
 			switch {
 			case item != in.Item:
 			case p.Key() == in.Period.Key():
-				return g, true
-			case near == nil && extract.SamePeriod(p, in.Period):
-				near = &g
+				return idx.figure(r), true
+			case !nearFound && extract.SamePeriod(p, in.Period):
+				near, nearFound = idx.figure(r), true
 			}
 		}
 	}
-	if near != nil {
-		return *near, true
-	}
-	return Figure{}, false
+	return near, nearFound
 }
 
 // bind ties a release's check to the model's figures and computes it over
 // them. A check that reads a figure the model does not hold keeps the
 // release's computation, unbound.
-func (c *Company) bind(ch extract.Check, idx figureIndex) Check {
+func (c *Company) bind(ch extract.Check, idx *figureIndex) Check {
 	out := Check{Check: ch}
 	if ch.Kind == extract.TieOut && len(ch.Sources) > 0 {
 		if g, ok := c.find(idx, ch.Sources[:1], extract.CheckInput{Item: ch.Item, Period: ch.Period}); ok {
@@ -147,11 +189,15 @@ func (c *Company) bind(ch extract.Check, idx figureIndex) Check {
 		operands[id] = g
 	}
 	var terms []Figure
+	if len(ch.Parts) > 0 {
+		terms = make([]Figure, 0, len(ch.Parts)) // sized once: a total may add up a long table
+	}
 	for _, s := range ch.Parts {
-		if len(idx[s]) == 0 {
+		r, ok := idx.first[s]
+		if !ok {
 			return out
 		}
-		terms = append(terms, idx[s][0])
+		terms = append(terms, idx.figure(r))
 	}
 	out.Operands, out.Terms = operands, terms
 	return out.compute()

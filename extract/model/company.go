@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"finexport/extract"
@@ -30,6 +31,11 @@ type Options struct {
 	// FiscalYearEnd overrides the year end the releases imply (month and
 	// day are used).
 	FiscalYearEnd time.Time
+	// Consume lets Build take each filing's facts and checks and drop
+	// them from the filing once it holds its own (they are set to nil):
+	// for a caller that reads the filings only to build, so that a long
+	// table's figures are not held twice.
+	Consume bool
 }
 
 // Document is a source release.
@@ -132,9 +138,11 @@ type Company struct {
 	Diagnostics []extract.Diagnostic
 	set         *templates.Set
 	plan        *Plan
+	planned     *sync.Once // makes plan on first use (see Plan)
 	lineOf      map[*Fact]*Line
 	lineFacts   map[lineAt]*Fact // an unmapped line's fact in a period
-	byKey       map[string]*Fact
+	byKey       map[factKey]*Fact
+	merging     *merging        // what merge shares between figures; nil once built
 	closes      map[string]bool // the balance-sheet dates that close their quarters
 	byPeriod    map[string][]*Fact
 	metricAt    map[string]int
@@ -158,16 +166,25 @@ func (c *Company) LatestRelease() time.Time {
 // Templates returns the definitions the company was built with.
 func (c *Company) Templates() *templates.Set { return c.set }
 
-func factKey(item, label, period string) string {
+// factKey keys a fact of the timeline: its role (an item, an unmapped
+// line's "label:" name, a cell's "at:" place; see add) in a period, by
+// name. The roles of one line's figures share one string.
+type factKey struct{ role, period string }
+
+// itemKey keys an item in a period; "" is the unmapped line of no label.
+func itemKey(item, period string) factKey {
 	if item == "" {
-		return "label:" + templates.NormalizeLabel(label) + "@" + period
+		return factKey{labelRole(""), period}
 	}
-	return item + "@" + period
+	return factKey{item, period}
 }
+
+// labelRole is the role of an unmapped line: its label, normalized.
+func labelRole(label string) string { return "label:" + templates.NormalizeLabel(label) }
 
 // Fact returns an item's fact in a period, by period name.
 func (c *Company) Fact(item, period string) *Fact {
-	return c.byKey[factKey(item, "", period)]
+	return c.byKey[itemKey(item, period)]
 }
 
 // Period returns a period by name.
@@ -297,7 +314,7 @@ func groupByCompany(filings []*extract.Filing) [][]*extract.Filing {
 }
 
 func buildCompany(filings []*extract.Filing, set *templates.Set, opts Options) *Company {
-	c := &Company{set: set, byKey: map[string]*Fact{}}
+	c := &Company{set: set, byKey: map[factKey]*Fact{}, planned: &sync.Once{}}
 	for _, f := range filings {
 		c.describe(f)
 	}
@@ -309,16 +326,20 @@ func buildCompany(filings []*extract.Filing, set *templates.Set, opts Options) *
 				Msg: "no release says when the fiscal year ends; assuming December 31 (use --fiscal-year-end)"})
 		}
 	}
+	c.merging = &merging{periods: map[extract.Period]FiscalPeriod{}, roles: map[lineRole]string{}}
 	for _, f := range filings {
 		c.merge(f)
+		if opts.Consume {
+			f.Facts = nil
+		}
 	}
+	c.merging = nil
 	c.derive()
 	c.sortTimeline()
-	c.planStatements()
 	c.Scale = chooseScale(c.statementMoney())
 	c.compare()
 	c.computeMetrics()
-	c.collectChecks(filings)
+	c.collectChecks(filings, opts.Consume)
 	return c
 }
 
@@ -379,8 +400,8 @@ func (c *Company) merge(f *extract.Filing) {
 // keeps the first; by another document, a conflict unless the two agree
 // within their printed precision (1,234,567 and 1,235 thousands agree).
 func (c *Company) add(x extract.Fact, release time.Time) {
-	period := c.Calendar.Name(x.Period)
-	key := roleKey(x, period.Name)
+	period := c.periodName(x.Period)
+	key := c.roleKey(x, period.Name)
 	rep := Reported{Value: x.Value, Label: x.Label, Source: x.Source, Resolution: x.Resolution, Release: release}
 	if f, ok := c.byKey[key]; ok {
 		switch {
@@ -416,26 +437,57 @@ type SetAside struct {
 	Why  string
 }
 
-func (c *Company) newFact(key string, x extract.Fact, period FiscalPeriod, rep Reported) {
+func (c *Company) newFact(key factKey, x extract.Fact, period FiscalPeriod, rep Reported) {
 	f := &Fact{Item: x.Item, Label: x.Label, Statement: x.Statement, Unit: x.Unit, Period: period,
 		Value: x.Value, Resolution: x.Resolution, Reported: []Reported{rep}}
 	c.byKey[key] = f
 	c.Facts = append(c.Facts, f)
 }
 
+// merging is what the figures merged share: each period's name, and each
+// unmapped line's role, made once for all its figures (a long table's
+// line stands in two or more periods).
+type merging struct {
+	periods map[extract.Period]FiscalPeriod
+	roles   map[lineRole]string
+}
+
+// lineRole is an unmapped line as read: the key of its role.
+type lineRole struct {
+	statement extract.Statement
+	label     string
+	unit      extract.Unit
+}
+
+// periodName names a period of the calendar, once for all its figures.
+func (c *Company) periodName(p extract.Period) FiscalPeriod {
+	fp, ok := c.merging.periods[p]
+	if !ok {
+		fp = c.Calendar.Name(p)
+		c.merging.periods[p] = fp
+	}
+	return fp
+}
+
 // roleKey keys a figure by its role (see add).
-func roleKey(x extract.Fact, period string) string {
+func (c *Company) roleKey(x extract.Fact, period string) factKey {
 	switch {
 	case x.Statement == extract.Other:
 		return sourceKey(x, period)
 	case x.Item == "":
-		return factKey("", string(x.Statement)+":"+x.Label+":"+string(x.Unit), period)
+		k := lineRole{x.Statement, x.Label, x.Unit}
+		role, ok := c.merging.roles[k]
+		if !ok {
+			role = labelRole(string(x.Statement) + ":" + x.Label + ":" + string(x.Unit))
+			c.merging.roles[k] = role
+		}
+		return factKey{role, period}
 	}
-	return factKey(x.Item, "", period)
+	return itemKey(x.Item, period)
 }
 
-func sourceKey(x extract.Fact, period string) string {
-	return fmt.Sprintf("at:%s:%d:%d:%s@%s", x.Source.File, x.Source.Line, x.Source.ColStart, x.Label, period)
+func sourceKey(x extract.Fact, period string) factKey {
+	return factKey{fmt.Sprintf("at:%s:%d:%d:%s", x.Source.File, x.Source.Line, x.Source.ColStart, x.Label), period}
 }
 
 func nameOf(x extract.Fact) string {

@@ -140,12 +140,12 @@ func (c *Company) quarterFact(whole span, parts []span, q int) *Fact {
 		// The neighbours do not line up into a quarter: leave it out.
 		return nil
 	}
-	if existing := c.byKey[factKey(w.Item, "", period.Name)]; existing != nil {
+	if existing := c.byKey[itemKey(w.Item, period.Name)]; existing != nil {
 		return nil
 	}
 	f := &Fact{Item: w.Item, Label: w.Label, Statement: w.Statement, Unit: w.Unit, Period: period,
 		Value: value, Resolution: res, Derived: terms}
-	c.byKey[factKey(f.Item, "", period.Name)] = f
+	c.byKey[itemKey(f.Item, period.Name)] = f
 	c.Facts = append(c.Facts, f)
 	return f
 }

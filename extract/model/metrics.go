@@ -220,11 +220,14 @@ func (c *Company) changeMetric(id string) (*templates.Metric, error) {
 // collectChecks gathers every check into one list: each release's
 // tie-outs and prose claims, bound to the model's figures, then the
 // conflicts between releases.
-func (c *Company) collectChecks(filings []*extract.Filing) {
+func (c *Company) collectChecks(filings []*extract.Filing, consume bool) {
 	idx := c.figureIndex()
 	for _, f := range filings {
 		for _, ch := range f.Checks {
 			c.Checks = append(c.Checks, c.bind(ch, idx))
+		}
+		if consume {
+			f.Checks = nil
 		}
 	}
 	for _, f := range c.Facts {

@@ -57,17 +57,28 @@ var statementTitles = []struct {
 	title string
 }{{extract.Income, "Income statement"}, {extract.Balance, "Balance sheet"}, {extract.CashFlow, "Cash flows"}}
 
-// Plan returns the company's statement plan.
-func (c *Company) Plan() *Plan { return c.plan }
+// Plan returns the company's statement plan. It is made on first use:
+// only the renderers read it, and a run that checks without rendering
+// never holds its lines (one for each unmapped row of every table).
+func (c *Company) Plan() *Plan {
+	if c.planned != nil { // nil in a Company that Build did not make
+		c.planned.Do(c.planStatements)
+	}
+	return c.plan
+}
 
 // LineOf returns the plan line a fact stands on.
-func (c *Company) LineOf(f *Fact) *Line { return c.lineOf[f] }
+func (c *Company) LineOf(f *Fact) *Line {
+	c.Plan()
+	return c.lineOf[f]
+}
 
 // LineFact returns a line's fact in a period, or nil.
 func (c *Company) LineFact(l *Line, period string) *Fact {
 	if l.Item != nil {
 		return c.Fact(l.Item.ID, period)
 	}
+	c.Plan()
 	return c.lineFacts[lineAt{l, period}]
 }
 

@@ -62,6 +62,7 @@ func layout(b block, warn func(int, string)) grid.Table {
 	for i := 0; i < first; i++ {
 		t.Head = append(t.Head, headRow(b.Lines[i], shapes[i], cols, groups[i:]))
 	}
+	t.Body = make([]grid.Row, 0, len(b.Lines)-first) // sized once: a long table is not copied as it grows
 	for i := first; i < len(b.Lines); i++ {
 		t.Body = append(t.Body, bodyRow(b.Lines[i], shapes[i], cols, warn))
 	}

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"testing"
+)
+
+// TestLimitMemory: the soft limit is ten times the bytes read at once,
+// less the code's share, never under the floor, for the facts run only;
+// GOMEMLIMIT, when set, wins.
+func TestLimitMemory(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	big := filepath.Join(t.TempDir(), "big.txt")
+	if err := os.WriteFile(big, make([]byte, 10<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOMEMLIMIT", "")
+	os.Unsetenv("GOMEMLIMIT")
+	for _, c := range []struct {
+		in   []input
+		want int64
+	}{
+		{[]input{{Name: big}}, 10*(10<<20) - memCode},
+		{[]input{{Name: big}, {Data: make([]byte, 1<<20)}}, 10*(11<<20) - memCode},
+		{[]input{{Data: []byte("small")}, {Name: "/no/such/file.txt"}}, memFloor},
+	} {
+		limitMemory(c.in)
+		if got := debug.SetMemoryLimit(-1); got != c.want {
+			t.Errorf("limit %d, want %d", got, c.want)
+		}
+	}
+	// facts limits memory for its own run only.
+	debug.SetMemoryLimit(math.MaxInt64)
+	runT(t, "facts", big) // no release (NUL bytes), but read as a batch: the limit is set
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("after facts the limit is %d, not restored", got)
+	}
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	debug.SetMemoryLimit(123 << 20)
+	limitMemory([]input{{Name: big}})
+	if got := debug.SetMemoryLimit(-1); got != 123<<20 {
+		t.Errorf("GOMEMLIMIT set: limit changed to %d", got)
+	}
+}
