@@ -59,7 +59,7 @@ func (g *tableGrid) mapRows() {
 			c := &r.Cells[j]
 			g.scaleCell(r, c, own, hasOwn)
 			switch {
-			case c.Value.Abs().GreaterThanOrEqual(spreadsheetMax):
+			case beyondSpreadsheet(c.Value):
 				g.ctx.warn(c.Source.Line, "figure "+quote(c.Raw)+" is beyond what a spreadsheet holds; the workbook shows it as text, the facts CSV keeps it exact")
 			case tooPrecise == 0 && c.Value.NumDigits() > 15:
 				tooPrecise++
@@ -71,6 +71,18 @@ func (g *tableGrid) mapRows() {
 
 // spreadsheetMax is past the largest number Excel holds (about 1e308).
 var spreadsheetMax = decimal.New(1, 307)
+
+// beyondSpreadsheet reports a figure of spreadsheetMax or more. Comparing
+// with it rescales it to the figure's exponent (a 300-digit product for a
+// figure in cents), so a figure of at most 300 digits left of its point,
+// which is every figure of a filing, is answered from its digit count (a
+// count off by one still leaves it far below).
+func beyondSpreadsheet(v decimal.Decimal) bool {
+	if v.NumDigits()+int(v.Exponent()) <= 300 {
+		return false
+	}
+	return v.Abs().GreaterThanOrEqual(spreadsheetMax)
+}
 
 // sharesBetweenShares makes share counts of the unnamed rows that stand
 // between two rows of share counts under a heading of their own: the
