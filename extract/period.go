@@ -24,15 +24,15 @@ var countWords = map[string]int{
 const countPattern = `(\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|fourteen|twenty[- ]six|twenty-seven|thirty[- ]nine|forty|fifty[- ]two|fifty[- ]three)`
 
 var (
-	reMonthDay = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?,?\s+(\d{1,2})\b`)
-	reYear     = regexp.MustCompile(`(?:\b|FY)(19[5-9]\d|20\d\d)\b`)
-	reMonths   = regexp.MustCompile(`(?i)\b` + countPattern + `[- ](months?|mos?)\b`)
-	reWeeks    = regexp.MustCompile(`(?i)\b` + countPattern + `[- ]weeks?\b`)
-	reYearDur  = regexp.MustCompile(`(?i)\b(fiscal\s+)?years?\s+ended\b|\bfor\s+the\s+years?\s+(19|20)\d\d\b|\btwelve\s+months\b|\bfull\s+year\b|\bfiscal\s+(year\s+)?(19|20)\d\d\b|\bFY\s?'?\d{2,4}\b`)
-	reQuarter  = regexp.MustCompile(`(?i)\bquarters?\s+ended\b`)
-	reChange   = regexp.MustCompile(`(?i)%|\bchange\b|\bincrease\b|\bdecrease\b|\bvariance\b|\bpercent\b`)
+	reMonthDay = gate(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?,?\s+(\d{1,2})\b`, `\bjan`, `\bfeb`, `\bmar`, `\bapr`, `\bmay`, `\bjun`, `\bjul`, `\baug`, `\bsep`, `\boct`, `\bnov`, `\bdec`)
+	reYear     = gate(`(?:\b|FY)(19[5-9]\d|20\d\d)\b`, "19", "20")
+	reMonths   = gate(`(?i)\b`+countPattern+`[- ](months?|mos?)\b`, "-mo", " mo")
+	reWeeks    = gate(`(?i)\b`+countPattern+`[- ]weeks?\b`, "-week", " week")
+	reYearDur  = gate(`(?i)\b(fiscal\s+)?years?\s+ended\b|\bfor\s+the\s+years?\s+(19|20)\d\d\b|\btwelve\s+months\b|\bfull\s+year\b|\bfiscal\s+(year\s+)?(19|20)\d\d\b|\bFY\s?'?\d{2,4}\b`, "year", "twelve", "fiscal", "fy")
+	reQuarter  = gate(`(?i)\bquarters?\s+ended\b`, "quarter")
+	reChange   = gate(`(?i)%|\bchange\b|\bincrease\b|\bdecrease\b|\bvariance\b|\bpercent\b`, "%", `\bchange\b`, `\bincrease\b`, `\bdecrease\b`, `\bvariance\b`, `\bpercent\b`)
 	reFYShort  = regexp.MustCompile(`(?i)\bFY\s?'?(\d{2})\b`)
-	rePeriodWd = regexp.MustCompile(`(?i)\b(ended|ending|quarter|fiscal|months|weeks|year|period)\b`)
+	rePeriodWd = gate(`(?i)\b(ended|ending|quarter|fiscal|months|weeks|year|period)\b`, `\bended\b`, `\bending\b`, `\bquarter\b`, `\bfiscal\b`, `\bmonths\b`, `\bweeks\b`, `\byear\b`, `\bperiod\b`)
 	reLoneDay  = regexp.MustCompile(`(?:^|\s)\d{1,2},\s*(?:19|20)\d\d\b`)
 	reQNamed   = regexp.MustCompile(`(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])\s*(quarter|qtr)?\b`)
 )
@@ -143,10 +143,10 @@ func readHeader(h string) headerFacts {
 	// Cheap word tests spare the expressions that cannot match.
 	low := asciiLower(h)
 	yearDur := containsAny(low, yearDurStems) && reYearDur.MatchString(h)
-	if m := matchIf(strings.Contains(low, "week"), reWeeks, h); m != nil {
+	if m := matchIf(strings.Contains(low, "week"), reWeeks.Regexp, h); m != nil {
 		f.weeks = countOf(m[1])
 		f.months = weeksToMonths(f.weeks)
-	} else if m := matchIf(strings.Contains(low, "mo"), reMonths, h); m != nil {
+	} else if m := matchIf(strings.Contains(low, "mo"), reMonths.Regexp, h); m != nil {
 		f.months = countOf(m[1])
 	} else if strings.Contains(low, "quarter") && reQuarter.MatchString(h) {
 		f.months = 3

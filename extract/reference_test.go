@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"os"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 )
@@ -22,4 +25,102 @@ func TestBeyondSpreadsheetAsComparison(t *testing.T) {
 	if !beyondSpreadsheet(decimal.New(1, 307)) || beyondSpreadsheet(decimal.RequireFromString("9.99e306")) {
 		t.Fatal("the bound is 1e307")
 	}
+}
+
+// gatedExpressions are the expressions run behind their keys.
+var gatedExpressions = map[string]*keyGate{
+	"reBalanceTitle": reBalanceTitle, "reCashFlowTitle": reCashFlowTitle, "reIncomeTitle": reIncomeTitle,
+	"reTitleWords": reTitleWords, "reScale": reScale, "reNotStatement": reNotStatement,
+	"reNoStatementLine": reNoStatementLine, "reBareScale": reBareScale, "reNotReported": reNotReported,
+	"reExcept": reExcept, "reMonthDay": reMonthDay, "reYear": reYear, "reMonths": reMonths,
+	"reWeeks": reWeeks, "reYearDur": reYearDur, "reQuarter": reQuarter, "reChange": reChange,
+	"rePeriodWd": rePeriodWd,
+}
+
+// gateMisses returns the names of the gates that refuse s though their
+// expression matches it.
+func gateMisses(s string, gates map[string]*keyGate) []string {
+	var out []string
+	for name, g := range gates {
+		if g.Regexp.MatchString(s) && !g.mayMatch(s) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// referenceTexts are the texts the readers compare old and new ways on:
+// hand-picked cases, then every line of the text corpus as it is and
+// folded to single spaces.
+func referenceTexts(t *testing.T) []string {
+	texts := []string{
+		"", "Balance Sheets", "BALANCE\tSHEET", "Statements of Consolidated Operations", "Income Statement",
+		"Results of Operations", "PROFIT AND LOSS", "Cash Flows", "cashflow", "(In thousands, except per share data)",
+		"(000's omitted)", "$000s", "in $000's", "Dollars in Millions", "Unaudited", "XYZ Corp.", "Acme Co",
+		"Income", "coincide", "Pro-Forma", "pro  -  forma", "As Adjusted", "Non GAAP", "Nongaap", "Five-Year",
+		"Ratios", "per share data", "Three Months Ended", "13-Weeks", "6 mos.", "Sept. 30", "SEPT 30, 1998",
+		"FY '99", "FY2001", "fiscal 1999", "Twelve months", "Full Year", "Quarters Ended", "% Change",
+		"Increase (Decrease)", "variance", "Percent", "Period", "1999", "2004", "1949", "Year ended",
+		"\u212aelvin", "\u017ftatement\u017f", "Bal\u212ance", "caſh flows", "Weighted average shares", "Net sales",
+	}
+	seen := map[string]bool{}
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			texts = append(texts, s)
+		}
+	}
+	for _, name := range corpusFiles(t, "text") {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(raw), "\n") {
+			add(line)
+			add(strings.Join(strings.Fields(line), " "))
+		}
+	}
+	return texts
+}
+
+// A gate never refuses a text its expression matches: the gated
+// expressions answer as the bare ones on every corpus text.
+func TestGatesPassEveryMatch(t *testing.T) {
+	if miss := gateMisses("cash", map[string]*keyGate{"wrong": gate(`(?i)cash`, "flow")}); len(miss) != 1 {
+		t.Fatal("a gate whose key a match lacks must be caught")
+	}
+	texts := referenceTexts(t)
+	for name, g := range gatedExpressions {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			for _, s := range texts {
+				if g.Regexp.MatchString(s) && !g.mayMatch(s) {
+					t.Fatalf("refuses %q, which the expression matches", s)
+				}
+			}
+		})
+	}
+}
+
+// Only the Kelvin sign and the long s fold to ASCII letters outside
+// ASCII, which the gates leave to the expressions.
+func TestOnlyTwoRunesFoldToASCII(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f < 0x80 && r != '\u212a' && r != '\u017f' {
+				t.Errorf("%U folds to %q", r, f)
+			}
+		}
+	}
+}
+
+func FuzzKeyGates(f *testing.F) {
+	for _, s := range []string{"Balance Sheets", "three-month period", "in 000's", "\u212a", "FY '01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if miss := gateMisses(s, gatedExpressions); len(miss) > 0 {
+			t.Fatalf("%v refuse %q, which the expression matches", miss, s)
+		}
+	})
 }
