@@ -267,8 +267,21 @@ func shapesOf(lines []Line) func(int) lineShape {
 
 // mayHoldFigures: a line with no digit and no dash holds no figure but
 // n/a, which no row of plain data holds: most prose is passed over
-// without being shaped.
-func mayHoldFigures(t string) bool { return strings.ContainsAny(t, "0123456789-—–−") }
+// without being shaped. It scans bytes: strings.ContainsAny decodes every
+// rune once its set holds one outside ASCII.
+func mayHoldFigures(t string) bool {
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= '0' && c <= '9', c == '-':
+			return true
+		case c == 0xE2: // the lead byte of the em and en dashes and the minus
+			if rest := t[i:]; strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "−") {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // isPlainData: a label and two or more figures, or figures alone.
 func isPlainData(sh lineShape) bool {

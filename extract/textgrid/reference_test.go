@@ -181,5 +181,17 @@ func FuzzShapeLineAsReference(f *testing.F) {
 			return // lines are valid UTF-8 once decoded
 		}
 		checkShape(t, s)
+		if mayHoldFigures(s) != strings.ContainsAny(s, "0123456789-—–−") {
+			t.Fatalf("mayHoldFigures(%q) differs from its reference", s)
+		}
 	})
+}
+
+// mayHoldFigures answers as the rune set it scans bytes for.
+func TestMayHoldFiguresAsReference(t *testing.T) {
+	for _, s := range append(shapeCases, append(corpusLines(t), "a—b", "x–", "−1", "\xe2\x80", "\xe2—", "é", "no figure")...) {
+		if got, want := mayHoldFigures(s), strings.ContainsAny(s, "0123456789-—–−"); got != want {
+			t.Fatalf("mayHoldFigures(%q) = %v, the reference %v", s, got, want)
+		}
+	}
 }
