@@ -46,6 +46,9 @@ type rowReader struct {
 // readRows reads the body rows into rows and sections.
 func (g *tableGrid) readRows(rows []grid.Row) {
 	r := &rowReader{g: g, rows: rows, childShown: map[int]int{}}
+	if len(rows) > 0 {
+		g.t.Rows = make([]Row, 0, len(rows)) // at most a row each: one allocation
+	}
 	for i, row := range rows {
 		switch {
 		case row.Kind == grid.Blank:
@@ -348,6 +351,7 @@ func (r *rowReader) dataRow(i int, gr grid.Row) {
 		row.Closes = r.top()
 		r.open = r.open[:len(r.open)-1]
 	}
+	row.Cells = make([]Cell, 0, len(gr.Cells))
 	for _, c := range gr.Cells {
 		row.Cells = append(row.Cells, Cell{Column: c.First, Raw: c.Text, Number: c.Num,
 			Source: Source{File: r.g.ctx.file, Line: c.Pos.Line, ColStart: c.Pos.Col, ColEnd: c.Pos.EndCol}})

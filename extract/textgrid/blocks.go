@@ -36,7 +36,7 @@ var (
 // them. Tables are <TABLE> blocks, or runs of aligned figures without tags.
 func findBlocks(doc []Line, diag func(int, string)) ([]block, []Line) {
 	var blocks []block
-	var prose []Line
+	prose := make([]Line, 0, len(doc)) // most lines are prose: one allocation
 	var cur *block
 	inFN := false
 	closeBlock := func(end int) {
@@ -144,7 +144,7 @@ func onlyPeriods(lines []Line) bool {
 // that far above the first figures). The rest is prose.
 func findPlainTables(lines []Line) ([]block, []Line) {
 	var blocks []block
-	var prose []Line
+	prose := make([]Line, 0, len(lines))
 	shape := shapesOf(lines)
 	i, minStart := 0, 0
 	for i < len(lines) {
@@ -253,15 +253,17 @@ func namesStatement(t string) bool {
 }
 
 // shapesOf shapes each line once, when first asked: the search for
-// untagged tables looks at most lines more than once.
+// untagged tables looks at most lines more than once. Most prose lines are
+// never shaped, so a line keeps only the place of its shape, if any.
 func shapesOf(lines []Line) func(int) lineShape {
-	shapes := make([]lineShape, len(lines))
-	done := make([]bool, len(lines))
+	var shapes []lineShape
+	at := make([]int32, len(lines)) // 1 + the index of line i's shape; 0 when not shaped
 	return func(i int) lineShape {
-		if !done[i] {
-			shapes[i], done[i] = shapeLine(lines[i].Text), true
+		if at[i] == 0 {
+			shapes = append(shapes, shapeLine(lines[i].Text))
+			at[i] = int32(len(shapes))
 		}
-		return shapes[i]
+		return shapes[at[i]-1]
 	}
 }
 

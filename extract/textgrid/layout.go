@@ -59,6 +59,10 @@ func layout(b block, warn func(int, string)) grid.Table {
 	cols := clusterColumns(shapes[first:], b.Markers)
 	t.Columns = len(cols)
 	groups := underlines(b.Lines[:first], cols)
+	if first > 0 {
+		t.Head = make([]grid.Row, 0, first)
+	}
+	t.Body = make([]grid.Row, 0, len(b.Lines)-first)
 	for i := 0; i < first; i++ {
 		t.Head = append(t.Head, headRow(b.Lines[i], shapes[i], cols, groups[i:]))
 	}
