@@ -195,3 +195,54 @@ func TestMayHoldFiguresAsReference(t *testing.T) {
 		}
 	}
 }
+
+// decodeLinesRef is how Decode cut its text into lines before it cut
+// them in one pass: the new cutting must equal it.
+func decodeLinesRef(text string) []Line {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	text = strings.ReplaceAll(text, "\u00a0", " ")
+	parts := strings.Split(text, "\n")
+	lines := make([]Line, len(parts))
+	for i, p := range parts {
+		lines[i] = Line{N: i + 1, Text: unescapeDash(strings.TrimRight(ExpandTabs(p), " \f\v"))}
+	}
+	return lines
+}
+
+var decodeCases = []string{
+	"x", "a\n", "a\r\nb", "a\rb", "a\r\r\nb", "\r", "\n\r", "\r\n\r\n", "a\u00a0b\r\n- ---\t|", "a\n\n", "tail\r",
+	"\u00a0\r\n\u00a0",
+}
+
+func checkDecode(t *testing.T, text string) {
+	t.Helper()
+	if lines, want := splitLines(text), decodeLinesRef(text); !reflect.DeepEqual(lines, want) {
+		t.Fatalf("splitLines(%q) = %v, the reference %v", text, lines, want)
+	}
+}
+
+// Every corpus file and hand-picked text is cut into the reference's lines.
+// (Lines are cut after decoding; cutting itself reads any bytes.)
+func TestDecodeAsReference(t *testing.T) {
+	for _, s := range decodeCases {
+		checkDecode(t, s)
+	}
+	files, _ := filepath.Glob("../../../shared/corpus/text/*")
+	for _, name := range files {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkDecode(t, string(raw))
+	}
+}
+
+func FuzzDecodeAsReference(f *testing.F) {
+	for _, s := range decodeCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkDecode(t, s)
+	})
+}
