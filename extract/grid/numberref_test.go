@@ -127,7 +127,8 @@ var numberCases = []string{
 }
 
 // The one-pass reading gives the reference's numbers, field by field, on
-// hand-picked cases and on every chunk and word of the corpus.
+// hand-picked cases and on every chunk and word of the corpus; every line
+// folds as strings.Fields would fold it.
 func TestParseNumberAsReference(t *testing.T) {
 	if sameNumber(Number{Value: decimal.RequireFromString("1.50")}, Number{Value: decimal.RequireFromString("1.5")}) {
 		t.Fatal("1.50 and 1.5 must differ")
@@ -148,6 +149,9 @@ func TestParseNumberAsReference(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, line := range strings.Split(string(raw), "\n") {
+			if got, want := FoldSpaces(line), strings.Join(strings.Fields(line), " "); got != want {
+				t.Fatalf("FoldSpaces(%q) = %q, the reference %q", line, got, want)
+			}
 			for _, c := range strings.Split(line, "  ") {
 				checkAsReference(t, c)
 			}
