@@ -158,6 +158,9 @@ func shapeLine(text string) lineShape {
 			cell.Num.Dollar = true
 			end--
 		}
+		if cells == nil {
+			cells = make([]rawCell, 0, end+1) // at most the pieces left: one allocation
+		}
 		cells = append(cells, cell) // right to left: turned below
 	}
 	slices.Reverse(cells)
