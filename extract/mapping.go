@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"finexport/templates"
 
@@ -273,6 +274,9 @@ func hasPrefixAny(s string, words []string) bool {
 // withoutParentheses drops the parenthesised asides of a label: "Common
 // shares - ($40 par value; 15,000,000 shares authorized)".
 func withoutParentheses(s string) string {
+	if strings.IndexByte(s, '(') < 0 && utf8.ValidString(s) {
+		return s // nothing to take out, and no byte the copy would turn into U+FFFD
+	}
 	var b strings.Builder
 	depth := 0
 	for _, r := range s {

@@ -124,3 +124,29 @@ func FuzzKeyGates(f *testing.F) {
 		}
 	})
 }
+
+// withoutParenthesesRef copies every label, as withoutParentheses did
+// before it returned one with nothing to take out as it is.
+func withoutParenthesesRef(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func TestWithoutParenthesesAsReference(t *testing.T) {
+	for _, s := range append(referenceTexts(t), "Net (loss) income", "a)b", "\xff(x)", "\xffab", "((a)b)c") {
+		if got, want := withoutParentheses(s), withoutParenthesesRef(s); got != want {
+			t.Fatalf("withoutParentheses(%q) = %q, the reference %q", s, got, want)
+		}
+	}
+}
