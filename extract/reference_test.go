@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/shopspring/decimal"
@@ -147,6 +149,30 @@ func TestWithoutParenthesesAsReference(t *testing.T) {
 	for _, s := range append(referenceTexts(t), "Net (loss) income", "a)b", "\xff(x)", "\xffab", "((a)b)c") {
 		if got, want := withoutParentheses(s), withoutParenthesesRef(s); got != want {
 			t.Fatalf("withoutParentheses(%q) = %q, the reference %q", s, got, want)
+		}
+	}
+}
+
+// keyRef is Period.Key as it was before it appended into one buffer.
+func keyRef(p Period) string {
+	if p.IsZero() {
+		return ""
+	}
+	if p.IsInstant() {
+		return "I" + p.End.Format(isoDate)
+	}
+	return fmt.Sprintf("D%s..%s", p.Start.Format(isoDate), p.End.Format(isoDate))
+}
+
+func TestPeriodKeyAsReference(t *testing.T) {
+	ends := []time.Time{{}, date(1999, 12, 31), date(2004, 2, 29), date(1, 1, 1), date(12345, 6, 7), date(-5, 3, 1)}
+	for _, end := range ends {
+		for _, months := range []int{0, 3, 12} {
+			for _, p := range []Period{{End: end}, durationEnding(end, months, 0), durationEnding(end, 0, 13), {Start: end.AddDate(0, -3, 1), End: end, Months: 3}} {
+				if got, want := p.Key(), keyRef(p); got != want {
+					t.Fatalf("Key of %+v = %q, the reference %q", p, got, want)
+				}
+			}
 		}
 	}
 }

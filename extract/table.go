@@ -768,14 +768,18 @@ func (ctx *docContext) warnDuplicateTables(tables []*Table) {
 			first[b.Kind] = seen
 		}
 		msg := ""
+		keys := make([]string, len(b.Columns)) // each column's period key, made once
+		for i, col := range b.Columns {
+			keys[i] = col.Period.Key()
+		}
 		for _, r := range b.Rows {
 			for _, c := range r.Cells {
 				p := b.Columns[c.Column].Period
-				if p.Key() == "" {
+				if keys[c.Column] == "" {
 					continue
 				}
 				for _, id := range r.Items {
-					k := figureKey{id, p.Key()}
+					k := figureKey{id, keys[c.Column]}
 					prev, ok := seen[k]
 					switch {
 					case !ok:
