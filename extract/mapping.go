@@ -222,7 +222,7 @@ func rowUnit(r *Row, section string, percent bool, set *templates.Set, kind Stat
 		}
 	}
 	label := strings.ToLower(withoutParentheses(r.Label))
-	around := strings.ToLower(section + " " + r.heading + " " + centsAfter(r))
+	around := func() string { return strings.ToLower(section + " " + r.heading + " " + centsAfter(r)) } // only when the label leaves it open
 	dollar := anyCell(r.Cells, func(c Cell) bool { return c.Number.Dollar })
 	countsShares := hasPrefixAny(label, shareCountWords)
 	switch {
@@ -230,7 +230,7 @@ func rowUnit(r *Row, section string, percent bool, set *templates.Set, kind Stat
 		return Shares
 	case kind == Balance || kind == CashFlow:
 		return USD // "Common stock, $1 par; 100 shares authorized", "Proceeds from sales of shares" are money
-	case containsAny(label, perShareWords) || containsAny(around, perShareWords):
+	case containsAny(label, perShareWords) || containsAny(around(), perShareWords):
 		return PerShare
 	case indexWord(label, "shares") >= 0 && !dollar:
 		return Shares
@@ -248,7 +248,8 @@ var dilutionLabels = map[string]bool{"diluted": true, "basic": true, "assuming d
 // isDilutionLabel: a label that is only the second half of a pair, with
 // or without a leading dash ("- Diluted").
 func isDilutionLabel(label string) bool {
-	return dilutionLabels[strings.ToLower(strings.TrimLeft(strings.TrimSpace(label), "-–—. "))]
+	var buf [32]byte
+	return dilutionLabels[string(lowerInto(buf[:0], strings.TrimLeft(strings.TrimSpace(label), "-–—. ")))]
 }
 
 // shareCountWords open the label of a row of share counts.

@@ -321,13 +321,16 @@ func isPeriodWords(s string) bool {
 // onlyOrdinals: text whose words are all quarters' ordinals, a header row
 // over "Quarter" ("First   First   Fourth").
 func onlyOrdinals(s string) bool {
-	words := strings.Fields(strings.ToLower(s))
-	for _, w := range words {
-		if quarterNumbers[w] == 0 || strings.HasPrefix(w, "q") {
+	var buf [16]byte
+	words := 0
+	for w := range strings.FieldsSeq(s) { // lower case changes no space
+		low := lowerInto(buf[:0], w)
+		if quarterNumbers[string(low)] == 0 || low[0] == 'q' {
 			return false
 		}
+		words++
 	}
-	return len(words) > 0
+	return words > 0
 }
 
 // mayNamePeriod is a quick test that spares the expressions: a period
@@ -336,7 +339,7 @@ func mayNamePeriod(s string) bool {
 	if strings.ContainsAny(s, "0123456789") {
 		return true
 	}
-	return containsAny(asciiLower(s), periodStems) || onlyMonthNames(s) || onlyOrdinals(s)
+	return containsAnyFoldASCII(s, periodStems) || onlyMonthNames(s) || onlyOrdinals(s)
 }
 
 // periodStems: a period named in words holds one of them.
@@ -344,13 +347,15 @@ var periodStems = []string{"end", "quarter", "fiscal", "month", "week", "year", 
 
 // onlyMonthNames: text whose words are all month names ("Sept.", "June").
 func onlyMonthNames(s string) bool {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '.' || r == ',' })
-	for _, w := range words {
-		if _, ok := monthNames[w]; !ok {
+	var buf [16]byte
+	words := 0
+	for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == ' ' || r == '.' || r == ',' }) { // lower case makes and takes none of them
+		if _, ok := monthNames[string(lowerInto(buf[:0], w))]; !ok {
 			return false
 		}
+		words++
 	}
-	return len(words) > 0
+	return words > 0
 }
 
 // monthsFromTo counts the months of "(Period from) September 1, 1998

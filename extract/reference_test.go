@@ -176,3 +176,73 @@ func TestPeriodKeyAsReference(t *testing.T) {
 		}
 	}
 }
+
+// The copying forms the fold helpers and the word tests replaced.
+func onlyOrdinalsRef(s string) bool {
+	words := strings.Fields(strings.ToLower(s))
+	for _, w := range words {
+		if quarterNumbers[w] == 0 || strings.HasPrefix(w, "q") {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+func onlyMonthNamesRef(s string) bool {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '.' || r == ',' })
+	for _, w := range words {
+		if _, ok := monthNames[w]; !ok {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+func isDilutionLabelRef(label string) bool {
+	return dilutionLabels[strings.ToLower(strings.TrimLeft(strings.TrimSpace(label), "-–—. "))]
+}
+
+var foldCases = []string{
+	"First  Second", "FIRST", "Q1", "1st 2nd", "Sept.  June", "SEPT., DEC.", "Diluted", "- Diluted", "ASSUMING DILUTION",
+	"assum\u0130ng d\u0130lut\u0130on", "Total", "TOTAL assets", "\u0130total", "Less: reserve", "\u212a", "first\u00a0fourth",
+	"Ⱥ", "fIrSt", "Fiscal", "YEAR", "month", "\xff", "",
+}
+
+// Every corpus text answers the fold helpers and the word tests as the
+// lower-cased copies answered them.
+func TestFoldsAsReference(t *testing.T) {
+	if hasPrefixLower("Totally", "total") != true || hasPrefixLower("Subtotal", "total") {
+		t.Fatal("hasPrefixLower must read prefixes")
+	}
+	texts := append(foldCases, referenceTexts(t)...)
+	for _, s := range texts {
+		checkFolds(t, s)
+		for _, c := range strings.Split(s, "  ") {
+			checkFolds(t, strings.TrimSpace(c))
+		}
+	}
+}
+
+func checkFolds(t *testing.T, s string) {
+	t.Helper()
+	switch {
+	case containsAnyFoldASCII(s, periodStems) != containsAny(asciiLower(s), periodStems):
+		t.Fatalf("containsAnyFoldASCII(%q) differs from its reference", s)
+	case hasPrefixLower(s, "total") != strings.HasPrefix(strings.ToLower(s), "total"),
+		hasPrefixLower(s, "less ") != strings.HasPrefix(strings.ToLower(s), "less "):
+		t.Fatalf("hasPrefixLower(%q) differs from its reference", s)
+	case onlyOrdinals(s) != onlyOrdinalsRef(s):
+		t.Fatalf("onlyOrdinals(%q) differs from its reference", s)
+	case onlyMonthNames(s) != onlyMonthNamesRef(s):
+		t.Fatalf("onlyMonthNames(%q) differs from its reference", s)
+	case isDilutionLabel(s) != isDilutionLabelRef(s):
+		t.Fatalf("isDilutionLabel(%q) differs from its reference", s)
+	}
+}
+
+func FuzzFoldsAsReference(f *testing.F) {
+	for _, s := range foldCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkFolds)
+}

@@ -476,7 +476,7 @@ func (t *Table) rowIndex(r *Row) int {
 
 // IsLabelledTotal reports a row labelled "Total ..." (or inferred so).
 func (r *Row) IsLabelledTotal() bool {
-	return r.LabelInferred || strings.HasPrefix(strings.ToLower(r.Label), "total")
+	return r.LabelInferred || hasPrefixLower(r.Label, "total")
 }
 
 // Cell is one figure of a row.
