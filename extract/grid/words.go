@@ -38,24 +38,36 @@ func FoldSpaces(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false // white space since the last word
+	word := -1 // where the word being read starts, or -1 between words
 	for i := 0; i < len(s); {
 		c, n := rune(s[i]), 1
 		if c >= utf8.RuneSelf {
 			c, n = utf8.DecodeRuneInString(s[i:]) // a byte not UTF-8 is no space: kept as it is
 		}
-		if isSpace(c) {
-			space = true
-		} else {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+		switch {
+		case !isSpace(c):
+			if word < 0 {
+				word = i
 			}
-			space = false
-			b.WriteString(s[i : i+n])
+		case word >= 0:
+			writeWord(&b, s[word:i])
+			word = -1
 		}
 		i += n
 	}
+	if word >= 0 {
+		writeWord(&b, s[word:])
+	}
 	return b.String()
+}
+
+// writeWord writes a word, a space before it unless it is the first: a
+// word at a time, not a byte.
+func writeWord(b *strings.Builder, w string) {
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	b.WriteString(w)
 }
 
 // folded: text with no white space but single spaces between words.
