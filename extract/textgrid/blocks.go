@@ -148,7 +148,7 @@ func findPlainTables(lines []Line) ([]block, []Line) {
 	shape := shapesOf(lines)
 	i, minStart := 0, 0
 	for i < len(lines) {
-		if !mayHoldFigures(lines[i].Text) || !isPlainData(shape(i)) {
+		if !mayHoldTwoFigures(lines[i].Text) || !isPlainData(shape(i)) {
 			prose = append(prose, lines[i])
 			i++
 			continue
@@ -267,6 +267,32 @@ func shapesOf(lines []Line) func(int) lineShape {
 	}
 }
 
+// mayHoldTwoFigures: a row of plain data holds two figures or more, each
+// a word or run of words with a digit or a dash (ParseNumber reads no other
+// figure but n/a, which no row of plain data holds), with a space between
+// them: a line with fewer such words is passed over without being shaped.
+func mayHoldTwoFigures(t string) bool {
+	if !mayHoldFigures(t) {
+		return false // most prose: no digit, no dash
+	}
+	t = blankLeaders(t)       // as shapeLine reads it: "1...2" is two figures
+	words, figure := 0, false // words with a figure so far; one in the word being read
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c == ' ':
+			if figure {
+				if words++; words == 2 {
+					return true
+				}
+			}
+			figure = false
+		case c >= '0' && c <= '9', c == '-', c == 0xE2 && longDashAt(t, i):
+			figure = true
+		}
+	}
+	return figure && words == 1
+}
+
 // mayHoldFigures: a line with no digit and no dash holds no figure but
 // n/a, which no row of plain data holds: most prose is passed over
 // without being shaped. It scans bytes: strings.ContainsAny decodes every
@@ -276,13 +302,17 @@ func mayHoldFigures(t string) bool {
 		switch c := t[i]; {
 		case c >= '0' && c <= '9', c == '-':
 			return true
-		case c == 0xE2: // the lead byte of the em and en dashes and the minus
-			if rest := t[i:]; strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "−") {
-				return true
-			}
+		case c == 0xE2 && longDashAt(t, i): // the lead byte of the em and en dashes and the minus
+			return true
 		}
 	}
 	return false
+}
+
+// longDashAt: an em or en dash, or a minus sign, at t[i].
+func longDashAt(t string, i int) bool {
+	rest := t[i:]
+	return strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "−")
 }
 
 // isPlainData: a label and two or more figures, or figures alone.

@@ -184,6 +184,10 @@ func FuzzShapeLineAsReference(f *testing.F) {
 		if mayHoldFigures(s) != strings.ContainsAny(s, "0123456789-—–−") {
 			t.Fatalf("mayHoldFigures(%q) differs from its reference", s)
 		}
+		checkTwoFigures(t, s)
+		if mayHoldTwoFigures(s) != mayHoldTwoFiguresRef(s) {
+			t.Fatalf("mayHoldTwoFigures(%q) differs from its reference", s)
+		}
 	})
 }
 
@@ -245,4 +249,41 @@ func FuzzDecodeAsReference(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkDecode(t, s)
 	})
+}
+
+// Every line that shapes into a row of plain data passes the test that
+// spares shaping (a line it refuses would be lost to the tables).
+func TestMayHoldTwoFiguresPassesPlainData(t *testing.T) {
+	if mayHoldTwoFigures("Net sales  1,000") || !mayHoldTwoFigures("Net sales  1,000  2,000") {
+		t.Fatal("two figures, not one")
+	}
+	for _, s := range append(shapeCases, corpusLines(t)...) {
+		checkTwoFigures(t, s)
+	}
+}
+
+func checkTwoFigures(t *testing.T, s string) {
+	t.Helper()
+	if isPlainData(shapeLine(s)) && !mayHoldTwoFigures(s) {
+		t.Fatalf("%q is plain data, which mayHoldTwoFigures refuses", s)
+	}
+}
+
+// mayHoldTwoFiguresRef counts the words, as the scan does in one pass.
+func mayHoldTwoFiguresRef(t string) bool {
+	words := 0
+	for _, w := range strings.Split(blankLeaders(t), " ") {
+		if w != "" && strings.ContainsAny(w, "0123456789-—–−") {
+			words++
+		}
+	}
+	return words >= 2
+}
+
+func TestMayHoldTwoFiguresAsReference(t *testing.T) {
+	for _, s := range append(shapeCases, append(corpusLines(t), "1 2", "1", "a 1 b", "— —", "x—y 2", "1...2", "\xe2 1")...) {
+		if got, want := mayHoldTwoFigures(s), mayHoldTwoFiguresRef(s); got != want {
+			t.Fatalf("mayHoldTwoFigures(%q) = %v, the reference %v", s, got, want)
+		}
+	}
 }
