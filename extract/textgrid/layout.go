@@ -410,8 +410,12 @@ func withGluedFigure(text string, sh lineShape, cols []span) lineShape {
 // placeCells puts each figure of a line into the column it overlaps most;
 // failing that, the nearest.
 func placeCells(n int, sh lineShape, cols []span, warn func(int, string)) []grid.Cell {
-	var cells []grid.Cell
-	taken := map[int]bool{}
+	cells := make([]grid.Cell, 0, len(sh.Cells)) // one allocation a row
+	var takenBuf [16]bool                        // the columns given a figure: most tables fit
+	taken := takenBuf[:]
+	if len(cols) > len(takenBuf) {
+		taken = make([]bool, len(cols))
+	}
 	for _, rc := range sh.Cells {
 		col, best := -1, 0
 		for ci, c := range cols {
