@@ -158,14 +158,11 @@ func readHeader(h string) headerFacts {
 	} else if strings.Contains(low, "quarter") || strings.Contains(low, "qtr") {
 		f.months = 3 // "Quarter 1999": a quarter, though not which one
 	}
-	var all [][]string
 	if containsAny(low, monthStems) {
-		all = reMonthDay.FindAllStringSubmatch(h, -1)
-	}
-	if all != nil {
-		last := all[len(all)-1]
-		f.month = monthNames[strings.ToLower(last[1])]
-		f.day, _ = strconv.Atoi(last[2])
+		if name, day, ok := lastMonthDay(h); ok {
+			f.month = monthNames[strings.ToLower(name)]
+			f.day, _ = strconv.Atoi(day)
+		}
 	}
 	var years [][]string
 	if hasYearNumber(h) {
@@ -305,6 +302,58 @@ func resolveFacts(f headerFacts, kind Statement, fye time.Time) (p Period, chang
 
 func lastDay(t time.Time) int {
 	return date(t.Year(), t.Month(), 1).AddDate(0, 1, -1).Day()
+}
+
+// monthDayNames are reMonthDay's month names.
+var monthDayNames = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"}
+
+// lastMonthDay finds the last match of reMonthDay in h ("Sept. 30",
+// "June 30"), by a scan: a month's name at the start of a word, a point
+// and a comma if any, white space, then one or two digits ending a word.
+// It returns the name as written and the day's digits.
+func lastMonthDay(h string) (name, day string, ok bool) {
+	if foldsToASCII(h) {
+		if all := reMonthDay.FindAllStringSubmatch(h, -1); all != nil {
+			return all[len(all)-1][1], all[len(all)-1][2], true
+		}
+		return "", "", false // the long s of "Auguſt" folds to s: let the expression answer
+	}
+	for i := len(h) - 1; i >= 0; i-- {
+		if i > 0 && reWordByte(h[i-1]) || !reWordByte(h[i]) {
+			continue
+		}
+		for _, m := range monthDayNames {
+			if len(h)-i >= len(m) && lowerASCII[h[i]] == m[0] && foldedAt(h, i, m) {
+				if d, found := dayAfter(h, i+len(m)); found {
+					return h[i : i+len(m)], d, true
+				}
+			}
+		}
+	}
+	return "", "", false
+}
+
+// dayAfter reads `\.?,?\s+(\d{1,2})\b` at h[j:].
+func dayAfter(h string, j int) (string, bool) {
+	if j < len(h) && h[j] == '.' {
+		j++
+	}
+	if j < len(h) && h[j] == ',' {
+		j++
+	}
+	k := j
+	for k < len(h) && (h[k] == ' ' || h[k] == '\t' || h[k] == '\n' || h[k] == '\f' || h[k] == '\r') {
+		k++
+	}
+	d := k
+	for d < len(h) && h[d] >= '0' && h[d] <= '9' {
+		d++
+	}
+	if k == j || d == k || d-k > 2 || d < len(h) && reWordByte(h[d]) {
+		return "", false
+	}
+	return h[k:d], true
 }
 
 // isPeriodWords reports whether text names a period or a period column:

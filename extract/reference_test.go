@@ -246,3 +246,46 @@ func FuzzFoldsAsReference(f *testing.F) {
 	}
 	f.Fuzz(checkFolds)
 }
+
+// lastMonthDayRef is the expression's last match, as readHeader took it.
+func lastMonthDayRef(h string) (string, string, bool) {
+	if !reMonthDay.mayMatch(h) {
+		return "", "", false // no month's name: no match (TestGatesPassEveryMatch)
+	}
+	all := reMonthDay.FindAllStringSubmatch(h, -1)
+	if all == nil {
+		return "", "", false
+	}
+	return all[len(all)-1][1], all[len(all)-1][2], true
+}
+
+var monthDayCases = []string{
+	"Sept. 30", "SEPT., 30, 1998", "June 30 and December 31", "June 30th", "June 301", "Mar  5", "Mar\t5", "Mar\v5", "xMar 5",
+	"_Mar 5", "Mar 5_", "May, 5", "May., 5", "May ,5", "Auguſt 5", "Dec 31, 1999 Jan 1", "January31", "jan 1 feb 2 mar 3",
+	"Sep 3é", "é Sep 3", "Sept 30 September 30 Sep 30",
+}
+
+func TestLastMonthDayAsReference(t *testing.T) {
+	if _, d, ok := lastMonthDay("June 30, 1998 and December 31, 1998"); !ok || d != "31" {
+		t.Fatal("the last date's day")
+	}
+	for _, s := range append(monthDayCases, referenceTexts(t)...) {
+		checkMonthDay(t, s)
+	}
+}
+
+func checkMonthDay(t *testing.T, s string) {
+	t.Helper()
+	name, day, ok := lastMonthDay(s)
+	wantName, wantDay, wantOK := lastMonthDayRef(s)
+	if name != wantName || day != wantDay || ok != wantOK {
+		t.Fatalf("lastMonthDay(%q) = %q %q %v, the reference %q %q %v", s, name, day, ok, wantName, wantDay, wantOK)
+	}
+}
+
+func FuzzLastMonthDayAsReference(f *testing.F) {
+	for _, s := range monthDayCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkMonthDay)
+}
