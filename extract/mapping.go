@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"finexport/templates"
 
@@ -59,7 +60,7 @@ func (g *tableGrid) mapRows() {
 			c := &r.Cells[j]
 			g.scaleCell(r, c, own, hasOwn)
 			switch {
-			case c.Value.Abs().GreaterThanOrEqual(spreadsheetMax):
+			case beyondSpreadsheet(c.Value):
 				g.ctx.warn(c.Source.Line, "figure "+quote(c.Raw)+" is beyond what a spreadsheet holds; the workbook shows it as text, the facts CSV keeps it exact")
 			case tooPrecise == 0 && c.Value.NumDigits() > 15:
 				tooPrecise++
@@ -71,6 +72,18 @@ func (g *tableGrid) mapRows() {
 
 // spreadsheetMax is past the largest number Excel holds (about 1e308).
 var spreadsheetMax = decimal.New(1, 307)
+
+// beyondSpreadsheet reports a figure of spreadsheetMax or more. Comparing
+// with it rescales it to the figure's exponent (a 300-digit product for a
+// figure in cents), so a figure of at most 300 digits left of its point,
+// which is every figure of a filing, is answered from its digit count (a
+// count off by one still leaves it far below).
+func beyondSpreadsheet(v decimal.Decimal) bool {
+	if v.NumDigits()+int(v.Exponent()) <= 300 {
+		return false
+	}
+	return v.Abs().GreaterThanOrEqual(spreadsheetMax)
+}
 
 // sharesBetweenShares makes share counts of the unnamed rows that stand
 // between two rows of share counts under a heading of their own: the
@@ -209,7 +222,7 @@ func rowUnit(r *Row, section string, percent bool, set *templates.Set, kind Stat
 		}
 	}
 	label := strings.ToLower(withoutParentheses(r.Label))
-	around := strings.ToLower(section + " " + r.heading + " " + centsAfter(r))
+	around := func() string { return strings.ToLower(section + " " + r.heading + " " + centsAfter(r)) } // only when the label leaves it open
 	dollar := anyCell(r.Cells, func(c Cell) bool { return c.Number.Dollar })
 	countsShares := hasPrefixAny(label, shareCountWords)
 	switch {
@@ -217,7 +230,7 @@ func rowUnit(r *Row, section string, percent bool, set *templates.Set, kind Stat
 		return Shares
 	case kind == Balance || kind == CashFlow:
 		return USD // "Common stock, $1 par; 100 shares authorized", "Proceeds from sales of shares" are money
-	case containsAny(label, perShareWords) || containsAny(around, perShareWords):
+	case containsAny(label, perShareWords) || containsAny(around(), perShareWords):
 		return PerShare
 	case indexWord(label, "shares") >= 0 && !dollar:
 		return Shares
@@ -235,7 +248,8 @@ var dilutionLabels = map[string]bool{"diluted": true, "basic": true, "assuming d
 // isDilutionLabel: a label that is only the second half of a pair, with
 // or without a leading dash ("- Diluted").
 func isDilutionLabel(label string) bool {
-	return dilutionLabels[strings.ToLower(strings.TrimLeft(strings.TrimSpace(label), "-–—. "))]
+	var buf [32]byte
+	return dilutionLabels[string(lowerInto(buf[:0], strings.TrimLeft(strings.TrimSpace(label), "-–—. ")))]
 }
 
 // shareCountWords open the label of a row of share counts.
@@ -261,6 +275,9 @@ func hasPrefixAny(s string, words []string) bool {
 // withoutParentheses drops the parenthesised asides of a label: "Common
 // shares - ($40 par value; 15,000,000 shares authorized)".
 func withoutParentheses(s string) string {
+	if strings.IndexByte(s, '(') < 0 && utf8.ValidString(s) {
+		return s // nothing to take out, and no byte the copy would turn into U+FFFD
+	}
 	var b strings.Builder
 	depth := 0
 	for _, r := range s {

@@ -24,15 +24,15 @@ var countWords = map[string]int{
 const countPattern = `(\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|fourteen|twenty[- ]six|twenty-seven|thirty[- ]nine|forty|fifty[- ]two|fifty[- ]three)`
 
 var (
-	reMonthDay = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?,?\s+(\d{1,2})\b`)
-	reYear     = regexp.MustCompile(`(?:\b|FY)(19[5-9]\d|20\d\d)\b`)
-	reMonths   = regexp.MustCompile(`(?i)\b` + countPattern + `[- ](months?|mos?)\b`)
-	reWeeks    = regexp.MustCompile(`(?i)\b` + countPattern + `[- ]weeks?\b`)
-	reYearDur  = regexp.MustCompile(`(?i)\b(fiscal\s+)?years?\s+ended\b|\bfor\s+the\s+years?\s+(19|20)\d\d\b|\btwelve\s+months\b|\bfull\s+year\b|\bfiscal\s+(year\s+)?(19|20)\d\d\b|\bFY\s?'?\d{2,4}\b`)
-	reQuarter  = regexp.MustCompile(`(?i)\bquarters?\s+ended\b`)
-	reChange   = regexp.MustCompile(`(?i)%|\bchange\b|\bincrease\b|\bdecrease\b|\bvariance\b|\bpercent\b`)
+	reMonthDay = gate(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?,?\s+(\d{1,2})\b`, `\bjan`, `\bfeb`, `\bmar`, `\bapr`, `\bmay`, `\bjun`, `\bjul`, `\baug`, `\bsep`, `\boct`, `\bnov`, `\bdec`)
+	reYear     = gate(`(?:\b|FY)(19[5-9]\d|20\d\d)\b`, "19", "20")
+	reMonths   = gate(`(?i)\b`+countPattern+`[- ](months?|mos?)\b`, "-mo", " mo")
+	reWeeks    = gate(`(?i)\b`+countPattern+`[- ]weeks?\b`, "-week", " week")
+	reYearDur  = gate(`(?i)\b(fiscal\s+)?years?\s+ended\b|\bfor\s+the\s+years?\s+(19|20)\d\d\b|\btwelve\s+months\b|\bfull\s+year\b|\bfiscal\s+(year\s+)?(19|20)\d\d\b|\bFY\s?'?\d{2,4}\b`, "year", "twelve", "fiscal", "fy")
+	reQuarter  = gate(`(?i)\bquarters?\s+ended\b`, "quarter")
+	reChange   = gate(`(?i)%|\bchange\b|\bincrease\b|\bdecrease\b|\bvariance\b|\bpercent\b`, "%", `\bchange\b`, `\bincrease\b`, `\bdecrease\b`, `\bvariance\b`, `\bpercent\b`)
 	reFYShort  = regexp.MustCompile(`(?i)\bFY\s?'?(\d{2})\b`)
-	rePeriodWd = regexp.MustCompile(`(?i)\b(ended|ending|quarter|fiscal|months|weeks|year|period)\b`)
+	rePeriodWd = gate(`(?i)\b(ended|ending|quarter|fiscal|months|weeks|year|period)\b`, `\bended\b`, `\bending\b`, `\bquarter\b`, `\bfiscal\b`, `\bmonths\b`, `\bweeks\b`, `\byear\b`, `\bperiod\b`)
 	reLoneDay  = regexp.MustCompile(`(?:^|\s)\d{1,2},\s*(?:19|20)\d\d\b`)
 	reQNamed   = regexp.MustCompile(`(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])\s*(quarter|qtr)?\b`)
 )
@@ -143,10 +143,10 @@ func readHeader(h string) headerFacts {
 	// Cheap word tests spare the expressions that cannot match.
 	low := asciiLower(h)
 	yearDur := containsAny(low, yearDurStems) && reYearDur.MatchString(h)
-	if m := matchIf(strings.Contains(low, "week"), reWeeks, h); m != nil {
+	if m := matchIf(strings.Contains(low, "week"), reWeeks.Regexp, h); m != nil {
 		f.weeks = countOf(m[1])
 		f.months = weeksToMonths(f.weeks)
-	} else if m := matchIf(strings.Contains(low, "mo"), reMonths, h); m != nil {
+	} else if m := matchIf(strings.Contains(low, "mo"), reMonths.Regexp, h); m != nil {
 		f.months = countOf(m[1])
 	} else if strings.Contains(low, "quarter") && reQuarter.MatchString(h) {
 		f.months = 3
@@ -158,14 +158,11 @@ func readHeader(h string) headerFacts {
 	} else if strings.Contains(low, "quarter") || strings.Contains(low, "qtr") {
 		f.months = 3 // "Quarter 1999": a quarter, though not which one
 	}
-	var all [][]string
 	if containsAny(low, monthStems) {
-		all = reMonthDay.FindAllStringSubmatch(h, -1)
-	}
-	if all != nil {
-		last := all[len(all)-1]
-		f.month = monthNames[strings.ToLower(last[1])]
-		f.day, _ = strconv.Atoi(last[2])
+		if name, day, ok := lastMonthDay(h); ok {
+			f.month = monthNames[strings.ToLower(name)]
+			f.day, _ = strconv.Atoi(day)
+		}
 	}
 	var years [][]string
 	if hasYearNumber(h) {
@@ -307,6 +304,58 @@ func lastDay(t time.Time) int {
 	return date(t.Year(), t.Month(), 1).AddDate(0, 1, -1).Day()
 }
 
+// monthDayNames are reMonthDay's month names.
+var monthDayNames = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"}
+
+// lastMonthDay finds the last match of reMonthDay in h ("Sept. 30",
+// "June 30"), by a scan: a month's name at the start of a word, a point
+// and a comma if any, white space, then one or two digits ending a word.
+// It returns the name as written and the day's digits.
+func lastMonthDay(h string) (name, day string, ok bool) {
+	if foldsToASCII(h) {
+		if all := reMonthDay.FindAllStringSubmatch(h, -1); all != nil {
+			return all[len(all)-1][1], all[len(all)-1][2], true
+		}
+		return "", "", false // the long s of "Auguſt" folds to s: let the expression answer
+	}
+	for i := len(h) - 1; i >= 0; i-- {
+		if i > 0 && reWordByte(h[i-1]) || !reWordByte(h[i]) {
+			continue
+		}
+		for _, m := range monthDayNames {
+			if len(h)-i >= len(m) && lowerASCII[h[i]] == m[0] && foldedAt(h, i, m) {
+				if d, found := dayAfter(h, i+len(m)); found {
+					return h[i : i+len(m)], d, true
+				}
+			}
+		}
+	}
+	return "", "", false
+}
+
+// dayAfter reads `\.?,?\s+(\d{1,2})\b` at h[j:].
+func dayAfter(h string, j int) (string, bool) {
+	if j < len(h) && h[j] == '.' {
+		j++
+	}
+	if j < len(h) && h[j] == ',' {
+		j++
+	}
+	k := j
+	for k < len(h) && (h[k] == ' ' || h[k] == '\t' || h[k] == '\n' || h[k] == '\f' || h[k] == '\r') {
+		k++
+	}
+	d := k
+	for d < len(h) && h[d] >= '0' && h[d] <= '9' {
+		d++
+	}
+	if k == j || d == k || d-k > 2 || d < len(h) && reWordByte(h[d]) {
+		return "", false
+	}
+	return h[k:d], true
+}
+
 // isPeriodWords reports whether text names a period or a period column:
 // a row of month names ("September   December") heads columns too.
 func isPeriodWords(s string) bool {
@@ -321,13 +370,16 @@ func isPeriodWords(s string) bool {
 // onlyOrdinals: text whose words are all quarters' ordinals, a header row
 // over "Quarter" ("First   First   Fourth").
 func onlyOrdinals(s string) bool {
-	words := strings.Fields(strings.ToLower(s))
-	for _, w := range words {
-		if quarterNumbers[w] == 0 || strings.HasPrefix(w, "q") {
+	var buf [16]byte
+	words := 0
+	for w := range strings.FieldsSeq(s) { // lower case changes no space
+		low := lowerInto(buf[:0], w)
+		if quarterNumbers[string(low)] == 0 || low[0] == 'q' {
 			return false
 		}
+		words++
 	}
-	return len(words) > 0
+	return words > 0
 }
 
 // mayNamePeriod is a quick test that spares the expressions: a period
@@ -336,7 +388,7 @@ func mayNamePeriod(s string) bool {
 	if strings.ContainsAny(s, "0123456789") {
 		return true
 	}
-	return containsAny(asciiLower(s), periodStems) || onlyMonthNames(s) || onlyOrdinals(s)
+	return containsAnyFoldASCII(s, periodStems) || onlyMonthNames(s) || onlyOrdinals(s)
 }
 
 // periodStems: a period named in words holds one of them.
@@ -344,13 +396,15 @@ var periodStems = []string{"end", "quarter", "fiscal", "month", "week", "year", 
 
 // onlyMonthNames: text whose words are all month names ("Sept.", "June").
 func onlyMonthNames(s string) bool {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '.' || r == ',' })
-	for _, w := range words {
-		if _, ok := monthNames[w]; !ok {
+	var buf [16]byte
+	words := 0
+	for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == ' ' || r == '.' || r == ',' }) { // lower case makes and takes none of them
+		if _, ok := monthNames[string(lowerInto(buf[:0], w))]; !ok {
 			return false
 		}
+		words++
 	}
-	return len(words) > 0
+	return words > 0
 }
 
 // monthsFromTo counts the months of "(Period from) September 1, 1998

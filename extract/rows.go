@@ -321,7 +321,7 @@ func (r *rowReader) dataRow(i int, gr grid.Row) {
 		row.FirstLine, row.Indent = r.pendingAt, r.pendingInd
 		r.pending = nil
 	}
-	isTotal := strings.HasPrefix(strings.ToLower(row.Label), "total")
+	isTotal := hasPrefixLower(row.Label, "total")
 	if named := isTotal && r.closeNamed(row.Label); !named && row.Label != "" {
 		if closed := r.closeByIndent(row.Indent); closed >= 0 && r.afterRule {
 			row.after = t.Sections[closed].Title
@@ -348,7 +348,7 @@ func (r *rowReader) dataRow(i int, gr grid.Row) {
 		}
 		// Under "Less accumulated depreciation" the figures are the
 		// amount above net of it, not the total of the open section.
-		if prev := lastRow(t); r.lastData && strings.HasPrefix(strings.ToLower(prev.Label), "less ") {
+		if prev := lastRow(t); r.lastData && hasPrefixLower(prev.Label, "less ") {
 			row.Label, netOfLess = "Net", true
 		}
 	}

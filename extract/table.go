@@ -12,17 +12,17 @@ import (
 )
 
 var (
-	reBalanceTitle     = regexp.MustCompile(`(?i)balance\s+sheets?|financial\s+(position|condition)`)
-	reCashFlowTitle    = regexp.MustCompile(`(?i)cash\s*flows?`)
-	reIncomeTitle      = regexp.MustCompile(`(?i)statements?\s+of\s+(consolidated\s+)?(operations|income|earnings|loss|comprehensive)|income\s+statements?|results\s+of\s+operations|operations\s+data|profit\s+and\s+loss`)
-	reTitleWords       = regexp.MustCompile(`(?i)unaudited|audited|condensed|consolidated|statements?\b|sheets?\b|\b(corp|inc|co|ltd|corporation|incorporated)\b\.?|in\s+(thousands?|millions?|billions?)|omitted`)
+	reBalanceTitle     = gate(`(?i)balance\s+sheets?|financial\s+(position|condition)`, "balance", "financial")
+	reCashFlowTitle    = gate(`(?i)cash\s*flows?`, "cash")
+	reIncomeTitle      = gate(`(?i)statements?\s+of\s+(consolidated\s+)?(operations|income|earnings|loss|comprehensive)|income\s+statements?|results\s+of\s+operations|operations\s+data|profit\s+and\s+loss`, "statement", "operations", "profit")
+	reTitleWords       = gate(`(?i)unaudited|audited|condensed|consolidated|statements?\b|sheets?\b|\b(corp|inc|co|ltd|corporation|incorporated)\b\.?|in\s+(thousands?|millions?|billions?)|omitted`, "audited", "condensed", "consolidated", "statement", "sheet", `\bcorp\b`, `\binc\b`, `\bco\b`, `\bltd\b`, `\bcorporation\b`, `\bincorporated\b`, "thousand", "million", "billion", "omitted")
 	reCompanySuffixEnd = regexp.MustCompile(`(?i)\b(corp|inc|co|ltd)\.$`)
-	reScale            = regexp.MustCompile(`(?i)\bin\s+((frf|eur|gbp|dem|chf|jpy|cad|zar|usd)\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*(thousands?|millions?|billions?)\b|\b(thousands?|millions?|billions?)\s+of\s+(u\.\s*s\.\s+)?dollars|\$\s*(in\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*000'?s?\s*\)|\bin\s+\$?\s*000'?s\b|\b000'?s?\s+omitted`)
-	reNotStatement     = regexp.MustCompile(`(?i)selected|quarterly|segment|geographic|pro\s*forma|supplement|non-?gaap|five[- ]year|ten[- ]year|\bratios?\b|reconciliation|per\s+share\s+data`)
-	reNoStatementLine  = regexp.MustCompile(`(?i)selected|quarterly|segment|geographic|pro\s*forma|non-?gaap|five[- ]year|ten[- ]year|reconciliation`)
-	reBareScale        = regexp.MustCompile(`(?i)\((thousands?|millions?|billions?)\)`)
-	reNotReported      = regexp.MustCompile(`(?i)pro\s*-?\s*forma|\badjust|non-?gaap|as\s+adjusted`)
-	reExcept           = regexp.MustCompile(`(?i)except\b([^)]*)`)
+	reScale            = gate(`(?i)\bin\s+((frf|eur|gbp|dem|chf|jpy|cad|zar|usd)\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*(thousands?|millions?|billions?)\b|\b(thousands?|millions?|billions?)\s+of\s+(u\.\s*s\.\s+)?dollars|\$\s*(in\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*000'?s?\s*\)|\bin\s+\$?\s*000'?s\b|\b000'?s?\s+omitted`, "thousand", "million", "billion", "000")
+	reNotStatement     = gate(`(?i)selected|quarterly|segment|geographic|pro\s*forma|supplement|non-?gaap|five[- ]year|ten[- ]year|\bratios?\b|reconciliation|per\s+share\s+data`, "selected", "quarterly", "segment", "geographic", "forma", "supplement", "gaap", "year", "ratio", "reconciliation", "data")
+	reNoStatementLine  = gate(`(?i)selected|quarterly|segment|geographic|pro\s*forma|non-?gaap|five[- ]year|ten[- ]year|reconciliation`, "selected", "quarterly", "segment", "geographic", "forma", "gaap", "year", "reconciliation")
+	reBareScale        = gate(`(?i)\((thousands?|millions?|billions?)\)`, "thousand", "million", "billion")
+	reNotReported      = gate(`(?i)pro\s*-?\s*forma|\badjust|non-?gaap|as\s+adjusted`, "forma", "adjust", "gaap")
+	reExcept           = gate(`(?i)except\b([^)]*)`, "except")
 	rePerShare         = regexp.MustCompile(`(?i)per[- ]share`)
 )
 
@@ -773,14 +773,18 @@ func (ctx *docContext) warnDuplicateTables(tables []*Table) {
 			first[b.Kind] = seen
 		}
 		msg := ""
+		keys := make([]string, len(b.Columns)) // each column's period key, made once
+		for i, col := range b.Columns {
+			keys[i] = col.Period.Key()
+		}
 		for _, r := range b.Rows {
 			for _, c := range r.Cells {
 				p := b.Columns[c.Column].Period
-				if p.Key() == "" {
+				if keys[c.Column] == "" {
 					continue
 				}
 				for _, id := range r.Items {
-					k := figureKey{id, p.Key()}
+					k := figureKey{id, keys[c.Column]}
 					prev, ok := seen[k]
 					switch {
 					case !ok:

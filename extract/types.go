@@ -54,10 +54,12 @@ func (p Period) Key() string {
 	if p.IsZero() {
 		return ""
 	}
+	var buf [32]byte // "D2003-01-01..2003-12-31": one string made, nothing else
 	if p.IsInstant() {
-		return "I" + p.End.Format(isoDate)
+		return string(p.End.AppendFormat(append(buf[:0], 'I'), isoDate))
 	}
-	return fmt.Sprintf("D%s..%s", p.Start.Format(isoDate), p.End.Format(isoDate))
+	k := p.Start.AppendFormat(append(buf[:0], 'D'), isoDate)
+	return string(p.End.AppendFormat(append(k, ".."...), isoDate))
 }
 
 func (p Period) String() string {
@@ -474,7 +476,7 @@ func (t *Table) rowIndex(r *Row) int {
 
 // IsLabelledTotal reports a row labelled "Total ..." (or inferred so).
 func (r *Row) IsLabelledTotal() bool {
-	return r.LabelInferred || strings.HasPrefix(strings.ToLower(r.Label), "total")
+	return r.LabelInferred || hasPrefixLower(r.Label, "total")
 }
 
 // Cell is one figure of a row.

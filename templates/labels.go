@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // NormalizeLabel folds a reported label for comparison: lower case, "&" read
@@ -52,26 +54,65 @@ func normalizePattern(s string) string {
 	return fold(s, true)
 }
 
+// fold lower-cases s rune by rune, reads "&" as " and ", drops
+// apostrophes and folds every other mark and space into one space, in one
+// pass: text already folded is returned as it is.
 func fold(s string, keepStar bool) string {
-	s = strings.ToLower(strings.ReplaceAll(s, "&", " and "))
+	if isFolded(s, keepStar) {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 8)
 	space := false
-	for _, c := range s {
+	put := func(c rune) {
 		keep := c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || keepStar && c == '*'
 		if c == '\'' || c == '\u2019' {
-			continue // stockholders' = stockholders
+			return // stockholders' = stockholders
 		}
 		if !keep {
 			space = true
-			continue
+			return
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(c)
+		b.WriteByte(byte(c)) // kept runes are ASCII
+	}
+	for _, c := range s {
+		switch {
+		case c == '&':
+			put(' ')
+			put('a')
+			put('n')
+			put('d')
+			put(' ')
+		case c >= 'A' && c <= 'Z':
+			put(c + 'a' - 'A')
+		case c >= utf8.RuneSelf:
+			put(unicode.ToLower(c)) // as strings.ToLower: the Kelvin sign is a k
+		default:
+			put(c)
+		}
 	}
 	return b.String()
+}
+
+// isFolded: lower-case letters and digits (and stars for a pattern) in
+// words set one space apart, which folding leaves as they are.
+func isFolded(s string, keepStar bool) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', keepStar && c == '*':
+		case c == ' ' && s[i+1] != ' ':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Match is the result of mapping a reported label.
@@ -85,26 +126,49 @@ type Match struct {
 // items: exact synonyms first, then patterns, on the label alone and then on
 // "section label". ok is false for an unmapped row.
 func (s *Set) Lookup(label, section string) (Match, bool) {
-	candidates := []string{NormalizeLabel(label)}
-	if section != "" {
-		candidates = append(candidates, NormalizeLabel(section+" "+label))
+	if m, ok := s.lookup(NormalizeLabel(label)); ok {
+		return m, true
 	}
-	for _, text := range candidates {
-		if text == "" {
-			continue
-		}
-		if i, ok := s.exact[text]; ok {
-			syn := &s.Synonyms[i]
+	if section != "" {
+		return s.lookup(NormalizeLabel(section + " " + label)) // only once the label alone maps to nothing
+	}
+	return Match{}, false
+}
+
+// lookup maps a normalised text: its exact synonym, else the first
+// pattern it matches. A pattern needing a letter the text lacks is not
+// tried.
+func (s *Set) lookup(text string) (Match, bool) {
+	if text == "" {
+		return Match{}, false
+	}
+	if i, ok := s.exact[text]; ok {
+		syn := &s.Synonyms[i]
+		return Match{Items: syn.Items, Loss: syn.Loss, Synonym: syn}, true
+	}
+	has := lettersOf(text)
+	for _, g := range s.globs {
+		if g.letters&^has == 0 && g.match(text) {
+			syn := &s.Synonyms[g.synonym]
 			return Match{Items: syn.Items, Loss: syn.Loss, Synonym: syn}, true
-		}
-		for _, g := range s.globs {
-			if g.match(text) {
-				syn := &s.Synonyms[g.synonym]
-				return Match{Items: syn.Items, Loss: syn.Loss, Synonym: syn}, true
-			}
 		}
 	}
 	return Match{}, false
+}
+
+// lettersOf sets a bit for each lower-case letter and digit of s: a
+// pattern's parts can only appear in a text holding all of theirs.
+func lettersOf(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z':
+			m |= 1 << (c - 'a')
+		case c >= '0' && c <= '9':
+			m |= 1 << (26 + c - '0')
+		}
+	}
+	return m
 }
 
 // glob is a synonym pattern split at its stars: "*per *share*basic" is
@@ -113,6 +177,7 @@ func (s *Set) Lookup(label, section string) (Match, bool) {
 type glob struct {
 	parts   []string
 	synonym int
+	letters uint64 // lettersOf its parts
 }
 
 func (g glob) match(text string) bool {
@@ -141,7 +206,7 @@ func (s *Set) indexSynonyms() {
 		switch {
 		case syn.Prose:
 		case syn.Pattern:
-			s.globs = append(s.globs, glob{parts: strings.Split(syn.Label, "*"), synonym: i})
+			s.globs = append(s.globs, glob{parts: strings.Split(syn.Label, "*"), synonym: i, letters: lettersOf(syn.Label)})
 		default:
 			if _, dup := s.exact[syn.Label]; !dup {
 				s.exact[syn.Label] = i

@@ -26,13 +26,15 @@ func ParseNumber(s string) (n Number, ok bool) {
 	if s == "" {
 		return Number{}, false
 	}
-	switch strings.ToLower(s) {
-	case "-", "--", "---", "—", "–", "——", "$-", "$--", "$—", "$ -", "$ --", "$ —":
-		n.Nil = true
-		return n, true
-	case "n/a", "na", "nm", "n/m", "*":
-		n.NA = true
-		return n, true
+	if len(s) <= len("——") { // no longer text is a dash or n/a
+		switch strings.ToLower(s) {
+		case "-", "--", "---", "—", "–", "——", "$-", "$--", "$—", "$ -", "$ --", "$ —":
+			n.Nil = true
+			return n, true
+		case "n/a", "na", "nm", "n/m", "*":
+			n.NA = true
+			return n, true
+		}
 	}
 	neg := false
 	// Strip the wrapping in any order: $ ( $ - ... ) %
@@ -68,16 +70,9 @@ func ParseNumber(s string) (n Number, ok bool) {
 		}
 		break
 	}
-	digits, places, valid := plainDigits(s)
+	v, places, valid := plainDecimal(s, neg)
 	if !valid {
 		return Number{}, false
-	}
-	v, err := decimal.NewFromString(digits)
-	if err != nil {
-		return Number{}, false
-	}
-	if neg {
-		v = v.Neg()
 	}
 	n.Value, n.Places = v, places
 	return n, true
@@ -90,36 +85,71 @@ func firstRune(s string) (rune, int) {
 	return 0, 0
 }
 
-// plainDigits accepts 1,234,567.89 or 1234.5 or .5: commas only between
-// groups of three digits. It returns the digits without commas.
-func plainDigits(s string) (string, int32, bool) {
-	if s == "" {
-		return "", 0, false
-	}
+// plainDecimal reads 1,234,567.89 or 1234.5 or .5 (commas only between
+// groups of three digits), negated when neg. A figure of up to 18 digits,
+// every figure of a filing, is read in one pass without copies into the
+// decimal the digits' text would parse to; a longer one through its text.
+func plainDecimal(s string, neg bool) (decimal.Decimal, int32, bool) {
 	intPart, frac, hasDot := strings.Cut(s, ".")
-	if hasDot && (frac == "" || !allDigits(frac)) {
-		return "", 0, false
+	if s == "" || hasDot && (frac == "" || !allDigits(frac)) || !digitGroups(intPart, hasDot) {
+		return decimal.Decimal{}, 0, false
 	}
-	if intPart == "" && !hasDot {
-		return "", 0, false
+	if len(intPart)+len(frac) > 18 {
+		return longDecimal(intPart, frac, hasDot, neg)
 	}
-	groups := strings.Split(intPart, ",")
-	for i, g := range groups {
-		if !allDigits(g) || g == "" && intPart != "" {
-			return "", 0, false
-		}
-		if len(groups) > 1 && (i > 0 && len(g) != 3 || i == 0 && len(g) > 3) {
-			return "", 0, false
+	var v int64
+	for i := 0; i < len(intPart); i++ {
+		if c := intPart[i]; c != ',' {
+			v = 10*v + int64(c-'0')
 		}
 	}
-	out := strings.Join(groups, "")
+	for i := 0; i < len(frac); i++ {
+		v = 10*v + int64(frac[i]-'0')
+	}
+	if neg {
+		v = -v
+	}
+	return decimal.New(v, -int32(len(frac))), int32(len(frac)), true
+}
+
+// digitGroups: digits, with commas only between groups of three ("1,234",
+// never "1,23" or "1234,567"); no digits only before a point (".5").
+func digitGroups(intPart string, hasDot bool) bool {
+	if intPart == "" {
+		return hasDot
+	}
+	first := strings.IndexByte(intPart, ',')
+	if first < 0 {
+		return allDigits(intPart)
+	}
+	if first == 0 || first > 3 || !allDigits(intPart[:first]) {
+		return false
+	}
+	for rest := intPart[first:]; rest != ""; rest = rest[4:] {
+		if len(rest) < 4 || rest[0] != ',' || !allDigits(rest[1:4]) {
+			return false
+		}
+	}
+	return true
+}
+
+// longDecimal reads the digits of a figure too long for an int64.
+func longDecimal(intPart, frac string, hasDot, neg bool) (decimal.Decimal, int32, bool) {
+	out := strings.ReplaceAll(intPart, ",", "")
 	if out == "" {
 		out = "0"
 	}
 	if hasDot {
 		out += "." + frac
 	}
-	return out, int32(len(frac)), true
+	v, err := decimal.NewFromString(out)
+	if err != nil {
+		return decimal.Decimal{}, 0, false
+	}
+	if neg {
+		v = v.Neg()
+	}
+	return v, int32(len(frac)), true
 }
 
 func allDigits(s string) bool {

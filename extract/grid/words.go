@@ -3,6 +3,7 @@ package grid
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // IsHeading reports a heading's text: "Current assets:" or an all-capitals
@@ -29,31 +30,47 @@ func IsAllCaps(s string) bool {
 
 // FoldSpaces trims text and folds every run of white space to one space,
 // as strings.Join(strings.Fields(s), " ") does; text already folded (the
-// most of it, on hot lines) is returned as it is, without a copy.
+// most of it, on hot lines) is returned as it is, without a copy, and
+// other text is copied once.
 func FoldSpaces(s string) string {
 	if folded(s) {
 		return s
 	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= 0x80:
-			return strings.Join(strings.Fields(s), " ") // Unicode's spaces
-		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
-			if len(b) > 0 && b[len(b)-1] != ' ' {
-				b = append(b, ' ')
-			}
-		default:
-			b = append(b, c)
+	var b strings.Builder
+	b.Grow(len(s))
+	word := -1 // where the word being read starts, or -1 between words
+	for i := 0; i < len(s); {
+		c, n := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, n = utf8.DecodeRuneInString(s[i:]) // a byte not UTF-8 is no space: kept as it is
 		}
+		switch {
+		case !isSpace(c):
+			if word < 0 {
+				word = i
+			}
+		case word >= 0:
+			writeWord(&b, s[word:i])
+			word = -1
+		}
+		i += n
 	}
-	if len(b) > 0 && b[len(b)-1] == ' ' {
-		b = b[:len(b)-1]
+	if word >= 0 {
+		writeWord(&b, s[word:])
 	}
-	return string(b)
+	return b.String()
 }
 
-// folded: ASCII text with no white space but single spaces between words.
+// writeWord writes a word, a space before it unless it is the first: a
+// word at a time, not a byte.
+func writeWord(b *strings.Builder, w string) {
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	b.WriteString(w)
+}
+
+// folded: text with no white space but single spaces between words.
 func folded(s string) bool {
 	if s == "" {
 		return true
@@ -61,13 +78,29 @@ func folded(s string) bool {
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= 0x80, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
-			return false
-		case c == ' ' && s[i+1] == ' ':
+	for i := 0; i < len(s); {
+		c, n := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, n = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case c == ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		case isSpace(c):
 			return false
 		}
+		i += n
 	}
 	return true
+}
+
+// isSpace is unicode.IsSpace, with the ASCII spaces answered first.
+func isSpace(c rune) bool {
+	switch c {
+	case ' ', '\t', '\n', '\v', '\f', '\r':
+		return true
+	}
+	return c >= utf8.RuneSelf && unicode.IsSpace(c)
 }

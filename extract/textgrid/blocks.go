@@ -36,7 +36,7 @@ var (
 // them. Tables are <TABLE> blocks, or runs of aligned figures without tags.
 func findBlocks(doc []Line, diag func(int, string)) ([]block, []Line) {
 	var blocks []block
-	var prose []Line
+	prose := make([]Line, 0, len(doc)) // most lines are prose: one allocation
 	var cur *block
 	inFN := false
 	closeBlock := func(end int) {
@@ -144,11 +144,11 @@ func onlyPeriods(lines []Line) bool {
 // that far above the first figures). The rest is prose.
 func findPlainTables(lines []Line) ([]block, []Line) {
 	var blocks []block
-	var prose []Line
+	prose := make([]Line, 0, len(lines))
 	shape := shapesOf(lines)
 	i, minStart := 0, 0
 	for i < len(lines) {
-		if !mayHoldFigures(lines[i].Text) || !isPlainData(shape(i)) {
+		if !mayHoldTwoFigures(lines[i].Text) || !isPlainData(shape(i)) {
 			prose = append(prose, lines[i])
 			i++
 			continue
@@ -253,22 +253,67 @@ func namesStatement(t string) bool {
 }
 
 // shapesOf shapes each line once, when first asked: the search for
-// untagged tables looks at most lines more than once.
+// untagged tables looks at most lines more than once. Most prose lines are
+// never shaped, so a line keeps only the place of its shape, if any.
 func shapesOf(lines []Line) func(int) lineShape {
-	shapes := make([]lineShape, len(lines))
-	done := make([]bool, len(lines))
+	var shapes []lineShape
+	at := make([]int32, len(lines)) // 1 + the index of line i's shape; 0 when not shaped
 	return func(i int) lineShape {
-		if !done[i] {
-			shapes[i], done[i] = shapeLine(lines[i].Text), true
+		if at[i] == 0 {
+			shapes = append(shapes, shapeLine(lines[i].Text))
+			at[i] = int32(len(shapes))
 		}
-		return shapes[i]
+		return shapes[at[i]-1]
 	}
+}
+
+// mayHoldTwoFigures: a row of plain data holds two figures or more, each
+// a word or run of words with a digit or a dash (ParseNumber reads no other
+// figure but n/a, which no row of plain data holds), with a space between
+// them: a line with fewer such words is passed over without being shaped.
+func mayHoldTwoFigures(t string) bool {
+	if !mayHoldFigures(t) {
+		return false // most prose: no digit, no dash
+	}
+	t = blankLeaders(t)       // as shapeLine reads it: "1...2" is two figures
+	words, figure := 0, false // words with a figure so far; one in the word being read
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c == ' ':
+			if figure {
+				if words++; words == 2 {
+					return true
+				}
+			}
+			figure = false
+		case c >= '0' && c <= '9', c == '-', c == 0xE2 && longDashAt(t, i):
+			figure = true
+		}
+	}
+	return figure && words == 1
 }
 
 // mayHoldFigures: a line with no digit and no dash holds no figure but
 // n/a, which no row of plain data holds: most prose is passed over
-// without being shaped.
-func mayHoldFigures(t string) bool { return strings.ContainsAny(t, "0123456789-—–−") }
+// without being shaped. It scans bytes: strings.ContainsAny decodes every
+// rune once its set holds one outside ASCII.
+func mayHoldFigures(t string) bool {
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= '0' && c <= '9', c == '-':
+			return true
+		case c == 0xE2 && longDashAt(t, i): // the lead byte of the em and en dashes and the minus
+			return true
+		}
+	}
+	return false
+}
+
+// longDashAt: an em or en dash, or a minus sign, at t[i].
+func longDashAt(t string, i int) bool {
+	rest := t[i:]
+	return strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "−")
+}
 
 // isPlainData: a label and two or more figures, or figures alone.
 func isPlainData(sh lineShape) bool {

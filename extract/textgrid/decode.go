@@ -61,15 +61,36 @@ func Decode(raw []byte) ([]Line, string, error) {
 		}
 		text, encoding = string(decoded), "Windows-1252"
 	}
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	text = strings.ReplaceAll(text, "\r", "\n")
-	text = strings.ReplaceAll(text, "\u00a0", " ")
-	parts := strings.Split(text, "\n")
-	lines := make([]Line, len(parts))
-	for i, p := range parts {
-		lines[i] = Line{N: i + 1, Text: unescapeDash(strings.TrimRight(ExpandTabs(p), " \f\v"))}
+	return splitLines(text), encoding, nil
+}
+
+// splitLines cuts text into its lines, numbered from 1, with tabs
+// expanded and no-break spaces read as spaces.
+func splitLines(text string) []Line {
+	lines := make([]Line, 0, strings.Count(text, "\n")+1)
+	for {
+		p, rest, ended := cutLine(text)
+		p = strings.ReplaceAll(p, "\u00a0", " ") // copies only a line that holds one
+		lines = append(lines, Line{N: len(lines) + 1, Text: unescapeDash(strings.TrimRight(ExpandTabs(p), " \f\v"))})
+		if !ended {
+			return lines
+		}
+		text = rest
 	}
-	return lines, encoding, nil
+}
+
+// cutLine cuts text at its first line end: CR LF, a lone CR or LF (as
+// replacing CR LF and then CR by LF and splitting at LF would). The lines
+// are slices of the text, not copies.
+func cutLine(text string) (line, rest string, ended bool) {
+	i := strings.IndexAny(text, "\r\n")
+	if i < 0 {
+		return text, "", false
+	}
+	if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+		return text[:i], text[i+2:], true
+	}
+	return text[:i], text[i+1:], true
 }
 
 // fromUTF16 turns a file that starts with a UTF-16 byte-order mark into

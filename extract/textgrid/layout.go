@@ -59,6 +59,10 @@ func layout(b block, warn func(int, string)) grid.Table {
 	cols := clusterColumns(shapes[first:], b.Markers)
 	t.Columns = len(cols)
 	groups := underlines(b.Lines[:first], cols)
+	if first > 0 {
+		t.Head = make([]grid.Row, 0, first)
+	}
+	t.Body = make([]grid.Row, 0, len(b.Lines)-first)
 	for i := 0; i < first; i++ {
 		t.Head = append(t.Head, headRow(b.Lines[i], shapes[i], cols, groups[i:]))
 	}
@@ -407,8 +411,12 @@ func withGluedFigure(text string, sh lineShape, cols []span) lineShape {
 // placeCells puts each figure of a line into the column it overlaps most;
 // failing that, the nearest.
 func placeCells(n int, sh lineShape, cols []span, warn func(int, string)) []grid.Cell {
-	var cells []grid.Cell
-	taken := map[int]bool{}
+	cells := make([]grid.Cell, 0, len(sh.Cells)) // one allocation a row
+	var takenBuf [16]bool                        // the columns given a figure: most tables fit
+	taken := takenBuf[:]
+	if len(cols) > len(takenBuf) {
+		taken = make([]bool, len(cols))
+	}
 	for _, rc := range sh.Cells {
 		col, best := -1, 0
 		for ci, c := range cols {

@@ -3,6 +3,7 @@ package textgrid
 import (
 	"finexport/extract/grid"
 
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -17,8 +18,11 @@ type chunk struct {
 // splitChunks splits a line at runs of two or more spaces. The text of a
 // chunk is a slice of the line (lines are valid UTF-8 once decoded), and
 // its positions count runes.
-func splitChunks(s string) []chunk {
-	var out []chunk
+func splitChunks(s string) []chunk { return appendChunks(nil, s) }
+
+// appendChunks appends the chunks of s to out: a caller that keeps none of
+// them passes a buffer of its own.
+func appendChunks(out []chunk, s string) []chunk {
 	pos := 0 // the rune position of s[i]
 	for i := 0; i < len(s); {
 		for i < len(s) && s[i] == ' ' {
@@ -43,17 +47,22 @@ func splitChunks(s string) []chunk {
 }
 
 // splitWords splits a chunk at single spaces.
-func splitWords(c chunk) []chunk {
-	var out []chunk
+func splitWords(c chunk) []chunk { return appendWords(nil, c) }
+
+// appendWords appends the words of c to out.
+func appendWords(out []chunk, c chunk) []chunk {
 	pos := c.Start
-	for _, w := range strings.Split(c.Text, " ") {
+	for rest := c.Text; ; {
+		w, after, more := strings.Cut(rest, " ")
 		n := utf8.RuneCountInString(w)
 		if w != "" {
 			out = append(out, chunk{Text: w, Start: pos, End: pos + n})
 		}
-		pos += n + 1
+		if !more {
+			return out
+		}
+		pos, rest = pos+n+1, after
 	}
-	return out
 }
 
 // rawCell is a numeric cell found on a line, before columns are known.
@@ -73,17 +82,24 @@ type lineShape struct {
 	Rule     byte // '-' or '=' when the line carries a rule, else 0
 }
 
+// isRuleText: two bytes or more of dashes, equals signs, underscores
+// and em dashes, spaces aside; four or more, or an equals sign among them.
 func isRuleText(s string) bool {
-	s = strings.ReplaceAll(s, " ", "")
-	if len(s) < 2 {
-		return false
-	}
+	n, equals := 0, false
 	for _, c := range s {
-		if c != '-' && c != '=' && c != '_' && c != '—' {
+		switch c {
+		case ' ':
+		case '-', '_':
+			n++
+		case '=':
+			n, equals = n+1, true
+		case '—':
+			n += len("—")
+		default:
 			return false
 		}
 	}
-	return len(s) >= 4 || strings.ContainsRune(s, '=')
+	return n >= 4 || n >= 2 && equals
 }
 
 // shapeLine reads a line into its label, its numeric cells and its rules.
@@ -96,8 +112,9 @@ func shapeLine(text string) lineShape {
 		return sh
 	}
 	text = blankLeaders(text)
-	chunks := splitChunks(text)
-	var pieces []chunk
+	var chunkBuf, pieceBuf, wordBuf [24]chunk // most lines fit: no copies kept
+	chunks := appendChunks(chunkBuf[:0], text)
+	pieces := pieceBuf[:0]
 	for _, c := range chunks {
 		if isRuleText(c.Text) || len(chunks) == 1 && len(c.Text) >= 2 && strings.Trim(c.Text, "-") == "" {
 			// A line of dashes alone, however short, is a rule (the
@@ -111,7 +128,7 @@ func shapeLine(text string) lineShape {
 		}
 		if !startsLikeFigure(c.Text) {
 			pieces = append(pieces, c) // words: a label, not figures set one space apart
-		} else if words := splitWords(c); len(words) > 1 && allNumeric(words) {
+		} else if words := appendWords(wordBuf[:0], c); len(words) > 1 && allNumeric(words) {
 			pieces = append(pieces, words...)
 		} else {
 			pieces = append(pieces, c)
@@ -141,12 +158,16 @@ func shapeLine(text string) lineShape {
 			cell.Num.Dollar = true
 			end--
 		}
-		cells = append([]rawCell{cell}, cells...)
+		if cells == nil {
+			cells = make([]rawCell, 0, end+1) // at most the pieces left: one allocation
+		}
+		cells = append(cells, cell) // right to left: turned below
 	}
+	slices.Reverse(cells)
 	// "Diluted earnings per share $  0.58": a $ glued to the label by one
 	// space belongs to the first figure.
 	if end > 0 && len(cells) > 0 {
-		if w := splitWords(pieces[end-1]); len(w) > 1 && w[len(w)-1].Text == "$" {
+		if w := appendWords(wordBuf[:0], pieces[end-1]); len(w) > 1 && w[len(w)-1].Text == "$" {
 			last := w[len(w)-2]
 			pieces[end-1] = chunk{Text: strings.TrimSpace(pieces[end-1].Text[:len(pieces[end-1].Text)-1]), Start: pieces[end-1].Start, End: last.End}
 			cells[0].Num.Dollar = true
@@ -154,15 +175,27 @@ func shapeLine(text string) lineShape {
 	}
 	sh.Cells = cells
 	if end > 0 {
-		labels := make([]string, end)
-		for i := range pieces[:end] {
-			labels[i] = pieces[i].Text
-		}
-		sh.Label = grid.FoldSpaces(strings.Join(labels, " "))
+		sh.Label = grid.FoldSpaces(joinTexts(pieces[:end]))
 		sh.Indent = pieces[0].Start
 		sh.LabelEnd = pieces[end-1].End
 	}
 	return sh
+}
+
+// joinTexts joins the pieces' texts with single spaces; a single piece's
+// text is its own slice of the line.
+func joinTexts(pieces []chunk) string {
+	if len(pieces) == 1 {
+		return pieces[0].Text
+	}
+	var b strings.Builder
+	for i, p := range pieces {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p.Text)
+	}
+	return b.String()
 }
 
 // startsLikeFigure is a quick test that spares splitting a chunk of words:
