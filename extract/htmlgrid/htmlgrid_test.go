@@ -676,3 +676,28 @@ func TestEntityWithoutSemicolon(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCorpusRead reads every HTML filing of the corpus
+// (../shared/corpus/html), decoded into lines beforehand: the reader
+// alone on real EDGAR HTML, against BenchmarkCorpusHTMLParse in extract.
+func BenchmarkCorpusRead(b *testing.B) {
+	files, _ := filepath.Glob("../../../shared/corpus/html/*")
+	if len(files) == 0 {
+		b.Skip("no corpus under ../shared/corpus/html")
+	}
+	var docs [][]Line
+	size := 0
+	for _, name := range files {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs, size = append(docs, splitLines(raw)), size+len(raw)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, doc := range docs {
+			Read(doc, func(int, string) {})
+		}
+	}
+}
