@@ -511,16 +511,16 @@ func TestTrapText(t *testing.T) {
 // TestSpans: absurd spans are clamped; a rowspan reserves its columns in
 // the rows below; a value belongs to the header whose columns cover it.
 func TestSpans(t *testing.T) {
-	if n := span("1000", maxColspan); n != maxColspan {
+	if n := span([]byte("1000"), maxColspan); n != maxColspan {
 		t.Errorf("colspan 1000 read as %d", n)
 	}
-	if n := span("99999999999999999999", maxRowspan); n != maxRowspan {
+	if n := span([]byte("99999999999999999999"), maxRowspan); n != maxRowspan {
 		t.Errorf("a huge rowspan read as %d", n)
 	}
-	if n := span("0", maxColspan); n != 1 {
+	if n := span([]byte("0"), maxColspan); n != 1 {
 		t.Errorf("colspan 0 read as %d", n)
 	}
-	if n := span(" 3 ", maxColspan); n != 3 {
+	if n := span([]byte(" 3 "), maxColspan); n != 3 {
 		t.Errorf("colspan \" 3 \" read as %d", n)
 	}
 	doc := `<table>

@@ -121,15 +121,16 @@ type walker struct {
 }
 
 // style parses an inline style once per distinct text.
-func (w *walker) style(s string) styleInfo {
-	if s == "" {
+func (w *walker) style(v []byte) styleInfo {
+	if len(v) == 0 {
 		return styleInfo{}
 	}
-	st, ok := w.styles[s]
+	st, ok := w.styles[string(v)] // no copy to look up
 	if !ok {
 		if w.styles == nil {
 			w.styles = map[string]styleInfo{}
 		}
+		s := string(v)
 		st = parseStyle(s)
 		w.styles[s] = st
 	}
@@ -233,19 +234,13 @@ func (w *walker) walk() {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			tag := tagName(name)
-			var attrs map[string]string
+			a := attrs{colspan: 1, rowspan: 1}
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
-				switch string(k) { // only the attributes start and openCell read: no copy of the rest
-				case "style", "hidden", "type", "align", "colspan", "rowspan":
-					if attrs == nil {
-						attrs = map[string]string{}
-					}
-					attrs[string(k)] = string(v)
-				}
+				w.attr(&a, k, v)
 			}
-			w.start(tag, attrs, off)
+			w.start(tag, &a, off)
 			if tt == html.SelfClosingTagToken && !voidTags[tag] {
 				w.end(tag, off) // XHTML's empty element: "<div/>", "<table/>"
 			}
@@ -257,12 +252,41 @@ func (w *walker) walk() {
 	}
 }
 
+// attrs is what start and openCell read of a tag's attributes; when an
+// attribute is repeated the last one counts.
+type attrs struct {
+	style            styleInfo
+	hidden           bool // the hidden attribute
+	typeHidden       bool // type="hidden"
+	center           bool // align="center"
+	colspan, rowspan int
+}
+
+// attr reads one attribute into a, copying nothing but a style seen for
+// the first time.
+func (w *walker) attr(a *attrs, k, v []byte) {
+	switch string(k) {
+	case "style":
+		a.style = w.style(v)
+	case "hidden":
+		a.hidden = true
+	case "type":
+		a.typeHidden = bytes.EqualFold(v, []byte("hidden"))
+	case "align":
+		a.center = bytes.EqualFold(v, []byte("center"))
+	case "colspan":
+		a.colspan = span(v, maxColspan)
+	case "rowspan":
+		a.rowspan = span(v, maxRowspan)
+	}
+}
+
 func (w *walker) hidden() bool {
 	return len(w.stack) > 0 && (w.stack[len(w.stack)-1].hidden || w.stack[len(w.stack)-1].invisible)
 }
 func (w *walker) raised() bool { return len(w.stack) > 0 && w.stack[len(w.stack)-1].raised }
 
-func (w *walker) start(tag string, attrs map[string]string, off int) {
+func (w *walker) start(tag string, a *attrs, off int) {
 	if blockTags[tag] {
 		w.blockBoundary()
 	}
@@ -276,17 +300,16 @@ func (w *walker) start(tag string, attrs map[string]string, off int) {
 			w.pop(n-1, off)
 		}
 	}
-	style := w.style(attrs["style"])
+	style := a.style
 	parent := element{}
 	if n := len(w.stack); n > 0 {
 		parent = w.stack[n-1]
 	}
-	_, hiddenAttr := attrs["hidden"]
 	e := element{tag: tag,
-		hidden:    parent.hidden || hiddenAttr || style.none || strings.EqualFold(attrs["type"], "hidden") || unseen[tag],
+		hidden:    parent.hidden || a.hidden || style.none || a.typeHidden || unseen[tag],
 		invisible: parent.invisible && !style.visible || style.invisible,
 		raised:    parent.raised || tag == "sup" || style.raised,
-		center:    parent.center && !style.left || style.center || tag == "center" || strings.EqualFold(attrs["align"], "center"),
+		center:    parent.center && !style.left || style.center || tag == "center" || a.center,
 		indent:    style.indent, boxed: style.boxed}
 	if !e.hidden && !blockTags[tag] && (style.indent > 0 || style.boxed) {
 		w.space() // padding sets a bullet's text apart: "•</font><font style=\"padding-left:14pt\">Cloud"
@@ -301,7 +324,7 @@ func (w *walker) start(tag string, attrs map[string]string, off int) {
 			}
 		case "td", "th":
 			if w.inCell() {
-				w.openCell(attrs, style)
+				w.openCell(a, style)
 			}
 		case "pre":
 			w.endPre()
@@ -438,13 +461,13 @@ func (w *walker) openRow(off int, st styleInfo) {
 	w.cell = nil
 }
 
-func (w *walker) openCell(attrs map[string]string, st styleInfo) {
+func (w *walker) openCell(a *attrs, st styleInfo) {
 	t := w.tables[len(w.tables)-1]
 	if len(t.rows) == 0 {
 		t.rows = append(t.rows, &row{})
 	}
 	r := t.rows[len(t.rows)-1]
-	c := &cell{colspan: span(attrs["colspan"], maxColspan), rowspan: span(attrs["rowspan"], maxRowspan),
+	c := &cell{colspan: a.colspan, rowspan: a.rowspan,
 		indent: st.indent, top: st.top, bottom: st.bottom}
 	r.cells = append(r.cells, c)
 	w.cell = c
@@ -457,9 +480,9 @@ const (
 	maxRowspan = 20
 )
 
-func span(s string, limit int) int {
+func span(s []byte, limit int) int {
 	n := 0
-	for _, r := range strings.TrimSpace(s) {
+	for _, r := range bytes.TrimSpace(s) {
 		if r < '0' || r > '9' {
 			break
 		}
