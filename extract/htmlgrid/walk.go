@@ -8,7 +8,7 @@ package htmlgrid
 
 import (
 	"bytes"
-	"slices"
+
 	"sort"
 	"strings"
 	"unicode"
@@ -83,7 +83,7 @@ type para struct {
 
 // element is an open element on the walker's stack.
 type element struct {
-	tag    string
+	tag    tagID
 	hidden bool // display:none or the hidden attribute, here or above: not laid out
 	// visibility:hidden, here or above: laid out, its text not shown (a
 	// cell keeps its place in the row)
@@ -101,7 +101,8 @@ type walker struct {
 	nums   []int                        // the file's line number of each line
 	last   struct{ line, off, col int } // the last position asked for
 	stack  []element
-	open   map[string][]int // the stack indexes of the open elements, by tag
+	open   [][]int          // the stack indexes of the open elements, by tag
+	tags   map[string]tagID // the ids of the tags without a fixed one
 	tables []*table         // open tables, innermost last
 	done   []*table
 	cell   *cell // the open cell of the innermost table, if any
@@ -137,44 +138,8 @@ func (w *walker) style(v []byte) styleInfo {
 	return st
 }
 
-// knownTags holds the names of the common tags once, so that reading a
-// tag's name copies nothing.
-var knownTags = map[string]string{}
-
-func init() {
-	for _, t := range []string{"p", "div", "span", "font", "b", "i", "u", "br", "td", "tr", "th", "table", "tbody", "thead",
-		"a", "sup", "sub", "hr", "img", "center", "pre", "li", "ul", "ol", "col", "colgroup", "strong", "em", "small", "big",
-		"html", "head", "body", "title", "meta", "link", "style", "script", "h1", "h2", "h3", "h4", "h5", "h6", "caption"} {
-		knownTags[t] = t
-	}
-}
-
-// tagName is a tag's name as a string, shared for the common ones.
-func tagName(name []byte) string {
-	if t, ok := knownTags[string(name)]; ok {
-		return t
-	}
-	return string(name)
-}
-
-// voidTags have no end tag.
-var voidTags = map[string]bool{"br": true, "img": true, "hr": true, "meta": true, "link": true, "input": true,
-	"col": true, "area": true, "base": true, "wbr": true, "source": true, "param": true, "embed": true}
-
-// unseen tags hold text that is never shown: the document's title in the
-// head, style sheets and scripts, what shows only without scripts or
-// frames, templates. (The tokenizer reads their content as
-// raw text, so their end tags always come.)
-var unseen = map[string]bool{"title": true, "style": true, "script": true,
-	"noscript": true, "template": true, "iframe": true, "noembed": true, "noframes": true}
-
-// blockTags end a paragraph of prose where they start or end.
-var blockTags = map[string]bool{"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "h1": true, "h2": true,
-	"h3": true, "h4": true, "h5": true, "h6": true, "table": true, "tr": true, "center": true, "blockquote": true,
-	"pre": true, "hr": true, "dl": true, "dt": true, "dd": true, "section": true, "article": true, "header": true, "footer": true}
-
 func newWalker(lines []Line) *walker {
-	w := &walker{open: map[string][]int{}}
+	w := &walker{open: make([][]int, knownTags)}
 	w.last.line = -1
 	var buf bytes.Buffer
 	for _, l := range lines {
@@ -233,7 +198,7 @@ func (w *walker) walk() {
 			w.text(string(z.Text()), w.src[off:off+raw], off) // Text unescapes Raw's bytes in place
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
-			tag := tagName(name)
+			tag := w.tagOf(name)
 			a := attrs{colspan: 1, rowspan: 1}
 			for hasAttr {
 				var k, v []byte
@@ -241,12 +206,12 @@ func (w *walker) walk() {
 				w.attr(&a, k, v)
 			}
 			w.start(tag, &a, off)
-			if tt == html.SelfClosingTagToken && !voidTags[tag] {
+			if tt == html.SelfClosingTagToken && !tag.is(void) {
 				w.end(tag, off) // XHTML's empty element: "<div/>", "<table/>"
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			w.end(tagName(name), off)
+			w.end(w.tagOf(name), off)
 		}
 		off += raw
 	}
@@ -286,17 +251,17 @@ func (w *walker) hidden() bool {
 }
 func (w *walker) raised() bool { return len(w.stack) > 0 && w.stack[len(w.stack)-1].raised }
 
-func (w *walker) start(tag string, a *attrs, off int) {
-	if blockTags[tag] {
+func (w *walker) start(tag tagID, a *attrs, off int) {
+	if tag.is(block) {
 		w.blockBoundary()
 	}
 	switch tag {
-	case "td", "th":
-		w.closeTo(off, "tr", "thead", "tbody", "tfoot")
-	case "tr", "thead", "tbody", "tfoot":
-		w.closeTo(off, "thead", "tbody", "tfoot")
-	case "p", "div", "table":
-		if n := len(w.stack); n > 0 && w.stack[n-1].tag == "p" {
+	case tagTd, tagTh:
+		w.closeTo(off, tagTr, rowGroup)
+	case tagTr, tagThead, tagTbody, tagTfoot:
+		w.closeTo(off, 0, rowGroup)
+	case tagP, tagDiv, tagTable:
+		if n := len(w.stack); n > 0 && w.stack[n-1].tag == tagP {
 			w.pop(n-1, off)
 		}
 	}
@@ -306,33 +271,36 @@ func (w *walker) start(tag string, a *attrs, off int) {
 		parent = w.stack[n-1]
 	}
 	e := element{tag: tag,
-		hidden:    parent.hidden || a.hidden || style.none || a.typeHidden || unseen[tag],
+		hidden:    parent.hidden || a.hidden || style.none || a.typeHidden || tag.is(unseen),
 		invisible: parent.invisible && !style.visible || style.invisible,
-		raised:    parent.raised || tag == "sup" || style.raised,
-		center:    parent.center && !style.left || style.center || tag == "center" || a.center,
+		raised:    parent.raised || tag == tagSup || style.raised,
+		center:    parent.center && !style.left || style.center || tag == tagCenter || a.center,
 		indent:    style.indent, boxed: style.boxed}
-	if !e.hidden && !blockTags[tag] && (style.indent > 0 || style.boxed) {
+	if !e.hidden && !tag.is(block) && (style.indent > 0 || style.boxed) {
 		w.space() // padding sets a bullet's text apart: "•</font><font style=\"padding-left:14pt\">Cloud"
 	}
 	if !e.hidden {
 		switch tag {
-		case "table":
+		case tagTable:
 			w.openTable(off)
-		case "tr":
+		case tagTr:
 			if w.inCell() { // a row or cell outside every table is no table's
 				w.openRow(off, style)
 			}
-		case "td", "th":
+		case tagTd, tagTh:
 			if w.inCell() {
 				w.openCell(a, style)
 			}
-		case "pre":
+		case tagPre:
 			w.endPre()
 			w.pre, w.preAt = true, off
 		}
 	}
-	if voidTags[tag] {
+	if tag.is(void) {
 		return
+	}
+	for int(tag) >= len(w.open) {
+		w.open = append(w.open, nil)
 	}
 	w.open[tag] = append(w.open[tag], len(w.stack))
 	w.stack = append(w.stack, e)
@@ -351,9 +319,9 @@ func (w *walker) pop(i, off int) {
 			continue // a table or <pre> not laid out was never opened
 		}
 		switch e.tag {
-		case "table":
+		case tagTable:
 			w.closeTable(off)
-		case "pre":
+		case tagPre:
 			w.endPre()
 		}
 	}
@@ -388,36 +356,36 @@ func (w *walker) space() {
 	}
 }
 
-// closeTo pops what is open inside the innermost table down to an element
-// named in stops: an unclosed cell or row ends where the next one begins.
-func (w *walker) closeTo(off int, stops ...string) {
+// closeTo pops what is open inside the innermost table down to a table,
+// the tag stop or a tag with the flag stops: an unclosed cell or row ends
+// where the next one begins.
+func (w *walker) closeTo(off int, stop tagID, stops tagFlag) {
 	if !w.inCell() {
 		return
 	}
 	for n := len(w.stack); n > 0; n = len(w.stack) {
-		if top := w.stack[n-1].tag; top == "table" || slices.Contains(stops, top) {
+		if top := w.stack[n-1].tag; top == tagTable || top == stop || top.is(stops) {
 			return
 		}
 		w.pop(n-1, off)
 	}
 }
 
-func (w *walker) end(tag string, off int) {
+func (w *walker) end(tag tagID, off int) {
 	// Pop to the matching open element; an end tag nothing opened, or
 	// nothing opened inside the innermost table, is ignored, and a table's
 	// end closes what is open inside it. The open elements are indexed by
 	// tag: a stray end tag costs no walk down the stack.
-	open := w.open[tag]
-	if len(open) == 0 {
+	if int(tag) >= len(w.open) || len(w.open[tag]) == 0 {
 		return
 	}
-	i := open[len(open)-1]
-	if tables := w.open["table"]; tag != "table" && len(tables) > 0 && tables[len(tables)-1] > i {
+	i := w.open[tag][len(w.open[tag])-1]
+	if tables := w.open[tagTable]; tag != tagTable && len(tables) > 0 && tables[len(tables)-1] > i {
 		return
 	}
 	hidden, boxed := w.stack[i].hidden, w.stack[i].boxed
 	w.pop(i, off)
-	if blockTags[tag] {
+	if tag.is(block) {
 		w.blockBoundary()
 	} else if boxed && !hidden {
 		w.space()
@@ -557,7 +525,7 @@ const nbspPoints = 4
 func (w *walker) indentNow() int {
 	total := 0
 	for i := len(w.stack) - 1; i >= 0; i-- {
-		if w.stack[i].tag == "td" || w.stack[i].tag == "th" {
+		if w.stack[i].tag == tagTd || w.stack[i].tag == tagTh {
 			break
 		}
 		total += w.stack[i].indent
