@@ -195,7 +195,9 @@ func (w *walker) walk() {
 			}
 			return
 		case html.TextToken:
-			w.text(string(z.Text()), w.src[off:off+raw], off) // Text unescapes Raw's bytes in place
+			if !w.hidden() { // text not shown is not even unescaped
+				w.text(z.Text(), w.src[off:off+raw], off) // Text unescapes Raw's bytes in place
+			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			tag := w.tagOf(name)
@@ -464,13 +466,10 @@ func span(s []byte, limit int) int {
 
 // text places a text token: in the open cell, the <pre> block, or the
 // paragraph being gathered.
-func (w *walker) text(s string, raw []byte, off int) {
-	if w.hidden() {
-		return
-	}
+func (w *walker) text(s, raw []byte, off int) {
 	switch {
 	case w.pre && !w.inCell():
-		w.preText(s, off)
+		w.preText(string(s), off)
 	case w.inCell():
 		w.cellText(s, raw, off)
 	default:
@@ -478,13 +477,13 @@ func (w *walker) text(s string, raw []byte, off int) {
 	}
 }
 
-func (w *walker) cellText(s string, raw []byte, off int) {
+func (w *walker) cellText(s, raw []byte, off int) {
 	c := w.cell
 	if c == nil {
 		return // text between cells: stray, not a cell's
 	}
 	if w.raised() {
-		if m := collapse(s); m != "" {
+		if m := collapse(string(s)); m != "" {
 			c.marks = append(c.marks, m)
 			if c.started {
 				c.text.WriteByte(' ') // "share<sup>(1)</sup>(non-GAAP)": the mark parts the words
@@ -515,7 +514,7 @@ func (w *walker) cellText(s string, raw []byte, off int) {
 			c.pos.EndCol = end.Col
 		}
 	}
-	c.text.WriteString(s)
+	c.text.Write(s)
 }
 
 // nbspPoints is how far a leading no-break space indents, in points.
@@ -533,7 +532,7 @@ func (w *walker) indentNow() int {
 	return total
 }
 
-func (w *walker) paraText(s string, off int) {
+func (w *walker) paraText(s []byte, off int) {
 	if w.raised() {
 		return // a footnote mark in prose
 	}
@@ -545,7 +544,7 @@ func (w *walker) paraText(s string, off int) {
 		w.paraAt = off + lead
 		w.center = len(w.stack) > 0 && w.stack[len(w.stack)-1].center
 	}
-	w.para.WriteString(s) // inline tags split no words: "ART<b>’</b>S", "(Nas<font>daq"
+	w.para.Write(s) // inline tags split no words: "ART<b>’</b>S", "(Nas<font>daq"
 }
 
 func (w *walker) endPara() {
@@ -755,13 +754,25 @@ func collapse(s string) string {
 
 // leadingSpace is the length of the white space (no-break and zero-width
 // spaces included) that s starts with.
-func leadingSpace(s string) int {
-	for i, r := range s {
+func leadingSpace(s []byte) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRune(s[i:])
 		if !isSpace(r) {
 			return i
 		}
+		i += n
 	}
 	return len(s)
+}
+
+// allSpace: s is white space only (or nothing).
+func allSpace(s string) bool {
+	for _, r := range s {
+		if !isSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isSpace: white space as shown, no-break and zero-width spaces included.
@@ -778,7 +789,9 @@ func zeroWidth(r rune) bool {
 	return r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff'
 }
 
-func countNbsp(s string) int { return strings.Count(s, "\u00a0") }
+func countNbsp(s []byte) int { return bytes.Count(s, nbsp) }
+
+var nbsp = []byte("\u00a0")
 
 // rawUnit measures the first character of raw text: its length in bytes
 // (an entity such as "&#160;" is one character), and whether it shows as
@@ -790,7 +803,7 @@ func rawUnit(raw []byte) (n int, space bool) {
 		for ; k < len(raw) && k <= 32; k++ {
 			if raw[k] == ';' {
 				s := html.UnescapeString(string(raw[:k+1]))
-				return k + 1, s != string(raw[:k+1]) && leadingSpace(s) == len(s)
+				return k + 1, s != string(raw[:k+1]) && allSpace(s)
 			}
 			if !(raw[k] == '#' || raw[k] >= '0' && raw[k] <= '9' || raw[k] >= 'a' && raw[k] <= 'z' || raw[k] >= 'A' && raw[k] <= 'Z') {
 				break
@@ -800,7 +813,7 @@ func rawUnit(raw []byte) (n int, space bool) {
 		// longest name that is one ("&nbsp1,234").
 		for j := min(k, len(raw)); j > 2; j-- {
 			if s := html.UnescapeString(string(raw[:j])); s != string(raw[:j]) && utf8.RuneCountInString(s) == 1 {
-				return j, leadingSpace(s) == len(s)
+				return j, allSpace(s)
 			}
 		}
 		return 1, false
@@ -808,7 +821,7 @@ func rawUnit(raw []byte) (n int, space bool) {
 		return 1, c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 	}
 	r, size := utf8.DecodeRune(raw)
-	return size, leadingSpace(string(r)) > 0
+	return size, isSpace(r)
 }
 
 // rawSpace is the length in bytes of the white space that raw text starts
