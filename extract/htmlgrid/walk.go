@@ -199,28 +199,109 @@ func (w *walker) walk() {
 				w.text(z.Text(), w.src[off:off+raw], off) // Text unescapes Raw's bytes in place
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			tag := w.tagOf(name)
-			a := attrs{colspan: 1, rowspan: 1}
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				w.attr(&a, k, v)
-			}
+			tag, a := w.startTag(z, w.src[off:off+raw])
 			w.start(tag, &a, off)
 			if tt == html.SelfClosingTagToken && !tag.is(void) {
 				w.end(tag, off) // XHTML's empty element: "<div/>", "<table/>"
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			w.end(w.tagOf(name), off)
+			w.end(w.endTag(z, w.src[off:off+raw]), off)
 		}
 		off += raw
 	}
 }
 
-// attrs is what start and openCell read of a tag's attributes; when an
-// attribute is repeated the last one counts.
+// startTag reads a start tag from its raw bytes; a name or a value the
+// tokenizer would change (an entity, a NUL) is read through the tokenizer.
+func (w *walker) startTag(z *html.Tokenizer, raw []byte) (tagID, attrs) {
+	s := newTagScanner(raw, false)
+	var buf [32]byte
+	name, ok := lowerASCII(buf[:], s.name())
+	if !ok {
+		return w.startTagSlow(z)
+	}
+	tag := w.tagOf(name)
+	a := attrs{colspan: 1, rowspan: 1}
+	var read attrKey // the tokenizer keeps the first of a repeated attribute
+	for {
+		k, v, more := s.next()
+		if !more {
+			return tag, a
+		}
+		key, ok := lowerASCII(buf[:], k)
+		if !ok {
+			continue // too long, or with a NUL: not one the walker reads
+		}
+		id := attrKeyOf(key)
+		if id == 0 || read&id != 0 {
+			continue
+		}
+		read |= id
+		if !plainValue(v) {
+			return w.startTagSlow(z)
+		}
+		w.attr(&a, id, v)
+	}
+}
+
+// startTagSlow reads a start tag through the tokenizer.
+func (w *walker) startTagSlow(z *html.Tokenizer) (tagID, attrs) {
+	name, more := z.TagName()
+	tag := w.tagOf(name)
+	a := attrs{colspan: 1, rowspan: 1}
+	for more {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		w.attr(&a, attrKeyOf(k), v)
+	}
+	return tag, a
+}
+
+// endTag reads an end tag's name from its raw bytes.
+func (w *walker) endTag(z *html.Tokenizer, raw []byte) tagID {
+	s := newTagScanner(raw, true)
+	var buf [32]byte
+	if name, ok := lowerASCII(buf[:], s.name()); ok {
+		return w.tagOf(name)
+	}
+	name, _ := z.TagName()
+	return w.tagOf(name)
+}
+
+// attrKey names an attribute the walker reads, as a bit.
+type attrKey uint8
+
+const (
+	attrStyle attrKey = 1 << iota
+	attrHidden
+	attrType
+	attrAlign
+	attrColspan
+	attrRowspan
+)
+
+// attrKeyOf is the attribute a lower-cased key names, or 0 for one the
+// walker does not read.
+func attrKeyOf(k []byte) attrKey {
+	switch string(k) {
+	case "style":
+		return attrStyle
+	case "hidden":
+		return attrHidden
+	case "type":
+		return attrType
+	case "align":
+		return attrAlign
+	case "colspan":
+		return attrColspan
+	case "rowspan":
+		return attrRowspan
+	}
+	return 0
+}
+
+// attrs is what start and openCell read of a tag's attributes (the
+// tokenizer keeps the first of a repeated attribute).
 type attrs struct {
 	style            styleInfo
 	hidden           bool // the hidden attribute
@@ -231,19 +312,19 @@ type attrs struct {
 
 // attr reads one attribute into a, copying nothing but a style seen for
 // the first time.
-func (w *walker) attr(a *attrs, k, v []byte) {
-	switch string(k) {
-	case "style":
+func (w *walker) attr(a *attrs, k attrKey, v []byte) {
+	switch k {
+	case attrStyle:
 		a.style = w.style(v)
-	case "hidden":
+	case attrHidden:
 		a.hidden = true
-	case "type":
+	case attrType:
 		a.typeHidden = bytes.EqualFold(v, []byte("hidden"))
-	case "align":
+	case attrAlign:
 		a.center = bytes.EqualFold(v, []byte("center"))
-	case "colspan":
+	case attrColspan:
 		a.colspan = span(v, maxColspan)
-	case "rowspan":
+	case attrRowspan:
 		a.rowspan = span(v, maxRowspan)
 	}
 }
