@@ -141,14 +141,16 @@ func (w *walker) style(v []byte) styleInfo {
 func newWalker(lines []Line) *walker {
 	w := &walker{open: make([][]int, knownTags)}
 	w.last.line = -1
-	var buf bytes.Buffer
+	size := 0
 	for _, l := range lines {
-		w.starts = append(w.starts, buf.Len())
-		w.nums = append(w.nums, l.N)
-		buf.WriteString(l.Text)
-		buf.WriteByte('\n')
+		size += len(l.Text) + 1
 	}
-	w.src = buf.Bytes()
+	w.src = make([]byte, 0, size) // the document once more, in one piece for the tokenizer
+	w.starts, w.nums = make([]int, len(lines)), make([]int, len(lines))
+	for i, l := range lines {
+		w.starts[i], w.nums[i] = len(w.src), l.N
+		w.src = append(append(w.src, l.Text...), '\n')
+	}
 	return w
 }
 
