@@ -158,9 +158,12 @@ func tokens(cells []placed) []token {
 			}
 		}
 		tok := token{text: s, first: p.first, last: p.last, pos: p.c.pos, top: p.c.top, bottom: p.c.bottom}
-		if num, ok := figure(currency + s); ok {
-			tok.text, tok.num, tok.figure = currency+s, num, true
-		} else if num, ok := figure(s); ok {
+		if currency != "" {
+			if num, ok := figure(currency + s); ok {
+				tok.text, tok.num, tok.figure = currency+s, num, true
+			}
+		}
+		if num, ok := p.c.figure(); ok && !tok.figure {
 			tok.num, tok.figure = num, true
 		}
 		currency = ""
@@ -202,6 +205,9 @@ func openNegative(s string) bool {
 // currency sign, an opening parenthesis, or both ("$ (", "( $"), with the
 // spaces between them taken out.
 func prefix(s string) (string, bool) {
+	if s == "" || !prefixStart(s[0]) {
+		return "", false // most cells: no copy to find out
+	}
 	t := strings.ReplaceAll(s, " ", "")
 	paren := strings.Count(t, "(")
 	sign := strings.ReplaceAll(t, "(", "")
@@ -209,6 +215,16 @@ func prefix(s string) (string, bool) {
 		return "", false
 	}
 	return t, true
+}
+
+// prefixStart: a byte a prefix cell can start with: a space, an opening
+// parenthesis, or a currency sign's first byte.
+func prefixStart(c byte) bool {
+	switch c {
+	case ' ', '(', '$', 'U', 'C', "€"[0], "£"[0]: // "¥" starts as "£" does
+		return true
+	}
+	return false
 }
 
 // isCurrency: a currency sign.

@@ -701,3 +701,29 @@ func BenchmarkCorpusRead(b *testing.B) {
 		}
 	}
 }
+
+// prefixByCopy is prefix as it was first written, copying every cell's
+// text: the reference for the quick rejection prefix now makes.
+func prefixByCopy(s string) (string, bool) {
+	t := strings.ReplaceAll(s, " ", "")
+	paren := strings.Count(t, "(")
+	sign := strings.ReplaceAll(t, "(", "")
+	if paren > 1 || sign == "" && paren == 0 || sign != "" && !isCurrency(sign) {
+		return "", false
+	}
+	return t, true
+}
+
+// FuzzPrefix: prefix reads any text as the copying version does.
+func FuzzPrefix(f *testing.F) {
+	for _, s := range []string{"$", "( $", "US$", "U.S. $", "C$", "CAD$ (", "€", "£", "¥", "(", " (", "((", "1,234", "(1", "$1", "", "U", "Ca"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := prefix(s)
+		want, wantOK := prefixByCopy(s)
+		if got != want || ok != wantOK {
+			t.Fatalf("prefix(%q) = %q, %v; the copying version %q, %v", s, got, ok, want, wantOK)
+		}
+	})
+}

@@ -42,6 +42,9 @@ type cell struct {
 	brk   bool // a block boundary since the last text
 	flat  string
 	flat1 bool // flat is worked out
+	num   grid.Number
+	isNum bool // flat reads as a figure
+	num1  bool // num and isNum are worked out
 }
 
 // plain is the cell's text collapsed, worked out once.
@@ -50,6 +53,16 @@ func (c *cell) plain() string {
 		c.flat, c.flat1 = collapse(c.text.String()), true
 	}
 	return c.flat
+}
+
+// figure is the cell's text read as a figure, worked out once: whether
+// its table holds figures asks, and so does building it.
+func (c *cell) figure() (grid.Number, bool) {
+	if !c.num1 {
+		c.num, c.isNum = figure(c.plain())
+		c.num1 = true
+	}
+	return c.num, c.isNum
 }
 
 // cellPara is a paragraph of a cell's text: where it starts in the text,
@@ -769,18 +782,19 @@ func (w *walker) layoutProse(t *table) {
 // figure; a figure opened in cells of its own ("(" "$" "1,234)") is one.
 func hasFigures(t *table) bool {
 	rows := 0
+	var texts []*cell // the cells of a row that hold text
 	for _, r := range t.rows {
-		var texts []string
+		texts = texts[:0]
 		opened := false
 		for _, c := range r.cells {
 			if s := c.plain(); s != "" {
-				texts = append(texts, s)
+				texts = append(texts, c)
 				_, ok := prefix(s)
 				opened = opened || ok
 			}
 		}
-		for i, s := range texts {
-			if _, ok := figure(s); ok && !(i == 0 && len(texts) > 1 && listMark(s, texts[1])) {
+		for i, c := range texts {
+			if _, ok := c.figure(); ok && !(i == 0 && len(texts) > 1 && listMark(c.plain(), texts[1].plain())) {
 				rows++
 				break
 			}
