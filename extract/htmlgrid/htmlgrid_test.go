@@ -727,3 +727,34 @@ func FuzzPrefix(f *testing.F) {
 		}
 	})
 }
+
+// collapseByCopy is collapse as it was first written, copying every
+// text: the reference for collapse's check that a text is folded already.
+func collapseByCopy(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if isSpace(r) {
+			space = space || !zeroWidth(r)
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// FuzzCollapse: collapse folds any text as the copying version does.
+func FuzzCollapse(f *testing.F) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\u00a0b", "a\u200bb", "a \u200b b", "\xff", "a\xff b", "a\tb", "Net  sales\n", "\u3000x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapse(s), collapseByCopy(s); got != want {
+			t.Fatalf("collapse(%q) = %q, the copying version %q", s, got, want)
+		}
+	})
+}

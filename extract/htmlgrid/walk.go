@@ -833,6 +833,9 @@ func listMark(s, next string) bool {
 // collapse folds every run of white space, no-break and zero-width spaces
 // included, into one space, and trims.
 func collapse(s string) string {
+	if collapsed(s) {
+		return s // most cells' text: nothing to copy
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -847,6 +850,34 @@ func collapse(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// collapsed: s is as collapse leaves it, its words parted by single
+// plain spaces.
+func collapsed(s string) bool {
+	space := true // at the start, a space is a leading one
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case c < utf8.RuneSelf:
+			if c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+				return false
+			}
+			space = false
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if isSpace(r) || r == utf8.RuneError && n == 1 { // collapse writes a bad byte as U+FFFD
+				return false
+			}
+			i += n - 1
+			space = false
+		}
+	}
+	return !space || s == ""
 }
 
 // leadingSpace is the length of the white space (no-break and zero-width
