@@ -131,6 +131,8 @@ type walker struct {
 	preBrk   bool   // a block boundary in the <pre> block since its last text
 	pres     []preBlock
 
+	cells  []cell // cells and rows allocated, not yet taken
+	rows   []row
 	styles map[string]styleInfo // parsed inline styles: filing agents repeat a few thousands of times
 }
 
@@ -523,20 +525,44 @@ func (w *walker) closeTable(off int) {
 
 func (w *walker) openRow(off int, st styleInfo) {
 	t := w.tables[len(w.tables)-1]
-	t.rows = append(t.rows, &row{line: w.lineAt(off), top: st.top, bot: st.bottom})
+	r := w.newRow()
+	r.line, r.top, r.bot = w.lineAt(off), st.top, st.bottom
+	t.rows = append(t.rows, r)
 	w.cell = nil
 }
 
 func (w *walker) openCell(a *attrs, st styleInfo) {
 	t := w.tables[len(w.tables)-1]
 	if len(t.rows) == 0 {
-		t.rows = append(t.rows, &row{})
+		t.rows = append(t.rows, w.newRow())
 	}
 	r := t.rows[len(t.rows)-1]
-	c := &cell{colspan: a.colspan, rowspan: a.rowspan,
-		indent: st.indent, top: st.top, bottom: st.bottom}
+	c := w.newCell()
+	c.colspan, c.rowspan, c.indent, c.top, c.bottom = a.colspan, a.rowspan, st.indent, st.top, st.bottom
 	r.cells = append(r.cells, c)
 	w.cell = c
+}
+
+// slab is how many cells or rows are allocated at once: a statement has
+// hundreds, and one allocation for many costs less than one each.
+const slab = 64
+
+func (w *walker) newCell() *cell {
+	if len(w.cells) == 0 {
+		w.cells = make([]cell, slab)
+	}
+	c := &w.cells[0]
+	w.cells = w.cells[1:]
+	return c
+}
+
+func (w *walker) newRow() *row {
+	if len(w.rows) == 0 {
+		w.rows = make([]row, slab)
+	}
+	r := &w.rows[0]
+	w.rows = w.rows[1:]
+	return r
 }
 
 // Absurd spans are clamped: a filing agent's colspan="1000" would make a
