@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"finexport/extract/grid"
 	"finexport/extract/textgrid"
@@ -755,6 +756,52 @@ func FuzzCollapse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := collapse(s), collapseByCopy(s); got != want {
 			t.Fatalf("collapse(%q) = %q, the copying version %q", s, got, want)
+		}
+	})
+}
+
+// FuzzCellWrite: a cell's text folded as its pieces come is the text
+// collapse makes of them written whole, and so is each paragraph of it
+// (a '|' in the input starts one, a '^' stands for a boundary's space).
+// The pieces are valid UTF-8, as the decoded document's text always is.
+func FuzzCellWrite(f *testing.F) {
+	for _, s := range []string{"a b", " a|  b ^c", "Net\u00a0sales|\u200bx", "a^^b| |c", "€ 1,234|\n(56)", "x\u3000|\u200b|y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		var c cell
+		var raw strings.Builder
+		var froms, rawFroms []int
+		for k, piece := range strings.Split(s, "|") {
+			if k > 0 {
+				froms, rawFroms = append(froms, c.text.Len()), append(rawFroms, raw.Len())
+			}
+			for j, part := range strings.Split(piece, "^") {
+				if j > 0 {
+					c.space = true
+					raw.WriteByte(' ')
+				}
+				c.write([]byte(part))
+				raw.WriteString(part)
+			}
+		}
+		whole := raw.String()
+		if got, want := c.plain(), collapse(whole); got != want {
+			t.Fatalf("folded as it came %q, collapsed whole %q", got, want)
+		}
+		text := c.text.String()
+		froms, rawFroms = append([]int{0}, froms...), append([]int{0}, rawFroms...)
+		for k := range froms {
+			to, rawTo := len(text), len(whole)
+			if k+1 < len(froms) {
+				to, rawTo = froms[k+1], rawFroms[k+1]
+			}
+			if got, want := collapse(text[froms[k]:to]), collapse(whole[rawFroms[k]:rawTo]); got != want {
+				t.Fatalf("paragraph %d: %q from the folded text, %q from the whole", k, got, want)
+			}
 		}
 	})
 }

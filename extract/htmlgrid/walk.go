@@ -25,7 +25,11 @@ type Line = textgrid.Line
 
 // cell is a table cell as read, before it is placed in the grid.
 type cell struct {
+	// Its text as shown, folded as it comes by collapse's rules: every
+	// run of white space one space, none at the start, and a space after
+	// the last word written only when another word follows.
 	text    strings.Builder
+	space   bool     // white space after the last word written
 	marks   []string // footnote marks: superscripts and raised text
 	colspan int
 	rowspan int
@@ -40,19 +44,40 @@ type cell struct {
 	// notes.
 	paras []cellPara
 	brk   bool // a block boundary since the last text
-	flat  string
-	flat1 bool // flat is worked out
 	num   grid.Number
-	isNum bool // flat reads as a figure
+	isNum bool // its text reads as a figure
 	num1  bool // num and isNum are worked out
 }
 
-// plain is the cell's text collapsed, worked out once.
-func (c *cell) plain() string {
-	if !c.flat1 {
-		c.flat, c.flat1 = collapse(c.text.String()), true
+// plain is the cell's text collapsed.
+func (c *cell) plain() string { return c.text.String() }
+
+// write adds text to the cell's, folding its white space as collapse
+// does: the text is built once, not built and then folded.
+func (c *cell) write(s []byte) {
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(s[i:])
+		}
+		if isSpace(r) {
+			c.space = c.space || !zeroWidth(r)
+		} else {
+			if c.space && c.text.Len() > 0 {
+				c.text.WriteByte(' ')
+			}
+			c.space = false
+			switch {
+			case r < utf8.RuneSelf:
+				c.text.WriteByte(s[i])
+			case r == utf8.RuneError && n == 1:
+				c.text.WriteRune(r) // a bad byte as U+FFFD, as collapse writes it
+			default:
+				c.text.Write(s[i : i+n])
+			}
+		}
+		i += n
 	}
-	return c.flat
 }
 
 // figure is the cell's text read as a figure, worked out once: whether
@@ -434,7 +459,7 @@ func (w *walker) blockBoundary() {
 	case w.inCell():
 		if w.cell != nil && w.cell.started {
 			w.cell.brk = true
-			w.cell.text.WriteByte(' ')
+			w.cell.space = true
 		}
 	case w.pre:
 		w.preBrk = len(w.preLines) > 0
@@ -449,7 +474,7 @@ func (w *walker) space() {
 	switch {
 	case w.inCell():
 		if w.cell != nil && w.cell.started {
-			w.cell.text.WriteByte(' ')
+			w.cell.space = true
 		}
 	case w.para.Len() > 0:
 		w.para.WriteByte(' ')
@@ -608,7 +633,7 @@ func (w *walker) cellText(s, raw []byte, off int) {
 		if m := collapse(string(s)); m != "" {
 			c.marks = append(c.marks, m)
 			if c.started {
-				c.text.WriteByte(' ') // "share<sup>(1)</sup>(non-GAAP)": the mark parts the words
+				c.space = true // "share<sup>(1)</sup>(non-GAAP)": the mark parts the words
 			}
 		}
 		return
@@ -636,7 +661,7 @@ func (w *walker) cellText(s, raw []byte, off int) {
 			c.pos.EndCol = end.Col
 		}
 	}
-	c.text.Write(s)
+	c.write(s)
 }
 
 // nbspPoints is how far a leading no-break space indents, in points.
@@ -794,7 +819,7 @@ func (w *walker) layoutProse(t *table) {
 				if k+1 < len(paras) {
 					to = paras[k+1].from
 				}
-				if s := collapse(text[p.from:to]); s != "" {
+				if s := collapse(text[p.from:to]); s != "" { // the text is folded: only a leading space to trim
 					w.prose = append(w.prose, para{Line{N: p.line, Text: s}, p.at, false})
 				}
 			}
