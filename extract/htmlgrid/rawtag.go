@@ -1,5 +1,7 @@
 package htmlgrid
 
+import "bytes"
+
 // The tokenizer's TagName and TagAttr copy every name, key and value they
 // return (to replace NUL bytes), a third of the walker's time on a filing
 // agent's styled cells. tagScanner reads the same tag from the token's raw
@@ -106,13 +108,11 @@ func (s *tagScanner) val() []byte {
 		return nil
 	case '\'', '"':
 		from := s.i
-		for s.i < len(s.raw) {
-			c := s.raw[s.i]
-			s.i++
-			if c == quote {
-				return s.raw[from : s.i-1]
-			}
+		if j := bytes.IndexByte(s.raw[from:], quote); j >= 0 {
+			s.i = from + j + 1
+			return s.raw[from : from+j]
 		}
+		s.i = len(s.raw)
 		return s.raw[from:]
 	}
 	from := s.i - 1
@@ -152,10 +152,5 @@ func lowerASCII(buf []byte, s []byte) ([]byte, bool) {
 // plainValue: an attribute value the tokenizer returns as written, with
 // no entity, carriage return or NUL for it to change.
 func plainValue(v []byte) bool {
-	for _, c := range v {
-		if c == '&' || c == '\r' || c == 0 {
-			return false
-		}
-	}
-	return true
+	return bytes.IndexByte(v, '&') < 0 && bytes.IndexByte(v, '\r') < 0 && bytes.IndexByte(v, 0) < 0
 }
