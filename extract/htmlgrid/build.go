@@ -407,11 +407,13 @@ func footnoteMark(s string) bool {
 	case "*", "**", "†", "‡", "(*)":
 		return true
 	}
-	if len(s) < 3 || len(s) > 4 || s[0] != '(' || s[len(s)-1] != ')' {
-		return false
-	}
-	in := s[1 : len(s)-1]
-	return strings.Trim(in, "0123456789") == "" || len(in) == 1 && in[0] >= 'a' && in[0] <= 'z'
+	return parenNumber(s) || len(s) == 3 && s[0] == '(' && s[1] >= 'a' && s[1] <= 'z' && s[2] == ')'
+}
+
+// parenNumber: a number of one or two digits in parentheses, as a
+// footnote or a list marks itself: "(1)", "(12)".
+func parenNumber(s string) bool {
+	return len(s) >= 3 && len(s) <= 4 && s[0] == '(' && s[len(s)-1] == ')' && strings.Trim(s[1:len(s)-1], "0123456789") == ""
 }
 
 // isNoteHead: the heading of a column of footnote references.
@@ -645,7 +647,8 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 		}
 		return append(body, out)
 	}
-	if out.Kind == grid.Words && underFigures(body) {
+	closing := out.Kind == grid.Words && underFigures(body)
+	if closing {
 		// The double line under Total assets is often the top border of
 		// the spacer cells of the next heading ("LIABILITIES AND ..."):
 		// it closes the figures above all the same.
@@ -653,7 +656,7 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 			top = max(top, p.c.top)
 		}
 	}
-	if top != 0 && (out.Kind == grid.Figures || out.Kind == grid.Words && underFigures(body)) {
+	if top != 0 && (out.Kind == grid.Figures || closing) {
 		body = appendRule(body, out.Line, top)
 	}
 	body = append(body, out)

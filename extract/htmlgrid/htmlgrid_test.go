@@ -805,3 +805,19 @@ func FuzzCellWrite(f *testing.F) {
 		}
 	})
 }
+
+// A footnote's mark and a list's share the "(1)" test: one or two digits
+// in parentheses; a footnote's may be a letter.
+func TestMarks(t *testing.T) {
+	for s, want := range map[string][2]bool{ // footnoteMark, listMark before words
+		"(1)": {true, true}, "(12)": {true, true}, "(123)": {false, false}, "()": {false, false}, "(a)": {true, false},
+		"(ab)": {false, false}, "(A)": {false, false}, "*": {true, false}, "†": {true, false}, "1": {false, false}, "(1": {false, false},
+	} {
+		if got := [2]bool{footnoteMark(s), listMark(s, "Revenue")}; got != want {
+			t.Errorf("%q: footnote mark, list mark %v, want %v", s, got, want)
+		}
+	}
+	if listMark("(1)", "1,234") {
+		t.Error("(1) before a figure read as a list's mark")
+	}
+}

@@ -870,7 +870,7 @@ func joinedFigure(r *row) bool {
 // listMark reports a footnote's or a list's mark, "(1)", standing before
 // its words: never a figure.
 func listMark(s, next string) bool {
-	if len(s) < 3 || len(s) > 4 || s[0] != '(' || s[len(s)-1] != ')' || strings.Trim(s[1:len(s)-1], "0123456789") != "" {
+	if !parenNumber(s) {
 		return false
 	}
 	for _, r := range next {
