@@ -250,11 +250,7 @@ func isCloser(s string) bool {
 func isYear(t token) bool {
 	s := strings.TrimSpace(strings.TrimSuffix(t.text, t.num.Footnote))
 	s = strings.TrimRight(s, "*")
-	if len(s) != 4 || strings.Trim(s, "0123456789") != "" || t.num.Dollar || t.num.Percent || t.num.Value.IsNegative() {
-		return false
-	}
-	y := t.num.Value.IntPart()
-	return y >= 1950 && y <= 2100
+	return grid.IsYear(s) && !t.num.Dollar && !t.num.Percent && !t.num.Value.IsNegative()
 }
 
 // buildTable turns a table as read into a grid. ok is false for a table
