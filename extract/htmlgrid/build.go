@@ -98,10 +98,9 @@ type token struct {
 	text        string
 	num         grid.Number
 	figure      bool
-	ref         bool // a footnote reference in a notes column: a mark, not a figure
-	first, last int  // grid columns of the figure's own cell
-	pos         grid.Pos
-	top, bottom byte
+	ref         bool  // a footnote reference in a notes column: a mark, not a figure
+	first, last int   // grid columns of the figure's own cell
+	c           *cell // that cell: its place, borders, indent and marks
 }
 
 // place lays the cells into grid columns, honouring colspan and rowspan.
@@ -157,7 +156,7 @@ func tokens(cells []placed) []token {
 				continue
 			}
 		}
-		tok := token{text: s, first: p.first, last: p.last, pos: p.c.pos, top: p.c.top, bottom: p.c.bottom}
+		tok := token{text: s, first: p.first, last: p.last, c: p.c}
 		if currency != "" {
 			if num, ok := figure(currency + s); ok {
 				tok.text, tok.num, tok.figure = currency+s, num, true
@@ -586,11 +585,12 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 	out := grid.Row{Kind: grid.Blank, Line: r.line}
 	var label, all []string
 	var marks []string
+	var stub *cell // the cell of the label's first token
 	top, bottom := r.top, r.bot
 	taken := map[int]bool{}
 	for i, t := range toks {
-		if out.Line == 0 || i == 0 && t.pos.Line > 0 {
-			out.Line = t.pos.Line
+		if out.Line == 0 || i == 0 && t.c.pos.Line > 0 {
+			out.Line = t.c.pos.Line
 		}
 		if t.ref {
 			marks = append(marks, t.text)
@@ -599,6 +599,9 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 		all = append(all, t.text)
 		if !t.figure {
 			if len(out.Cells) == 0 {
+				if len(label) == 0 {
+					stub = t.c
+				}
 				label = append(label, t.text)
 			}
 			continue
@@ -606,22 +609,19 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 		col, _ := cols.span(t.last, t.last)
 		switch {
 		case col < 0:
-			warn(t.pos.Line, "figure \""+t.text+"\" stands in no column of the table; skipped")
+			warn(t.c.pos.Line, "figure \""+t.text+"\" stands in no column of the table; skipped")
 			continue
 		case taken[col]:
-			warn(t.pos.Line, "figure \""+t.text+"\" stands in a column another figure of its row took; skipped")
+			warn(t.c.pos.Line, "figure \""+t.text+"\" stands in a column another figure of its row took; skipped")
 			continue
 		}
 		taken[col] = true
-		top, bottom = max(top, t.top), max(bottom, t.bottom)
-		out.Cells = append(out.Cells, grid.Cell{First: col, Last: col, Text: t.text, Num: t.num, Pos: t.pos})
+		top, bottom = max(top, t.c.top), max(bottom, t.c.bottom)
+		out.Cells = append(out.Cells, grid.Cell{First: col, Last: col, Text: t.text, Num: t.num, Pos: t.c.pos})
 	}
-	for _, p := range cells {
-		if p.text != "" && len(label) > 0 && p.text == label[0] {
-			out.Indent = p.c.indent
-			marks = append(p.c.marks[:len(p.c.marks):len(p.c.marks)], marks...)
-			break
-		}
+	if stub != nil {
+		out.Indent = stub.indent
+		marks = append(stub.marks[:len(stub.marks):len(stub.marks)], marks...)
 	}
 	switch {
 	case len(out.Cells) > 0:
