@@ -100,7 +100,7 @@ type token struct {
 	figure      bool
 	ref         bool  // a footnote reference in a notes column: a mark, not a figure
 	first, last int   // grid columns of the figure's own cell
-	c           *cell // that cell: its place, borders, indent and marks
+	c           *cell // that cell: its place, borders and indent
 }
 
 // place lays the cells into grid columns, honouring colspan and rowspan.
@@ -549,9 +549,8 @@ func (c columns) span(first, last int) (int, int) {
 // it heads, and the stub text as the label.
 func headRow(r *row, cells []placed, toks []token, cols columns) (grid.Row, bool) {
 	out := grid.Row{Kind: grid.Words, Line: r.line, Years: allYears(toks)}
-	var all, stub, marks []string
+	var all, stub []string
 	for _, p := range cells {
-		marks = append(marks, p.c.marks...)
 		if p.text == "" {
 			continue
 		}
@@ -575,7 +574,6 @@ func headRow(r *row, cells []placed, toks []token, cols columns) (grid.Row, bool
 	}
 	out.Text = strings.Join(all, " ")
 	out.Label = strings.Join(stub, " ")
-	out.Marks = strings.Join(marks, " ")
 	return out, true
 }
 
@@ -584,7 +582,6 @@ func headRow(r *row, cells []placed, toks []token, cols columns) (grid.Row, bool
 func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols columns, warn func(int, string)) []grid.Row {
 	out := grid.Row{Kind: grid.Blank, Line: r.line}
 	var label, all []string
-	var marks []string
 	var stub *cell // the cell of the label's first token
 	top, bottom := r.top, r.bot
 	taken := map[int]bool{}
@@ -593,8 +590,7 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 			out.Line = t.c.pos.Line
 		}
 		if t.ref {
-			marks = append(marks, t.text)
-			continue
+			continue // a footnote reference: no part of the row's text
 		}
 		all = append(all, t.text)
 		if !t.figure {
@@ -621,7 +617,6 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 	}
 	if stub != nil {
 		out.Indent = stub.indent
-		marks = append(stub.marks[:len(stub.marks):len(stub.marks)], marks...)
 	}
 	switch {
 	case len(out.Cells) > 0:
@@ -632,7 +627,6 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 	}
 	out.Text = strings.Join(all, " ")
 	out.Label = strings.Join(label, " ")
-	out.Marks = strings.Join(marks, " ")
 	if out.Kind == grid.Blank {
 		// An empty row whose cells draw a line is a rule.
 		for _, p := range cells {

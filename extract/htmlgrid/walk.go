@@ -29,8 +29,7 @@ type cell struct {
 	// run of white space one space, none at the start, and a space after
 	// the last word written only when another word follows.
 	text    strings.Builder
-	space   bool     // white space after the last word written
-	marks   []string // footnote marks: superscripts and raised text
+	space   bool // white space after the last word written
 	colspan int
 	rowspan int
 	pos     grid.Pos
@@ -630,11 +629,10 @@ func (w *walker) cellText(s, raw []byte, off int) {
 		return // text between cells: stray, not a cell's
 	}
 	if w.raised() {
-		if m := collapse(string(s)); m != "" {
-			c.marks = append(c.marks, m)
-			if c.started {
-				c.space = true // "share<sup>(1)</sup>(non-GAAP)": the mark parts the words
-			}
+		// A footnote mark is no part of the text, but parts the words
+		// around it: "share<sup>(1)</sup>(non-GAAP)".
+		if c.started && leadingSpace(s) < len(s) {
+			c.space = true
 		}
 		return
 	}
