@@ -561,7 +561,11 @@ y  3  4</pre>`))
 		if len(raw) > 1<<16 {
 			return
 		}
-		tables, _ := Read(splitLines(raw), func(int, string) {})
+		lines, _, err := textgrid.Decode(raw)
+		if err != nil {
+			return // empty or binary: the extractor reads no such file
+		}
+		tables, _ := Read(lines, func(int, string) {})
 		for _, tb := range tables {
 			for _, r := range tb.Body {
 				for _, c := range r.Cells {
