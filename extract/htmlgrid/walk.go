@@ -8,6 +8,7 @@ package htmlgrid
 
 import (
 	"bytes"
+	"io"
 
 	"sort"
 	"strings"
@@ -133,8 +134,8 @@ type element struct {
 
 // walker turns the token stream into tables and paragraphs.
 type walker struct {
-	src    []byte
-	starts []int                        // byte offset of each line
+	lines  []Line
+	starts []int                        // byte offset of each line, in the lines joined by newlines
 	nums   []int                        // the file's line number of each line
 	last   struct{ line, off, col int } // the last position asked for
 	stack  []element
@@ -178,19 +179,39 @@ func (w *walker) style(v []byte) styleInfo {
 }
 
 func newWalker(lines []Line) *walker {
-	w := &walker{open: make([][]int, knownTags)}
+	w := &walker{open: make([][]int, knownTags), lines: lines}
 	w.last.line = -1
-	size := 0
-	for _, l := range lines {
-		size += len(l.Text) + 1
-	}
-	w.src = make([]byte, 0, size) // the document once more, in one piece for the tokenizer
 	w.starts, w.nums = make([]int, len(lines)), make([]int, len(lines))
+	off := 0
 	for i, l := range lines {
-		w.starts[i], w.nums[i] = len(w.src), l.N
-		w.src = append(append(w.src, l.Text...), '\n')
+		w.starts[i], w.nums[i] = off, l.N
+		off += len(l.Text) + 1
 	}
 	return w
+}
+
+// docReader reads the document's lines as one text, each line ended by
+// a newline, without copying them into one piece first.
+type docReader struct {
+	lines []Line
+	i, at int // the line read next, and how far into it
+}
+
+func (r *docReader) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) && r.i < len(r.lines) {
+		if t := r.lines[r.i].Text; r.at < len(t) {
+			k := copy(p[n:], t[r.at:])
+			n, r.at = n+k, r.at+k
+			continue
+		}
+		p[n] = '\n'
+		n, r.i, r.at = n+1, r.i+1, 0
+	}
+	if n == 0 {
+		return 0, io.EOF
+	}
+	return n, nil
 }
 
 // posAt is the file position of a byte offset; the column counts
@@ -206,12 +227,23 @@ func (w *walker) posAt(off int) grid.Pos {
 	if w.last.line == i && w.last.off >= from && w.last.off <= off {
 		from, col = w.last.off, w.last.col
 	}
-	col += utf8.RuneCount(w.src[from:min(off, len(w.src))])
+	col += w.runes(i, from-w.starts[i], off-w.starts[i])
 	w.last.line, w.last.off, w.last.col = i, off, col
 	return grid.Pos{Line: w.nums[i], Col: col}
 }
 
 func (w *walker) lineAt(off int) int { return w.posAt(off).Line }
+
+// runes counts the characters of line i, its newline included, from
+// byte a to byte b.
+func (w *walker) runes(i, a, b int) int {
+	t := w.lines[i].Text
+	n := 0
+	if b > len(t) && a <= len(t) {
+		n = 1 // the newline
+	}
+	return n + utf8.RuneCountInString(t[min(a, len(t)):min(b, len(t))])
+}
 
 // preBlock is a <pre> block's lines and where it starts.
 type preBlock struct {
@@ -221,7 +253,7 @@ type preBlock struct {
 
 // walk reads the whole document.
 func (w *walker) walk() {
-	z := html.NewTokenizer(bytes.NewReader(w.src))
+	z := html.NewTokenizer(&docReader{lines: w.lines})
 	off := 0
 	for {
 		tt := z.Next()
@@ -237,16 +269,17 @@ func (w *walker) walk() {
 			return
 		case html.TextToken:
 			if !w.hidden() { // text not shown is not even unescaped
-				w.text(z.Text(), w.src[off:off+raw], off) // Text unescapes Raw's bytes in place
+				m := w.measure(z.Raw()) // before Text unescapes Raw's bytes in place
+				w.text(z.Text(), m, off)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			tag, a := w.startTag(z, w.src[off:off+raw])
+			tag, a := w.startTag(z, z.Raw())
 			w.start(tag, &a, off)
 			if tt == html.SelfClosingTagToken && !tag.is(void) {
 				w.end(tag, off) // XHTML's empty element: "<div/>", "<table/>"
 			}
 		case html.EndTagToken:
-			w.end(w.endTag(z, w.src[off:off+raw]), off)
+			w.end(w.endTag(z, z.Raw()), off)
 		}
 		off += raw
 	}
@@ -612,18 +645,38 @@ func span(s []byte, limit int) int {
 
 // text places a text token: in the open cell, the <pre> block, or the
 // paragraph being gathered.
-func (w *walker) text(s, raw []byte, off int) {
+func (w *walker) text(s []byte, m rawText, off int) {
 	switch {
 	case w.pre && !w.inCell():
 		w.preText(string(s), off)
 	case w.inCell():
-		w.cellText(s, raw, off)
+		w.cellText(s, m, off)
 	default:
 		w.paraText(s, off)
 	}
 }
 
-func (w *walker) cellText(s, raw []byte, off int) {
+// rawText is what a cell reads of a text token's raw bytes: the length
+// of its leading white space, and the offset of its last byte that shows
+// (-1 for none).
+type rawText struct{ space, last int }
+
+// measure reads a text token's raw bytes where a cell's text needs them.
+func (w *walker) measure(raw []byte) rawText {
+	if !w.inCell() || w.cell == nil || w.raised() {
+		return rawText{}
+	}
+	m := rawText{last: -1}
+	if !w.cell.started || w.cell.brk { // where cellText places the text's start
+		m.space = rawSpace(raw)
+	}
+	if m.space < len(raw) { // (white space alone shows nothing)
+		m.last = rawLastVisible(raw)
+	}
+	return m
+}
+
+func (w *walker) cellText(s []byte, m rawText, off int) {
 	c := w.cell
 	if c == nil {
 		return // text between cells: stray, not a cell's
@@ -645,17 +698,17 @@ func (w *walker) cellText(s, raw []byte, off int) {
 		c.started = true
 		// Offsets count the raw text: "&#160;&#160;1,234" starts its
 		// figure twelve bytes in.
-		at := off + rawSpace(raw)
+		at := off + m.space
 		c.pos, c.at = w.posAt(at), at
 		c.indent += w.indentNow() + countNbsp(s[:lead])*nbspPoints
 	}
 	if c.brk && leadingSpace(s) < len(s) {
-		at := off + rawSpace(raw)
+		at := off + m.space
 		c.paras = append(c.paras, cellPara{from: c.text.Len(), at: at, line: w.lineAt(at)})
 		c.brk = false
 	}
-	if last := rawLastVisible(raw); last >= 0 {
-		if end := w.posAt(off + last); end.Line == c.pos.Line {
+	if m.last >= 0 {
+		if end := w.posAt(off + m.last); end.Line == c.pos.Line {
 			c.pos.EndCol = end.Col
 		}
 	}
