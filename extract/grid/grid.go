@@ -68,9 +68,6 @@ type Row struct {
 	// Cells are the figures of a body row, or the header phrases of a
 	// head row, left to right.
 	Cells []Cell
-	// Marks are the footnote marks the layout sets apart from the label
-	// (a superscript "1" after "Net earnings"); the label holds none.
-	Marks string
 }
 
 // Cell is one cell: a figure in a body row, a phrase in a head row.

@@ -34,3 +34,12 @@ func FuzzFoldSpaces(f *testing.F) {
 		}
 	})
 }
+
+func TestIsYear(t *testing.T) {
+	for s, want := range map[string]bool{"1950": true, "1949": false, "2024": true, "2099": true, "2100": false, "1234": false,
+		"202": false, "20245": false, "20a4": false, " 2024": false, "": false} {
+		if got := IsYear(s); got != want {
+			t.Errorf("IsYear(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

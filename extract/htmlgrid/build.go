@@ -98,10 +98,9 @@ type token struct {
 	text        string
 	num         grid.Number
 	figure      bool
-	ref         bool // a footnote reference in a notes column: a mark, not a figure
-	first, last int  // grid columns of the figure's own cell
-	pos         grid.Pos
-	top, bottom byte
+	ref         bool  // a footnote reference in a notes column: a mark, not a figure
+	first, last int   // grid columns of the figure's own cell
+	c           *cell // that cell: its place, borders and indent
 }
 
 // place lays the cells into grid columns, honouring colspan and rowspan.
@@ -157,10 +156,13 @@ func tokens(cells []placed) []token {
 				continue
 			}
 		}
-		tok := token{text: s, first: p.first, last: p.last, pos: p.c.pos, top: p.c.top, bottom: p.c.bottom}
-		if num, ok := figure(currency + s); ok {
-			tok.text, tok.num, tok.figure = currency+s, num, true
-		} else if num, ok := figure(s); ok {
+		tok := token{text: s, first: p.first, last: p.last, c: p.c}
+		if currency != "" {
+			if num, ok := figure(currency + s); ok {
+				tok.text, tok.num, tok.figure = currency+s, num, true
+			}
+		}
+		if num, ok := p.c.figure(); ok && !tok.figure {
 			tok.num, tok.figure = num, true
 		}
 		currency = ""
@@ -202,6 +204,9 @@ func openNegative(s string) bool {
 // currency sign, an opening parenthesis, or both ("$ (", "( $"), with the
 // spaces between them taken out.
 func prefix(s string) (string, bool) {
+	if s == "" || !prefixStart(s[0]) {
+		return "", false // most cells: no copy to find out
+	}
 	t := strings.ReplaceAll(s, " ", "")
 	paren := strings.Count(t, "(")
 	sign := strings.ReplaceAll(t, "(", "")
@@ -209,6 +214,16 @@ func prefix(s string) (string, bool) {
 		return "", false
 	}
 	return t, true
+}
+
+// prefixStart: a byte a prefix cell can start with: a space, an opening
+// parenthesis, or a currency sign's first byte.
+func prefixStart(c byte) bool {
+	switch c {
+	case ' ', '(', '$', 'U', 'C', "€"[0], "£"[0]: // "¥" starts as "£" does
+		return true
+	}
+	return false
 }
 
 // isCurrency: a currency sign.
@@ -234,11 +249,7 @@ func isCloser(s string) bool {
 func isYear(t token) bool {
 	s := strings.TrimSpace(strings.TrimSuffix(t.text, t.num.Footnote))
 	s = strings.TrimRight(s, "*")
-	if len(s) != 4 || strings.Trim(s, "0123456789") != "" || t.num.Dollar || t.num.Percent || t.num.Value.IsNegative() {
-		return false
-	}
-	y := t.num.Value.IntPart()
-	return y >= 1950 && y <= 2100
+	return grid.IsYear(s) && !t.num.Dollar && !t.num.Percent && !t.num.Value.IsNegative()
 }
 
 // buildTable turns a table as read into a grid. ok is false for a table
@@ -391,11 +402,13 @@ func footnoteMark(s string) bool {
 	case "*", "**", "†", "‡", "(*)":
 		return true
 	}
-	if len(s) < 3 || len(s) > 4 || s[0] != '(' || s[len(s)-1] != ')' {
-		return false
-	}
-	in := s[1 : len(s)-1]
-	return strings.Trim(in, "0123456789") == "" || len(in) == 1 && in[0] >= 'a' && in[0] <= 'z'
+	return parenNumber(s) || len(s) == 3 && s[0] == '(' && s[1] >= 'a' && s[1] <= 'z' && s[2] == ')'
+}
+
+// parenNumber: a number of one or two digits in parentheses, as a
+// footnote or a list marks itself: "(1)", "(12)".
+func parenNumber(s string) bool {
+	return len(s) >= 3 && len(s) <= 4 && s[0] == '(' && s[len(s)-1] == ')' && strings.Trim(s[1:len(s)-1], "0123456789") == ""
 }
 
 // isNoteHead: the heading of a column of footnote references.
@@ -536,9 +549,8 @@ func (c columns) span(first, last int) (int, int) {
 // it heads, and the stub text as the label.
 func headRow(r *row, cells []placed, toks []token, cols columns) (grid.Row, bool) {
 	out := grid.Row{Kind: grid.Words, Line: r.line, Years: allYears(toks)}
-	var all, stub, marks []string
+	var all, stub []string
 	for _, p := range cells {
-		marks = append(marks, p.c.marks...)
 		if p.text == "" {
 			continue
 		}
@@ -562,7 +574,6 @@ func headRow(r *row, cells []placed, toks []token, cols columns) (grid.Row, bool
 	}
 	out.Text = strings.Join(all, " ")
 	out.Label = strings.Join(stub, " ")
-	out.Marks = strings.Join(marks, " ")
 	return out, true
 }
 
@@ -571,20 +582,22 @@ func headRow(r *row, cells []placed, toks []token, cols columns) (grid.Row, bool
 func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols columns, warn func(int, string)) []grid.Row {
 	out := grid.Row{Kind: grid.Blank, Line: r.line}
 	var label, all []string
-	var marks []string
+	var stub *cell // the cell of the label's first token
 	top, bottom := r.top, r.bot
 	taken := map[int]bool{}
 	for i, t := range toks {
-		if out.Line == 0 || i == 0 && t.pos.Line > 0 {
-			out.Line = t.pos.Line
+		if out.Line == 0 || i == 0 && t.c.pos.Line > 0 {
+			out.Line = t.c.pos.Line
 		}
 		if t.ref {
-			marks = append(marks, t.text)
-			continue
+			continue // a footnote reference: no part of the row's text
 		}
 		all = append(all, t.text)
 		if !t.figure {
 			if len(out.Cells) == 0 {
+				if len(label) == 0 {
+					stub = t.c
+				}
 				label = append(label, t.text)
 			}
 			continue
@@ -592,22 +605,18 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 		col, _ := cols.span(t.last, t.last)
 		switch {
 		case col < 0:
-			warn(t.pos.Line, "figure \""+t.text+"\" stands in no column of the table; skipped")
+			warn(t.c.pos.Line, "figure \""+t.text+"\" stands in no column of the table; skipped")
 			continue
 		case taken[col]:
-			warn(t.pos.Line, "figure \""+t.text+"\" stands in a column another figure of its row took; skipped")
+			warn(t.c.pos.Line, "figure \""+t.text+"\" stands in a column another figure of its row took; skipped")
 			continue
 		}
 		taken[col] = true
-		top, bottom = max(top, t.top), max(bottom, t.bottom)
-		out.Cells = append(out.Cells, grid.Cell{First: col, Last: col, Text: t.text, Num: t.num, Pos: t.pos})
+		top, bottom = max(top, t.c.top), max(bottom, t.c.bottom)
+		out.Cells = append(out.Cells, grid.Cell{First: col, Last: col, Text: t.text, Num: t.num, Pos: t.c.pos})
 	}
-	for _, p := range cells {
-		if p.text != "" && len(label) > 0 && p.text == label[0] {
-			out.Indent = p.c.indent
-			marks = append(p.c.marks[:len(p.c.marks):len(p.c.marks)], marks...)
-			break
-		}
+	if stub != nil {
+		out.Indent = stub.indent
 	}
 	switch {
 	case len(out.Cells) > 0:
@@ -618,7 +627,6 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 	}
 	out.Text = strings.Join(all, " ")
 	out.Label = strings.Join(label, " ")
-	out.Marks = strings.Join(marks, " ")
 	if out.Kind == grid.Blank {
 		// An empty row whose cells draw a line is a rule.
 		for _, p := range cells {
@@ -629,7 +637,8 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 		}
 		return append(body, out)
 	}
-	if out.Kind == grid.Words && underFigures(body) {
+	closing := out.Kind == grid.Words && underFigures(body)
+	if closing {
 		// The double line under Total assets is often the top border of
 		// the spacer cells of the next heading ("LIABILITIES AND ..."):
 		// it closes the figures above all the same.
@@ -637,7 +646,7 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 			top = max(top, p.c.top)
 		}
 	}
-	if top != 0 && (out.Kind == grid.Figures || out.Kind == grid.Words && underFigures(body)) {
+	if top != 0 && (out.Kind == grid.Figures || closing) {
 		body = appendRule(body, out.Line, top)
 	}
 	body = append(body, out)

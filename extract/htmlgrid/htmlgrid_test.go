@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"finexport/extract/grid"
 	"finexport/extract/textgrid"
@@ -44,19 +45,19 @@ func read(t testing.TB, name string) ([]grid.Table, []Line) {
 
 // render writes a row as the tests spell it:
 //
-//	H 0-1 Three Months Ended | -1--1 (Unaudited) ^marks   a head row: each cell's columns and text
-//	Label >indent ^marks = 0:$1,234 1:(56)                a row of figures: each figure's column
-//	W Label >indent ^marks                                a row of words
-//	R- or R=                                              a rule
-//	B                                                     a blank row
+//	H 0-1 Three Months Ended | -1--1 (Unaudited)   a head row: each cell's columns and text
+//	Label >indent = 0:$1,234 1:(56)                a row of figures: each figure's column
+//	W Label >indent                                a row of words
+//	R- or R=                                       a rule
+//	B                                              a blank row
+//
+// Footnote marks (superscripts, a notes column's references) are in no
+// row's text: the rows show them gone.
 func render(r grid.Row, head bool) string {
 	var b strings.Builder
 	extras := func() {
 		if r.Indent != 0 {
 			fmt.Fprintf(&b, " >%d", r.Indent)
-		}
-		if r.Marks != "" {
-			b.WriteString(" ^" + r.Marks)
 		}
 	}
 	switch {
@@ -67,9 +68,6 @@ func render(r grid.Row, head bool) string {
 				b.WriteString(" |")
 			}
 			fmt.Fprintf(&b, " %d-%d %s", c.First, c.Last, c.Text)
-		}
-		if r.Marks != "" {
-			b.WriteString(" ^" + r.Marks)
 		}
 	case r.Kind == grid.Rule:
 		b.WriteString("R" + string(r.Rule))
@@ -266,19 +264,19 @@ func TestTrapGrids(t *testing.T) {
 				columns: 2,
 				head: []string{
 					"H 0-1 Thirteen Weeks Ended",
-					"H 0-0 February 3, 2024 | 1-1 January 28, 2023 | -2--2 Notes ^(a)",
+					"H 0-0 February 3, 2024 | 1-1 January 28, 2023 | -2--2 Notes",
 				},
 				body: []string{
 					"Net sales >1 = 0:$5,210 1:$4,980",
-					"Cost of sales >1 ^1 = 0:3,120 1:3,040",
-					"Selling, general and administrative expenses >1 ^1,2 = 0:1,240 1:1,190",
+					"Cost of sales >1 = 0:3,120 1:3,040",
+					"Selling, general and administrative expenses >1 = 0:1,240 1:1,190",
 					"R-",
 					"Operating income >1 = 0:850 1:750",
-					"Net earnings >1 ^1 3 = 0:$640 1:$560",
+					"Net earnings >1 = 0:$640 1:$560",
 					"R=",
 					"W Earnings per share: >1",
-					"– Basic >13 ^2 = 0:$1.28 1:$1.12",
-					"– Diluted >13 ^2 = 0:$1.26 1:$1.10",
+					"– Basic >13 = 0:$1.28 1:$1.12",
+					"– Diluted >13 = 0:$1.26 1:$1.10",
 				},
 			}},
 		},
@@ -511,16 +509,16 @@ func TestTrapText(t *testing.T) {
 // TestSpans: absurd spans are clamped; a rowspan reserves its columns in
 // the rows below; a value belongs to the header whose columns cover it.
 func TestSpans(t *testing.T) {
-	if n := span("1000", maxColspan); n != maxColspan {
+	if n := span([]byte("1000"), maxColspan); n != maxColspan {
 		t.Errorf("colspan 1000 read as %d", n)
 	}
-	if n := span("99999999999999999999", maxRowspan); n != maxRowspan {
+	if n := span([]byte("99999999999999999999"), maxRowspan); n != maxRowspan {
 		t.Errorf("a huge rowspan read as %d", n)
 	}
-	if n := span("0", maxColspan); n != 1 {
+	if n := span([]byte("0"), maxColspan); n != 1 {
 		t.Errorf("colspan 0 read as %d", n)
 	}
-	if n := span(" 3 ", maxColspan); n != 3 {
+	if n := span([]byte(" 3 "), maxColspan); n != 3 {
 		t.Errorf("colspan \" 3 \" read as %d", n)
 	}
 	doc := `<table>
@@ -563,7 +561,11 @@ y  3  4</pre>`))
 		if len(raw) > 1<<16 {
 			return
 		}
-		tables, _ := Read(splitLines(raw), func(int, string) {})
+		lines, _, err := textgrid.Decode(raw)
+		if err != nil {
+			return // empty or binary: the extractor reads no such file
+		}
+		tables, _ := Read(lines, func(int, string) {})
 		for _, tb := range tables {
 			for _, r := range tb.Body {
 				for _, c := range r.Cells {
@@ -674,5 +676,149 @@ func TestEntityWithoutSemicolon(t *testing.T) {
 		if got := rawSpace([]byte(raw)); got != want {
 			t.Errorf("rawSpace(%q) = %d, want %d", raw, got, want)
 		}
+	}
+}
+
+// BenchmarkCorpusRead reads every HTML filing of the corpus
+// (../shared/corpus/html), decoded into lines beforehand: the reader
+// alone on real EDGAR HTML, against BenchmarkCorpusHTMLParse in extract.
+func BenchmarkCorpusRead(b *testing.B) {
+	files, _ := filepath.Glob("../../../shared/corpus/html/*")
+	if len(files) == 0 {
+		b.Skip("no corpus under ../shared/corpus/html")
+	}
+	var docs [][]Line
+	size := 0
+	for _, name := range files {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs, size = append(docs, splitLines(raw)), size+len(raw)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, doc := range docs {
+			Read(doc, func(int, string) {})
+		}
+	}
+}
+
+// prefixByCopy is prefix as it was first written, copying every cell's
+// text: the reference for the quick rejection prefix now makes.
+func prefixByCopy(s string) (string, bool) {
+	t := strings.ReplaceAll(s, " ", "")
+	paren := strings.Count(t, "(")
+	sign := strings.ReplaceAll(t, "(", "")
+	if paren > 1 || sign == "" && paren == 0 || sign != "" && !isCurrency(sign) {
+		return "", false
+	}
+	return t, true
+}
+
+// FuzzPrefix: prefix reads any text as the copying version does.
+func FuzzPrefix(f *testing.F) {
+	for _, s := range []string{"$", "( $", "US$", "U.S. $", "C$", "CAD$ (", "€", "£", "¥", "(", " (", "((", "1,234", "(1", "$1", "", "U", "Ca"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := prefix(s)
+		want, wantOK := prefixByCopy(s)
+		if got != want || ok != wantOK {
+			t.Fatalf("prefix(%q) = %q, %v; the copying version %q, %v", s, got, ok, want, wantOK)
+		}
+	})
+}
+
+// collapseByCopy is collapse as it was first written, copying every
+// text: the reference for collapse's check that a text is folded already.
+func collapseByCopy(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if isSpace(r) {
+			space = space || !zeroWidth(r)
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// FuzzCollapse: collapse folds any text as the copying version does.
+func FuzzCollapse(f *testing.F) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\u00a0b", "a\u200bb", "a \u200b b", "\xff", "a\xff b", "a\tb", "Net  sales\n", "\u3000x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapse(s), collapseByCopy(s); got != want {
+			t.Fatalf("collapse(%q) = %q, the copying version %q", s, got, want)
+		}
+	})
+}
+
+// FuzzCellWrite: a cell's text folded as its pieces come is the text
+// collapse makes of them written whole, and so is each paragraph of it
+// (a '|' in the input starts one, a '^' stands for a boundary's space).
+// The pieces are valid UTF-8, as the decoded document's text always is.
+func FuzzCellWrite(f *testing.F) {
+	for _, s := range []string{"a b", " a|  b ^c", "Net\u00a0sales|\u200bx", "a^^b| |c", "€ 1,234|\n(56)", "x\u3000|\u200b|y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		var c cell
+		var raw strings.Builder
+		var froms, rawFroms []int
+		for k, piece := range strings.Split(s, "|") {
+			if k > 0 {
+				froms, rawFroms = append(froms, c.text.Len()), append(rawFroms, raw.Len())
+			}
+			for j, part := range strings.Split(piece, "^") {
+				if j > 0 {
+					c.space = true
+					raw.WriteByte(' ')
+				}
+				c.write([]byte(part))
+				raw.WriteString(part)
+			}
+		}
+		whole := raw.String()
+		if got, want := c.plain(), collapse(whole); got != want {
+			t.Fatalf("folded as it came %q, collapsed whole %q", got, want)
+		}
+		text := c.text.String()
+		froms, rawFroms = append([]int{0}, froms...), append([]int{0}, rawFroms...)
+		for k := range froms {
+			to, rawTo := len(text), len(whole)
+			if k+1 < len(froms) {
+				to, rawTo = froms[k+1], rawFroms[k+1]
+			}
+			if got, want := collapse(text[froms[k]:to]), collapse(whole[rawFroms[k]:rawTo]); got != want {
+				t.Fatalf("paragraph %d: %q from the folded text, %q from the whole", k, got, want)
+			}
+		}
+	})
+}
+
+// A footnote's mark and a list's share the "(1)" test: one or two digits
+// in parentheses; a footnote's may be a letter.
+func TestMarks(t *testing.T) {
+	for s, want := range map[string][2]bool{ // footnoteMark, listMark before words
+		"(1)": {true, true}, "(12)": {true, true}, "(123)": {false, false}, "()": {false, false}, "(a)": {true, false},
+		"(ab)": {false, false}, "(A)": {false, false}, "*": {true, false}, "†": {true, false}, "1": {false, false}, "(1": {false, false},
+	} {
+		if got := [2]bool{footnoteMark(s), listMark(s, "Revenue")}; got != want {
+			t.Errorf("%q: footnote mark, list mark %v, want %v", s, got, want)
+		}
+	}
+	if listMark("(1)", "1,234") {
+		t.Error("(1) before a figure read as a list's mark")
 	}
 }

@@ -296,11 +296,11 @@ func TestReadAsShown(t *testing.T) {
 		{"notes head in the years row",
 			`<table><tr><td>(US$ millions)</td><td>Note</td><td>2024</td><td>2023</td></tr><tr><td>Rev</td><td>3</td><td>1,000</td><td>900</td></tr>` +
 				`<tr><td>Cost</td><td>4</td><td>500</td><td>400</td></tr><tr><td>Net</td><td></td><td>500</td><td>500</td></tr></table>`,
-			[]string{"T 2", "H -1--1 (US$ millions) | -1--1 Note | 0-0 2024 | 1-1 2023", "Rev ^3 = 0:1,000 1:900", "Cost ^4 = 0:500 1:400", "Net = 0:500 1:500"}},
+			[]string{"T 2", "H -1--1 (US$ millions) | -1--1 Note | 0-0 2024 | 1-1 2023", "Rev = 0:1,000 1:900", "Cost = 0:500 1:400", "Net = 0:500 1:500"}},
 		{"notes head over a figure",
 			`<table><tr><td></td><td colspan=3>Notes</td><td>Dec. 31</td></tr><tr><td>Rev</td><td>3</td><td></td><td>1,000</td><td>900</td></tr>` +
 				`<tr><td>Cost</td><td>4</td><td></td><td>500</td><td>400</td></tr><tr><td>Net</td><td></td><td></td><td>500</td><td>500</td></tr></table>`,
-			[]string{"T 2", "H 0-0 Notes | 1-1 Dec. 31", "Rev ^3 = 0:1,000 1:900", "Cost ^4 = 0:500 1:400", "Net = 0:500 1:500"}},
+			[]string{"T 2", "H 0-0 Notes | 1-1 Dec. 31", "Rev = 0:1,000 1:900", "Cost = 0:500 1:400", "Net = 0:500 1:500"}},
 		{"notes among the figures",
 			`<table><tr><td></td><td>2024</td><td>2023</td></tr><tr><td>Rev</td><td>1,000</td><td>900</td></tr><tr><td></td><td colspan=2>Notes</td></tr>` +
 				`<tr><td>Cost</td><td>500</td><td>400</td></tr><tr><td>Net</td><td>500</td><td>500</td></tr></table>`,
@@ -310,7 +310,7 @@ func TestReadAsShown(t *testing.T) {
 		{"footnote mark in its own cell",
 			`<table><tr><td></td><td colspan=3>2024</td><td colspan=3>2023</td></tr><tr><td>Rev</td><td>$</td><td>1,000</td><td></td><td>$</td><td>900</td><td></td></tr>` +
 				`<tr><td>Adj EBITDA</td><td>$</td><td>500</td><td>(1)</td><td>$</td><td>400</td><td>(a)</td></tr><tr><td>Net</td><td>$</td><td>50</td><td></td><td>$</td><td>40</td><td></td></tr></table>`,
-			[]string{"T 2", "H 0-0 2024 | 1-1 2023", "Rev = 0:$1,000 1:$900", "Adj EBITDA ^(1) (a) = 0:$500 1:$400", "Net = 0:$50 1:$40"}},
+			[]string{"T 2", "H 0-0 2024 | 1-1 2023", "Rev = 0:$1,000 1:$900", "Adj EBITDA = 0:$500 1:$400", "Net = 0:$50 1:$40"}},
 		{"column of small negatives",
 			`<table><tr><td></td><td>2024</td><td>2023</td></tr><tr><td>Other</td><td>3</td><td>(1)</td></tr><tr><td>Tax</td><td>2</td><td>(1)</td></tr><tr><td>Net</td><td>5</td><td>(2)</td></tr></table>`,
 			[]string{"T 2", "H 0-0 2024 | 1-1 2023", "Other = 0:3 1:(1)", "Tax = 0:2 1:(1)", "Net = 0:5 1:(2)"}},
@@ -332,7 +332,7 @@ func TestReadAsShown(t *testing.T) {
 			`<table><tr><td>Share<font>holders</font> equity</td><td>1,<b>234</b></td><td>(5<span>6</span>)</td></tr>` +
 				`<tr><td>Net<br>income</td><td>1</td><td>2</td></tr><tr><td><div>Other</div><div>items</div></td><td>3</td><td>4</td></tr>` +
 				`<tr><td>Per share<sup>(1)</sup>(non-GAAP)</td><td>5</td><td>6</td></tr></table>`,
-			[]string{"T 2", "Shareholders equity = 0:1,234 1:(56)", "Net income = 0:1 1:2", "Other items = 0:3 1:4", "Per share (non-GAAP) ^(1) = 0:5 1:6"}},
+			[]string{"T 2", "Shareholders equity = 0:1,234 1:(56)", "Net income = 0:1 1:2", "Other items = 0:3 1:4", "Per share (non-GAAP) = 0:5 1:6"}},
 		// What shows only without scripts, and templates, are not shown.
 		{"noscript and template",
 			`<p>a</p><noscript><img src="pixel.gif" alt="x"> Enable scripts</noscript><template><table>` + threeRows + `</table></template><p>b</p>`,

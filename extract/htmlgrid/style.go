@@ -27,7 +27,9 @@ func parseStyle(s string) styleInfo {
 		return st
 	}
 	relative, lift := false, false
-	for _, decl := range strings.Split(s, ";") {
+	for rest := s; rest != ""; {
+		var decl string
+		decl, rest, _ = strings.Cut(rest, ";")
 		k, v, ok := strings.Cut(decl, ":")
 		if !ok {
 			continue

@@ -8,7 +8,8 @@ package htmlgrid
 
 import (
 	"bytes"
-	"slices"
+	"io"
+
 	"sort"
 	"strings"
 	"unicode"
@@ -25,8 +26,11 @@ type Line = textgrid.Line
 
 // cell is a table cell as read, before it is placed in the grid.
 type cell struct {
+	// Its text as shown, folded as it comes by collapse's rules: every
+	// run of white space one space, none at the start, and a space after
+	// the last word written only when another word follows.
 	text    strings.Builder
-	marks   []string // footnote marks: superscripts and raised text
+	space   bool // white space after the last word written
 	colspan int
 	rowspan int
 	pos     grid.Pos
@@ -40,16 +44,50 @@ type cell struct {
 	// notes.
 	paras []cellPara
 	brk   bool // a block boundary since the last text
-	flat  string
-	flat1 bool // flat is worked out
+	num   grid.Number
+	isNum bool // its text reads as a figure
+	num1  bool // num and isNum are worked out
 }
 
-// plain is the cell's text collapsed, worked out once.
-func (c *cell) plain() string {
-	if !c.flat1 {
-		c.flat, c.flat1 = collapse(c.text.String()), true
+// plain is the cell's text collapsed.
+func (c *cell) plain() string { return c.text.String() }
+
+// write adds text to the cell's, folding its white space as collapse
+// does: the text is built once, not built and then folded.
+func (c *cell) write(s []byte) {
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(s[i:])
+		}
+		if isSpace(r) {
+			c.space = c.space || !zeroWidth(r)
+		} else {
+			if c.space && c.text.Len() > 0 {
+				c.text.WriteByte(' ')
+			}
+			c.space = false
+			switch {
+			case r < utf8.RuneSelf:
+				c.text.WriteByte(s[i])
+			case r == utf8.RuneError && n == 1:
+				c.text.WriteRune(r) // a bad byte as U+FFFD, as collapse writes it
+			default:
+				c.text.Write(s[i : i+n])
+			}
+		}
+		i += n
 	}
-	return c.flat
+}
+
+// figure is the cell's text read as a figure, worked out once: whether
+// its table holds figures asks, and so does building it.
+func (c *cell) figure() (grid.Number, bool) {
+	if !c.num1 {
+		c.num, c.isNum = figure(c.plain())
+		c.num1 = true
+	}
+	return c.num, c.isNum
 }
 
 // cellPara is a paragraph of a cell's text: where it starts in the text,
@@ -83,7 +121,7 @@ type para struct {
 
 // element is an open element on the walker's stack.
 type element struct {
-	tag    string
+	tag    tagID
 	hidden bool // display:none or the hidden attribute, here or above: not laid out
 	// visibility:hidden, here or above: laid out, its text not shown (a
 	// cell keeps its place in the row)
@@ -96,12 +134,13 @@ type element struct {
 
 // walker turns the token stream into tables and paragraphs.
 type walker struct {
-	src    []byte
-	starts []int                        // byte offset of each line
+	lines  []Line
+	starts []int                        // byte offset of each line, in the lines joined by newlines
 	nums   []int                        // the file's line number of each line
 	last   struct{ line, off, col int } // the last position asked for
 	stack  []element
-	open   map[string][]int // the stack indexes of the open elements, by tag
+	open   [][]int          // the stack indexes of the open elements, by tag
+	tags   map[string]tagID // the ids of the tags without a fixed one
 	tables []*table         // open tables, innermost last
 	done   []*table
 	cell   *cell // the open cell of the innermost table, if any
@@ -117,73 +156,62 @@ type walker struct {
 	preBrk   bool   // a block boundary in the <pre> block since its last text
 	pres     []preBlock
 
+	cells  []cell // cells and rows allocated, not yet taken
+	rows   []row
 	styles map[string]styleInfo // parsed inline styles: filing agents repeat a few thousands of times
 }
 
 // style parses an inline style once per distinct text.
-func (w *walker) style(s string) styleInfo {
-	if s == "" {
+func (w *walker) style(v []byte) styleInfo {
+	if len(v) == 0 {
 		return styleInfo{}
 	}
-	st, ok := w.styles[s]
+	st, ok := w.styles[string(v)] // no copy to look up
 	if !ok {
 		if w.styles == nil {
 			w.styles = map[string]styleInfo{}
 		}
+		s := string(v)
 		st = parseStyle(s)
 		w.styles[s] = st
 	}
 	return st
 }
 
-// knownTags holds the names of the common tags once, so that reading a
-// tag's name copies nothing.
-var knownTags = map[string]string{}
-
-func init() {
-	for _, t := range []string{"p", "div", "span", "font", "b", "i", "u", "br", "td", "tr", "th", "table", "tbody", "thead",
-		"a", "sup", "sub", "hr", "img", "center", "pre", "li", "ul", "ol", "col", "colgroup", "strong", "em", "small", "big",
-		"html", "head", "body", "title", "meta", "link", "style", "script", "h1", "h2", "h3", "h4", "h5", "h6", "caption"} {
-		knownTags[t] = t
-	}
-}
-
-// tagName is a tag's name as a string, shared for the common ones.
-func tagName(name []byte) string {
-	if t, ok := knownTags[string(name)]; ok {
-		return t
-	}
-	return string(name)
-}
-
-// voidTags have no end tag.
-var voidTags = map[string]bool{"br": true, "img": true, "hr": true, "meta": true, "link": true, "input": true,
-	"col": true, "area": true, "base": true, "wbr": true, "source": true, "param": true, "embed": true}
-
-// unseen tags hold text that is never shown: the document's title in the
-// head, style sheets and scripts, what shows only without scripts or
-// frames, templates. (The tokenizer reads their content as
-// raw text, so their end tags always come.)
-var unseen = map[string]bool{"title": true, "style": true, "script": true,
-	"noscript": true, "template": true, "iframe": true, "noembed": true, "noframes": true}
-
-// blockTags end a paragraph of prose where they start or end.
-var blockTags = map[string]bool{"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "h1": true, "h2": true,
-	"h3": true, "h4": true, "h5": true, "h6": true, "table": true, "tr": true, "center": true, "blockquote": true,
-	"pre": true, "hr": true, "dl": true, "dt": true, "dd": true, "section": true, "article": true, "header": true, "footer": true}
-
 func newWalker(lines []Line) *walker {
-	w := &walker{open: map[string][]int{}}
+	w := &walker{open: make([][]int, knownTags), lines: lines}
 	w.last.line = -1
-	var buf bytes.Buffer
-	for _, l := range lines {
-		w.starts = append(w.starts, buf.Len())
-		w.nums = append(w.nums, l.N)
-		buf.WriteString(l.Text)
-		buf.WriteByte('\n')
+	w.starts, w.nums = make([]int, len(lines)), make([]int, len(lines))
+	off := 0
+	for i, l := range lines {
+		w.starts[i], w.nums[i] = off, l.N
+		off += len(l.Text) + 1
 	}
-	w.src = buf.Bytes()
 	return w
+}
+
+// docReader reads the document's lines as one text, each line ended by
+// a newline, without copying them into one piece first.
+type docReader struct {
+	lines []Line
+	i, at int // the line read next, and how far into it
+}
+
+func (r *docReader) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) && r.i < len(r.lines) {
+		if t := r.lines[r.i].Text; r.at < len(t) {
+			k := copy(p[n:], t[r.at:])
+			n, r.at = n+k, r.at+k
+			continue
+		}
+		p[n] = '\n'
+		n, r.i, r.at = n+1, r.i+1, 0
+	}
+	if n == 0 {
+		return 0, io.EOF
+	}
+	return n, nil
 }
 
 // posAt is the file position of a byte offset; the column counts
@@ -199,12 +227,23 @@ func (w *walker) posAt(off int) grid.Pos {
 	if w.last.line == i && w.last.off >= from && w.last.off <= off {
 		from, col = w.last.off, w.last.col
 	}
-	col += utf8.RuneCount(w.src[from:min(off, len(w.src))])
+	col += w.runes(i, from-w.starts[i], off-w.starts[i])
 	w.last.line, w.last.off, w.last.col = i, off, col
 	return grid.Pos{Line: w.nums[i], Col: col}
 }
 
 func (w *walker) lineAt(off int) int { return w.posAt(off).Line }
+
+// runes counts the characters of line i, its newline included, from
+// byte a to byte b.
+func (w *walker) runes(i, a, b int) int {
+	t := w.lines[i].Text
+	n := 0
+	if b > len(t) && a <= len(t) {
+		n = 1 // the newline
+	}
+	return n + utf8.RuneCountInString(t[min(a, len(t)):min(b, len(t))])
+}
 
 // preBlock is a <pre> block's lines and where it starts.
 type preBlock struct {
@@ -214,7 +253,7 @@ type preBlock struct {
 
 // walk reads the whole document.
 func (w *walker) walk() {
-	z := html.NewTokenizer(bytes.NewReader(w.src))
+	z := html.NewTokenizer(&docReader{lines: w.lines})
 	off := 0
 	for {
 		tt := z.Next()
@@ -229,31 +268,138 @@ func (w *walker) walk() {
 			}
 			return
 		case html.TextToken:
-			w.text(string(z.Text()), w.src[off:off+raw], off) // Text unescapes Raw's bytes in place
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			tag := tagName(name)
-			var attrs map[string]string
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				switch string(k) { // only the attributes start and openCell read: no copy of the rest
-				case "style", "hidden", "type", "align", "colspan", "rowspan":
-					if attrs == nil {
-						attrs = map[string]string{}
-					}
-					attrs[string(k)] = string(v)
-				}
+			if !w.hidden() { // text not shown is not even unescaped
+				m := w.measure(z.Raw()) // before Text unescapes Raw's bytes in place
+				w.text(z.Text(), m, off)
 			}
-			w.start(tag, attrs, off)
-			if tt == html.SelfClosingTagToken && !voidTags[tag] {
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tag, a := w.startTag(z, z.Raw())
+			w.start(tag, &a, off)
+			if tt == html.SelfClosingTagToken && !tag.is(void) {
 				w.end(tag, off) // XHTML's empty element: "<div/>", "<table/>"
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			w.end(tagName(name), off)
+			w.end(w.endTag(z, z.Raw()), off)
 		}
 		off += raw
+	}
+}
+
+// startTag reads a start tag from its raw bytes; a name or a value the
+// tokenizer would change (an entity, a NUL) is read through the tokenizer.
+func (w *walker) startTag(z *html.Tokenizer, raw []byte) (tagID, attrs) {
+	s := newTagScanner(raw, false)
+	var buf [32]byte
+	name, ok := lowerASCII(buf[:], s.name())
+	if !ok {
+		return w.startTagSlow(z)
+	}
+	tag := w.tagOf(name)
+	a := attrs{colspan: 1, rowspan: 1}
+	var read attrKey // the tokenizer keeps the first of a repeated attribute
+	for {
+		k, v, more := s.next()
+		if !more {
+			return tag, a
+		}
+		key, ok := lowerASCII(buf[:], k)
+		if !ok {
+			continue // too long, or with a NUL: not one the walker reads
+		}
+		id := attrKeyOf(key)
+		if id == 0 || read&id != 0 {
+			continue
+		}
+		read |= id
+		if !plainValue(v) {
+			return w.startTagSlow(z)
+		}
+		w.attr(&a, id, v)
+	}
+}
+
+// startTagSlow reads a start tag through the tokenizer.
+func (w *walker) startTagSlow(z *html.Tokenizer) (tagID, attrs) {
+	name, more := z.TagName()
+	tag := w.tagOf(name)
+	a := attrs{colspan: 1, rowspan: 1}
+	for more {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		w.attr(&a, attrKeyOf(k), v)
+	}
+	return tag, a
+}
+
+// endTag reads an end tag's name from its raw bytes.
+func (w *walker) endTag(z *html.Tokenizer, raw []byte) tagID {
+	s := newTagScanner(raw, true)
+	var buf [32]byte
+	if name, ok := lowerASCII(buf[:], s.name()); ok {
+		return w.tagOf(name)
+	}
+	name, _ := z.TagName()
+	return w.tagOf(name)
+}
+
+// attrKey names an attribute the walker reads, as a bit.
+type attrKey uint8
+
+const (
+	attrStyle attrKey = 1 << iota
+	attrHidden
+	attrType
+	attrAlign
+	attrColspan
+	attrRowspan
+)
+
+// attrKeyOf is the attribute a lower-cased key names, or 0 for one the
+// walker does not read.
+func attrKeyOf(k []byte) attrKey {
+	switch string(k) {
+	case "style":
+		return attrStyle
+	case "hidden":
+		return attrHidden
+	case "type":
+		return attrType
+	case "align":
+		return attrAlign
+	case "colspan":
+		return attrColspan
+	case "rowspan":
+		return attrRowspan
+	}
+	return 0
+}
+
+// attrs is what start and openCell read of a tag's attributes (the
+// tokenizer keeps the first of a repeated attribute).
+type attrs struct {
+	style            styleInfo
+	hidden           bool // the hidden attribute
+	typeHidden       bool // type="hidden"
+	center           bool // align="center"
+	colspan, rowspan int
+}
+
+// attr reads one attribute into a, copying nothing but a style seen for
+// the first time.
+func (w *walker) attr(a *attrs, k attrKey, v []byte) {
+	switch k {
+	case attrStyle:
+		a.style = w.style(v)
+	case attrHidden:
+		a.hidden = true
+	case attrType:
+		a.typeHidden = bytes.EqualFold(v, []byte("hidden"))
+	case attrAlign:
+		a.center = bytes.EqualFold(v, []byte("center"))
+	case attrColspan:
+		a.colspan = span(v, maxColspan)
+	case attrRowspan:
+		a.rowspan = span(v, maxRowspan)
 	}
 }
 
@@ -262,54 +408,56 @@ func (w *walker) hidden() bool {
 }
 func (w *walker) raised() bool { return len(w.stack) > 0 && w.stack[len(w.stack)-1].raised }
 
-func (w *walker) start(tag string, attrs map[string]string, off int) {
-	if blockTags[tag] {
+func (w *walker) start(tag tagID, a *attrs, off int) {
+	if tag.is(block) {
 		w.blockBoundary()
 	}
 	switch tag {
-	case "td", "th":
-		w.closeTo(off, "tr", "thead", "tbody", "tfoot")
-	case "tr", "thead", "tbody", "tfoot":
-		w.closeTo(off, "thead", "tbody", "tfoot")
-	case "p", "div", "table":
-		if n := len(w.stack); n > 0 && w.stack[n-1].tag == "p" {
+	case tagTd, tagTh:
+		w.closeTo(off, tagTr, rowGroup)
+	case tagTr, tagThead, tagTbody, tagTfoot:
+		w.closeTo(off, 0, rowGroup)
+	case tagP, tagDiv, tagTable:
+		if n := len(w.stack); n > 0 && w.stack[n-1].tag == tagP {
 			w.pop(n-1, off)
 		}
 	}
-	style := w.style(attrs["style"])
+	style := a.style
 	parent := element{}
 	if n := len(w.stack); n > 0 {
 		parent = w.stack[n-1]
 	}
-	_, hiddenAttr := attrs["hidden"]
 	e := element{tag: tag,
-		hidden:    parent.hidden || hiddenAttr || style.none || strings.EqualFold(attrs["type"], "hidden") || unseen[tag],
+		hidden:    parent.hidden || a.hidden || style.none || a.typeHidden || tag.is(unseen),
 		invisible: parent.invisible && !style.visible || style.invisible,
-		raised:    parent.raised || tag == "sup" || style.raised,
-		center:    parent.center && !style.left || style.center || tag == "center" || strings.EqualFold(attrs["align"], "center"),
+		raised:    parent.raised || tag == tagSup || style.raised,
+		center:    parent.center && !style.left || style.center || tag == tagCenter || a.center,
 		indent:    style.indent, boxed: style.boxed}
-	if !e.hidden && !blockTags[tag] && (style.indent > 0 || style.boxed) {
+	if !e.hidden && !tag.is(block) && (style.indent > 0 || style.boxed) {
 		w.space() // padding sets a bullet's text apart: "•</font><font style=\"padding-left:14pt\">Cloud"
 	}
 	if !e.hidden {
 		switch tag {
-		case "table":
+		case tagTable:
 			w.openTable(off)
-		case "tr":
+		case tagTr:
 			if w.inCell() { // a row or cell outside every table is no table's
 				w.openRow(off, style)
 			}
-		case "td", "th":
+		case tagTd, tagTh:
 			if w.inCell() {
-				w.openCell(attrs, style)
+				w.openCell(a, style)
 			}
-		case "pre":
+		case tagPre:
 			w.endPre()
 			w.pre, w.preAt = true, off
 		}
 	}
-	if voidTags[tag] {
+	if tag.is(void) {
 		return
+	}
+	for int(tag) >= len(w.open) {
+		w.open = append(w.open, nil)
 	}
 	w.open[tag] = append(w.open[tag], len(w.stack))
 	w.stack = append(w.stack, e)
@@ -328,9 +476,9 @@ func (w *walker) pop(i, off int) {
 			continue // a table or <pre> not laid out was never opened
 		}
 		switch e.tag {
-		case "table":
+		case tagTable:
 			w.closeTable(off)
-		case "pre":
+		case tagPre:
 			w.endPre()
 		}
 	}
@@ -343,7 +491,7 @@ func (w *walker) blockBoundary() {
 	case w.inCell():
 		if w.cell != nil && w.cell.started {
 			w.cell.brk = true
-			w.cell.text.WriteByte(' ')
+			w.cell.space = true
 		}
 	case w.pre:
 		w.preBrk = len(w.preLines) > 0
@@ -358,43 +506,43 @@ func (w *walker) space() {
 	switch {
 	case w.inCell():
 		if w.cell != nil && w.cell.started {
-			w.cell.text.WriteByte(' ')
+			w.cell.space = true
 		}
 	case w.para.Len() > 0:
 		w.para.WriteByte(' ')
 	}
 }
 
-// closeTo pops what is open inside the innermost table down to an element
-// named in stops: an unclosed cell or row ends where the next one begins.
-func (w *walker) closeTo(off int, stops ...string) {
+// closeTo pops what is open inside the innermost table down to a table,
+// the tag stop or a tag with the flag stops: an unclosed cell or row ends
+// where the next one begins.
+func (w *walker) closeTo(off int, stop tagID, stops tagFlag) {
 	if !w.inCell() {
 		return
 	}
 	for n := len(w.stack); n > 0; n = len(w.stack) {
-		if top := w.stack[n-1].tag; top == "table" || slices.Contains(stops, top) {
+		if top := w.stack[n-1].tag; top == tagTable || top == stop || top.is(stops) {
 			return
 		}
 		w.pop(n-1, off)
 	}
 }
 
-func (w *walker) end(tag string, off int) {
+func (w *walker) end(tag tagID, off int) {
 	// Pop to the matching open element; an end tag nothing opened, or
 	// nothing opened inside the innermost table, is ignored, and a table's
 	// end closes what is open inside it. The open elements are indexed by
 	// tag: a stray end tag costs no walk down the stack.
-	open := w.open[tag]
-	if len(open) == 0 {
+	if int(tag) >= len(w.open) || len(w.open[tag]) == 0 {
 		return
 	}
-	i := open[len(open)-1]
-	if tables := w.open["table"]; tag != "table" && len(tables) > 0 && tables[len(tables)-1] > i {
+	i := w.open[tag][len(w.open[tag])-1]
+	if tables := w.open[tagTable]; tag != tagTable && len(tables) > 0 && tables[len(tables)-1] > i {
 		return
 	}
 	hidden, boxed := w.stack[i].hidden, w.stack[i].boxed
 	w.pop(i, off)
-	if blockTags[tag] {
+	if tag.is(block) {
 		w.blockBoundary()
 	} else if boxed && !hidden {
 		w.space()
@@ -434,20 +582,44 @@ func (w *walker) closeTable(off int) {
 
 func (w *walker) openRow(off int, st styleInfo) {
 	t := w.tables[len(w.tables)-1]
-	t.rows = append(t.rows, &row{line: w.lineAt(off), top: st.top, bot: st.bottom})
+	r := w.newRow()
+	r.line, r.top, r.bot = w.lineAt(off), st.top, st.bottom
+	t.rows = append(t.rows, r)
 	w.cell = nil
 }
 
-func (w *walker) openCell(attrs map[string]string, st styleInfo) {
+func (w *walker) openCell(a *attrs, st styleInfo) {
 	t := w.tables[len(w.tables)-1]
 	if len(t.rows) == 0 {
-		t.rows = append(t.rows, &row{})
+		t.rows = append(t.rows, w.newRow())
 	}
 	r := t.rows[len(t.rows)-1]
-	c := &cell{colspan: span(attrs["colspan"], maxColspan), rowspan: span(attrs["rowspan"], maxRowspan),
-		indent: st.indent, top: st.top, bottom: st.bottom}
+	c := w.newCell()
+	c.colspan, c.rowspan, c.indent, c.top, c.bottom = a.colspan, a.rowspan, st.indent, st.top, st.bottom
 	r.cells = append(r.cells, c)
 	w.cell = c
+}
+
+// slab is how many cells or rows are allocated at once: a statement has
+// hundreds, and one allocation for many costs less than one each.
+const slab = 64
+
+func (w *walker) newCell() *cell {
+	if len(w.cells) == 0 {
+		w.cells = make([]cell, slab)
+	}
+	c := &w.cells[0]
+	w.cells = w.cells[1:]
+	return c
+}
+
+func (w *walker) newRow() *row {
+	if len(w.rows) == 0 {
+		w.rows = make([]row, slab)
+	}
+	r := &w.rows[0]
+	w.rows = w.rows[1:]
+	return r
 }
 
 // Absurd spans are clamped: a filing agent's colspan="1000" would make a
@@ -457,9 +629,9 @@ const (
 	maxRowspan = 20
 )
 
-func span(s string, limit int) int {
+func span(s []byte, limit int) int {
 	n := 0
-	for _, r := range strings.TrimSpace(s) {
+	for _, r := range bytes.TrimSpace(s) {
 		if r < '0' || r > '9' {
 			break
 		}
@@ -473,31 +645,47 @@ func span(s string, limit int) int {
 
 // text places a text token: in the open cell, the <pre> block, or the
 // paragraph being gathered.
-func (w *walker) text(s string, raw []byte, off int) {
-	if w.hidden() {
-		return
-	}
+func (w *walker) text(s []byte, m rawText, off int) {
 	switch {
 	case w.pre && !w.inCell():
-		w.preText(s, off)
+		w.preText(string(s), off)
 	case w.inCell():
-		w.cellText(s, raw, off)
+		w.cellText(s, m, off)
 	default:
 		w.paraText(s, off)
 	}
 }
 
-func (w *walker) cellText(s string, raw []byte, off int) {
+// rawText is what a cell reads of a text token's raw bytes: the length
+// of its leading white space, and the offset of its last byte that shows
+// (-1 for none).
+type rawText struct{ space, last int }
+
+// measure reads a text token's raw bytes where a cell's text needs them.
+func (w *walker) measure(raw []byte) rawText {
+	if !w.inCell() || w.cell == nil || w.raised() {
+		return rawText{}
+	}
+	m := rawText{last: -1}
+	if !w.cell.started || w.cell.brk { // where cellText places the text's start
+		m.space = rawSpace(raw)
+	}
+	if m.space < len(raw) { // (white space alone shows nothing)
+		m.last = rawLastVisible(raw)
+	}
+	return m
+}
+
+func (w *walker) cellText(s []byte, m rawText, off int) {
 	c := w.cell
 	if c == nil {
 		return // text between cells: stray, not a cell's
 	}
 	if w.raised() {
-		if m := collapse(s); m != "" {
-			c.marks = append(c.marks, m)
-			if c.started {
-				c.text.WriteByte(' ') // "share<sup>(1)</sup>(non-GAAP)": the mark parts the words
-			}
+		// A footnote mark is no part of the text, but parts the words
+		// around it: "share<sup>(1)</sup>(non-GAAP)".
+		if c.started && leadingSpace(s) < len(s) {
+			c.space = true
 		}
 		return
 	}
@@ -510,21 +698,21 @@ func (w *walker) cellText(s string, raw []byte, off int) {
 		c.started = true
 		// Offsets count the raw text: "&#160;&#160;1,234" starts its
 		// figure twelve bytes in.
-		at := off + rawSpace(raw)
+		at := off + m.space
 		c.pos, c.at = w.posAt(at), at
 		c.indent += w.indentNow() + countNbsp(s[:lead])*nbspPoints
 	}
 	if c.brk && leadingSpace(s) < len(s) {
-		at := off + rawSpace(raw)
+		at := off + m.space
 		c.paras = append(c.paras, cellPara{from: c.text.Len(), at: at, line: w.lineAt(at)})
 		c.brk = false
 	}
-	if last := rawLastVisible(raw); last >= 0 {
-		if end := w.posAt(off + last); end.Line == c.pos.Line {
+	if m.last >= 0 {
+		if end := w.posAt(off + m.last); end.Line == c.pos.Line {
 			c.pos.EndCol = end.Col
 		}
 	}
-	c.text.WriteString(s)
+	c.write(s)
 }
 
 // nbspPoints is how far a leading no-break space indents, in points.
@@ -534,7 +722,7 @@ const nbspPoints = 4
 func (w *walker) indentNow() int {
 	total := 0
 	for i := len(w.stack) - 1; i >= 0; i-- {
-		if w.stack[i].tag == "td" || w.stack[i].tag == "th" {
+		if w.stack[i].tag == tagTd || w.stack[i].tag == tagTh {
 			break
 		}
 		total += w.stack[i].indent
@@ -542,7 +730,7 @@ func (w *walker) indentNow() int {
 	return total
 }
 
-func (w *walker) paraText(s string, off int) {
+func (w *walker) paraText(s []byte, off int) {
 	if w.raised() {
 		return // a footnote mark in prose
 	}
@@ -554,7 +742,7 @@ func (w *walker) paraText(s string, off int) {
 		w.paraAt = off + lead
 		w.center = len(w.stack) > 0 && w.stack[len(w.stack)-1].center
 	}
-	w.para.WriteString(s) // inline tags split no words: "ART<b>’</b>S", "(Nas<font>daq"
+	w.para.Write(s) // inline tags split no words: "ART<b>’</b>S", "(Nas<font>daq"
 }
 
 func (w *walker) endPara() {
@@ -682,7 +870,7 @@ func (w *walker) layoutProse(t *table) {
 				if k+1 < len(paras) {
 					to = paras[k+1].from
 				}
-				if s := collapse(text[p.from:to]); s != "" {
+				if s := collapse(text[p.from:to]); s != "" { // the text is folded: only a leading space to trim
 					w.prose = append(w.prose, para{Line{N: p.line, Text: s}, p.at, false})
 				}
 			}
@@ -696,18 +884,19 @@ func (w *walker) layoutProse(t *table) {
 // figure; a figure opened in cells of its own ("(" "$" "1,234)") is one.
 func hasFigures(t *table) bool {
 	rows := 0
+	var texts []*cell // the cells of a row that hold text
 	for _, r := range t.rows {
-		var texts []string
+		texts = texts[:0]
 		opened := false
 		for _, c := range r.cells {
 			if s := c.plain(); s != "" {
-				texts = append(texts, s)
+				texts = append(texts, c)
 				_, ok := prefix(s)
 				opened = opened || ok
 			}
 		}
-		for i, s := range texts {
-			if _, ok := figure(s); ok && !(i == 0 && len(texts) > 1 && listMark(s, texts[1])) {
+		for i, c := range texts {
+			if _, ok := c.figure(); ok && !(i == 0 && len(texts) > 1 && listMark(c.plain(), texts[1].plain())) {
 				rows++
 				break
 			}
@@ -732,7 +921,7 @@ func joinedFigure(r *row) bool {
 // listMark reports a footnote's or a list's mark, "(1)", standing before
 // its words: never a figure.
 func listMark(s, next string) bool {
-	if len(s) < 3 || len(s) > 4 || s[0] != '(' || s[len(s)-1] != ')' || strings.Trim(s[1:len(s)-1], "0123456789") != "" {
+	if !parenNumber(s) {
 		return false
 	}
 	for _, r := range next {
@@ -746,6 +935,9 @@ func listMark(s, next string) bool {
 // collapse folds every run of white space, no-break and zero-width spaces
 // included, into one space, and trims.
 func collapse(s string) string {
+	if collapsed(s) {
+		return s // most cells' text: nothing to copy
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -762,15 +954,55 @@ func collapse(s string) string {
 	return b.String()
 }
 
+// collapsed: s is as collapse leaves it, its words parted by single
+// plain spaces.
+func collapsed(s string) bool {
+	space := true // at the start, a space is a leading one
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case c < utf8.RuneSelf:
+			if c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+				return false
+			}
+			space = false
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if isSpace(r) || r == utf8.RuneError && n == 1 { // collapse writes a bad byte as U+FFFD
+				return false
+			}
+			i += n - 1
+			space = false
+		}
+	}
+	return !space || s == ""
+}
+
 // leadingSpace is the length of the white space (no-break and zero-width
 // spaces included) that s starts with.
-func leadingSpace(s string) int {
-	for i, r := range s {
+func leadingSpace(s []byte) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRune(s[i:])
 		if !isSpace(r) {
 			return i
 		}
+		i += n
 	}
 	return len(s)
+}
+
+// allSpace: s is white space only (or nothing).
+func allSpace(s string) bool {
+	for _, r := range s {
+		if !isSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isSpace: white space as shown, no-break and zero-width spaces included.
@@ -787,7 +1019,9 @@ func zeroWidth(r rune) bool {
 	return r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff'
 }
 
-func countNbsp(s string) int { return strings.Count(s, "\u00a0") }
+func countNbsp(s []byte) int { return bytes.Count(s, nbsp) }
+
+var nbsp = []byte("\u00a0")
 
 // rawUnit measures the first character of raw text: its length in bytes
 // (an entity such as "&#160;" is one character), and whether it shows as
@@ -799,7 +1033,7 @@ func rawUnit(raw []byte) (n int, space bool) {
 		for ; k < len(raw) && k <= 32; k++ {
 			if raw[k] == ';' {
 				s := html.UnescapeString(string(raw[:k+1]))
-				return k + 1, s != string(raw[:k+1]) && leadingSpace(s) == len(s)
+				return k + 1, s != string(raw[:k+1]) && allSpace(s)
 			}
 			if !(raw[k] == '#' || raw[k] >= '0' && raw[k] <= '9' || raw[k] >= 'a' && raw[k] <= 'z' || raw[k] >= 'A' && raw[k] <= 'Z') {
 				break
@@ -809,7 +1043,7 @@ func rawUnit(raw []byte) (n int, space bool) {
 		// longest name that is one ("&nbsp1,234").
 		for j := min(k, len(raw)); j > 2; j-- {
 			if s := html.UnescapeString(string(raw[:j])); s != string(raw[:j]) && utf8.RuneCountInString(s) == 1 {
-				return j, leadingSpace(s) == len(s)
+				return j, allSpace(s)
 			}
 		}
 		return 1, false
@@ -817,7 +1051,7 @@ func rawUnit(raw []byte) (n int, space bool) {
 		return 1, c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 	}
 	r, size := utf8.DecodeRune(raw)
-	return size, leadingSpace(string(r)) > 0
+	return size, isSpace(r)
 }
 
 // rawSpace is the length in bytes of the white space that raw text starts

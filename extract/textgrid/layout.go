@@ -274,7 +274,7 @@ func splitGlued(chunks []chunk) []chunk {
 		for i := 1; i < len(words); i++ {
 			prev, w := words[i-1].Text, strings.ToLower(strings.TrimSuffix(words[i].Text, "."))
 			dayBefore := len(strings.TrimRight(prev, ",.")) <= 2 && allDigits(strings.TrimRight(prev, ",."))
-			yearBefore := isYear(strings.TrimRight(prev, ",.*"))
+			yearBefore := grid.IsYear(strings.TrimRight(prev, ",.*"))
 			if monthWords[w] && (dayBefore || yearBefore) || yearBefore && (w == "change" || w == "%" || w == "increase" || w == "variance") {
 				out = append(out, joinWords(words[start:i]))
 				start = i
@@ -538,19 +538,11 @@ func allYears(sh lineShape) bool {
 	}
 	for _, c := range sh.Cells {
 		text := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(c.Text), c.Num.Footnote))
-		if !isYear(text) || c.Num.Dollar {
+		if !grid.IsYear(text) || c.Num.Dollar {
 			return false
 		}
 	}
 	return true
-}
-
-// isYear: 1950-2099 written in four digits.
-func isYear(s string) bool {
-	if len(s) != 4 || !allDigits(s) {
-		return false
-	}
-	return s[:2] == "20" || s[:2] == "19" && s[2] >= '5'
 }
 
 func allDigits(s string) bool {
@@ -591,7 +583,7 @@ func namesPeriod(s string) bool {
 			prev = words[i-1]
 		}
 		switch {
-		case periodWords[w], isYear(w), strings.HasPrefix(w, "fy") && isYear(w[2:]):
+		case periodWords[w], grid.IsYear(w), strings.HasPrefix(w, "fy") && grid.IsYear(w[2:]):
 			return true
 		case monthWords[w] && len(next) <= 2 && allDigits(next):
 			return true
