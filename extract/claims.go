@@ -502,10 +502,7 @@ func (m spanMask) take(start, end int) {
 	}
 }
 
-var (
-	reQualifierAfter = regexp.MustCompile(`(?i)^\W*(?:\S+\s+){0,5}?(generated|product\s+line|segment|division)\b`)
-	unqualifying     = map[string]bool{"The": true, "Its": true, "Our": true, "Total": true, "Net": true, "Company's": true, "Company’s": true, "Corporate": true, "Consolidated": true}
-)
+var unqualifying = map[string]bool{"The": true, "Its": true, "Our": true, "Total": true, "Net": true, "Company's": true, "Company’s": true, "Corporate": true, "Consolidated": true}
 
 // componentWords qualify an item as a part of the company's figure:
 // "product revenues", "international revenues".
@@ -667,7 +664,7 @@ func findItems(s, lower string, phrases []templates.ProsePhrase) []mention {
 					men.Excluded = true
 				}
 			}
-			if after := s[m[1]:min(len(s), m[1]+80)]; reQualifierAfter.MatchString(after) || qualifiedAfter(after) {
+			if after := s[m[1]:min(len(s), m[1]+80)]; qualifierAfter(after) || qualifiedAfter(after) {
 				men.Excluded = true
 			}
 			if qualifiedBefore(s[:m[0]]) || p.ID == "cash" && notCashBalance(s[:m[0]], s[m[1]:]) {
@@ -810,16 +807,7 @@ func inheritQualifier(s string, ms []mention) {
 	}
 }
 
-var (
-	reBoundary   = regexp.MustCompile(`(?i)\b(compared|versus|vs|from|over|against)\b`)
-	reComparedTo = regexp.MustCompile(`(?i)\b(compared\s+(?:to|with)|versus|vs\.?|from)\s+(?:an?\s+|the\s+)?$`)
-	fillerWords  = map[string]bool{"approximately": true, "about": true, "nearly": true, "almost": true, "only": true, "a": true, "an": true, "the": true}
-	reOrBefore   = regexp.MustCompile(`(?i)\bor\s*$`)
-	reOfAfter    = regexp.MustCompile(`(?i)^\s+of\s+`)
-	reChangeWord = regexp.MustCompile(`(?i)\b(increased|decreased|increase|decrease|up|down|rose|fell|grew|declined|improved)\s*(?:by|of)?\s*$`)
-	reChangeNext = regexp.MustCompile(`(?i)^\s+(increase|decrease|improvement|decline|rise|drop|higher|lower)\b`)
-	reDownWord   = regexp.MustCompile(`(?i)decrease|down|fell|declined|decline|drop|lower`)
-)
+var fillerWords = map[string]bool{"approximately": true, "about": true, "nearly": true, "almost": true, "only": true, "a": true, "an": true, "the": true}
 
 // trimFiller drops trailing spaces and filler words ("approximately",
 // "a", "the") from the text before an amount.
@@ -878,8 +866,8 @@ func linkItem(s string, a *amount, prev []amount, items, periods []mention) (men
 	if m := next; m != nil {
 		return *m, !m.Excluded // "$1,584,000 net loss"
 	}
-	if loc := reOfAfter.FindStringIndex(after); loc != nil {
-		if m := mentionStartingAt(items, a.End+loc[1]); m != nil {
+	if at := ofAfter(after); at >= 0 {
+		if m := mentionStartingAt(items, a.End+at); m != nil {
 			return *m, !m.Excluded // "$6.8 million of cash"
 		}
 	}
@@ -892,7 +880,7 @@ func linkItem(s string, a *amount, prev []amount, items, periods []mention) (men
 		in := strings.HasPrefix(strings.TrimLeft(after, " "), "in ")
 		return *m, !m.Excluded && (!in || companySubject(s[:a.Start]))
 	}
-	if reComparedTo.MatchString(tail(s[:a.Start], 40)) {
+	if comparedBefore(tail(s[:a.Start], 40)) {
 		for i := len(prev) - 1; i >= 0; i-- {
 			if prev[i].Unit == USD {
 				return mention{ID: prev[i].Item, Metric: prev[i].Metric, Loss: prev[i].Loss}, prev[i].Item != ""
@@ -986,7 +974,7 @@ func isRatioBase(before string) bool {
 func linkPeriod(s string, a *amount, periods []mention) (Period, bool) {
 	for _, p := range periods {
 		if p.Start >= a.End {
-			if !reBoundary.MatchString(s[a.End:p.Start]) {
+			if !hasBoundaryWord(s[a.End:p.Start]) {
 				return p.Period, !p.Period.IsZero()
 			}
 			break

@@ -1026,7 +1026,7 @@ func withItem(a amount, id string) amount {
 func (ctx *docContext) percentClaim(fact Fact, amounts []amount, i int, s string) {
 	a := amounts[i]
 	before := strings.TrimRight(tail(s[:a.Start], 60), " ")
-	if reOrBefore.MatchString(before) {
+	if orBefore(before) {
 		for j := i - 1; j >= 0; j-- {
 			if amounts[j].Unit != USD {
 				continue
@@ -1036,8 +1036,8 @@ func (ctx *docContext) percentClaim(fact Fact, amounts []amount, i int, s string
 				return
 			}
 			base := "revenue"
-			if loc := reOfAfter.FindStringIndex(s[a.End:]); loc != nil {
-				rest := s[a.End+loc[1]:]
+			if at := ofAfter(s[a.End:]); at >= 0 {
+				rest := s[a.End+at:]
 				items := findItems(rest, strings.ToLower(rest), ctx.set.ProsePhrases())
 				if len(items) > 0 && items[0].Start == 0 {
 					base = items[0].ID
@@ -1048,10 +1048,10 @@ func (ctx *docContext) percentClaim(fact Fact, amounts []amount, i int, s string
 		}
 		return
 	}
-	if !reChangeWord.MatchString(before) && !reChangeNext.MatchString(s[a.End:]) || onABasis(s[a.End:]) {
+	if !changeWordBefore(before) && !changeNext(s[a.End:]) || onABasis(s[a.End:]) {
 		return // "increased 6 percent on a pre-currency basis": not the reported change
 	}
-	down := reDownWord.MatchString(lastWords(before, 2)) || reChangeNext.MatchString(s[a.End:]) && reDownWord.MatchString(firstWords(s[a.End:], 2))
+	down := downWord(lastWords(before, 2)) || changeNext(s[a.End:]) && downWord(firstWords(s[a.End:], 2))
 	near := -1
 	for j, b := range amounts {
 		if b.Unit == USD && b.Item != "" && b.Linked && (near < 0 || distance(a, b) < distance(a, amounts[near])) {

@@ -1,0 +1,149 @@
+package extract
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"finexport/extract/htmlgrid"
+	"finexport/extract/textgrid"
+)
+
+// The regular expressions the prose reader's scanners (scan.go) replaced,
+// kept as references: each scanner must match exactly where its
+// expression does, on every sentence of the corpus and on fuzzed text.
+var (
+	refOrBefore         = regexp.MustCompile(`(?i)\bor\s*$`)
+	refOfAfter          = regexp.MustCompile(`(?i)^\s+of\s+`)
+	refChangeWord       = regexp.MustCompile(`(?i)\b(increased|decreased|increase|decrease|up|down|rose|fell|grew|declined|improved)\s*(?:by|of)?\s*$`)
+	refChangeNext       = regexp.MustCompile(`(?i)^\s+(increase|decrease|improvement|decline|rise|drop|higher|lower)\b`)
+	refDownWord         = regexp.MustCompile(`(?i)decrease|down|fell|declined|decline|drop|lower`)
+	refBoundary         = regexp.MustCompile(`(?i)\b(compared|versus|vs|from|over|against)\b`)
+	refComparedTo       = regexp.MustCompile(`(?i)\b(compared\s+(?:to|with)|versus|vs\.?|from)\s+(?:an?\s+|the\s+)?$`)
+	refQualifierAfter   = regexp.MustCompile(`(?i)^\W*(?:\S+\s+){0,5}?(generated|product\s+line|segment|division)\b`)
+	scanSeeds           = []string{"", " ", "or", " or ", "Sales, or ", "increased by ", "up ſ", "decreaſed of", "rose  ", "a bor ", " increase", " decreases", "  of  x", " of", "\tof\t", " Of the", "as compared to the ", "compared\twith an ", "vs. a ", "VS ", "from  ", "revenues vſ", "versus", "cash over", ", (net) generated", " ſegment", " the product  line", "a b c d e segment", "a b c d e f segment", "((--division)", "product line\u212a", "declinE", "LOWER"}
+	corpusSentencesOnce sync.Once
+	corpusSentenceTexts []string
+)
+
+// corpusSentences lists every sentence of the corpus: of each text
+// document all its lines (tables too), of each HTML document its
+// paragraphs, cut as the prose reader cuts them. Nil when the corpus is
+// absent.
+func corpusSentences(t *testing.T) []string {
+	var names []string
+	for _, kind := range []string{"text", "html"} {
+		names = append(names, corpusFiles(t, kind)...)
+	}
+	corpusSentencesOnce.Do(func() {
+		for _, name := range names {
+			raw, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines, _, err := textgrid.Decode(raw)
+			if err != nil {
+				continue
+			}
+			for _, d := range splitSubmission(lines).docs {
+				prose := d.Lines
+				if looksLikeHTML(d) {
+					_, p := htmlgrid.Read(d.Lines, func(int, string) {})
+					prose = paragraphs(p)
+				}
+				for _, s := range sentences(prose) {
+					corpusSentenceTexts = append(corpusSentenceTexts, s.Text)
+				}
+			}
+		}
+	})
+	return corpusSentenceTexts
+}
+
+// amountEdges lists where amounts may start and end in a sentence: before
+// a digit or '$' that opens a word, after a digit or '%' that ends one.
+func amountEdges(s string) (starts, ends []int) {
+	for i := 1; i < len(s); i++ {
+		if s[i-1] == ' ' && (isDigit(s[i]) || s[i] == '$') {
+			starts = append(starts, i)
+		}
+		if s[i] == ' ' && (isDigit(s[i-1]) || s[i-1] == '%' || isLetter(s[i-1])) {
+			ends = append(ends, i)
+		}
+	}
+	return starts, ends
+}
+
+// checkScanners compares every scanner with its expression on the texts
+// a sentence gives them: its text before each amount, after each, and
+// itself.
+func checkScanners(t *testing.T, s string) {
+	t.Helper()
+	same := func(name, in string, got, want bool) {
+		if got != want {
+			t.Fatalf("%s(%q) = %v, the expression says %v", name, in, got, want)
+		}
+	}
+	before := func(in string) {
+		same("orBefore", in, orBefore(in), refOrBefore.MatchString(in))
+		same("changeWordBefore", in, changeWordBefore(in), refChangeWord.MatchString(in))
+		same("comparedBefore", in, comparedBefore(in), refComparedTo.MatchString(in))
+	}
+	after := func(in string) {
+		loc := refOfAfter.FindStringIndex(in)
+		if got := ofAfter(in); loc == nil && got != -1 || loc != nil && got != loc[1] {
+			t.Fatalf("ofAfter(%q) = %d, the expression says %v", in, got, loc)
+		}
+		same("changeNext", in, changeNext(in), refChangeNext.MatchString(in))
+		same("qualifierAfter", in, qualifierAfter(in), refQualifierAfter.MatchString(in))
+	}
+	anywhere := func(in string) {
+		same("downWord", in, downWord(in), refDownWord.MatchString(in))
+		same("hasBoundaryWord", in, hasBoundaryWord(in), refBoundary.MatchString(in))
+	}
+	before(s)
+	after(s)
+	anywhere(s)
+	starts, ends := amountEdges(s)
+	for _, i := range starts {
+		before(tail(s[:i], 60))
+		before(tail(s[:i], 40))
+		anywhere(lastWords(s[:i], 2))
+		anywhere(s[max(0, i-40):i])
+	}
+	for _, i := range ends {
+		after(s[i:min(len(s), i+80)])
+		anywhere(firstWords(s[i:], 2))
+	}
+}
+
+func TestScannersMatchExpressions(t *testing.T) {
+	for _, s := range scanSeeds {
+		checkScanners(t, s)
+		checkScanners(t, strings.ToUpper(s))
+	}
+}
+
+func TestScannersMatchExpressionsOnCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	ss := corpusSentences(t)
+	if len(ss) == 0 {
+		t.Fatal("no sentences read from the corpus")
+	}
+	for _, s := range ss {
+		checkScanners(t, s)
+	}
+}
+
+func FuzzScanners(f *testing.F) {
+	for _, s := range scanSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkScanners(t, s)
+	})
+}
