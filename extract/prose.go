@@ -199,14 +199,7 @@ type amount struct {
 	change bool // a change or a part ("increased $633 million"): no claim
 }
 
-var (
-	reMoney    = regexp.MustCompile(`(?i)\$\s?(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?(\s+(?:million|billion|thousand)\b)?`)
-	reCents    = regexp.MustCompile(`(?i)\b(\d{1,3})(\.\d+)?\s+cents?\b`)
-	rePercent  = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?)\s?(%|percent\b)`)
-	reShareNum = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+(?:million|billion)\b)?\s+shares\b`)
-	rePerShr   = regexp.MustCompile(`(?i)^\s+(?:per|a)\s+((?:[a-z]+\s+){0,4}?)share\b(\s*\((?:basic|diluted|primary|fully\s+diluted)\))?`)
-	multiplier = map[string]int64{"thousand": 1000, "million": 1000000, "billion": 1000000000}
-)
+var multiplier = map[string]int64{"thousand": 1000, "million": 1000000, "billion": 1000000000}
 
 // readNumber reads "2,500,000" or "8" ".3", with an optional "million".
 // The resolution is one unit of the last digit written: 0.1 million for
@@ -227,27 +220,27 @@ func findAmounts(s string) []amount {
 	if !strings.ContainsAny(s, "$%") && !strings.Contains(s, "share") && !strings.Contains(s, "percent") {
 		return nil
 	}
-	for _, m := range reMoney.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range moneyMatches(s) {
 		if m[3] == m[2] && m[4] < 0 {
 			continue // a dollar sign with no figure
 		}
 		a := amount{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Unit: USD}
-		a.Value, a.Resolution = readNumber(s[m[2]:m[3]], sub(s, m, 4), sub(s, m, 6))
+		a.Value, a.Resolution = readNumber(s[m[2]:m[3]], sub(s, m[:], 4), sub(s, m[:], 6))
 		perShare(s, &a)
 		out = append(out, a)
 	}
 	if strings.Contains(s, " cent") {
 		// "31 cents a share": a per-share amount in cents.
-		for _, m := range reCents.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range centsMatches(s) {
 			a := amount{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Unit: USD}
-			a.Value, a.Resolution = readNumber(s[m[2]:m[3]], sub(s, m, 4), "")
+			a.Value, a.Resolution = readNumber(s[m[2]:m[3]], sub(s, m[:], 4), "")
 			a.Value, a.Resolution = a.Value.Shift(-2), a.Resolution.Shift(-2)
 			if perShare(s, &a) {
 				out = append(out, a)
 			}
 		}
 	}
-	for _, m := range findAllIf(rePercent, s, strings.IndexByte(s, '%') >= 0 || containsFoldASCII(s, "percent")) {
+	for _, m := range findAllIf(percentMatches, s, strings.IndexByte(s, '%') >= 0 || containsFoldASCII(s, "percent")) {
 		a := amount{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Unit: Percent}
 		whole, frac := splitFraction(s[m[2]:m[3]])
 		a.Value, a.Resolution = readNumber(whole, frac, "")
@@ -259,26 +252,26 @@ func findAmounts(s string) []amount {
 			taken[i] = true
 		}
 	}
-	for _, m := range findAllIf(reShareNum, s, containsFoldASCII(s, "share")) {
+	for _, m := range findAllIf(shareMatches, s, containsFoldASCII(s, "share")) {
 		if taken[m[0]] || taken[m[1]-1] {
 			continue
 		}
 		a := amount{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Unit: Shares}
 		whole, frac := splitFraction(s[m[2]:m[3]])
-		a.Value, a.Resolution = readNumber(whole, frac, sub(s, m, 4))
+		a.Value, a.Resolution = readNumber(whole, frac, sub(s, m[:], 4))
 		out = append(out, a)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return withoutOverlaps(out)
 }
 
-// findAllIf runs a regular expression only when a cheap test says it may
-// match: most sentences hold no percentage and no share count.
-func findAllIf(re *regexp.Regexp, s string, may bool) [][]int {
+// findAllIf runs a scanner only when a cheap test says it may match:
+// most sentences hold no percentage and no share count.
+func findAllIf(find func(string) []submatch, s string, may bool) []submatch {
 	if !may {
 		return nil
 	}
-	return re.FindAllStringSubmatchIndex(s, -1)
+	return find(s)
 }
 
 // containsFoldASCII reports whether s holds word (lower-case ASCII) in
@@ -318,12 +311,12 @@ func withoutOverlaps(sorted []amount) []amount {
 // amount that says neither basic nor diluted ("$1.06 per common share")
 // may be either: before 1997 it is primary EPS, later basic or diluted.
 func perShare(s string, a *amount) bool {
-	ps := rePerShr.FindStringSubmatch(s[a.End:])
-	if ps == nil {
+	between, paren, ok := perShareAfter(s[a.End:])
+	if !ok {
 		return false
 	}
 	a.Unit = PerShare
-	words := strings.ToLower(ps[1] + ps[2])
+	words := strings.ToLower(between + paren)
 	basic := strings.Contains(words, "basic") || strings.Contains(words, "primary")
 	diluted := strings.Contains(words, "diluted")
 	switch {

@@ -15,15 +15,25 @@ import (
 // kept as references: each scanner must match exactly where its
 // expression does, on every sentence of the corpus and on fuzzed text.
 var (
-	refOrBefore         = regexp.MustCompile(`(?i)\bor\s*$`)
-	refOfAfter          = regexp.MustCompile(`(?i)^\s+of\s+`)
-	refChangeWord       = regexp.MustCompile(`(?i)\b(increased|decreased|increase|decrease|up|down|rose|fell|grew|declined|improved)\s*(?:by|of)?\s*$`)
-	refChangeNext       = regexp.MustCompile(`(?i)^\s+(increase|decrease|improvement|decline|rise|drop|higher|lower)\b`)
-	refDownWord         = regexp.MustCompile(`(?i)decrease|down|fell|declined|decline|drop|lower`)
-	refBoundary         = regexp.MustCompile(`(?i)\b(compared|versus|vs|from|over|against)\b`)
-	refComparedTo       = regexp.MustCompile(`(?i)\b(compared\s+(?:to|with)|versus|vs\.?|from)\s+(?:an?\s+|the\s+)?$`)
-	refQualifierAfter   = regexp.MustCompile(`(?i)^\W*(?:\S+\s+){0,5}?(generated|product\s+line|segment|division)\b`)
-	scanSeeds           = []string{"", " ", "or", " or ", "Sales, or ", "increased by ", "up ſ", "decreaſed of", "rose  ", "a bor ", " increase", " decreases", "  of  x", " of", "\tof\t", " Of the", "as compared to the ", "compared\twith an ", "vs. a ", "VS ", "from  ", "revenues vſ", "versus", "cash over", ", (net) generated", " ſegment", " the product  line", "a b c d e segment", "a b c d e f segment", "((--division)", "product line\u212a", "declinE", "LOWER"}
+	refOrBefore       = regexp.MustCompile(`(?i)\bor\s*$`)
+	refOfAfter        = regexp.MustCompile(`(?i)^\s+of\s+`)
+	refChangeWord     = regexp.MustCompile(`(?i)\b(increased|decreased|increase|decrease|up|down|rose|fell|grew|declined|improved)\s*(?:by|of)?\s*$`)
+	refChangeNext     = regexp.MustCompile(`(?i)^\s+(increase|decrease|improvement|decline|rise|drop|higher|lower)\b`)
+	refDownWord       = regexp.MustCompile(`(?i)decrease|down|fell|declined|decline|drop|lower`)
+	refBoundary       = regexp.MustCompile(`(?i)\b(compared|versus|vs|from|over|against)\b`)
+	refComparedTo     = regexp.MustCompile(`(?i)\b(compared\s+(?:to|with)|versus|vs\.?|from)\s+(?:an?\s+|the\s+)?$`)
+	refQualifierAfter = regexp.MustCompile(`(?i)^\W*(?:\S+\s+){0,5}?(generated|product\s+line|segment|division)\b`)
+	refMoney          = regexp.MustCompile(`(?i)\$\s?(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?(\s+(?:million|billion|thousand)\b)?`)
+	refCents          = regexp.MustCompile(`(?i)\b(\d{1,3})(\.\d+)?\s+cents?\b`)
+	refPercent        = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?)\s?(%|percent\b)`)
+	refShareNum       = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+(?:million|billion)\b)?\s+shares\b`)
+	refPerShare       = regexp.MustCompile(`(?i)^\s+(?:per|a)\s+((?:[a-z]+\s+){0,4}?)share\b(\s*\((?:basic|diluted|primary|fully\s+diluted)\))?`)
+	scanSeeds         = []string{"", " ", "or", " or ", "Sales, or ", "increased by ", "up ſ", "decreaſed of", "rose  ", "a bor ", " increase", " decreases", "  of  x", " of", "\tof\t", " Of the", "as compared to the ", "compared\twith an ", "vs. a ", "VS ", "from  ", "revenues vſ", "versus", "cash over", ", (net) generated", " ſegment", " the product  line", "a b c d e segment", "a b c d e f segment", "((--division)", "product line\u212a", "declinE", "LOWER",
+		"$8.3 million", "$ 2,500,000", "$.03", "$", "$ ", "$1,2345", "$1234,567.8 thousands", "$12 Thouſand", "$5 billion", "$(1.2) million",
+		"31 cents a share", "1234 cents", "12.5 centſ", "5 centsx", "5 cent", "1.5 cents", "2.5.3%", "6 %", "6  %", "12 percentage", "7 PERCENT",
+		"2,500,000 shares", "1.2 million shares", "1,234.5 shares", "12,34 shares", "3 billion  ſhares", "10 shares", "1,000 million shares",
+		" per share", " a share", " per diluted share", " per basic and diluted common share", " per share (diluted)", " per share  (fully  diluted)",
+		" a \u212aey share", " per a b c d share", " per a b c d e share", " PER SHARE (Primary)", " per share (other)", " per shares"}
 	corpusSentencesOnce sync.Once
 	corpusSentenceTexts []string
 )
@@ -119,10 +129,54 @@ func checkScanners(t *testing.T, s string) {
 	}
 }
 
+// checkAmountScanners compares the amount scanners with their
+// expressions on a sentence, and the per-share reader after each of its
+// spaces.
+func checkAmountScanners(t *testing.T, s string) {
+	t.Helper()
+	for _, c := range []struct {
+		name string
+		find func(string) []submatch
+		re   *regexp.Regexp
+	}{{"moneyMatches", moneyMatches, refMoney}, {"centsMatches", centsMatches, refCents},
+		{"percentMatches", percentMatches, refPercent}, {"shareMatches", shareMatches, refShareNum}} {
+		got, want := c.find(s), c.re.FindAllStringSubmatchIndex(s, -1)
+		if !sameSubmatches(got, want) {
+			t.Fatalf("%s(%q) = %v, the expression says %v", c.name, s, got, want)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		words, paren, ok := perShareAfter(s[i:])
+		want := refPerShare.FindStringSubmatch(s[i:])
+		if ok != (want != nil) || ok && (words != want[1] || paren != want[2]) {
+			t.Fatalf("perShareAfter(%q) = %q, %q, %v; the expression says %q", s[i:], words, paren, ok, want)
+		}
+	}
+}
+
+func sameSubmatches(got []submatch, want [][]int) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for k, w := range want {
+		for j := range got[k] {
+			if j < len(w) && got[k][j] != w[j] || j >= len(w) && got[k][j] != -1 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 func TestScannersMatchExpressions(t *testing.T) {
 	for _, s := range scanSeeds {
-		checkScanners(t, s)
-		checkScanners(t, strings.ToUpper(s))
+		for _, x := range []string{s, strings.ToUpper(s), "At " + s + " in 1998"} {
+			checkScanners(t, x)
+			checkAmountScanners(t, x)
+		}
 	}
 }
 
@@ -136,6 +190,7 @@ func TestScannersMatchExpressionsOnCorpus(t *testing.T) {
 	}
 	for _, s := range ss {
 		checkScanners(t, s)
+		checkAmountScanners(t, s)
 	}
 }
 
@@ -145,5 +200,6 @@ func FuzzScanners(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkScanners(t, s)
+		checkAmountScanners(t, s)
 	})
 }

@@ -267,3 +267,279 @@ func qualifierAt(s string, p int) bool {
 	}
 	return false
 }
+
+// submatch holds a match's offsets as the regular expressions' Submatch
+// functions give them: start and end of the whole, then of each group, -1
+// for a group that took no part.
+type submatch [8]int
+
+func noGroups(start, end int) submatch {
+	return submatch{start, end, -1, -1, -1, -1, -1, -1}
+}
+
+// digitsFrom returns the offset after the run of ASCII digits at s[i:].
+func digitsFrom(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
+// thousandsFrom reads `\d{1,3}(?:,\d{3})+` at s[i:] and returns the offset
+// after it, or -1: a first group of one to three digits, then as many
+// groups of a comma and three digits as stand there.
+func thousandsFrom(s string, i int) int {
+	d := digitsFrom(s, i)
+	if d == i || d-i > 3 {
+		return -1
+	}
+	end := -1
+	for d+4 <= len(s) && s[d] == ',' && isDigit(s[d+1]) && isDigit(s[d+2]) && isDigit(s[d+3]) {
+		d += 4
+		end = d
+	}
+	return end
+}
+
+// fractionFrom reads `\.\d+` at s[i:] and returns the offset after it, or
+// -1.
+func fractionFrom(s string, i int) int {
+	if i < len(s) && s[i] == '.' {
+		if d := digitsFrom(s, i+1); d > i+1 {
+			return d
+		}
+	}
+	return -1
+}
+
+// multiplierFrom reads `\s+(?:w1|w2)\b` at s[i:] and returns the offset
+// after it, or -1.
+func multiplierFrom(s string, i int, words ...string) int {
+	j := skipSpaceRE(s, i)
+	if j == i {
+		return -1
+	}
+	return wordAt(s, j, words...)
+}
+
+// numberStart: a figure may start at s[i]: a digit at a word boundary.
+func numberStart(s string, i int) bool {
+	return isDigit(s[i]) && (i == 0 || !isWordRE(s[i-1]))
+}
+
+// moneyMatches finds money amounts: "$8.3 million", "$ 2,500,000", "$.03"
+// - `\$\s?(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?(\s+(?:million|billion|thousand)\b)?`.
+func moneyMatches(s string) []submatch {
+	var out []submatch
+	for from := 0; ; {
+		k := strings.IndexByte(s[from:], '$')
+		if k < 0 {
+			return out
+		}
+		p := from + k
+		i := p + 1
+		if i < len(s) && isSpaceRE(s[i]) {
+			i++
+		}
+		m := submatch{p, 0, i, 0, -1, -1, -1, -1}
+		j := thousandsFrom(s, i)
+		if j < 0 {
+			j = digitsFrom(s, i)
+		}
+		m[3] = j
+		if f := fractionFrom(s, j); f >= 0 {
+			m[4], m[5], j = j, f, f
+		}
+		if e := multiplierFrom(s, j, "million", "billion", "thousand"); e >= 0 {
+			m[6], m[7], j = j, e, e
+		}
+		m[1] = j
+		out = append(out, m)
+		from = j
+	}
+}
+
+// centsMatches finds "31 cents" - `\b(\d{1,3})(\.\d+)?\s+cents?\b`.
+func centsMatches(s string) []submatch {
+	var out []submatch
+	for p := 0; p < len(s); p++ {
+		if !numberStart(s, p) {
+			continue
+		}
+		d := digitsFrom(s, p)
+		if d-p > 3 {
+			p = d - 1
+			continue
+		}
+		m := submatch{p, 0, p, d, -1, -1, -1, -1}
+		j := d
+		if f := fractionFrom(s, j); f >= 0 {
+			m[4], m[5], j = j, f, f
+		}
+		k := skipSpaceRE(s, j)
+		c := -1
+		if k > j {
+			c = foldAt(s, k, "cent")
+		}
+		if c < 0 {
+			continue
+		}
+		if e := foldAt(s, c, "s"); e >= 0 && boundaryAt(s, e) {
+			c = e
+		} else if !boundaryAt(s, c) {
+			continue
+		}
+		m[1] = c
+		out = append(out, m)
+		p = c - 1
+	}
+	return out
+}
+
+// percentMatches finds "6%", "12.5 percent" - `\b(\d+(?:\.\d+)?)\s?(%|percent\b)`.
+func percentMatches(s string) []submatch {
+	var out []submatch
+	for p := 0; p < len(s); p++ {
+		if !numberStart(s, p) {
+			continue
+		}
+		n := digitsFrom(s, p)
+		if f := fractionFrom(s, n); f >= 0 {
+			n = f
+		}
+		k := n
+		if k < len(s) && isSpaceRE(s[k]) {
+			k++
+		}
+		e := -1
+		if k < len(s) && s[k] == '%' {
+			e = k + 1
+		} else {
+			e = wordAt(s, k, "percent")
+		}
+		if e < 0 {
+			continue
+		}
+		out = append(out, submatch{p, e, p, n, k, e, -1, -1})
+		p = e - 1
+	}
+	return out
+}
+
+// shareMatches finds share counts: "2,500,000 shares", "1.2 million
+// shares" - `\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+(?:million|billion)\b)?\s+shares\b`.
+func shareMatches(s string) []submatch {
+	var out []submatch
+	for p := 0; p < len(s); p++ {
+		if !numberStart(s, p) {
+			continue
+		}
+		n := digitsFrom(s, p)
+		if f := fractionFrom(s, n); f >= 0 {
+			n = f
+		}
+		for _, end := range []int{thousandsFrom(s, p), n} { // the expression's two readings, in its order
+			if end < 0 {
+				continue
+			}
+			if m, ok := sharesAfter(s, p, end); ok {
+				out = append(out, m)
+				p = m[1] - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// sharesAfter reads `(\s+(?:million|billion)\b)?\s+shares\b` after the
+// number s[p:n].
+func sharesAfter(s string, p, n int) (submatch, bool) {
+	if e := multiplierFrom(s, n, "million", "billion"); e >= 0 {
+		if f := multiplierFrom(s, e, "shares"); f >= 0 {
+			return submatch{p, f, p, n, n, e, -1, -1}, true
+		}
+	}
+	if f := multiplierFrom(s, n, "shares"); f >= 0 {
+		return submatch{p, f, p, n, -1, -1, -1, -1}, true
+	}
+	return submatch{}, false
+}
+
+// perShareAfter reads "per share", "a share", "per diluted share", "per
+// share (diluted)" at the start of s and returns the words between "per"
+// and "share" and the parenthesis after it -
+// `^\s+(?:per|a)\s+((?:[a-z]+\s+){0,4}?)share\b(\s*\((?:basic|diluted|primary|fully\s+diluted)\))?`.
+func perShareAfter(s string) (words, paren string, ok bool) {
+	i := skipSpaceRE(s, 0)
+	if i == 0 {
+		return "", "", false
+	}
+	j := foldAt(s, i, "per")
+	if j < 0 {
+		j = foldAt(s, i, "a")
+	}
+	if j < 0 {
+		return "", "", false
+	}
+	q0 := skipSpaceRE(s, j)
+	if q0 == j {
+		return "", "", false
+	}
+	q := q0
+	for k := 0; ; k++ {
+		if e := wordAt(s, q, "share"); e >= 0 {
+			return s[q0:q], parenAfterShare(s, e), true
+		}
+		w := lettersFrom(s, q)
+		next := skipSpaceRE(s, w)
+		if k == 4 || w == q || next == w {
+			return "", "", false
+		}
+		q = next
+	}
+}
+
+// lettersFrom returns the offset after the run of letters at s[i:], the
+// letters (?i)[a-z] matches: ASCII ones, 'ſ' and the Kelvin sign.
+func lettersFrom(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case isLetter(s[i]):
+			i++
+		case strings.HasPrefix(s[i:], "ſ"):
+			i += len("ſ")
+		case strings.HasPrefix(s[i:], "\u212a"):
+			i += len("\u212a")
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// parenAfterShare reads `\s*\((?:basic|diluted|primary|fully\s+diluted)\)`
+// at s[i:]: "share (diluted)".
+func parenAfterShare(s string, i int) string {
+	j := skipSpaceRE(s, i)
+	if j >= len(s) || s[j] != '(' {
+		return ""
+	}
+	e := -1
+	for _, w := range []string{"basic", "diluted", "primary"} {
+		if e = foldAt(s, j+1, w); e >= 0 {
+			break
+		}
+	}
+	if e < 0 {
+		if f := foldAt(s, j+1, "fully"); f >= 0 {
+			if g := skipSpaceRE(s, f); g > f {
+				e = foldAt(s, g, "diluted")
+			}
+		}
+	}
+	if e < 0 || e >= len(s) || s[e] != ')' {
+		return ""
+	}
+	return s[i : e+1]
+}
