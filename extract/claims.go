@@ -270,7 +270,7 @@ var periodKeywords = []string{"ended", "quarter", "year", "months", "fiscal", " 
 
 // findPeriods finds the period phrases of a sentence, without overlaps.
 // lower is the sentence in lower case, for cheap keyword tests.
-func findPeriods(s, lower string, c proseCalendar) []mention {
+func findPeriods(s, lower, alow string, c proseCalendar) []mention {
 	var out []mention
 	if !containsAny(lower, periodKeywords) {
 		return nil
@@ -284,7 +284,6 @@ func findPeriods(s, lower string, c proseCalendar) []mention {
 		}
 	}
 	hasYear, hasMonth := hasYearNumber(lower), containsAny(lower, monthStems)
-	alow := asciiLower(s) // byte for byte with s
 	for i, p := range periodPatterns {
 		if !needsMet(lower, periodNeeds[i], hasYear, hasMonth) {
 			continue
@@ -635,10 +634,9 @@ func containsAny(s string, words []string) bool {
 // findItems finds the item phrases of a sentence, longest first. A phrase
 // qualified by a product or segment name is marked Excluded: it is not the
 // company's total. lower is the sentence in lower case.
-func findItems(s, lower string, phrases []templates.ProsePhrase) []mention {
+func findItems(s, lower, alow string, phrases []templates.ProsePhrase) []mention {
 	var out []mention
 	mask := make(spanMask, len(s)+1)
-	alow := asciiLower(s) // byte for byte with s
 	for _, p := range phrases {
 		if !strings.Contains(lower, p.FirstWord) {
 			continue

@@ -982,13 +982,24 @@ func asciiUpper(s string) string { return asciiCase(s, 'a', 'z', 'A'-'a') }
 func asciiLower(s string) string { return asciiCase(s, 'A', 'Z', 'a'-'A') }
 
 func asciiCase(s string, from, to byte, shift int) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= from && c <= to {
-			b[i] = byte(int(c) + shift)
-		}
+	i := 0
+	for i < len(s) && (s[i] < from || s[i] > to) {
+		i++
 	}
-	return string(b)
+	if i == len(s) {
+		return s // nothing to change: no copy
+	}
+	var b strings.Builder // one allocation, where []byte and string() make two
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= from && c <= to {
+			c = byte(int(c) + shift)
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // companyCandidate trims a matched name's lead words and refuses one that

@@ -403,22 +403,22 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 		case !noteScale.IsZero():
 			scaleBare(s.Text, amounts, noteScale)
 		}
-		lower := strings.ToLower(s.Text)
 		if !part && introducesPart(s.Text, f) {
 			part = true
 		}
-		if strings.HasPrefix(lower, "excluding ") {
+		if lowerHasPrefix(s.Text, "excluding ") {
 			adjusted = s.Para
 		}
 		if len(amounts) == 0 {
 			continue // no figure: nothing to link
 		}
-		items := findItems(s.Text, lower, phrases)
+		lower, alow := lowerCases(s.Text) // once a sentence, and only one with figures
+		items := findItems(s.Text, lower, alow, phrases)
 		// Only a sentence that names an item, and reports it, makes a claim.
 		noClaim := part || partSection[k] || adjusted == s.Para || len(items) == 0 || containsAny(lower, notReportedWords) || strings.Contains(s.Text, "---") || strings.Contains(s.Text, "....")
 		var periods []mention
 		if !noClaim {
-			periods = findPeriods(s.Text, lower, cal)
+			periods = findPeriods(s.Text, lower, alow, cal)
 		}
 		heads := listHeads(s.Text, amounts)
 		for i := range amounts {
@@ -457,6 +457,35 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 			ctx.emitProse(f, &s, amounts, i)
 		}
 	}
+}
+
+// lowerCases returns a sentence in lower case, for keyword tests
+// (strings.ToLower), and with its ASCII letters lowered byte for byte,
+// for offsets: one string when the sentence is ASCII.
+func lowerCases(s string) (lower, alow string) {
+	alow = asciiLower(s)
+	if isASCII(s) {
+		return alow, alow
+	}
+	return strings.ToLower(s), alow
+}
+
+// lowerHasPrefix is strings.HasPrefix(strings.ToLower(s), prefix) for an
+// ASCII prefix, without lowering all of s.
+func lowerHasPrefix(s, prefix string) bool {
+	if len(s) < len(prefix) || !isASCII(s[:len(prefix)]) {
+		return strings.HasPrefix(strings.ToLower(s), prefix) // a rune may lower to ASCII: 'İ' to 'i'
+	}
+	return asciiLower(s[:len(prefix)]) == prefix
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // scaleBare scales the money amounts a sentence writes with no "million"
@@ -1031,7 +1060,8 @@ func (ctx *docContext) percentClaim(fact Fact, amounts []amount, i int, s string
 			base := "revenue"
 			if at := ofAfter(s[a.End:]); at >= 0 {
 				rest := s[a.End+at:]
-				items := findItems(rest, strings.ToLower(rest), ctx.set.ProsePhrases())
+				lower, alow := lowerCases(rest)
+				items := findItems(rest, lower, alow, ctx.set.ProsePhrases())
 				if len(items) > 0 && items[0].Start == 0 {
 					base = items[0].ID
 				}

@@ -33,7 +33,7 @@ var (
 		"31 cents a share", "1234 cents", "12.5 centſ", "5 centsx", "5 cent", "1.5 cents", "2.5.3%", "6 %", "6  %", "12 percentage", "7 PERCENT",
 		"2,500,000 shares", "1.2 million shares", "1,234.5 shares", "12,34 shares", "3 billion  ſhares", "10 shares", "1,000 million shares",
 		" per share", " a share", " per diluted share", " per basic and diluted common share", " per share (diluted)", " per share  (fully  diluted)",
-		" a \u212aey share", " per a b c d share", " per a b c d e share", " PER SHARE (Primary)", " per share (other)", " per shares"}
+		" a \u212aey share", " per a b c d share", " per a b c d e share", " PER SHARE (Primary)", " per share (other)", " per shares", "EXCLUDİNG items", "Excluding ", "excludinG", "ÉXCLUDING x"}
 	corpusSentencesOnce sync.Once
 	corpusSentenceTexts []string
 )
@@ -157,6 +157,26 @@ func checkAmountScanners(t *testing.T, s string) {
 	}
 }
 
+// checkCases compares the sentence's lower-casings with what they
+// replaced: strings.ToLower, and a byte-for-byte copy with ASCII letters
+// lowered.
+func checkCases(t *testing.T, s string) {
+	t.Helper()
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	lower, alow := lowerCases(s)
+	if lower != strings.ToLower(s) || alow != string(b) || strings.ToUpper(alow) != strings.ToUpper(asciiUpper(s)) {
+		t.Fatalf("lowerCases(%q) = %q, %q", s, lower, alow)
+	}
+	if got, want := lowerHasPrefix(s, "excluding "), strings.HasPrefix(strings.ToLower(s), "excluding "); got != want {
+		t.Fatalf("lowerHasPrefix(%q) = %v, want %v", s, got, want)
+	}
+}
+
 func sameSubmatches(got []submatch, want [][]int) bool {
 	if len(got) != len(want) {
 		return false
@@ -176,6 +196,7 @@ func TestScannersMatchExpressions(t *testing.T) {
 		for _, x := range []string{s, strings.ToUpper(s), "At " + s + " in 1998"} {
 			checkScanners(t, x)
 			checkAmountScanners(t, x)
+			checkCases(t, x)
 		}
 	}
 }
@@ -191,6 +212,7 @@ func TestScannersMatchExpressionsOnCorpus(t *testing.T) {
 	for _, s := range ss {
 		checkScanners(t, s)
 		checkAmountScanners(t, s)
+		checkCases(t, s)
 	}
 }
 
@@ -199,7 +221,11 @@ func FuzzScanners(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<10 {
+			return // a sentence's length; the checks are quadratic
+		}
 		checkScanners(t, s)
 		checkAmountScanners(t, s)
+		checkCases(t, s)
 	})
 }
