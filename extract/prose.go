@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"finexport/extract/grid"
+	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -52,14 +52,14 @@ var abbreviations = map[string]bool{"corp": true, "inc": true, "co": true, "ltd"
 // Coelho").
 func sentences(prose []line) []sentence {
 	var out []sentence
-	var text strings.Builder
+	var text []byte // the paragraph's lines, spaces folded: one buffer for all
 	var starts []lineStart
 	para, page := 0, 0
 	var scale decimal.Decimal
 	top := true // only headings so far on this page
 	flush := func() {
-		if text.Len() > 0 {
-			p := sentence{Text: text.String(), lines: starts, Para: para, Page: page}
+		if len(text) > 0 {
+			p := sentence{Text: string(text), lines: starts, Para: para, Page: page}
 			p.Heading = len(starts) == 1 && isHeading(p.Text)
 			if top {
 				// A scale note counts in the page's heading block, where
@@ -67,43 +67,86 @@ func sentences(prose []line) []sentence {
 				p.Scale = scale
 			}
 			top = top && p.Heading
-			out = append(out, splitSentences(p)...)
+			out = splitSentences(out, p)
 			para++
 		}
-		text.Reset()
+		text = text[:0]
 		starts = nil
 		scale = decimal.Zero
 	}
 	for _, l := range prose {
-		t := grid.FoldSpaces(l.Text)
-		if t == "" || isPageBreak(t) {
+		end := len(text) // the paragraph before this line
+		if end > 0 {
+			text = append(text, ' ')
+		}
+		at := len(text)
+		text = appendFolded(text, l.Text)
+		t := text[at:]
+		if len(t) == 0 || t[0] == '<' && isPageBreak(string(t)) {
+			brk := len(t) > 0
+			text = text[:end]
 			flush()
-			if t != "" {
+			if brk {
 				page, top = page+1, true
 			}
 			continue
 		}
-		if len(starts) == 1 && capsHeading(text.String()) && strings.IndexFunc(t, unicode.IsLower) >= 0 {
-			flush() // "AMERICAS" over "Net sales in the Americas ...": a heading of its own
+		if len(starts) == 1 && bytes.IndexFunc(text[:end], unicode.IsLower) < 0 && capsHeading(string(text[:end])) && bytes.IndexFunc(t, unicode.IsLower) >= 0 {
+			// "AMERICAS" over "Net sales in the Americas ...": a heading of its own
+			line := string(t)
+			text = text[:end]
+			flush()
+			text, at = append(text, line...), 0
+			t = text
 		}
-		if sc := proseScale(t); !sc.IsZero() {
-			scale = sc
+		if t[0] == '(' && t[len(t)-1] == ')' {
+			if sc := proseScale(string(t)); !sc.IsZero() {
+				scale = sc
+			}
 		}
-		if text.Len() > 0 {
-			text.WriteByte(' ')
-		}
-		starts = append(starts, lineStart{Off: text.Len(), N: l.N})
-		text.WriteString(t)
+		starts = append(starts, lineStart{Off: at, N: l.N})
 	}
 	flush()
 	return out
 }
 
-// splitSentences cuts a paragraph into sentences, carrying each line's
-// offset along so that every figure keeps its line.
-func splitSentences(p sentence) []sentence {
-	var out []sentence
+// appendFolded appends s to b with each run of white space (Unicode's, as
+// strings.Fields splits at) folded to one space and none at either end:
+// grid.FoldSpaces, written into the paragraph's buffer rather than into a
+// string of its own.
+func appendFolded(b []byte, s string) []byte {
+	n0, space := len(b), false
+	for i := 0; i < len(s); {
+		c, w := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, w = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case c < utf8.RuneSelf && asciiSpace(byte(c)) || c >= utf8.RuneSelf && unicode.IsSpace(c):
+			space = true
+		default:
+			if space && len(b) > n0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, s[i:i+w]...)
+		}
+		i += w
+	}
+	return b
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// splitSentences cuts a paragraph into sentences, appended to out,
+// carrying each line's offset along so that every figure keeps its line.
+func splitSentences(out []sentence, p sentence) []sentence {
 	start, li := 0, 0
+	// The sentences' line maps share one array: at most the paragraph's
+	// lines, and one more for each sentence that opens mid-line.
+	spans := make([]lineStart, 0, 2*len(p.lines))
 	cut := func(end int) {
 		lead := start
 		for lead < end && p.Text[lead] == ' ' {
@@ -113,11 +156,12 @@ func splitSentences(p sentence) []sentence {
 			for li+1 < len(p.lines) && p.lines[li+1].Off <= lead {
 				li++
 			}
-			s := sentence{Text: p.Text[lead:end], lines: []lineStart{{Off: 0, N: p.lines[li].N}}, Para: p.Para, Heading: p.Heading, Scale: p.Scale, Page: p.Page}
+			from := len(spans)
+			spans = append(spans, lineStart{Off: 0, N: p.lines[li].N})
 			for j := li + 1; j < len(p.lines) && p.lines[j].Off < end; j++ {
-				s.lines = append(s.lines, lineStart{Off: p.lines[j].Off - lead, N: p.lines[j].N})
+				spans = append(spans, lineStart{Off: p.lines[j].Off - lead, N: p.lines[j].N})
 			}
-			out = append(out, s)
+			out = append(out, sentence{Text: p.Text[lead:end], lines: spans[from:len(spans):len(spans)], Para: p.Para, Heading: p.Heading, Scale: p.Scale, Page: p.Page})
 		}
 		start = end
 	}

@@ -2,13 +2,19 @@ package extract
 
 import (
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
+	"finexport/extract/grid"
 	"finexport/extract/htmlgrid"
 	"finexport/extract/textgrid"
+
+	"github.com/shopspring/decimal"
 )
 
 // The regular expressions the prose reader's scanners (scan.go) replaced,
@@ -34,20 +40,19 @@ var (
 		"2,500,000 shares", "1.2 million shares", "1,234.5 shares", "12,34 shares", "3 billion  ſhares", "10 shares", "1,000 million shares",
 		" per share", " a share", " per diluted share", " per basic and diluted common share", " per share (diluted)", " per share  (fully  diluted)",
 		" a \u212aey share", " per a b c d share", " per a b c d e share", " PER SHARE (Primary)", " per share (other)", " per shares", "EXCLUDİNG items", "Excluding ", "excludinG", "ÉXCLUDING x"}
-	corpusSentencesOnce sync.Once
-	corpusSentenceTexts []string
+	corpusProseOnce  sync.Once
+	corpusProseLines [][]line
 )
 
-// corpusSentences lists every sentence of the corpus: of each text
-// document all its lines (tables too), of each HTML document its
-// paragraphs, cut as the prose reader cuts them. Nil when the corpus is
-// absent.
-func corpusSentences(t *testing.T) []string {
+// corpusProse lists the prose of every document of the corpus: of a text
+// document all its lines (tables too), of an HTML document its
+// paragraphs. Nil when the corpus is absent.
+func corpusProse(t *testing.T) [][]line {
 	var names []string
 	for _, kind := range []string{"text", "html"} {
 		names = append(names, corpusFiles(t, kind)...)
 	}
-	corpusSentencesOnce.Do(func() {
+	corpusProseOnce.Do(func() {
 		for _, name := range names {
 			raw, err := os.ReadFile(name)
 			if err != nil {
@@ -63,13 +68,116 @@ func corpusSentences(t *testing.T) []string {
 					_, p := htmlgrid.Read(d.Lines, func(int, string) {})
 					prose = paragraphs(p)
 				}
-				for _, s := range sentences(prose) {
-					corpusSentenceTexts = append(corpusSentenceTexts, s.Text)
-				}
+				corpusProseLines = append(corpusProseLines, prose)
 			}
 		}
 	})
-	return corpusSentenceTexts
+	return corpusProseLines
+}
+
+// corpusSentences lists every sentence of the corpus's prose, cut by the
+// reference splitter.
+func corpusSentences(t *testing.T) []string {
+	var out []string
+	for _, prose := range corpusProse(t) {
+		for _, s := range refSentences(prose) {
+			out = append(out, s.Text)
+		}
+	}
+	return out
+}
+
+// refSentences is the sentence splitter as it was before it folded each
+// line's spaces into one reused buffer: the reference the new one must
+// equal, sentence for sentence.
+func refSentences(prose []line) []sentence {
+	var out []sentence
+	var text strings.Builder
+	var starts []lineStart
+	para, page := 0, 0
+	var scale decimal.Decimal
+	top := true // only headings so far on this page
+	flush := func() {
+		if text.Len() > 0 {
+			p := sentence{Text: text.String(), lines: starts, Para: para, Page: page}
+			p.Heading = len(starts) == 1 && isHeading(p.Text)
+			if top {
+				// A scale note counts in the page's heading block, where
+				// it heads the page; one further down heads a table.
+				p.Scale = scale
+			}
+			top = top && p.Heading
+			out = append(out, refSplitSentences(p)...)
+			para++
+		}
+		text.Reset()
+		starts = nil
+		scale = decimal.Zero
+	}
+	for _, l := range prose {
+		t := grid.FoldSpaces(l.Text)
+		if t == "" || isPageBreak(t) {
+			flush()
+			if t != "" {
+				page, top = page+1, true
+			}
+			continue
+		}
+		if len(starts) == 1 && capsHeading(text.String()) && strings.IndexFunc(t, unicode.IsLower) >= 0 {
+			flush() // "AMERICAS" over "Net sales in the Americas ...": a heading of its own
+		}
+		if sc := proseScale(t); !sc.IsZero() {
+			scale = sc
+		}
+		if text.Len() > 0 {
+			text.WriteByte(' ')
+		}
+		starts = append(starts, lineStart{Off: text.Len(), N: l.N})
+		text.WriteString(t)
+	}
+	flush()
+	return out
+}
+
+// refSplitSentences cuts a paragraph into sentences, carrying each line's
+// offset along so that every figure keeps its line.
+func refSplitSentences(p sentence) []sentence {
+	var out []sentence
+	start, li := 0, 0
+	cut := func(end int) {
+		lead := start
+		for lead < end && p.Text[lead] == ' ' {
+			lead++
+		}
+		if lead < end {
+			for li+1 < len(p.lines) && p.lines[li+1].Off <= lead {
+				li++
+			}
+			s := sentence{Text: p.Text[lead:end], lines: []lineStart{{Off: 0, N: p.lines[li].N}}, Para: p.Para, Heading: p.Heading, Scale: p.Scale, Page: p.Page}
+			for j := li + 1; j < len(p.lines) && p.lines[j].Off < end; j++ {
+				s.lines = append(s.lines, lineStart{Off: p.lines[j].Off - lead, N: p.lines[j].N})
+			}
+			out = append(out, s)
+		}
+		start = end
+	}
+	t := p.Text
+	for i := 0; i+2 < len(t); i++ {
+		c := t[i]
+		if c != '.' && c != '!' && c != '?' || t[i+1] != ' ' {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(t[i+2:])
+		if !unicode.IsUpper(next) && !strings.ContainsRune(`"(-+@*•–—`, next) && !unicode.IsDigit(next) {
+			continue // "1999 earnings per share were", "- Net income was" open a sentence too
+		}
+		if c == '.' && isAbbreviation(t[start:i]) {
+			continue
+		}
+		cut(i + 1)
+	}
+	cut(len(t))
+	return out
 }
 
 // amountEdges lists where amounts may start and end in a sentence: before
@@ -227,5 +335,49 @@ func FuzzScanners(f *testing.F) {
 		checkScanners(t, s)
 		checkAmountScanners(t, s)
 		checkCases(t, s)
+	})
+}
+
+// TestSentencesMatchReference: the sentence splitter cuts the corpus's
+// prose, and fuzzed lines, exactly as the reference does.
+func TestSentencesMatchReference(t *testing.T) {
+	for _, s := range scanSeeds {
+		checkSentences(t, []string{s, "  " + s + "\t x. Y", "NET SALES", s})
+	}
+	checkSentences(t, []string{"Net\u00a0sales\u2003rose.\u0085", "\v(in millions)\v", "", "<page> 3", "INCOME", "Net income fell."})
+	checkSentences(t, []string{"AMERICAS", "Net sales in the Americas rose.  U.S. sales fell! Dr. H. Coelho: \"Up.\" \xff\xfe end"})
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	docs := corpusProse(t)
+	if len(docs) == 0 {
+		t.Fatal("no prose read from the corpus")
+	}
+	for _, prose := range docs {
+		if got, want := sentences(prose), refSentences(prose); !reflect.DeepEqual(got, want) {
+			t.Fatalf("sentences differ from the reference on %q...", prose[0].Text)
+		}
+	}
+}
+
+func checkSentences(t *testing.T, texts []string) {
+	t.Helper()
+	prose := make([]line, len(texts))
+	for i, x := range texts {
+		prose[i] = line{Text: x, N: i + 1}
+	}
+	if got, want := sentences(prose), refSentences(prose); !reflect.DeepEqual(got, want) {
+		t.Fatalf("sentences(%q) = %+v, the reference says %+v", texts, got, want)
+	}
+}
+
+func FuzzSentences(f *testing.F) {
+	f.Add("MATERIALS & CONTROLS\nNet sales rose.  Mr. H. Coelho said\t\"fine.\" (in millions)\n\n<PAGE> 2\n(in thousands of dollars)\nU.S. sales were $5.")
+	f.Add("AMERICAS\nNet sales in the Americas\u00a0were  up.\u2003\n\u0085")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<12 {
+			return
+		}
+		checkSentences(t, strings.Split(s, "\n"))
 	})
 }
