@@ -117,20 +117,28 @@ func sentences(prose []line) []sentence {
 func appendFolded(b []byte, s string) []byte {
 	n0, space := len(b), false
 	for i := 0; i < len(s); {
-		c, w := rune(s[i]), 1
-		if c >= utf8.RuneSelf {
-			c, w = utf8.DecodeRuneInString(s[i:])
-		}
+		c, w := s[i], 1
 		switch {
-		case c < utf8.RuneSelf && asciiSpace(byte(c)) || c >= utf8.RuneSelf && unicode.IsSpace(c):
-			space = true
-		default:
-			if space && len(b) > n0 {
-				b = append(b, ' ')
+		case c < utf8.RuneSelf && asciiSpace(c):
+			space, i = true, i+1
+			continue
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				space, i = true, i+n
+				continue
 			}
-			space = false
-			b = append(b, s[i:i+w]...)
+			w = n
+		default: // an ASCII word: copied up to its end at once
+			for i+w < len(s) && s[i+w] < utf8.RuneSelf && !asciiSpace(s[i+w]) {
+				w++
+			}
 		}
+		if space && len(b) > n0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, s[i:i+w]...)
 		i += w
 	}
 	return b
@@ -557,7 +565,7 @@ func centsWritten(t string) bool {
 // and Analysis are in millions.", "Dollar amounts are stated in
 // thousands." Zero for any other sentence.
 func sentenceScale(t string) decimal.Decimal {
-	if len(t) > 200 || strings.ContainsAny(t, "$%") || !containsAny(t, scaleWords) {
+	if len(t) > 200 || strings.ContainsAny(t, "$%") || !hasScaleWords(t) {
 		return decimal.Zero
 	}
 	lower := strings.ToLower(t)
@@ -588,8 +596,28 @@ func sentenceScale(t string) decimal.Decimal {
 	return decimal.Zero
 }
 
-// scaleWords: a sentence that states a scale holds one of them.
-var scaleWords = []string{"in thousands", "in millions", "in billions", "IN THOUSANDS", "IN MILLIONS", "IN BILLIONS"}
+// hasScaleWords: a sentence that states a scale holds "in thousands",
+// "in millions" or "in billions", in lower or upper case - one pass over
+// it, not one for each phrase.
+func hasScaleWords(t string) bool {
+	for i := 0; i+3 <= len(t); i++ {
+		var scales []string
+		switch t[i : i+3] {
+		case "in ":
+			scales = []string{"thousands", "millions", "billions"}
+		case "IN ":
+			scales = []string{"THOUSANDS", "MILLIONS", "BILLIONS"}
+		default:
+			continue
+		}
+		for _, w := range scales {
+			if strings.HasPrefix(t[i+3:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // statedVerbs may stand between "are" and "in millions".
 var statedVerbs = map[string]bool{"stated": true, "expressed": true, "presented": true, "shown": true, "reported": true, "given": true}

@@ -39,7 +39,8 @@ var (
 		"31 cents a share", "1234 cents", "12.5 centſ", "5 centsx", "5 cent", "1.5 cents", "2.5.3%", "6 %", "6  %", "12 percentage", "7 PERCENT",
 		"2,500,000 shares", "1.2 million shares", "1,234.5 shares", "12,34 shares", "3 billion  ſhares", "10 shares", "1,000 million shares",
 		" per share", " a share", " per diluted share", " per basic and diluted common share", " per share (diluted)", " per share  (fully  diluted)",
-		" a \u212aey share", " per a b c d share", " per a b c d e share", " PER SHARE (Primary)", " per share (other)", " per shares", "EXCLUDİNG items", "Excluding ", "excludinG", "ÉXCLUDING x"}
+		" a \u212aey share", " per a b c d share", " per a b c d e share", " PER SHARE (Primary)", " per share (other)", " per shares", "EXCLUDİNG items", "Excluding ", "excludinG", "ÉXCLUDING x",
+		"Amounts are in millions.", "IN THOUSANDS", "in Millions", "in  millions", "xin billionsx", "IN billions"}
 	corpusProseOnce  sync.Once
 	corpusProseLines [][]line
 )
@@ -279,6 +280,9 @@ func checkCases(t *testing.T, s string) {
 	lower, alow := lowerCases(s)
 	if lower != strings.ToLower(s) || alow != string(b) || strings.ToUpper(alow) != strings.ToUpper(asciiUpper(s)) {
 		t.Fatalf("lowerCases(%q) = %q, %q", s, lower, alow)
+	}
+	if got, want := hasScaleWords(s), containsAny(s, []string{"in thousands", "in millions", "in billions", "IN THOUSANDS", "IN MILLIONS", "IN BILLIONS"}); got != want {
+		t.Fatalf("hasScaleWords(%q) = %v, want %v", s, got, want)
 	}
 	if got, want := lowerHasPrefix(s, "excluding "), strings.HasPrefix(strings.ToLower(s), "excluding "); got != want {
 		t.Fatalf("lowerHasPrefix(%q) = %v, want %v", s, got, want)
