@@ -813,6 +813,14 @@ func contactLine(s string) bool {
 // exhibitMarker: a line that is only "EXHIBIT 99.1", "Exhibit 99" or
 // "EX-99" (also EX-20, the older report to holders).
 func exhibitMarker(s string) bool {
+	for i := 0; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		if c := s[i]; !asciiSpace(c) {
+			if c != 'E' && c != 'e' {
+				return false // every marker opens with "EX": most lines are refused here, unread
+			}
+			break
+		}
+	}
 	u := strings.Replace(strings.ToUpper(s), "EXHIBIT-", "EXHIBIT ", 1) // "Exhibit-99.1"
 	w := strings.Fields(u)
 	switch {

@@ -385,3 +385,44 @@ func FuzzSentences(f *testing.F) {
 		checkSentences(t, strings.Split(s, "\n"))
 	})
 }
+
+// refExhibitMarker is exhibitMarker before it refused, unread, a line
+// that cannot open with "EX".
+func refExhibitMarker(s string) bool {
+	u := strings.Replace(strings.ToUpper(s), "EXHIBIT-", "EXHIBIT ", 1) // "Exhibit-99.1"
+	w := strings.Fields(u)
+	switch {
+	case len(w) == 1:
+		return strings.HasPrefix(w[0], "EX-99") || strings.HasPrefix(w[0], "EX-20")
+	case len(w) == 2 && w[0] == "EXHIBIT":
+		return strings.HasPrefix(w[1], "99") || strings.HasPrefix(w[1], "20")
+	}
+	return false
+}
+
+func checkExhibitMarker(t *testing.T, s string) {
+	t.Helper()
+	if got, want := exhibitMarker(s), refExhibitMarker(s); got != want {
+		t.Fatalf("exhibitMarker(%q) = %v, the reference says %v", s, got, want)
+	}
+}
+
+func TestExhibitMarkerMatchesReference(t *testing.T) {
+	for _, s := range []string{"EXHIBIT 99.1", "  exhibit-99", "Ex-20", "\u00a0EX-99.1", "\tEXHIBIT 20 ", "EXHIBITS 99", "E", "", " ", "X-99", "EX-10.1"} {
+		checkExhibitMarker(t, s)
+	}
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	for _, prose := range corpusProse(t) {
+		for _, l := range prose {
+			checkExhibitMarker(t, l.Text)
+		}
+	}
+}
+
+func FuzzExhibitMarker(f *testing.F) {
+	f.Add("  Exhibit-99.1")
+	f.Add("\u2003EX-20")
+	f.Fuzz(checkExhibitMarker)
+}
