@@ -1,12 +1,14 @@
 package extract
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -425,4 +427,98 @@ func FuzzExhibitMarker(f *testing.F) {
 	f.Add("  Exhibit-99.1")
 	f.Add("\u2003EX-20")
 	f.Fuzz(checkExhibitMarker)
+}
+
+// periodMatchers pairs each period pattern's matcher with its expression.
+func periodMatchers() []struct {
+	name  string
+	match func(string, int) []int
+	re    *regexp.Regexp
+	fold  bool // run on the sentence as written, not lower-cased
+} {
+	type pm = struct {
+		name  string
+		match func(string, int) []int
+		re    *regexp.Regexp
+		fold  bool
+	}
+	out := []pm{{"yearAgo", matchYearAgo, refReYearAgo, true}, {"sameOfYear", matchSameOfYear, refReSameOfYear, true},
+		{"monthPeriod", matchMonthPeriod, refReMonthPeriod, true}}
+	for i, p := range periodPatterns {
+		out = append(out, pm{fmt.Sprint("periodPatterns[", i, "]"), p.match, refLowPatterns[i], false})
+	}
+	return out
+}
+
+// proseCalendars are the calendars period phrases are resolved on in the
+// tests: a December year end, and a June one with 52/53-week ends.
+var proseCalendars = []proseCalendar{
+	{cal: Calendar{YearEnd: date(2000, time.December, 31)}, fy: 1998},
+	{cal: Calendar{YearEnd: date(2000, time.June, 30), Ends: map[int]time.Time{2003: date(2003, time.June, 28), 2004: date(2004, time.June, 26)}}, fy: 2004},
+}
+
+// checkPeriods compares each period matcher with its expression over the
+// whole of s (whose lower-cased copy the period patterns run on), and
+// findPeriods with the reference that ran the expressions.
+func checkPeriods(t *testing.T, s string) {
+	t.Helper()
+	lower, alow := lowerCases(s)
+	for _, pm := range periodMatchers() {
+		in := alow
+		if pm.fold {
+			in = s
+		}
+		got, want := findAllPhrases(in, pm.match), pm.re.FindAllStringSubmatchIndex(in, -1)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s on %q: %v, the expression says %v", pm.name, in, got, want)
+		}
+	}
+	for _, c := range proseCalendars {
+		got, want := findPeriods(s, lower, alow, c), refFindPeriods(s, lower, alow, c)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("findPeriods(%q) = %+v, the reference says %+v", s, got, want)
+		}
+	}
+}
+
+var periodSeeds = []string{
+	"Net sales for the three months ended December 31, 1998 rose; for the twelve-months ended Sept. 30, 2003 and 2002 they fell.",
+	"In the fourth fiscal quarter ended June 30, 2003, and the first quarter ended Mar. 31, 2004, revenue grew 5%.",
+	"For the fiscal years ended March 31, 1999, 1998 and 1997, net income was $1, $2 and $3 million; at December 31, 1998 and December 31, 1997, cash was $4 million.",
+	"As of June 30, 2003 and on May 1, 1997 the Company had cash of $5 million; the second quarter of fiscal year 2004 and fiscal 2004 third quarter.",
+	"The third quarter of the prior fiscal year, the prior year's fourth quarter, last fiscal year's first quarter, the first six months of the previous fiscal year.",
+	"The first nine months of fiscal year 1998, the prior year, the last-fiscal year, the fourth quarter of 1998, fiscal 1998, for the fiscal year, in 1998, for 1997, the second quarter.",
+	"A year earlier, one year ago, the prior-year quarter, year-ago periods, the same quarter last year, the same period of the previous year, the same period a year ago.",
+	"The same period of 1998, the same months in 1997, the nine month period, the six-months period, the twelve month-period, at Sep. 30, 1999, on Jun. 1, 2000, as of Dec. 31 2001.",
+	"THE PRIOR-YEAR QUARTERſ, the same periodſ x, Last Year’s Period, the 123-month ended December 31, 1998, the 12-month ended june 301, 1998.",
+	"the Kelvin \u212a quarter, first  quarter  ended  january  1 ,  1999, quarterended, fiscal 19999 first quarter, in 1998x, for the yearly.",
+}
+
+func TestPeriodMatchersMatchExpressions(t *testing.T) {
+	for _, s := range append(append([]string{}, periodSeeds...), scanSeeds...) {
+		checkPeriods(t, s)
+		checkPeriods(t, strings.ToUpper(s))
+	}
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	ss := corpusSentences(t)
+	if len(ss) == 0 {
+		t.Fatal("no sentences read from the corpus")
+	}
+	for _, s := range ss {
+		checkPeriods(t, s)
+	}
+}
+
+func FuzzPeriodMatchers(f *testing.F) {
+	for _, s := range periodSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<10 {
+			return
+		}
+		checkPeriods(t, s)
+	})
 }
