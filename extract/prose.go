@@ -130,7 +130,7 @@ func appendFolded(b []byte, s string) []byte {
 			}
 			w = n
 		default: // an ASCII word: copied up to its end at once
-			for i+w < len(s) && s[i+w] < utf8.RuneSelf && !asciiSpace(s[i+w]) {
+			for i+w < len(s) && !wordStop[s[i+w]] {
 				w++
 			}
 		}
@@ -143,6 +143,15 @@ func appendFolded(b []byte, s string) []byte {
 	}
 	return b
 }
+
+// wordStop marks the bytes that end an ASCII word in appendFolded: white
+// space, and the first byte of any other rune.
+var wordStop = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || asciiSpace(byte(c))
+	}
+	return t
+}()
 
 func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
@@ -201,11 +210,28 @@ func isAbbreviation(before string) bool {
 // isHeading reports a one-line paragraph that names a section: a few
 // words, no closing stop, not a page number.
 func isHeading(t string) bool {
-	words := strings.Fields(t)
-	if len(words) == 0 || len(words) > 8 || strings.ContainsAny(t[len(t)-1:], ".!?,;:") {
+	if n := countFields(t, 9); n == 0 || n > 8 || strings.ContainsAny(t[len(t)-1:], ".!?,;:") {
 		return false
 	}
 	return strings.IndexFunc(t, unicode.IsLetter) >= 0
+}
+
+// countFields counts the words of t as strings.Fields splits them, up to
+// limit, without making the list.
+func countFields(t string, limit int) int {
+	n, in := 0, false
+	for _, r := range t {
+		switch space := r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r); {
+		case space:
+			in = false
+		case !in:
+			in, n = true, n+1
+			if n == limit {
+				return n
+			}
+		}
+	}
+	return n
 }
 
 // capsHeading reports a heading line in capitals ("NET SALES"), which
@@ -1251,8 +1277,8 @@ func (ctx *docContext) sourceOf(n int, text string) Source {
 		loc[1] = loc[0] + len(text)
 	}
 	if loc != nil {
-		src.ColStart = len([]rune(lineText[:loc[0]])) + 1
-		src.ColEnd = len([]rune(lineText[:loc[1]]))
+		src.ColStart = utf8.RuneCountInString(lineText[:loc[0]]) + 1
+		src.ColEnd = utf8.RuneCountInString(lineText[:loc[1]])
 	}
 	return src
 }

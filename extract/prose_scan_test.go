@@ -283,6 +283,9 @@ func checkCases(t *testing.T, s string) {
 	if lower != strings.ToLower(s) || alow != string(b) || strings.ToUpper(alow) != strings.ToUpper(asciiUpper(s)) {
 		t.Fatalf("lowerCases(%q) = %q, %q", s, lower, alow)
 	}
+	if got, want := countFields(s, 9), min(len(strings.Fields(s)), 9); got != want {
+		t.Fatalf("countFields(%q) = %d, want %d", s, got, want)
+	}
 	if got, want := hasScaleWords(s), containsAny(s, []string{"in thousands", "in millions", "in billions", "IN THOUSANDS", "IN MILLIONS", "IN BILLIONS"}); got != want {
 		t.Fatalf("hasScaleWords(%q) = %v, want %v", s, got, want)
 	}
