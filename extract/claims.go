@@ -535,8 +535,9 @@ func containsAny(s string, words []string) bool {
 func findItems(s, lower, alow string, phrases []templates.ProsePhrase) []mention {
 	var out []mention
 	mask := make(spanMask, len(s)+1)
+	starts := wordStartsOf(alow)
 	for _, p := range phrases {
-		if !strings.Contains(lower, p.FirstWord) {
+		if p.Lower != nil && !starts.may(p.FirstWord) || p.Lower == nil && !strings.Contains(lower, p.FirstWord) {
 			continue
 		}
 		var found [][]int
@@ -572,6 +573,43 @@ func findItems(s, lower, alow string, phrases []templates.ProsePhrase) []mention
 	sortMentions(out)
 	inheritQualifier(s, out)
 	return out
+}
+
+// wordStarts is a set of the two-byte openings of a lower-cased text's
+// words (a byte pair at the start of the text or after a byte that is no
+// letter, digit or '_', where phraseAt looks for a first word): one pass
+// over the sentence, then a bit test for each of the hundreds of phrases
+// rather than a search of the sentence for each.
+type wordStarts [16]uint64
+
+func wordStartsOf(low string) wordStarts {
+	var w wordStarts
+	for i := 0; i+1 < len(low); i++ {
+		if i == 0 || !isLetter(low[i-1]) && !isDigit(low[i-1]) && low[i-1] != '_' {
+			w.add(low[i], low[i+1])
+		}
+	}
+	return w
+}
+
+func pairBit(a, b byte) (int, uint64) {
+	h := (int(a)*31 + int(b)) & 1023
+	return h >> 6, 1 << (h & 63)
+}
+
+func (w *wordStarts) add(a, b byte) {
+	k, bit := pairBit(a, b)
+	w[k] |= bit
+}
+
+// may reports whether a word may start with first: false only when none
+// does.
+func (w *wordStarts) may(first string) bool {
+	if len(first) < 2 {
+		return true
+	}
+	k, bit := pairBit(first[0], first[1])
+	return w[k]&bit != 0
 }
 
 // phraseAt finds a prose phrase where its first word starts a word of

@@ -525,3 +525,41 @@ func FuzzPeriodMatchers(f *testing.F) {
 		checkPeriods(t, s)
 	})
 }
+
+// checkWordStarts: the word-start filter of findItems never refuses a
+// phrase that phraseAt finds, so findItems finds what it found when every
+// phrase was searched for.
+func checkWordStarts(t *testing.T, s string) {
+	t.Helper()
+	_, alow := lowerCases(s)
+	starts := wordStartsOf(alow)
+	for _, p := range defaultSet().ProsePhrases() {
+		if p.Lower != nil && !starts.may(p.FirstWord) && phraseAt(p.Lower, alow, p.FirstWord) != nil {
+			t.Fatalf("the word-start filter refuses %q in %q", p.FirstWord, s)
+		}
+	}
+}
+
+func TestWordStartsNeverRefuseAPhrase(t *testing.T) {
+	for _, s := range []string{"Net income rose.", "(net) revenues", "xnet sales", "_cash", "Cash", "Revenues: $5", "", "n"} {
+		checkWordStarts(t, s)
+	}
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	for _, s := range corpusSentences(t) {
+		if strings.ContainsAny(s, "$%") { // the sentences findItems reads hold a figure
+			checkWordStarts(t, s)
+		}
+	}
+}
+
+func FuzzWordStarts(f *testing.F) {
+	f.Add("Net income for the quarter was $4.1 million; net revenues rose.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<10 {
+			return
+		}
+		checkWordStarts(t, s)
+	})
+}
