@@ -283,13 +283,50 @@ var multiplier = map[string]int64{"thousand": 1000, "million": 1000000, "billion
 // The resolution is one unit of the last digit written: 0.1 million for
 // "$8.3 million".
 func readNumber(digits, frac, mult string) (decimal.Decimal, decimal.Decimal) {
-	v, _ := decimal.NewFromString("0" + strings.ReplaceAll(digits, ",", "") + frac)
+	v, ok := smallNumber(digits, frac)
+	if !ok {
+		v, _ = decimal.NewFromString("0" + strings.ReplaceAll(digits, ",", "") + frac)
+	}
 	res := decimal.New(1, -int32(max(len(frac)-1, 0)))
 	if m := multiplier[strings.ToLower(strings.TrimSpace(mult))]; m > 0 {
 		v = v.Mul(decimal.NewFromInt(m))
 		res = res.Mul(decimal.NewFromInt(m))
 	}
 	return v, res
+}
+
+// smallNumber reads "2,500,000" and ".30" as the decimal 2500000.30,
+// exactly as decimal.NewFromString reads them (the digits, and as many
+// places as the fraction writes), without building the text it parses:
+// false for a figure of more than 18 digits or anything but digits and
+// commas before a '.' and digits.
+func smallNumber(digits, frac string) (decimal.Decimal, bool) {
+	var v int64
+	n := 0
+	for i := 0; i < len(digits); i++ {
+		switch c := digits[i]; {
+		case c == ',':
+		case isDigit(c):
+			v, n = v*10+int64(c-'0'), n+1
+		default:
+			return decimal.Decimal{}, false
+		}
+	}
+	if frac != "" {
+		if frac[0] != '.' {
+			return decimal.Decimal{}, false
+		}
+		for i := 1; i < len(frac); i++ {
+			if !isDigit(frac[i]) {
+				return decimal.Decimal{}, false
+			}
+			v, n = v*10+int64(frac[i]-'0'), n+1
+		}
+	}
+	if n > 18 || frac == "." {
+		return decimal.Decimal{}, false
+	}
+	return decimal.New(v, -int32(max(len(frac)-1, 0))), true
 }
 
 // findAmounts finds money, percentages and share counts, in order.

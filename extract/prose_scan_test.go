@@ -563,3 +563,46 @@ func FuzzWordStarts(f *testing.F) {
 		checkWordStarts(t, s)
 	})
 }
+
+// checkNumbers: readNumber reads every figure the amount scanners find in
+// s as it did when it parsed each with decimal.NewFromString.
+func checkNumbers(t *testing.T, s string) {
+	t.Helper()
+	var ms []submatch
+	for _, find := range []func(string) []submatch{moneyMatches, centsMatches, percentMatches, shareMatches} {
+		ms = append(ms, find(s)...)
+	}
+	for _, m := range ms {
+		digits, frac := s[m[2]:m[3]], sub(s, m[:], 4)
+		if frac == "" || frac[0] != '.' {
+			digits, frac = splitFraction(digits)
+		}
+		got, _ := readNumber(digits, frac, "")
+		want, _ := decimal.NewFromString("0" + strings.ReplaceAll(digits, ",", "") + frac)
+		if got.String() != want.String() || got.Exponent() != want.Exponent() || got.Coefficient().Cmp(want.Coefficient()) != 0 {
+			t.Fatalf("readNumber(%q, %q) = %v (%v e%d), NewFromString says %v (%v e%d)", digits, frac, got, got.Coefficient(), got.Exponent(), want, want.Coefficient(), want.Exponent())
+		}
+	}
+}
+
+func TestReadNumberMatchesNewFromString(t *testing.T) {
+	for _, s := range append([]string{"$999,999,999,999,999,999.99", "$1234567890123456789", "$.5", "$0.00", "12.500%", "$00,001"}, scanSeeds...) {
+		checkNumbers(t, s)
+	}
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	for _, s := range corpusSentences(t) {
+		checkNumbers(t, s)
+	}
+}
+
+func FuzzReadNumber(f *testing.F) {
+	f.Add("$1,234.5 and 7.25% of 99,999,999,999,999,999 shares")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<10 {
+			return
+		}
+		checkNumbers(t, s)
+	})
+}
