@@ -1297,9 +1297,47 @@ func tail(s string, n int) string {
 
 // contextLabel names a prose figure by the words before it.
 func contextLabel(s string, a amount) string {
+	if l, ok := contextLabelIn(s, a); ok {
+		return l
+	}
 	words := strings.Fields(tail(s[:a.Start], 80))
 	label := strings.Join(words[max(0, len(words)-6):], " ")
 	return strings.TrimSpace(label + " " + a.Text)
+}
+
+// contextLabelIn is contextLabel where the label is a stretch of the
+// sentence: the last six words before the figure, one space, the figure.
+// A sentence's words stand one space apart (sentences folds them), so it
+// is the common case; false for any other, which contextLabel builds.
+func contextLabelIn(s string, a amount) (string, bool) {
+	t := tail(s[:a.Start], 80)
+	from := a.Start - len(t)
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= utf8.RuneSelf || c != ' ' && asciiSpace(c) || c == ' ' && i > 0 && t[i-1] == ' ' {
+			return "", false // a rune that may be a space, or spaces to fold
+		}
+	}
+	end := a.Start - 1
+	if end < from || s[end] != ' ' || end > from && s[end-1] == ' ' || a.Text != s[a.Start:a.End] || strings.TrimSpace(a.Text) != a.Text {
+		return "", false
+	}
+	start, words := end, 0
+	for start > from && words < 6 {
+		if s[start-1] == ' ' {
+			words++
+			if words == 6 {
+				break
+			}
+		}
+		start--
+	}
+	if start == end {
+		return a.Text, true // no word before it
+	}
+	if s[start] == ' ' {
+		start++
+	}
+	return s[start:a.End], true
 }
 
 // sourceOf finds the column span of an amount on its line.

@@ -606,3 +606,41 @@ func FuzzReadNumber(f *testing.F) {
 		checkNumbers(t, s)
 	})
 }
+
+// refContextLabel is contextLabel as it always built its label.
+func refContextLabel(s string, a amount) string {
+	words := strings.Fields(tail(s[:a.Start], 80))
+	label := strings.Join(words[max(0, len(words)-6):], " ")
+	return strings.TrimSpace(label + " " + a.Text)
+}
+
+func checkContextLabels(t *testing.T, s string) {
+	t.Helper()
+	for _, a := range findAmounts(s) {
+		if got, want := contextLabel(s, a), refContextLabel(s, a); got != want {
+			t.Fatalf("contextLabel(%q, %q) = %q, the reference says %q", s, a.Text, got, want)
+		}
+	}
+}
+
+func TestContextLabelMatchesReference(t *testing.T) {
+	for _, s := range append([]string{"$5", " $5", "a $5", "Net income of the quarter for the company was up to $5 million.", "x  $5", "(net loss) ($5)", "one two three four five six seven eight $9", "\u00a0$5 and\t$6"}, scanSeeds...) {
+		checkContextLabels(t, s)
+	}
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	for _, s := range corpusSentences(t) {
+		checkContextLabels(t, s)
+	}
+}
+
+func FuzzContextLabel(f *testing.F) {
+	f.Add("Net income for the quarter was $4.1 million, or $.31 a share, up 6%.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<10 {
+			return
+		}
+		checkContextLabels(t, s)
+	})
+}
