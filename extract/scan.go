@@ -273,10 +273,6 @@ func qualifierAt(s string, p int) bool {
 // for a group that took no part.
 type submatch [8]int
 
-func noGroups(start, end int) submatch {
-	return submatch{start, end, -1, -1, -1, -1, -1, -1}
-}
-
 // digitsFrom returns the offset after the run of ASCII digits at s[i:].
 func digitsFrom(s string, i int) int {
 	for i < len(s) && isDigit(s[i]) {
