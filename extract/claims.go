@@ -26,75 +26,75 @@ type mention struct {
 	Run int
 }
 
-const dateRE = `(january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|nov\.|dec\.)\s+(\d{1,2}),?\s+((?:19|20)\d\d)`
-
-const ordinalRE = `(first|second|third|fourth)`
-
 var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4}
 
-// periodPatterns name periods in prose, most specific first. Each resolves
-// its match with the release's fiscal year end and current fiscal year.
+// periodPatterns name periods in prose, most specific first. Each matches
+// on the ASCII-lower-cased sentence (periodscan.go), and resolves its
+// match with the release's fiscal year end and current fiscal year.
 var periodPatterns = []struct {
-	re      *regexp.Regexp
+	match func(low string, p int) []int
+	// needs lists the words a match cannot do without: cheap tests
+	// before the matcher runs over the sentence.
+	needs   []string
 	resolve func(m []string, c proseCalendar) (Period, bool)
 	// relative: the phrase names the period a year before the one the
 	// sentence named before it ("For 1993, ... the prior year"); only
 	// with none before does it resolve on its own.
 	relative bool
 }{
-	{regexp.MustCompile(`(?i)\b(three|six|nine|twelve|\d{1,2})[- ]months?\s+ended\s+` + dateRE), func(m []string, c proseCalendar) (Period, bool) {
+	{matchMonthsEnded, []string{"month", "ended", yearDigits, monthName}, func(m []string, c proseCalendar) (Period, bool) {
 		return durationTo(m[2:], countOf(m[1]))
 	}, false},
-	{regexp.MustCompile(`(?i)\b(?:` + ordinalRE + `\s+)?(?:fiscal\s+)?quarter\s+ended\s+` + dateRE), func(m []string, c proseCalendar) (Period, bool) {
+	{matchQuarterEnded, []string{"quarter", "ended", yearDigits, monthName}, func(m []string, c proseCalendar) (Period, bool) {
 		return durationTo(m[2:], 3)
 	}, false},
-	{regexp.MustCompile(`(?i)\b(?:fiscal\s+)?years?\s+ended\s+` + dateRE), func(m []string, c proseCalendar) (Period, bool) {
+	{matchYearEnded, []string{"year", "ended", yearDigits, monthName}, func(m []string, c proseCalendar) (Period, bool) {
 		return durationTo(m[1:], 12)
 	}, false},
-	{regexp.MustCompile(`(?i)\b(?:at|as\s+of|on)\s+` + dateRE), func(m []string, c proseCalendar) (Period, bool) {
+	{matchAtDate, []string{yearDigits, monthName}, func(m []string, c proseCalendar) (Period, bool) {
 		d, ok := dateOf(m[1:])
 		return Period{End: d}, ok
 	}, false},
-	{regexp.MustCompile(`(?i)\b` + ordinalRE + `\s+quarter\s+of\s+fiscal\s+(?:year\s+)?((?:19|20)\d\d)`), func(m []string, c proseCalendar) (Period, bool) {
+	{matchQuarterOfFiscal, []string{"quarter", "fiscal", yearDigits}, func(m []string, c proseCalendar) (Period, bool) {
 		fy, _ := strconv.Atoi(m[2])
 		return c.quarter(fy, ordinals[strings.ToLower(m[1])])
 	}, false},
-	{regexp.MustCompile(`(?i)\bfiscal\s+(?:year\s+)?((?:19|20)\d\d)\s+` + ordinalRE + `\s+quarter`), func(m []string, c proseCalendar) (Period, bool) {
+	{matchFiscalQuarter, []string{"quarter", "fiscal", yearDigits}, func(m []string, c proseCalendar) (Period, bool) {
 		fy, _ := strconv.Atoi(m[1])
 		return c.quarter(fy, ordinals[strings.ToLower(m[2])])
 	}, false},
-	{regexp.MustCompile(`(?i)\b` + ordinalRE + `\s+quarter\s+of\s+(?:the\s+)?(?:last|prior|previous|preceding)\s+(?:fiscal\s+)?year`), func(m []string, c proseCalendar) (Period, bool) {
+	{matchQuarterOfPriorYear, []string{"quarter", "year"}, func(m []string, c proseCalendar) (Period, bool) {
 		return c.quarter(c.fy-1, ordinals[strings.ToLower(m[1])])
 	}, false},
-	{regexp.MustCompile(`(?i)\b(?:prior|previous|last)\s+(?:fiscal\s+)?year(?:'s|’s)?\s+` + ordinalRE + `\s+quarter`), func(m []string, c proseCalendar) (Period, bool) {
+	{matchPriorYearQuarter, []string{"quarter", "year"}, func(m []string, c proseCalendar) (Period, bool) {
 		return c.quarter(c.fy-1, ordinals[strings.ToLower(m[1])])
 	}, false},
-	{regexp.MustCompile(`(?i)\bfirst\s+(six|nine)\s+months\s+of\s+(?:the\s+)?(?:prior|previous|last)\s+(?:fiscal\s+)?year`), func(m []string, c proseCalendar) (Period, bool) {
+	{matchFirstMonthsPrior, []string{"month", "year"}, func(m []string, c proseCalendar) (Period, bool) {
 		return c.yearToDate(c.fy-1, countOf(m[1]))
 	}, false},
-	{regexp.MustCompile(`(?i)\bfirst\s+(six|nine)\s+months\s+of\s+(?:fiscal\s+)?(?:year\s+)?((?:19|20)\d\d)`), func(m []string, c proseCalendar) (Period, bool) {
+	{matchFirstMonthsOf, []string{"month", yearDigits}, func(m []string, c proseCalendar) (Period, bool) {
 		fy, _ := strconv.Atoi(m[2])
 		return c.yearToDate(fy, countOf(m[1]))
 	}, false},
-	{regexp.MustCompile(`(?i)\b(?:prior|previous|last)[- ](?:fiscal\s+)?year\b`), func(m []string, c proseCalendar) (Period, bool) {
+	{matchPriorYear, []string{"year"}, func(m []string, c proseCalendar) (Period, bool) {
 		return c.yearToDate(c.fy-1, 12)
 	}, true},
-	{regexp.MustCompile(`(?i)\b` + ordinalRE + `\s+quarter\s+of\s+((?:19|20)\d\d)`), func(m []string, c proseCalendar) (Period, bool) {
+	{matchQuarterOfYear, []string{"quarter", yearDigits}, func(m []string, c proseCalendar) (Period, bool) {
 		fy, _ := strconv.Atoi(m[2])
 		return c.quarter(fy, ordinals[strings.ToLower(m[1])])
 	}, false},
-	{regexp.MustCompile(`(?i)\bfiscal\s+(?:year\s+)?((?:19|20)\d\d)\b`), func(m []string, c proseCalendar) (Period, bool) {
+	{matchFiscalYear, []string{"fiscal", yearDigits}, func(m []string, c proseCalendar) (Period, bool) {
 		fy, _ := strconv.Atoi(m[1])
 		return c.yearToDate(fy, 12)
 	}, false},
-	{regexp.MustCompile(`(?i)\bfor\s+the\s+(?:fiscal\s+)?year\b`), func(m []string, c proseCalendar) (Period, bool) {
+	{matchForTheYear, []string{"year"}, func(m []string, c proseCalendar) (Period, bool) {
 		return c.yearToDate(c.fy, 12)
 	}, false},
-	{regexp.MustCompile(`(?i)\b(?:in|for)\s+((?:19|20)\d\d)\b`), func(m []string, c proseCalendar) (Period, bool) {
+	{matchInYear, []string{yearDigits}, func(m []string, c proseCalendar) (Period, bool) {
 		fy, _ := strconv.Atoi(m[1])
 		return c.yearToDate(fy, 12)
 	}, false},
-	{regexp.MustCompile(`(?i)\b` + ordinalRE + `\s+quarter\b`), func(m []string, c proseCalendar) (Period, bool) {
+	{matchQuarter, []string{"quarter"}, func(m []string, c proseCalendar) (Period, bool) {
 		return c.quarter(c.fy, ordinals[strings.ToLower(m[1])])
 	}, false},
 }
@@ -128,103 +128,11 @@ func (c proseCalendar) yearToDate(fy, months int) (Period, bool) {
 	return durationEnding(end, months, 0), ok
 }
 
-// reYearAgo names the same period a year before the one just named:
-// "a year earlier", "the prior-year quarter", "the same period last year".
-var reYearAgo = regexp.MustCompile(`(?i)\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\b(?:the\s+)?(?:prior|previous|last)[- ]year(?:'s|’s)?\s+(?:period|quarter)s?\b|\byear[- ]ago\s+(?:period|quarter)s?\b|\bsame\s+(?:period|quarter)\s+(?:a\s+year\s+ago|last\s+year|(?:of|in)\s+the\s+(?:prior|previous)\s+year)\b`)
-
-// periodNeeds lists, for each period pattern in order, the words it
-// cannot match without: cheap tests before the regular expression.
-var periodNeeds = [][]string{{"month", "ended", yearDigits, monthName}, {"quarter", "ended", yearDigits, monthName}, {"year", "ended", yearDigits, monthName}, {yearDigits, monthName},
-	{"quarter", "fiscal", yearDigits}, {"quarter", "fiscal", yearDigits}, {"quarter", "year"}, {"quarter", "year"}, {"month", "year"},
-	{"month", yearDigits}, {"year"}, {"quarter", yearDigits}, {"fiscal", yearDigits}, {"year"}, {yearDigits}, {"quarter"}}
-
-// periodAnchors is, for each period pattern in order, a word every match
-// holds: the pattern runs only on the text around it.
-var periodAnchors = []string{"ended", "ended", "ended", yearDigits, "quarter", "quarter", "quarter", "quarter", "month", "month",
-	"year", "quarter", "fiscal", "year", yearDigits, "quarter"}
-
-// lowPatterns are the period patterns without case folding, to run on
-// the ASCII-lower-cased sentence (their words are all lower case): the
-// same matches, at the same offsets, for less work.
-var lowPatterns = func() []*regexp.Regexp {
-	out := make([]*regexp.Regexp, len(periodPatterns))
-	for i, p := range periodPatterns {
-		out[i] = regexp.MustCompile(strings.TrimPrefix(p.re.String(), "(?i)"))
-	}
-	return out
-}()
-
-// anchorReach is how far a period phrase can stand from its anchor word.
-const anchorReach = 60
-
-// anchorsOf lists where an anchor stands in an ASCII-lower-cased text.
-func anchorsOf(low, anchor string) []int {
-	var at []int
-	if anchor == yearDigits {
-		for i := 0; i+4 <= len(low); i++ {
-			if (low[i] == '1' && low[i+1] == '9' || low[i] == '2' && low[i+1] == '0') && isDigit(low[i+2]) && isDigit(low[i+3]) {
-				at = append(at, i)
-			}
-		}
-		return at
-	}
-	for from := 0; ; {
-		i := strings.Index(low[from:], anchor)
-		if i < 0 {
-			return at
-		}
-		at = append(at, from+i)
-		from += i + len(anchor)
-	}
-}
-
-// matchesNear runs re over the stretches of s around the anchors (each
-// widened to whole words, overlapping ones merged) rather than over all
-// of s: the same matches, at a fraction of the cost on long sentences.
-func matchesNear(re *regexp.Regexp, s string, at []int) [][]int {
-	var out [][]int
-	for k := 0; k < len(at); {
-		from, to := wordStartBefore(s, at[k]-anchorReach), wordEndAfter(s, at[k]+anchorReach)
-		for k++; k < len(at) && wordStartBefore(s, at[k]-anchorReach) <= to; k++ {
-			to = wordEndAfter(s, at[k]+anchorReach)
-		}
-		for _, m := range re.FindAllStringSubmatchIndex(s[from:to], -1) {
-			for j := range m {
-				if m[j] >= 0 {
-					m[j] += from
-				}
-			}
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-// wordStartBefore moves i back to the start of the word it falls in.
-func wordStartBefore(s string, i int) int {
-	i = max(0, i)
-	for i > 0 && isWordByte(s[i-1]) {
-		i--
-	}
-	return i
-}
-
-// wordEndAfter moves i on to the end of the word it falls in.
-func wordEndAfter(s string, i int) int {
-	i = min(len(s), i)
-	for i < len(s) && isWordByte(s[i]) {
-		i++
-	}
-	return i
-}
-
-func isWordByte(b byte) bool { return isLetter(b) || isDigit(b) || b >= 0x80 }
-
-// yearDigits stands in periodNeeds for a year written in digits (1998,
+// yearDigits stands in a pattern's needs for a year written in digits (1998,
 // 2003), which a sentence must hold for a pattern that needs one.
 const yearDigits = "\x00year"
 
-// monthName stands in periodNeeds for the name of a month, which a
+// monthName stands in a pattern's needs for the name of a month, which a
 // written-out date needs.
 const monthName = "\x00month"
 
@@ -257,7 +165,7 @@ var monthStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug"
 // hasYearNumber reports a 19xx or 20xx written in digits.
 func hasYearNumber(s string) bool {
 	for i := 0; i+4 <= len(s); i++ {
-		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+		if isYearAt(s, i) {
 			return true
 		}
 	}
@@ -269,8 +177,9 @@ func hasYearNumber(s string) bool {
 var periodKeywords = []string{"ended", "quarter", "year", "months", "fiscal", " at ", " as of ", " on ", " in 19", " in 20", " for 19", " for 20"}
 
 // findPeriods finds the period phrases of a sentence, without overlaps.
-// lower is the sentence in lower case, for cheap keyword tests.
-func findPeriods(s, lower string, c proseCalendar) []mention {
+// lower is the sentence in lower case, for cheap keyword tests, and alow
+// the sentence with its ASCII letters lowered, byte for byte.
+func findPeriods(s, lower, alow string, c proseCalendar) []mention {
 	var out []mention
 	if !containsAny(lower, periodKeywords) {
 		return nil
@@ -278,29 +187,28 @@ func findPeriods(s, lower string, c proseCalendar) []mention {
 	mask := make(spanMask, len(s)+1)
 	var ago [][]int
 	if strings.Contains(lower, "year") {
-		for _, m := range reYearAgo.FindAllStringIndex(s, -1) {
-			ago = append(ago, m)
+		for _, m := range findAllPhrases(s, matchYearAgo) {
+			ago = append(ago, m[:2])
 			mask.take(m[0], m[1])
 		}
 	}
 	hasYear, hasMonth := hasYearNumber(lower), containsAny(lower, monthStems)
-	alow := asciiLower(s) // byte for byte with s
 	for i, p := range periodPatterns {
-		if !needsMet(lower, periodNeeds[i], hasYear, hasMonth) {
+		if !needsMet(lower, p.needs, hasYear, hasMonth) {
 			continue
 		}
-		for _, m := range matchesNear(lowPatterns[i], alow, anchorsOf(alow, periodAnchors[i])) {
+		for _, m := range findAllPhrases(alow, p.match) {
 			if !mask.free(m[0], m[1]) {
 				continue
-			}
-			groups := make([]string, len(m)/2)
-			for i := range groups {
-				groups[i] = sub(s, m, 2*i)
 			}
 			if p.relative {
 				ago = append(ago, []int{m[0], m[1], i})
 				mask.take(m[0], m[1])
 				continue
+			}
+			groups := make([]string, len(m)/2)
+			for i := range groups {
+				groups[i] = sub(s, m, 2*i)
 			}
 			if per, ok := p.resolve(groups, c); ok {
 				out = append(out, mention{Start: m[0], End: m[1], Period: per})
@@ -319,31 +227,40 @@ func findPeriods(s, lower string, c proseCalendar) []mention {
 	return resolveYearAgo(out, ago, c)
 }
 
-// reSameOfYear names the period named before it, in another year: "the
-// same period of 1998", "the same quarter in 1997".
-var reSameOfYear = regexp.MustCompile(`(?i)\bsame\s+(?:period|quarter|months)\s+(?:of|in)\s+((?:19|20)\d\d)\b`)
+// shiftYears moves a period by n years, both its ends.
+func shiftYears(p Period, n int) Period {
+	p.End = p.End.AddDate(n, 0, 0)
+	if !p.IsInstant() {
+		p.Start = p.Start.AddDate(n, 0, 0)
+	}
+	return p
+}
+
+// lastNamedBefore returns the last of the phrases that names a period
+// (durations only, with durations) and ends before at, or nil.
+func lastNamedBefore(ms []mention, at int, durations bool) *mention {
+	var last *mention
+	for i := range ms {
+		if ms[i].End <= at && !ms[i].Period.IsZero() && (!durations || !ms[i].Period.IsInstant()) {
+			last = &ms[i]
+		}
+	}
+	return last
+}
 
 // sameOfYear adds "the same period of 1998": the period named before it,
 // moved to that year; an open phrase when none is named before.
 func sameOfYear(s string, ms []mention, mask spanMask) []mention {
 	sortMentions(ms)
 	n := len(ms)
-	for _, m := range reSameOfYear.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAllPhrases(s, matchSameOfYear) {
 		if !mask.free(m[0], m[1]) {
 			continue
 		}
 		men := mention{Start: m[0], End: m[1]}
 		year, _ := strconv.Atoi(s[m[2]:m[3]])
-		for i := range ms[:n] {
-			if ms[i].End <= m[0] && !ms[i].Period.IsZero() {
-				p := ms[i].Period
-				shift := year - p.End.Year()
-				p.End = p.End.AddDate(shift, 0, 0)
-				if !p.IsInstant() {
-					p.Start = p.Start.AddDate(shift, 0, 0)
-				}
-				men.Period = p
-			}
+		if base := lastNamedBefore(ms[:n], m[0], false); base != nil {
+			men.Period = shiftYears(base.Period, year-base.Period.End.Year())
 		}
 		ms = append(ms, men)
 		mask.take(m[0], m[1])
@@ -355,15 +272,13 @@ func sameOfYear(s string, ms []mention, mask spanMask) []mention {
 // ending with the one named before it, or an open phrase when none is.
 func monthPeriods(s string, ms []mention, mask spanMask) []mention {
 	n := len(ms)
-	for _, m := range reMonthPeriod.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAllPhrases(s, matchMonthPeriod) {
 		if !mask.free(m[0], m[1]) {
 			continue
 		}
 		men := mention{Start: m[0], End: m[1]}
-		for i := range ms[:n] {
-			if ms[i].End <= m[0] && !ms[i].Period.IsZero() && !ms[i].Period.IsInstant() {
-				men.Period = durationEnding(ms[i].Period.End, countOf(s[m[2]:m[3]]), 0)
-			}
+		if base := lastNamedBefore(ms[:n], m[0], true); base != nil {
+			men.Period = durationEnding(base.Period.End, countOf(s[m[2]:m[3]]), 0)
 		}
 		ms = append(ms, men)
 	}
@@ -391,10 +306,7 @@ func continueRuns(s string, ms []mention, mask spanMask) []mention {
 				if shift < -10 || shift > 10 {
 					break
 				}
-				p.End = p.End.AddDate(shift, 0, 0)
-				if !p.IsInstant() {
-					p.Start = p.Start.AddDate(shift, 0, 0)
-				}
+				p = shiftYears(p, shift)
 			} else if p.IsInstant() {
 				p = Period{End: d}
 			} else {
@@ -427,7 +339,7 @@ func nextInList(s string, at int) (end int, d time.Time, year int, ok bool) {
 		return 0, time.Time{}, 0, false // a list goes on after a comma or "and"
 	}
 	w := rest[i:]
-	if len(w) >= 4 && (w[:2] == "19" || w[:2] == "20") && allDigits(w[:4]) && (len(w) == 4 || !unicode.IsDigit(rune(w[4]))) {
+	if isYearAt(w, 0) && (len(w) == 4 || !unicode.IsDigit(rune(w[4]))) {
 		y, _ := strconv.Atoi(w[:4])
 		return at + i + 4, time.Time{}, y, true
 	}
@@ -444,23 +356,13 @@ func nextInList(s string, at int) (end int, d time.Time, year int, ok bool) {
 	return 0, time.Time{}, 0, false
 }
 
-// reMonthPeriod names a year-to-date period by its length alone: "the
-// nine month period", "the six-month period"; it ends when the period
-// named before it in the sentence ends.
-var reMonthPeriod = regexp.MustCompile(`(?i)\b(three|six|nine|twelve)[- ]months?\s+period\b`)
-
 // resolveYearAgo turns each "a year earlier" into the period named before
 // it in the sentence, moved back one year. A relative phrase with none
 // before ("the prior year" alone) resolves on its own.
 func resolveYearAgo(ms []mention, ago [][]int, c proseCalendar) []mention {
 	n := len(ms)
 	for _, m := range ago {
-		var base *mention
-		for i := range ms[:n] {
-			if ms[i].End <= m[0] && !ms[i].Period.IsZero() {
-				base = &ms[i]
-			}
-		}
+		base := lastNamedBefore(ms[:n], m[0], false)
 		if base == nil {
 			if len(m) > 2 {
 				if per, ok := periodPatterns[m[2]].resolve(nil, c); ok {
@@ -469,12 +371,7 @@ func resolveYearAgo(ms []mention, ago [][]int, c proseCalendar) []mention {
 			}
 			continue
 		}
-		p := base.Period
-		p.End = p.End.AddDate(-1, 0, 0)
-		if !p.IsInstant() {
-			p.Start = p.Start.AddDate(-1, 0, 0)
-		}
-		ms = append(ms, mention{Start: m[0], End: m[1], Period: p})
+		ms = append(ms, mention{Start: m[0], End: m[1], Period: shiftYears(base.Period, -1)})
 	}
 	sortMentions(ms)
 	return ms
@@ -502,10 +399,7 @@ func (m spanMask) take(start, end int) {
 	}
 }
 
-var (
-	reQualifierAfter = regexp.MustCompile(`(?i)^\W*(?:\S+\s+){0,5}?(generated|product\s+line|segment|division)\b`)
-	unqualifying     = map[string]bool{"The": true, "Its": true, "Our": true, "Total": true, "Net": true, "Company's": true, "Company’s": true, "Corporate": true, "Consolidated": true}
-)
+var unqualifying = map[string]bool{"The": true, "Its": true, "Our": true, "Total": true, "Net": true, "Company's": true, "Company’s": true, "Corporate": true, "Consolidated": true}
 
 // componentWords qualify an item as a part of the company's figure:
 // "product revenues", "international revenues".
@@ -638,12 +532,12 @@ func containsAny(s string, words []string) bool {
 // findItems finds the item phrases of a sentence, longest first. A phrase
 // qualified by a product or segment name is marked Excluded: it is not the
 // company's total. lower is the sentence in lower case.
-func findItems(s, lower string, phrases []templates.ProsePhrase) []mention {
+func findItems(s, lower, alow string, phrases []templates.ProsePhrase) []mention {
 	var out []mention
 	mask := make(spanMask, len(s)+1)
-	alow := asciiLower(s) // byte for byte with s
+	starts := wordStartsOf(alow)
 	for _, p := range phrases {
-		if !strings.Contains(lower, p.FirstWord) {
+		if p.Lower != nil && !starts.may(p.FirstWord) || p.Lower == nil && !strings.Contains(lower, p.FirstWord) {
 			continue
 		}
 		var found [][]int
@@ -667,7 +561,7 @@ func findItems(s, lower string, phrases []templates.ProsePhrase) []mention {
 					men.Excluded = true
 				}
 			}
-			if after := s[m[1]:min(len(s), m[1]+80)]; reQualifierAfter.MatchString(after) || qualifiedAfter(after) {
+			if after := s[m[1]:min(len(s), m[1]+80)]; qualifierAfter(after) || qualifiedAfter(after) {
 				men.Excluded = true
 			}
 			if qualifiedBefore(s[:m[0]]) || p.ID == "cash" && notCashBalance(s[:m[0]], s[m[1]:]) {
@@ -679,6 +573,43 @@ func findItems(s, lower string, phrases []templates.ProsePhrase) []mention {
 	sortMentions(out)
 	inheritQualifier(s, out)
 	return out
+}
+
+// wordStarts is a set of the two-byte openings of a lower-cased text's
+// words (a byte pair at the start of the text or after a byte that is no
+// letter, digit or '_', where phraseAt looks for a first word): one pass
+// over the sentence, then a bit test for each of the hundreds of phrases
+// rather than a search of the sentence for each.
+type wordStarts [16]uint64
+
+func wordStartsOf(low string) wordStarts {
+	var w wordStarts
+	for i := 0; i+1 < len(low); i++ {
+		if i == 0 || !isLetter(low[i-1]) && !isDigit(low[i-1]) && low[i-1] != '_' {
+			w.add(low[i], low[i+1])
+		}
+	}
+	return w
+}
+
+func pairBit(a, b byte) (int, uint64) {
+	h := (int(a)*31 + int(b)) & 1023
+	return h >> 6, 1 << (h & 63)
+}
+
+func (w *wordStarts) add(a, b byte) {
+	k, bit := pairBit(a, b)
+	w[k] |= bit
+}
+
+// may reports whether a word may start with first: false only when none
+// does.
+func (w *wordStarts) may(first string) bool {
+	if len(first) < 2 {
+		return true
+	}
+	k, bit := pairBit(first[0], first[1])
+	return w[k]&bit != 0
 }
 
 // phraseAt finds a prose phrase where its first word starts a word of
@@ -810,16 +741,7 @@ func inheritQualifier(s string, ms []mention) {
 	}
 }
 
-var (
-	reBoundary   = regexp.MustCompile(`(?i)\b(compared|versus|vs|from|over|against)\b`)
-	reComparedTo = regexp.MustCompile(`(?i)\b(compared\s+(?:to|with)|versus|vs\.?|from)\s+(?:an?\s+|the\s+)?$`)
-	fillerWords  = map[string]bool{"approximately": true, "about": true, "nearly": true, "almost": true, "only": true, "a": true, "an": true, "the": true}
-	reOrBefore   = regexp.MustCompile(`(?i)\bor\s*$`)
-	reOfAfter    = regexp.MustCompile(`(?i)^\s+of\s+`)
-	reChangeWord = regexp.MustCompile(`(?i)\b(increased|decreased|increase|decrease|up|down|rose|fell|grew|declined|improved)\s*(?:by|of)?\s*$`)
-	reChangeNext = regexp.MustCompile(`(?i)^\s+(increase|decrease|improvement|decline|rise|drop|higher|lower)\b`)
-	reDownWord   = regexp.MustCompile(`(?i)decrease|down|fell|declined|decline|drop|lower`)
-)
+var fillerWords = map[string]bool{"approximately": true, "about": true, "nearly": true, "almost": true, "only": true, "a": true, "an": true, "the": true}
 
 // trimFiller drops trailing spaces and filler words ("approximately",
 // "a", "the") from the text before an amount.
@@ -878,8 +800,8 @@ func linkItem(s string, a *amount, prev []amount, items, periods []mention) (men
 	if m := next; m != nil {
 		return *m, !m.Excluded // "$1,584,000 net loss"
 	}
-	if loc := reOfAfter.FindStringIndex(after); loc != nil {
-		if m := mentionStartingAt(items, a.End+loc[1]); m != nil {
+	if at := ofAfter(after); at >= 0 {
+		if m := mentionStartingAt(items, a.End+at); m != nil {
 			return *m, !m.Excluded // "$6.8 million of cash"
 		}
 	}
@@ -892,7 +814,7 @@ func linkItem(s string, a *amount, prev []amount, items, periods []mention) (men
 		in := strings.HasPrefix(strings.TrimLeft(after, " "), "in ")
 		return *m, !m.Excluded && (!in || companySubject(s[:a.Start]))
 	}
-	if reComparedTo.MatchString(tail(s[:a.Start], 40)) {
+	if comparedBefore(tail(s[:a.Start], 40)) {
 		for i := len(prev) - 1; i >= 0; i-- {
 			if prev[i].Unit == USD {
 				return mention{ID: prev[i].Item, Metric: prev[i].Metric, Loss: prev[i].Loss}, prev[i].Item != ""
@@ -986,7 +908,7 @@ func isRatioBase(before string) bool {
 func linkPeriod(s string, a *amount, periods []mention) (Period, bool) {
 	for _, p := range periods {
 		if p.Start >= a.End {
-			if !reBoundary.MatchString(s[a.End:p.Start]) {
+			if !hasBoundaryWord(s[a.End:p.Start]) {
 				return p.Period, !p.Period.IsZero()
 			}
 			break

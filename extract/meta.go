@@ -813,6 +813,14 @@ func contactLine(s string) bool {
 // exhibitMarker: a line that is only "EXHIBIT 99.1", "Exhibit 99" or
 // "EX-99" (also EX-20, the older report to holders).
 func exhibitMarker(s string) bool {
+	for i := 0; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		if c := s[i]; !asciiSpace(c) {
+			if c != 'E' && c != 'e' {
+				return false // every marker opens with "EX": most lines are refused here, unread
+			}
+			break
+		}
+	}
 	u := strings.Replace(strings.ToUpper(s), "EXHIBIT-", "EXHIBIT ", 1) // "Exhibit-99.1"
 	w := strings.Fields(u)
 	switch {
@@ -982,13 +990,24 @@ func asciiUpper(s string) string { return asciiCase(s, 'a', 'z', 'A'-'a') }
 func asciiLower(s string) string { return asciiCase(s, 'A', 'Z', 'a'-'A') }
 
 func asciiCase(s string, from, to byte, shift int) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= from && c <= to {
-			b[i] = byte(int(c) + shift)
-		}
+	i := 0
+	for i < len(s) && (s[i] < from || s[i] > to) {
+		i++
 	}
-	return string(b)
+	if i == len(s) {
+		return s // nothing to change: no copy
+	}
+	var b strings.Builder // one allocation, where []byte and string() make two
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= from && c <= to {
+			c = byte(int(c) + shift)
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // companyCandidate trims a matched name's lead words and refuses one that

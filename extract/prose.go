@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"finexport/extract/grid"
+	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -52,14 +52,14 @@ var abbreviations = map[string]bool{"corp": true, "inc": true, "co": true, "ltd"
 // Coelho").
 func sentences(prose []line) []sentence {
 	var out []sentence
-	var text strings.Builder
+	var text []byte // the paragraph's lines, spaces folded: one buffer for all
 	var starts []lineStart
 	para, page := 0, 0
 	var scale decimal.Decimal
 	top := true // only headings so far on this page
 	flush := func() {
-		if text.Len() > 0 {
-			p := sentence{Text: text.String(), lines: starts, Para: para, Page: page}
+		if len(text) > 0 {
+			p := sentence{Text: string(text), lines: starts, Para: para, Page: page}
 			p.Heading = len(starts) == 1 && isHeading(p.Text)
 			if top {
 				// A scale note counts in the page's heading block, where
@@ -67,43 +67,103 @@ func sentences(prose []line) []sentence {
 				p.Scale = scale
 			}
 			top = top && p.Heading
-			out = append(out, splitSentences(p)...)
+			out = splitSentences(out, p)
 			para++
 		}
-		text.Reset()
+		text = text[:0]
 		starts = nil
 		scale = decimal.Zero
 	}
 	for _, l := range prose {
-		t := grid.FoldSpaces(l.Text)
-		if t == "" || isPageBreak(t) {
+		end := len(text) // the paragraph before this line
+		if end > 0 {
+			text = append(text, ' ')
+		}
+		at := len(text)
+		text = appendFolded(text, l.Text)
+		t := text[at:]
+		if len(t) == 0 || t[0] == '<' && isPageBreak(string(t)) {
+			brk := len(t) > 0
+			text = text[:end]
 			flush()
-			if t != "" {
+			if brk {
 				page, top = page+1, true
 			}
 			continue
 		}
-		if len(starts) == 1 && capsHeading(text.String()) && strings.IndexFunc(t, unicode.IsLower) >= 0 {
-			flush() // "AMERICAS" over "Net sales in the Americas ...": a heading of its own
+		if len(starts) == 1 && bytes.IndexFunc(text[:end], unicode.IsLower) < 0 && capsHeading(string(text[:end])) && bytes.IndexFunc(t, unicode.IsLower) >= 0 {
+			// "AMERICAS" over "Net sales in the Americas ...": a heading of its own
+			line := string(t)
+			text = text[:end]
+			flush()
+			text, at = append(text, line...), 0
+			t = text
 		}
-		if sc := proseScale(t); !sc.IsZero() {
-			scale = sc
+		if t[0] == '(' && t[len(t)-1] == ')' {
+			if sc := proseScale(string(t)); !sc.IsZero() {
+				scale = sc
+			}
 		}
-		if text.Len() > 0 {
-			text.WriteByte(' ')
-		}
-		starts = append(starts, lineStart{Off: text.Len(), N: l.N})
-		text.WriteString(t)
+		starts = append(starts, lineStart{Off: at, N: l.N})
 	}
 	flush()
 	return out
 }
 
-// splitSentences cuts a paragraph into sentences, carrying each line's
-// offset along so that every figure keeps its line.
-func splitSentences(p sentence) []sentence {
-	var out []sentence
+// appendFolded appends s to b with each run of white space (Unicode's, as
+// strings.Fields splits at) folded to one space and none at either end:
+// grid.FoldSpaces, written into the paragraph's buffer rather than into a
+// string of its own.
+func appendFolded(b []byte, s string) []byte {
+	n0, space := len(b), false
+	for i := 0; i < len(s); {
+		c, w := s[i], 1
+		switch {
+		case c < utf8.RuneSelf && asciiSpace(c):
+			space, i = true, i+1
+			continue
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				space, i = true, i+n
+				continue
+			}
+			w = n
+		default: // an ASCII word: copied up to its end at once
+			for i+w < len(s) && !wordStop[s[i+w]] {
+				w++
+			}
+		}
+		if space && len(b) > n0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, s[i:i+w]...)
+		i += w
+	}
+	return b
+}
+
+// wordStop marks the bytes that end an ASCII word in appendFolded: white
+// space, and the first byte of any other rune.
+var wordStop = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || asciiSpace(byte(c))
+	}
+	return t
+}()
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// splitSentences cuts a paragraph into sentences, appended to out,
+// carrying each line's offset along so that every figure keeps its line.
+func splitSentences(out []sentence, p sentence) []sentence {
 	start, li := 0, 0
+	// The sentences' line maps share one array: at most the paragraph's
+	// lines, and one more for each sentence that opens mid-line.
+	spans := make([]lineStart, 0, 2*len(p.lines))
 	cut := func(end int) {
 		lead := start
 		for lead < end && p.Text[lead] == ' ' {
@@ -113,11 +173,12 @@ func splitSentences(p sentence) []sentence {
 			for li+1 < len(p.lines) && p.lines[li+1].Off <= lead {
 				li++
 			}
-			s := sentence{Text: p.Text[lead:end], lines: []lineStart{{Off: 0, N: p.lines[li].N}}, Para: p.Para, Heading: p.Heading, Scale: p.Scale, Page: p.Page}
+			from := len(spans)
+			spans = append(spans, lineStart{Off: 0, N: p.lines[li].N})
 			for j := li + 1; j < len(p.lines) && p.lines[j].Off < end; j++ {
-				s.lines = append(s.lines, lineStart{Off: p.lines[j].Off - lead, N: p.lines[j].N})
+				spans = append(spans, lineStart{Off: p.lines[j].Off - lead, N: p.lines[j].N})
 			}
-			out = append(out, s)
+			out = append(out, sentence{Text: p.Text[lead:end], lines: spans[from:len(spans):len(spans)], Para: p.Para, Heading: p.Heading, Scale: p.Scale, Page: p.Page})
 		}
 		start = end
 	}
@@ -149,11 +210,28 @@ func isAbbreviation(before string) bool {
 // isHeading reports a one-line paragraph that names a section: a few
 // words, no closing stop, not a page number.
 func isHeading(t string) bool {
-	words := strings.Fields(t)
-	if len(words) == 0 || len(words) > 8 || strings.ContainsAny(t[len(t)-1:], ".!?,;:") {
+	if n := countFields(t, 9); n == 0 || n > 8 || strings.ContainsAny(t[len(t)-1:], ".!?,;:") {
 		return false
 	}
 	return strings.IndexFunc(t, unicode.IsLetter) >= 0
+}
+
+// countFields counts the words of t as strings.Fields splits them, up to
+// limit, without making the list.
+func countFields(t string, limit int) int {
+	n, in := 0, false
+	for _, r := range t {
+		switch space := r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r); {
+		case space:
+			in = false
+		case !in:
+			in, n = true, n+1
+			if n == limit {
+				return n
+			}
+		}
+	}
+	return n
 }
 
 // capsHeading reports a heading line in capitals ("NET SALES"), which
@@ -199,20 +277,16 @@ type amount struct {
 	change bool // a change or a part ("increased $633 million"): no claim
 }
 
-var (
-	reMoney    = regexp.MustCompile(`(?i)\$\s?(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?(\s+(?:million|billion|thousand)\b)?`)
-	reCents    = regexp.MustCompile(`(?i)\b(\d{1,3})(\.\d+)?\s+cents?\b`)
-	rePercent  = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?)\s?(%|percent\b)`)
-	reShareNum = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s+(?:million|billion)\b)?\s+shares\b`)
-	rePerShr   = regexp.MustCompile(`(?i)^\s+(?:per|a)\s+((?:[a-z]+\s+){0,4}?)share\b(\s*\((?:basic|diluted|primary|fully\s+diluted)\))?`)
-	multiplier = map[string]int64{"thousand": 1000, "million": 1000000, "billion": 1000000000}
-)
+var multiplier = map[string]int64{"thousand": 1000, "million": 1000000, "billion": 1000000000}
 
 // readNumber reads "2,500,000" or "8" ".3", with an optional "million".
 // The resolution is one unit of the last digit written: 0.1 million for
 // "$8.3 million".
 func readNumber(digits, frac, mult string) (decimal.Decimal, decimal.Decimal) {
-	v, _ := decimal.NewFromString("0" + strings.ReplaceAll(digits, ",", "") + frac)
+	v, ok := smallNumber(digits, frac)
+	if !ok {
+		v, _ = decimal.NewFromString("0" + strings.ReplaceAll(digits, ",", "") + frac)
+	}
 	res := decimal.New(1, -int32(max(len(frac)-1, 0)))
 	if m := multiplier[strings.ToLower(strings.TrimSpace(mult))]; m > 0 {
 		v = v.Mul(decimal.NewFromInt(m))
@@ -221,33 +295,67 @@ func readNumber(digits, frac, mult string) (decimal.Decimal, decimal.Decimal) {
 	return v, res
 }
 
+// smallNumber reads "2,500,000" and ".30" as the decimal 2500000.30,
+// exactly as decimal.NewFromString reads them (the digits, and as many
+// places as the fraction writes), without building the text it parses:
+// false for a figure of more than 18 digits or anything but digits and
+// commas before a '.' and digits.
+func smallNumber(digits, frac string) (decimal.Decimal, bool) {
+	var v int64
+	n := 0
+	for i := 0; i < len(digits); i++ {
+		switch c := digits[i]; {
+		case c == ',':
+		case isDigit(c):
+			v, n = v*10+int64(c-'0'), n+1
+		default:
+			return decimal.Decimal{}, false
+		}
+	}
+	if frac != "" {
+		if frac[0] != '.' {
+			return decimal.Decimal{}, false
+		}
+		for i := 1; i < len(frac); i++ {
+			if !isDigit(frac[i]) {
+				return decimal.Decimal{}, false
+			}
+			v, n = v*10+int64(frac[i]-'0'), n+1
+		}
+	}
+	if n > 18 || frac == "." {
+		return decimal.Decimal{}, false
+	}
+	return decimal.New(v, -int32(max(len(frac)-1, 0))), true
+}
+
 // findAmounts finds money, percentages and share counts, in order.
 func findAmounts(s string) []amount {
 	var out []amount
 	if !strings.ContainsAny(s, "$%") && !strings.Contains(s, "share") && !strings.Contains(s, "percent") {
 		return nil
 	}
-	for _, m := range reMoney.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range moneyMatches(s) {
 		if m[3] == m[2] && m[4] < 0 {
 			continue // a dollar sign with no figure
 		}
 		a := amount{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Unit: USD}
-		a.Value, a.Resolution = readNumber(s[m[2]:m[3]], sub(s, m, 4), sub(s, m, 6))
+		a.Value, a.Resolution = readNumber(s[m[2]:m[3]], sub(s, m[:], 4), sub(s, m[:], 6))
 		perShare(s, &a)
 		out = append(out, a)
 	}
 	if strings.Contains(s, " cent") {
 		// "31 cents a share": a per-share amount in cents.
-		for _, m := range reCents.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range centsMatches(s) {
 			a := amount{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Unit: USD}
-			a.Value, a.Resolution = readNumber(s[m[2]:m[3]], sub(s, m, 4), "")
+			a.Value, a.Resolution = readNumber(s[m[2]:m[3]], sub(s, m[:], 4), "")
 			a.Value, a.Resolution = a.Value.Shift(-2), a.Resolution.Shift(-2)
 			if perShare(s, &a) {
 				out = append(out, a)
 			}
 		}
 	}
-	for _, m := range findAllIf(rePercent, s, strings.IndexByte(s, '%') >= 0 || containsFoldASCII(s, "percent")) {
+	for _, m := range findAllIf(percentMatches, s, strings.IndexByte(s, '%') >= 0 || containsFoldASCII(s, "percent")) {
 		a := amount{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Unit: Percent}
 		whole, frac := splitFraction(s[m[2]:m[3]])
 		a.Value, a.Resolution = readNumber(whole, frac, "")
@@ -259,26 +367,26 @@ func findAmounts(s string) []amount {
 			taken[i] = true
 		}
 	}
-	for _, m := range findAllIf(reShareNum, s, containsFoldASCII(s, "share")) {
+	for _, m := range findAllIf(shareMatches, s, containsFoldASCII(s, "share")) {
 		if taken[m[0]] || taken[m[1]-1] {
 			continue
 		}
 		a := amount{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Unit: Shares}
 		whole, frac := splitFraction(s[m[2]:m[3]])
-		a.Value, a.Resolution = readNumber(whole, frac, sub(s, m, 4))
+		a.Value, a.Resolution = readNumber(whole, frac, sub(s, m[:], 4))
 		out = append(out, a)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return withoutOverlaps(out)
 }
 
-// findAllIf runs a regular expression only when a cheap test says it may
-// match: most sentences hold no percentage and no share count.
-func findAllIf(re *regexp.Regexp, s string, may bool) [][]int {
+// findAllIf runs a scanner only when a cheap test says it may match:
+// most sentences hold no percentage and no share count.
+func findAllIf(find func(string) []submatch, s string, may bool) []submatch {
 	if !may {
 		return nil
 	}
-	return re.FindAllStringSubmatchIndex(s, -1)
+	return find(s)
 }
 
 // containsFoldASCII reports whether s holds word (lower-case ASCII) in
@@ -318,12 +426,12 @@ func withoutOverlaps(sorted []amount) []amount {
 // amount that says neither basic nor diluted ("$1.06 per common share")
 // may be either: before 1997 it is primary EPS, later basic or diluted.
 func perShare(s string, a *amount) bool {
-	ps := rePerShr.FindStringSubmatch(s[a.End:])
-	if ps == nil {
+	between, paren, ok := perShareAfter(s[a.End:])
+	if !ok {
 		return false
 	}
 	a.Unit = PerShare
-	words := strings.ToLower(ps[1] + ps[2])
+	words := strings.ToLower(between + paren)
 	basic := strings.Contains(words, "basic") || strings.Contains(words, "primary")
 	diluted := strings.Contains(words, "diluted")
 	switch {
@@ -410,22 +518,22 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 		case !noteScale.IsZero():
 			scaleBare(s.Text, amounts, noteScale)
 		}
-		lower := strings.ToLower(s.Text)
 		if !part && introducesPart(s.Text, f) {
 			part = true
 		}
-		if strings.HasPrefix(lower, "excluding ") {
+		if lowerHasPrefix(s.Text, "excluding ") {
 			adjusted = s.Para
 		}
 		if len(amounts) == 0 {
 			continue // no figure: nothing to link
 		}
-		items := findItems(s.Text, lower, phrases)
+		lower, alow := lowerCases(s.Text) // once a sentence, and only one with figures
+		items := findItems(s.Text, lower, alow, phrases)
 		// Only a sentence that names an item, and reports it, makes a claim.
 		noClaim := part || partSection[k] || adjusted == s.Para || len(items) == 0 || containsAny(lower, notReportedWords) || strings.Contains(s.Text, "---") || strings.Contains(s.Text, "....")
 		var periods []mention
 		if !noClaim {
-			periods = findPeriods(s.Text, lower, cal)
+			periods = findPeriods(s.Text, lower, alow, cal)
 		}
 		heads := listHeads(s.Text, amounts)
 		for i := range amounts {
@@ -466,6 +574,35 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 	}
 }
 
+// lowerCases returns a sentence in lower case, for keyword tests
+// (strings.ToLower), and with its ASCII letters lowered byte for byte,
+// for offsets: one string when the sentence is ASCII.
+func lowerCases(s string) (lower, alow string) {
+	alow = asciiLower(s)
+	if isASCII(s) {
+		return alow, alow
+	}
+	return strings.ToLower(s), alow
+}
+
+// lowerHasPrefix is strings.HasPrefix(strings.ToLower(s), prefix) for an
+// ASCII prefix, without lowering all of s.
+func lowerHasPrefix(s, prefix string) bool {
+	if len(s) < len(prefix) || !isASCII(s[:len(prefix)]) {
+		return strings.HasPrefix(strings.ToLower(s), prefix) // a rune may lower to ASCII: 'İ' to 'i'
+	}
+	return asciiLower(s[:len(prefix)]) == prefix
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // scaleBare scales the money amounts a sentence writes with no "million"
 // under a scale note of the prose: "$3,568" or "$1,002.5" in a discussion
 // headed "(in millions of dollars)". Per-share amounts are never scaled.
@@ -491,7 +628,7 @@ func centsWritten(t string) bool {
 // and Analysis are in millions.", "Dollar amounts are stated in
 // thousands." Zero for any other sentence.
 func sentenceScale(t string) decimal.Decimal {
-	if len(t) > 200 || strings.ContainsAny(t, "$%") || !containsAny(t, scaleWords) {
+	if len(t) > 200 || strings.ContainsAny(t, "$%") || !hasScaleWords(t) {
 		return decimal.Zero
 	}
 	lower := strings.ToLower(t)
@@ -522,8 +659,28 @@ func sentenceScale(t string) decimal.Decimal {
 	return decimal.Zero
 }
 
-// scaleWords: a sentence that states a scale holds one of them.
-var scaleWords = []string{"in thousands", "in millions", "in billions", "IN THOUSANDS", "IN MILLIONS", "IN BILLIONS"}
+// hasScaleWords: a sentence that states a scale holds "in thousands",
+// "in millions" or "in billions", in lower or upper case - one pass over
+// it, not one for each phrase.
+func hasScaleWords(t string) bool {
+	for i := 0; i+3 <= len(t); i++ {
+		var scales []string
+		switch t[i : i+3] {
+		case "in ":
+			scales = []string{"thousands", "millions", "billions"}
+		case "IN ":
+			scales = []string{"THOUSANDS", "MILLIONS", "BILLIONS"}
+		default:
+			continue
+		}
+		for _, w := range scales {
+			if strings.HasPrefix(t[i+3:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // statedVerbs may stand between "are" and "in millions".
 var statedVerbs = map[string]bool{"stated": true, "expressed": true, "presented": true, "shown": true, "reported": true, "given": true}
@@ -1026,7 +1183,7 @@ func withItem(a amount, id string) amount {
 func (ctx *docContext) percentClaim(fact Fact, amounts []amount, i int, s string) {
 	a := amounts[i]
 	before := strings.TrimRight(tail(s[:a.Start], 60), " ")
-	if reOrBefore.MatchString(before) {
+	if orBefore(before) {
 		for j := i - 1; j >= 0; j-- {
 			if amounts[j].Unit != USD {
 				continue
@@ -1036,9 +1193,10 @@ func (ctx *docContext) percentClaim(fact Fact, amounts []amount, i int, s string
 				return
 			}
 			base := "revenue"
-			if loc := reOfAfter.FindStringIndex(s[a.End:]); loc != nil {
-				rest := s[a.End+loc[1]:]
-				items := findItems(rest, strings.ToLower(rest), ctx.set.ProsePhrases())
+			if at := ofAfter(s[a.End:]); at >= 0 {
+				rest := s[a.End+at:]
+				lower, alow := lowerCases(rest)
+				items := findItems(rest, lower, alow, ctx.set.ProsePhrases())
 				if len(items) > 0 && items[0].Start == 0 {
 					base = items[0].ID
 				}
@@ -1048,10 +1206,10 @@ func (ctx *docContext) percentClaim(fact Fact, amounts []amount, i int, s string
 		}
 		return
 	}
-	if !reChangeWord.MatchString(before) && !reChangeNext.MatchString(s[a.End:]) || onABasis(s[a.End:]) {
+	if !changeWordBefore(before) && !changeNext(s[a.End:]) || onABasis(s[a.End:]) {
 		return // "increased 6 percent on a pre-currency basis": not the reported change
 	}
-	down := reDownWord.MatchString(lastWords(before, 2)) || reChangeNext.MatchString(s[a.End:]) && reDownWord.MatchString(firstWords(s[a.End:], 2))
+	down := downWord(lastWords(before, 2)) || changeNext(s[a.End:]) && downWord(firstWords(s[a.End:], 2))
 	near := -1
 	for j, b := range amounts {
 		if b.Unit == USD && b.Item != "" && b.Linked && (near < 0 || distance(a, b) < distance(a, amounts[near])) {
@@ -1139,9 +1297,47 @@ func tail(s string, n int) string {
 
 // contextLabel names a prose figure by the words before it.
 func contextLabel(s string, a amount) string {
+	if l, ok := contextLabelIn(s, a); ok {
+		return l
+	}
 	words := strings.Fields(tail(s[:a.Start], 80))
 	label := strings.Join(words[max(0, len(words)-6):], " ")
 	return strings.TrimSpace(label + " " + a.Text)
+}
+
+// contextLabelIn is contextLabel where the label is a stretch of the
+// sentence: the last six words before the figure, one space, the figure.
+// A sentence's words stand one space apart (sentences folds them), so it
+// is the common case; false for any other, which contextLabel builds.
+func contextLabelIn(s string, a amount) (string, bool) {
+	t := tail(s[:a.Start], 80)
+	from := a.Start - len(t)
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= utf8.RuneSelf || c != ' ' && asciiSpace(c) || c == ' ' && i > 0 && t[i-1] == ' ' {
+			return "", false // a rune that may be a space, or spaces to fold
+		}
+	}
+	end := a.Start - 1
+	if end < from || s[end] != ' ' || end > from && s[end-1] == ' ' || a.Text != s[a.Start:a.End] || strings.TrimSpace(a.Text) != a.Text {
+		return "", false
+	}
+	start, words := end, 0
+	for start > from && words < 6 {
+		if s[start-1] == ' ' {
+			words++
+			if words == 6 {
+				break
+			}
+		}
+		start--
+	}
+	if start == end {
+		return a.Text, true // no word before it
+	}
+	if s[start] == ' ' {
+		start++
+	}
+	return s[start:a.End], true
 }
 
 // sourceOf finds the column span of an amount on its line.
@@ -1156,8 +1352,8 @@ func (ctx *docContext) sourceOf(n int, text string) Source {
 		loc[1] = loc[0] + len(text)
 	}
 	if loc != nil {
-		src.ColStart = len([]rune(lineText[:loc[0]])) + 1
-		src.ColEnd = len([]rune(lineText[:loc[1]]))
+		src.ColStart = utf8.RuneCountInString(lineText[:loc[0]]) + 1
+		src.ColEnd = utf8.RuneCountInString(lineText[:loc[1]])
 	}
 	return src
 }
