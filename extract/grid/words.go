@@ -109,13 +109,5 @@ func isSpace(c rune) bool {
 // digits, 1950 to 2099. (A four-digit figure outside that span, 2100 or
 // 1234, is an amount printed without its thousands separator.)
 func IsYear(s string) bool {
-	if len(s) != 4 {
-		return false
-	}
-	for i := 0; i < 4; i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s[:2] == "20" || s[:2] == "19" && s[2] >= '5'
+	return len(s) == 4 && allDigits(s) && (s[:2] == "20" || s[:2] == "19" && s[2] >= '5')
 }

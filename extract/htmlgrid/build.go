@@ -1,6 +1,7 @@
 package htmlgrid
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -216,24 +217,25 @@ func prefix(s string) (string, bool) {
 	return t, true
 }
 
+// currencySigns are the signs a cell may hold alone before a figure.
+var currencySigns = []string{"$", "US$", "U.S.$", "C$", "CAD$", "€", "£", "¥"}
+
 // prefixStart: a byte a prefix cell can start with: a space, an opening
 // parenthesis, or a currency sign's first byte.
 func prefixStart(c byte) bool {
-	switch c {
-	case ' ', '(', '$', 'U', 'C', "€"[0], "£"[0]: // "¥" starts as "£" does
+	if c == ' ' || c == '(' {
 		return true
+	}
+	for _, s := range currencySigns {
+		if s[0] == c {
+			return true
+		}
 	}
 	return false
 }
 
 // isCurrency: a currency sign.
-func isCurrency(s string) bool {
-	switch s {
-	case "$", "US$", "U.S.$", "C$", "CAD$", "€", "£", "¥":
-		return true
-	}
-	return false
-}
+func isCurrency(s string) bool { return slices.Contains(currencySigns, s) }
 
 // isCloser: a cell holding only what ends the figure on its left: ")",
 // "%", ")%", "%)", or ")" with a footnote mark.
@@ -249,7 +251,7 @@ func isCloser(s string) bool {
 func isYear(t token) bool {
 	s := strings.TrimSpace(strings.TrimSuffix(t.text, t.num.Footnote))
 	s = strings.TrimRight(s, "*")
-	return grid.IsYear(s) && !t.num.Dollar && !t.num.Percent && !t.num.Value.IsNegative()
+	return grid.IsYear(s) // four digits: no sign, percent or bracket left to test
 }
 
 // buildTable turns a table as read into a grid. ok is false for a table

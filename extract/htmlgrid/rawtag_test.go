@@ -50,16 +50,19 @@ func scanAsTokenizer(doc []byte) error {
 			if !ok {
 				break
 			}
-			key := []byte(strings.ReplaceAll(string(k), "\x00", "\ufffd"))
-			for i, c := range key {
+			lower := []byte(string(k))
+			for i, c := range lower {
 				if 'A' <= c && c <= 'Z' {
-					key[i] = c + 'a' - 'A'
+					lower[i] = c + 'a' - 'A'
 				}
 			}
-			if len(k) == 0 || seen[string(key)] {
+			// The tokenizer drops a repeated key as written (lower-cased),
+			// before it replaces NUL: so does this.
+			if len(k) == 0 || seen[string(lower)] {
 				continue
 			}
-			seen[string(key)] = true
+			seen[string(lower)] = true
+			key := strings.ReplaceAll(string(lower), "\x00", "\ufffd")
 			if !plainValue(v) {
 				got = append(got, string(key)+"=<tokenizer's>")
 			} else {

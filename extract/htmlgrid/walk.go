@@ -208,7 +208,7 @@ func (r *docReader) Read(p []byte) (int, error) {
 		p[n] = '\n'
 		n, r.i, r.at = n+1, r.i+1, 0
 	}
-	if n == 0 {
+	if n == 0 && r.i >= len(r.lines) {
 		return 0, io.EOF
 	}
 	return n, nil
@@ -604,22 +604,18 @@ func (w *walker) openCell(a *attrs, st styleInfo) {
 // hundreds, and one allocation for many costs less than one each.
 const slab = 64
 
-func (w *walker) newCell() *cell {
-	if len(w.cells) == 0 {
-		w.cells = make([]cell, slab)
-	}
-	c := &w.cells[0]
-	w.cells = w.cells[1:]
-	return c
-}
+func (w *walker) newCell() *cell { return take(&w.cells) }
 
-func (w *walker) newRow() *row {
-	if len(w.rows) == 0 {
-		w.rows = make([]row, slab)
+func (w *walker) newRow() *row { return take(&w.rows) }
+
+// take hands out the next of a slab, allocating a new slab when it is used up.
+func take[T any](free *[]T) *T {
+	if len(*free) == 0 {
+		*free = make([]T, slab)
 	}
-	r := &w.rows[0]
-	w.rows = w.rows[1:]
-	return r
+	x := &(*free)[0]
+	*free = (*free)[1:]
+	return x
 }
 
 // Absurd spans are clamped: a filing agent's colspan="1000" would make a
