@@ -585,7 +585,7 @@ type wordStarts [16]uint64
 func wordStartsOf(low string) wordStarts {
 	var w wordStarts
 	for i := 0; i+1 < len(low); i++ {
-		if i == 0 || !isLetter(low[i-1]) && !isDigit(low[i-1]) && low[i-1] != '_' {
+		if i == 0 || !reWordByte(low[i-1]) {
 			w.add(low[i], low[i+1])
 		}
 	}
@@ -622,7 +622,7 @@ func phraseAt(re *regexp.Regexp, low, first string) [][]int {
 			break
 		}
 		at := from + i
-		if at > 0 && (isLetter(low[at-1]) || isDigit(low[at-1]) || low[at-1] == '_') {
+		if at > 0 && reWordByte(low[at-1]) {
 			from = at + 1 // inside a word: \b, as the expression's own, holds not
 			continue
 		}

@@ -53,7 +53,7 @@ var (
 func corpusProse(t *testing.T) [][]line {
 	var names []string
 	for _, kind := range []string{"text", "html"} {
-		names = append(names, corpusFiles(t, kind)...)
+		names = append(names, corpusFilesIfAny(t, kind)...)
 	}
 	corpusProseOnce.Do(func() {
 		for _, name := range names {
@@ -279,9 +279,18 @@ func checkCases(t *testing.T, s string) {
 			b[i] = c + 'a' - 'A'
 		}
 	}
+	u := []byte(s)
+	for i, c := range u {
+		if c >= 'a' && c <= 'z' {
+			u[i] = c - 'a' + 'A'
+		}
+	}
 	lower, alow := lowerCases(s)
-	if lower != strings.ToLower(s) || alow != string(b) || strings.ToUpper(alow) != strings.ToUpper(asciiUpper(s)) {
+	if lower != strings.ToLower(s) || alow != string(b) {
 		t.Fatalf("lowerCases(%q) = %q, %q", s, lower, alow)
+	}
+	if got := asciiUpper(s); got != string(u) {
+		t.Fatalf("asciiUpper(%q) = %q, want %q", s, got, u)
 	}
 	if got, want := countFields(s, 9), min(len(strings.Fields(s)), 9); got != want {
 		t.Fatalf("countFields(%q) = %d, want %d", s, got, want)
@@ -324,7 +333,7 @@ func TestScannersMatchExpressionsOnCorpus(t *testing.T) {
 	}
 	ss := corpusSentences(t)
 	if len(ss) == 0 {
-		t.Fatal("no sentences read from the corpus")
+		t.Skip("no corpus") // corpusFilesIfAny fails the test when the corpus is required
 	}
 	for _, s := range ss {
 		checkScanners(t, s)
@@ -360,7 +369,7 @@ func TestSentencesMatchReference(t *testing.T) {
 	}
 	docs := corpusProse(t)
 	if len(docs) == 0 {
-		t.Fatal("no prose read from the corpus")
+		t.Skip("no corpus") // corpusFilesIfAny fails the test when the corpus is required
 	}
 	for _, prose := range docs {
 		if got, want := sentences(prose), refSentences(prose); !reflect.DeepEqual(got, want) {
@@ -507,7 +516,7 @@ func TestPeriodMatchersMatchExpressions(t *testing.T) {
 	}
 	ss := corpusSentences(t)
 	if len(ss) == 0 {
-		t.Fatal("no sentences read from the corpus")
+		t.Skip("no corpus") // corpusFilesIfAny fails the test when the corpus is required
 	}
 	for _, s := range ss {
 		checkPeriods(t, s)

@@ -72,7 +72,7 @@ func referenceTexts(t *testing.T) []string {
 			texts = append(texts, s)
 		}
 	}
-	for _, name := range corpusFiles(t, "text") {
+	for _, name := range corpusFilesIfAny(t, "text") {
 		raw, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
@@ -249,9 +249,6 @@ func FuzzFoldsAsReference(f *testing.F) {
 
 // lastMonthDayRef is the expression's last match, as readHeader took it.
 func lastMonthDayRef(h string) (string, string, bool) {
-	if !reMonthDay.mayMatch(h) {
-		return "", "", false // no month's name: no match (TestGatesPassEveryMatch)
-	}
 	all := reMonthDay.FindAllStringSubmatch(h, -1)
 	if all == nil {
 		return "", "", false

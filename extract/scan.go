@@ -14,14 +14,10 @@ func isSpaceRE(b byte) bool {
 	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
 }
 
-// isWordRE is the regular expressions' \w; the bytes of a non-ASCII rune
-// are never word bytes, as the rune is not.
-func isWordRE(b byte) bool { return isLetter(b) || isDigit(b) || b == '_' }
-
 // boundaryAt is \b at offset i of s.
 func boundaryAt(s string, i int) bool {
-	before := i > 0 && isWordRE(s[i-1])
-	after := i < len(s) && isWordRE(s[i])
+	before := i > 0 && reWordByte(s[i-1])
+	after := i < len(s) && reWordByte(s[i])
 	return before != after
 }
 
@@ -42,20 +38,13 @@ func trimSpaceRightRE(s string) string {
 	return s[:i]
 }
 
-func lowerByte(b byte) byte {
-	if b >= 'A' && b <= 'Z' {
-		return b + 'a' - 'A'
-	}
-	return b
-}
-
 // foldAt matches the lower-case word w at s[i:] in any case, and returns
 // the offset after it, or -1.
 func foldAt(s string, i int, w string) int {
 	for j := 0; j < len(w); j++ {
 		c := w[j]
 		switch {
-		case i < len(s) && lowerByte(s[i]) == c:
+		case i < len(s) && lowerASCII[s[i]] == c:
 			i++
 		case c == 's' && strings.HasPrefix(s[i:], "ſ"):
 			i += len("ſ")
@@ -75,7 +64,7 @@ func foldSuffix(s, w string) int {
 	for j := len(w) - 1; j >= 0; j-- {
 		c := w[j]
 		switch {
-		case i > 0 && lowerByte(s[i-1]) == c:
+		case i > 0 && lowerASCII[s[i-1]] == c:
 			i--
 		case c == 's' && strings.HasSuffix(s[:i], "ſ"):
 			i -= len("ſ")
@@ -234,7 +223,7 @@ func comparedKey(u string) bool {
 // `^\W*(?:\S+\s+){0,5}?(generated|product\s+line|segment|division)\b`.
 func qualifierAfter(s string) bool {
 	first := 0 // the first word byte: all before it may be \W*
-	for first < len(s) && !isWordRE(s[first]) {
+	for first < len(s) && !reWordByte(s[first]) {
 		first++
 	}
 	for p := 0; p <= first && p < len(s); p++ {
@@ -320,7 +309,7 @@ func multiplierFrom(s string, i int, words ...string) int {
 
 // numberStart: a figure may start at s[i]: a digit at a word boundary.
 func numberStart(s string, i int) bool {
-	return isDigit(s[i]) && (i == 0 || !isWordRE(s[i-1]))
+	return isDigit(s[i]) && (i == 0 || !reWordByte(s[i-1]))
 }
 
 // moneyMatches finds money amounts: "$8.3 million", "$ 2,500,000", "$.03"
