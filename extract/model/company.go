@@ -71,7 +71,9 @@ type Fact struct {
 	Label     string // as first reported
 	Statement extract.Statement
 	Unit      extract.Unit
-	Period    FiscalPeriod
+	// Period is shared by every fact of the period: read it, never
+	// change it through one fact.
+	Period *FiscalPeriod
 	// Value is the figure. When releases disagree it is the latest
 	// release's value, and Conflict is set: the others stay in Reported.
 	Value      decimal.Decimal
@@ -326,7 +328,7 @@ func buildCompany(filings []*extract.Filing, set *templates.Set, opts Options) *
 				Msg: "no release says when the fiscal year ends; assuming December 31 (use --fiscal-year-end)"})
 		}
 	}
-	c.merging = &merging{periods: map[extract.Period]FiscalPeriod{}, roles: map[lineRole]string{}}
+	c.merging = &merging{periods: map[extract.Period]*FiscalPeriod{}, roles: map[lineRole]string{}}
 	for _, f := range filings {
 		c.merge(f)
 		if opts.Consume {
@@ -437,7 +439,7 @@ type SetAside struct {
 	Why  string
 }
 
-func (c *Company) newFact(key factKey, x extract.Fact, period FiscalPeriod, rep Reported) {
+func (c *Company) newFact(key factKey, x extract.Fact, period *FiscalPeriod, rep Reported) {
 	f := &Fact{Item: x.Item, Label: x.Label, Statement: x.Statement, Unit: x.Unit, Period: period,
 		Value: x.Value, Resolution: x.Resolution, Reported: []Reported{rep}}
 	c.byKey[key] = f
@@ -448,7 +450,7 @@ func (c *Company) newFact(key factKey, x extract.Fact, period FiscalPeriod, rep 
 // unmapped line's role, made once for all its figures (a long table's
 // line stands in two or more periods).
 type merging struct {
-	periods map[extract.Period]FiscalPeriod
+	periods map[extract.Period]*FiscalPeriod
 	roles   map[lineRole]string
 }
 
@@ -459,11 +461,13 @@ type lineRole struct {
 	unit      extract.Unit
 }
 
-// periodName names a period of the calendar, once for all its figures.
-func (c *Company) periodName(p extract.Period) FiscalPeriod {
+// periodName names a period of the calendar, once for all its figures:
+// they share it (a fact points to its period, 8 bytes, not a 112-byte copy).
+func (c *Company) periodName(p extract.Period) *FiscalPeriod {
 	fp, ok := c.merging.periods[p]
 	if !ok {
-		fp = c.Calendar.Name(p)
+		named := c.Calendar.Name(p)
+		fp = &named
 		c.merging.periods[p] = fp
 	}
 	return fp
@@ -577,7 +581,7 @@ func (c *Company) sortTimeline() {
 	for _, f := range c.Facts {
 		if !seen[f.Period.Name] {
 			seen[f.Period.Name] = true
-			c.Periods = append(c.Periods, f.Period)
+			c.Periods = append(c.Periods, *f.Period)
 		}
 	}
 	sort.SliceStable(c.Periods, func(i, j int) bool { return periodBefore(c.Periods[j], c.Periods[i]) })
