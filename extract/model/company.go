@@ -316,11 +316,29 @@ func groupByCompany(filings []*extract.Filing) [][]*extract.Filing {
 }
 
 func buildCompany(filings []*extract.Filing, set *templates.Set, opts Options) *Company {
-	c := &Company{set: set, byKey: map[factKey]*Fact{}, planned: &sync.Once{}}
+	c := newCompany(set)
 	for _, f := range filings {
 		c.describe(f)
 	}
-	c.Calendar = companyCalendar(filings, opts.FiscalYearEnd)
+	c.startMerging(filings, opts.FiscalYearEnd)
+	for _, f := range filings {
+		c.merge(f, f.Facts)
+		if opts.Consume {
+			f.Facts = nil
+		}
+	}
+	c.finish(filings, opts.Consume)
+	return c
+}
+
+func newCompany(set *templates.Set) *Company {
+	return &Company{set: set, byKey: map[factKey]*Fact{}, planned: &sync.Once{}}
+}
+
+// startMerging settles the calendar the filings' facts are named by,
+// before any is merged.
+func (c *Company) startMerging(filings []*extract.Filing, override time.Time) {
+	c.Calendar = companyCalendar(filings, override)
 	if c.Calendar.YearEnd.IsZero() {
 		c.Calendar.YearEnd = time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC)
 		if hasStatements(filings) {
@@ -329,20 +347,18 @@ func buildCompany(filings []*extract.Filing, set *templates.Set, opts Options) *
 		}
 	}
 	c.merging = &merging{periods: map[extract.Period]*FiscalPeriod{}, roles: map[lineRole]string{}}
-	for _, f := range filings {
-		c.merge(f)
-		if opts.Consume {
-			f.Facts = nil
-		}
-	}
+}
+
+// finish builds what the merged timeline gives: derived quarters, the
+// order of periods and facts, the scale, comparisons, metrics and checks.
+func (c *Company) finish(filings []*extract.Filing, consume bool) {
 	c.merging = nil
 	c.derive()
 	c.sortTimeline()
 	c.Scale = chooseScale(c.statementMoney())
 	c.compare()
 	c.computeMetrics()
-	c.collectChecks(filings, opts.Consume)
-	return c
+	c.collectChecks(filings, consume)
 }
 
 func hasStatements(filings []*extract.Filing) bool {
@@ -376,9 +392,9 @@ func (c *Company) describe(f *extract.Filing) {
 
 func isUpper(s string) bool { return s == strings.ToUpper(s) }
 
-// merge adds a filing's facts to the timeline.
-func (c *Company) merge(f *extract.Filing) {
-	for _, x := range f.Facts {
+// merge adds facts of a filing to the timeline.
+func (c *Company) merge(f *extract.Filing, facts []extract.Fact) {
+	for _, x := range facts {
 		if x.Statement == extract.Narrative {
 			c.Narrative = append(c.Narrative, x)
 			if len(f.Tables) == 0 {
