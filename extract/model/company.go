@@ -353,6 +353,7 @@ func (c *Company) startMerging(filings []*extract.Filing, override time.Time) {
 // order of periods and facts, the scale, comparisons, metrics and checks.
 func (c *Company) finish(filings []*extract.Filing, consume bool) {
 	c.merging = nil
+	c.keepItemKeys()
 	c.derive()
 	c.sortTimeline()
 	c.Scale = chooseScale(c.statementMoney())
@@ -460,6 +461,27 @@ func (c *Company) newFact(key factKey, x extract.Fact, period *FiscalPeriod, rep
 		Value: x.Value, Resolution: x.Resolution, Reported: []Reported{rep}}
 	c.byKey[key] = f
 	c.Facts = append(c.Facts, f)
+}
+
+// keepItemKeys drops, once every figure is merged, the keys of the facts
+// of unmapped lines: they served to merge a line's figures, and nothing
+// looks them up by role after (Fact and derive ask for items). A long
+// table of unmapped lines frees its roles and most of the map (12 MB for
+// 36,000 lines).
+func (c *Company) keepItemKeys() {
+	n := 0
+	for _, f := range c.byKey {
+		if f.Item != "" {
+			n++
+		}
+	}
+	items := make(map[factKey]*Fact, n)
+	for k, f := range c.byKey {
+		if f.Item != "" {
+			items[k] = f
+		}
+	}
+	c.byKey = items
 }
 
 // merging is what the figures merged share: each period's name, and each
