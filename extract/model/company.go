@@ -346,7 +346,7 @@ func (c *Company) startMerging(filings []*extract.Filing, override time.Time) {
 				Msg: "no release says when the fiscal year ends; assuming December 31 (use --fiscal-year-end)"})
 		}
 	}
-	c.merging = &merging{periods: map[extract.Period]*FiscalPeriod{}, roles: map[lineRole]string{}}
+	c.merging = &merging{periods: map[extract.Period]*FiscalPeriod{}}
 }
 
 // finish builds what the merged timeline gives: derived quarters, the
@@ -484,12 +484,15 @@ func (c *Company) keepItemKeys() {
 	c.byKey = items
 }
 
-// merging is what the figures merged share: each period's name, and each
-// unmapped line's role, made once for all its figures (a long table's
-// line stands in two or more periods).
+// merging is what the figures merged share: each period's name, made
+// once for all its figures, and the role of the unmapped line merged last
+// (a line's figures come together, one a period: a long table's line
+// stands in two or more). A line met again later makes its role anew,
+// equal to the first: no map holds every line's role while merging.
 type merging struct {
 	periods map[extract.Period]*FiscalPeriod
-	roles   map[lineRole]string
+	line    lineRole
+	role    string
 }
 
 // lineRole is an unmapped line as read: the key of its role.
@@ -517,13 +520,11 @@ func (c *Company) roleKey(x extract.Fact, period string) factKey {
 	case x.Statement == extract.Other:
 		return sourceKey(x, period)
 	case x.Item == "":
-		k := lineRole{x.Statement, x.Label, x.Unit}
-		role, ok := c.merging.roles[k]
-		if !ok {
-			role = labelRole(string(x.Statement) + ":" + x.Label + ":" + string(x.Unit))
-			c.merging.roles[k] = role
+		m := c.merging
+		if k := (lineRole{x.Statement, x.Label, x.Unit}); k != m.line || m.role == "" {
+			m.line, m.role = k, labelRole(string(x.Statement)+":"+x.Label+":"+string(x.Unit))
 		}
-		return factKey{role, period}
+		return factKey{m.role, period}
 	}
 	return itemKey(x.Item, period)
 }
