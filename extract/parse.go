@@ -134,7 +134,7 @@ func (ctx *docContext) lineText(n int) string {
 // Parse reads one document. name is how the file is named in sources and
 // messages. It never panics: an internal failure becomes an error.
 func (p *Parser) Parse(r io.Reader, name string) (*Filing, error) {
-	return p.parse(r, name, nil)
+	return p.parse(r, name, stream{})
 }
 
 // ParseFacts reads one document as Parse does, but hands its facts to
@@ -145,10 +145,28 @@ func (p *Parser) Parse(r io.Reader, name string) (*Filing, error) {
 // a slice it may not keep, reused for the next call. For a caller that
 // writes facts out: a long table is never held as facts.
 func (p *Parser) ParseFacts(r io.Reader, name string, each func(*Filing, []Fact)) (*Filing, error) {
-	return p.parse(r, name, each)
+	return p.parse(r, name, stream{each: each})
 }
 
-func (p *Parser) parse(r io.Reader, name string, each func(*Filing, []Fact)) (f *Filing, err error) {
+// ParseStream reads one document as ParseFacts does, handing its facts to
+// each as they are made and keeping none, but returns the filing with its
+// checks: the tables' tie-outs, run before the rows go, and the prose
+// claims, read against the table figures mapped to items (those alone are
+// held, until the claims are checked). For a caller that merges the facts
+// as they come (model.Stream): a long table's figures are never held as
+// the filing's facts beside the merged ones.
+func (p *Parser) ParseStream(r io.Reader, name string, each func(*Filing, []Fact)) (*Filing, error) {
+	return p.parse(r, name, stream{each: each, checks: true})
+}
+
+// stream is how a document's facts go out: with each nil, into the
+// filing; otherwise to each, the checks made too when checks is set.
+type stream struct {
+	each   func(*Filing, []Fact)
+	checks bool
+}
+
+func (p *Parser) parse(r io.Reader, name string, each stream) (f *Filing, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			f, err = nil, &InputError{File: name, Err: fmt.Errorf("%w: %v", ErrInternal, v)}
@@ -174,7 +192,7 @@ func (p *Parser) parse(r io.Reader, name string, each func(*Filing, []Fact)) (f 
 	return p.parseBytes(raw, name, each)
 }
 
-func (p *Parser) parseBytes(raw []byte, name string, each func(*Filing, []Fact)) (*Filing, error) {
+func (p *Parser) parseBytes(raw []byte, name string, each stream) (*Filing, error) {
 	set := p.Templates
 	if set == nil {
 		set = defaultSet()
@@ -227,8 +245,12 @@ func (p *Parser) parseBytes(raw []byte, name string, each func(*Filing, []Fact))
 		f.ReleaseDate = sub.header.Filed
 	}
 	f.Diagnostics = ctx.diags
-	if each != nil {
-		eachFact(f, set, ctx.proseFacts, true, func(x []Fact) { each(f, x) })
+	switch {
+	case each.checks:
+		ctx.streamChecked(f, set, each.each)
+		return f, nil
+	case each.each != nil:
+		eachFact(f, set, ctx.proseFacts, true, func(x []Fact) { each.each(f, x) })
 		return f, nil
 	}
 	tieOuts := runTieOuts(f, set) // the tables' own checks, before their rows may go
@@ -236,6 +258,27 @@ func (p *Parser) parseBytes(raw []byte, name string, each func(*Filing, []Fact))
 	f.Checks = append(tieOuts, ctx.proseChecks(f)...)
 	f.Diagnostics = ctx.diags
 	return f, nil
+}
+
+// streamChecked hands the filing's facts to each as they are made and
+// sets its checks as Parse does: the tie-outs before the rows go, the
+// prose claims over the table facts mapped to items (all the claims read
+// of the facts), kept only until they are checked.
+func (ctx *docContext) streamChecked(f *Filing, set *templates.Set, each func(*Filing, []Fact)) {
+	tieOuts := runTieOuts(f, set)
+	var mapped []Fact
+	eachFact(f, set, ctx.proseFacts, true, func(x []Fact) {
+		for _, y := range x {
+			if y.Table >= 0 && y.Item != "" {
+				mapped = append(mapped, y)
+			}
+		}
+		each(f, x)
+	})
+	f.Facts = mapped
+	f.Checks = append(tieOuts, ctx.proseChecks(f)...)
+	f.Facts = nil
+	f.Diagnostics = ctx.diags
 }
 
 // readDocument reads one release into f.

@@ -171,7 +171,7 @@ func (b *book) writeNames() error {
 	}
 	for _, f := range b.c.Facts {
 		if f.Item != "" {
-			add(f.Item+"_"+nameSafe(sheetKeyFor(b.c, f.Period)), b.layout.factCell[f])
+			add(f.Item+"_"+nameSafe(sheetKeyFor(b.c, *f.Period)), b.layout.factCell[f])
 		}
 	}
 	for _, lr := range b.layout.rows {

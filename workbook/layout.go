@@ -169,8 +169,8 @@ func (ps *periodSheet) columnFor(p model.FiscalPeriod) int {
 // per reported label.
 func (l *layout) placeFacts(c *model.Company) {
 	for _, f := range c.Facts {
-		ps := l.sheetOf[SheetName(sheetKey(c, f.Period))]
-		col := ps.columnFor(f.Period)
+		ps := l.sheetOf[SheetName(sheetKey(c, *f.Period))]
+		col := ps.columnFor(*f.Period)
 		row, ok := l.lineRow[c.LineOf(f)]
 		if !ok {
 			row = ps.unmappedRowFor(c.LineOf(f), f.Label, l.otherRow)

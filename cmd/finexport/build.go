@@ -245,6 +245,9 @@ func eachCompany(order []string, work func(key string) *companyRun, done func(*c
 // The releases are read one after another: companies already fill the
 // cores, and one release at a time per worker bounds memory.
 func (g grouping) reread(p *extract.Parser, key string, opts model.Options) *companyRun {
+	if in := g.groups[key]; len(in) == 1 {
+		return g.stream(p, in[0], opts)
+	}
 	r := &companyRun{}
 	var kept []*extract.Filing
 	for _, in := range g.groups[key] {
@@ -267,6 +270,28 @@ func (g grouping) reread(p *extract.Parser, key string, opts model.Options) *com
 		opts.Consume = true // the filings were read for this build alone
 		r.c = model.BuildOne(kept, opts)
 	}
+	return r
+}
+
+// stream builds the company of one release as reread does, merging its
+// facts as they are made (model.Stream): they are never held twice.
+func (g grouping) stream(p *extract.Parser, in input, opts model.Options) *companyRun {
+	r := &companyRun{}
+	s := model.NewStream(opts)
+	f, err := parseStream(p, in, s.Add)
+	switch {
+	case err != nil:
+		r.problems = append(r.problems, err.Error())
+		return r
+	case f.SHA256 != g.sumOf[in.Name]:
+		r.problems = append(r.problems, f.File+": changed while it was being read; left out")
+		return r
+	}
+	if f.ContradictsYearEnd(opts.FiscalYearEnd) {
+		r.contradicts++
+	}
+	r.notes = noStatementsNote(nil, f, s.Facts())
+	r.c = s.Company(f)
 	return r
 }
 

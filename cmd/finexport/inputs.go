@@ -193,6 +193,22 @@ func parseEach(n int, read func(int) (*extract.Filing, error), progress func(don
 // parseOne reads one input; with each set, its facts go to each as they
 // are made and the filing keeps none (extract.Parser.ParseFacts).
 func parseOne(p *extract.Parser, in input, each func(*extract.Filing, []extract.Fact)) (*extract.Filing, error) {
+	return readInput(in, func(r io.Reader) (*extract.Filing, error) {
+		if each != nil {
+			return p.ParseFacts(r, in.Name, each)
+		}
+		return p.Parse(r, in.Name)
+	})
+}
+
+// parseStream reads one input, its facts going to each as they are made
+// and its checks kept (extract.Parser.ParseStream).
+func parseStream(p *extract.Parser, in input, each func(*extract.Filing, []extract.Fact)) (*extract.Filing, error) {
+	return readInput(in, func(r io.Reader) (*extract.Filing, error) { return p.ParseStream(r, in.Name, each) })
+}
+
+// readInput hands an input's bytes, or its open file, to parse.
+func readInput(in input, parse func(io.Reader) (*extract.Filing, error)) (*extract.Filing, error) {
 	var r io.Reader = bytes.NewReader(in.Data)
 	if in.Data == nil {
 		fh, err := os.Open(in.Name)
@@ -202,10 +218,7 @@ func parseOne(p *extract.Parser, in input, each func(*extract.Filing, []extract.
 		defer fh.Close()
 		r = fh
 	}
-	if each != nil {
-		return p.ParseFacts(r, in.Name, each)
-	}
-	return p.Parse(r, in.Name)
+	return parse(r)
 }
 
 // newProgress returns a progress reporter that writes one line, rewritten

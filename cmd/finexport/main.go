@@ -225,10 +225,17 @@ func (c *commonFlags) parse(args []string, stderr io.Writer) (*extract.Parser, i
 func noStatementsNotes(filings []*extract.Filing) []extract.Diagnostic {
 	var notes []extract.Diagnostic
 	for _, f := range filings {
-		if len(f.Tables) == 0 {
-			notes = append(notes, extract.Diagnostic{File: f.File, Severity: extract.Note,
-				Msg: fmt.Sprintf("no statements in this release; its %d figures are kept as facts and events", len(f.Facts))})
-		}
+		notes = noStatementsNote(notes, f, len(f.Facts))
+	}
+	return notes
+}
+
+// noStatementsNote appends the note on a release of n figures that holds
+// no statements.
+func noStatementsNote(notes []extract.Diagnostic, f *extract.Filing, n int) []extract.Diagnostic {
+	if len(f.Tables) == 0 {
+		notes = append(notes, extract.Diagnostic{File: f.File, Severity: extract.Note,
+			Msg: fmt.Sprintf("no statements in this release; its %d figures are kept as facts and events", n)})
 	}
 	return notes
 }

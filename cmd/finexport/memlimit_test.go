@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"testing"
 )
 
@@ -43,5 +44,32 @@ func TestLimitMemory(t *testing.T) {
 	limitMemory([]input{{Name: big}})
 	if got := debug.SetMemoryLimit(-1); got != 123<<20 {
 		t.Errorf("GOMEMLIMIT set: limit changed to %d", got)
+	}
+}
+
+// TestCheckLimitsMemory: check's limit is for the companies it builds at
+// once, the largest (it cannot know which will run together), and it is
+// restored when the run ends.
+func TestCheckLimitsMemory(t *testing.T) {
+	g := grouping{order: []string{"a", "b", "c"}, groups: map[string][]input{
+		"a": {{Name: "a1", Data: make([]byte, 3)}},
+		"b": {{Name: "b1", Data: make([]byte, 2)}, {Name: "b2", Data: make([]byte, 5)}},
+		"c": {{Name: "c1", Data: make([]byte, 4)}},
+	}}
+	for workers, want := range map[int][]string{1: {"b1", "b2"}, 2: {"b1", "b2", "c1"}, 9: {"b1", "b2", "c1", "a1"}} {
+		var got []string
+		for _, in := range g.inFlight(workers) {
+			got = append(got, in.Name)
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%d at once: in flight %v, want %v", workers, got, want)
+		}
+	}
+	t.Setenv("GOMEMLIMIT", "")
+	os.Unsetenv("GOMEMLIMIT")
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	runT(t, "check", "../../testdata/filings")
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("after check the limit is %d, not restored", got)
 	}
 }

@@ -71,7 +71,9 @@ type Fact struct {
 	Label     string // as first reported
 	Statement extract.Statement
 	Unit      extract.Unit
-	Period    FiscalPeriod
+	// Period is shared by every fact of the period: read it, never
+	// change it through one fact.
+	Period *FiscalPeriod
 	// Value is the figure. When releases disagree it is the latest
 	// release's value, and Conflict is set: the others stay in Reported.
 	Value      decimal.Decimal
@@ -314,11 +316,29 @@ func groupByCompany(filings []*extract.Filing) [][]*extract.Filing {
 }
 
 func buildCompany(filings []*extract.Filing, set *templates.Set, opts Options) *Company {
-	c := &Company{set: set, byKey: map[factKey]*Fact{}, planned: &sync.Once{}}
+	c := newCompany(set)
 	for _, f := range filings {
 		c.describe(f)
 	}
-	c.Calendar = companyCalendar(filings, opts.FiscalYearEnd)
+	c.startMerging(filings, opts.FiscalYearEnd)
+	for _, f := range filings {
+		c.merge(f, f.Facts)
+		if opts.Consume {
+			f.Facts = nil
+		}
+	}
+	c.finish(filings, opts.Consume)
+	return c
+}
+
+func newCompany(set *templates.Set) *Company {
+	return &Company{set: set, byKey: map[factKey]*Fact{}, planned: &sync.Once{}}
+}
+
+// startMerging settles the calendar the filings' facts are named by,
+// before any is merged.
+func (c *Company) startMerging(filings []*extract.Filing, override time.Time) {
+	c.Calendar = companyCalendar(filings, override)
 	if c.Calendar.YearEnd.IsZero() {
 		c.Calendar.YearEnd = time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC)
 		if hasStatements(filings) {
@@ -326,21 +346,20 @@ func buildCompany(filings []*extract.Filing, set *templates.Set, opts Options) *
 				Msg: "no release says when the fiscal year ends; assuming December 31 (use --fiscal-year-end)"})
 		}
 	}
-	c.merging = &merging{periods: map[extract.Period]FiscalPeriod{}, roles: map[lineRole]string{}}
-	for _, f := range filings {
-		c.merge(f)
-		if opts.Consume {
-			f.Facts = nil
-		}
-	}
+	c.merging = &merging{periods: map[extract.Period]*FiscalPeriod{}}
+}
+
+// finish builds what the merged timeline gives: derived quarters, the
+// order of periods and facts, the scale, comparisons, metrics and checks.
+func (c *Company) finish(filings []*extract.Filing, consume bool) {
 	c.merging = nil
+	c.keepItemKeys()
 	c.derive()
 	c.sortTimeline()
 	c.Scale = chooseScale(c.statementMoney())
 	c.compare()
 	c.computeMetrics()
-	c.collectChecks(filings, opts.Consume)
-	return c
+	c.collectChecks(filings, consume)
 }
 
 func hasStatements(filings []*extract.Filing) bool {
@@ -374,9 +393,9 @@ func (c *Company) describe(f *extract.Filing) {
 
 func isUpper(s string) bool { return s == strings.ToUpper(s) }
 
-// merge adds a filing's facts to the timeline.
-func (c *Company) merge(f *extract.Filing) {
-	for _, x := range f.Facts {
+// merge adds facts of a filing to the timeline.
+func (c *Company) merge(f *extract.Filing, facts []extract.Fact) {
+	for _, x := range facts {
 		if x.Statement == extract.Narrative {
 			c.Narrative = append(c.Narrative, x)
 			if len(f.Tables) == 0 {
@@ -437,19 +456,43 @@ type SetAside struct {
 	Why  string
 }
 
-func (c *Company) newFact(key factKey, x extract.Fact, period FiscalPeriod, rep Reported) {
+func (c *Company) newFact(key factKey, x extract.Fact, period *FiscalPeriod, rep Reported) {
 	f := &Fact{Item: x.Item, Label: x.Label, Statement: x.Statement, Unit: x.Unit, Period: period,
 		Value: x.Value, Resolution: x.Resolution, Reported: []Reported{rep}}
 	c.byKey[key] = f
 	c.Facts = append(c.Facts, f)
 }
 
-// merging is what the figures merged share: each period's name, and each
-// unmapped line's role, made once for all its figures (a long table's
-// line stands in two or more periods).
+// keepItemKeys drops, once every figure is merged, the keys of the facts
+// of unmapped lines: they served to merge a line's figures, and nothing
+// looks them up by role after (Fact and derive ask for items). A long
+// table of unmapped lines frees its roles and most of the map (12 MB for
+// 36,000 lines).
+func (c *Company) keepItemKeys() {
+	n := 0
+	for _, f := range c.byKey {
+		if f.Item != "" {
+			n++
+		}
+	}
+	items := make(map[factKey]*Fact, n)
+	for k, f := range c.byKey {
+		if f.Item != "" {
+			items[k] = f
+		}
+	}
+	c.byKey = items
+}
+
+// merging is what the figures merged share: each period's name, made
+// once for all its figures, and the role of the unmapped line merged last
+// (a line's figures come together, one a period: a long table's line
+// stands in two or more). A line met again later makes its role anew,
+// equal to the first: no map holds every line's role while merging.
 type merging struct {
-	periods map[extract.Period]FiscalPeriod
-	roles   map[lineRole]string
+	periods map[extract.Period]*FiscalPeriod
+	line    lineRole
+	role    string
 }
 
 // lineRole is an unmapped line as read: the key of its role.
@@ -459,11 +502,13 @@ type lineRole struct {
 	unit      extract.Unit
 }
 
-// periodName names a period of the calendar, once for all its figures.
-func (c *Company) periodName(p extract.Period) FiscalPeriod {
+// periodName names a period of the calendar, once for all its figures:
+// they share it (a fact points to its period, 8 bytes, not a 112-byte copy).
+func (c *Company) periodName(p extract.Period) *FiscalPeriod {
 	fp, ok := c.merging.periods[p]
 	if !ok {
-		fp = c.Calendar.Name(p)
+		named := c.Calendar.Name(p)
+		fp = &named
 		c.merging.periods[p] = fp
 	}
 	return fp
@@ -475,13 +520,11 @@ func (c *Company) roleKey(x extract.Fact, period string) factKey {
 	case x.Statement == extract.Other:
 		return sourceKey(x, period)
 	case x.Item == "":
-		k := lineRole{x.Statement, x.Label, x.Unit}
-		role, ok := c.merging.roles[k]
-		if !ok {
-			role = labelRole(string(x.Statement) + ":" + x.Label + ":" + string(x.Unit))
-			c.merging.roles[k] = role
+		m := c.merging
+		if k := (lineRole{x.Statement, x.Label, x.Unit}); k != m.line || m.role == "" {
+			m.line, m.role = k, labelRole(string(x.Statement)+":"+x.Label+":"+string(x.Unit))
 		}
-		return factKey{role, period}
+		return factKey{m.role, period}
 	}
 	return itemKey(x.Item, period)
 }
@@ -577,7 +620,7 @@ func (c *Company) sortTimeline() {
 	for _, f := range c.Facts {
 		if !seen[f.Period.Name] {
 			seen[f.Period.Name] = true
-			c.Periods = append(c.Periods, f.Period)
+			c.Periods = append(c.Periods, *f.Period)
 		}
 	}
 	sort.SliceStable(c.Periods, func(i, j int) bool { return periodBefore(c.Periods[j], c.Periods[i]) })

@@ -48,7 +48,7 @@ func (c *Company) derive() {
 		if !ok || it.Kind != templates.KindFlow {
 			continue
 		}
-		from, to, ok := spanOf(f.Period)
+		from, to, ok := spanOf(*f.Period)
 		if !ok {
 			continue
 		}
@@ -143,7 +143,7 @@ func (c *Company) quarterFact(whole span, parts []span, q int) *Fact {
 	if existing := c.byKey[itemKey(w.Item, period.Name)]; existing != nil {
 		return nil
 	}
-	f := &Fact{Item: w.Item, Label: w.Label, Statement: w.Statement, Unit: w.Unit, Period: period,
+	f := &Fact{Item: w.Item, Label: w.Label, Statement: w.Statement, Unit: w.Unit, Period: &period,
 		Value: value, Resolution: res, Derived: terms}
 	c.byKey[itemKey(f.Item, period.Name)] = f
 	c.Facts = append(c.Facts, f)
