@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/shopspring/decimal"
 )
@@ -46,7 +48,8 @@ func (ctx *docContext) inferScales(tables []*Table) {
 				scaled[c.Column] = scales[k]
 			}
 		})
-		for col, s := range scaled {
+		for _, col := range slices.Sorted(maps.Keys(scaled)) { // in column order: the warnings come out the same every run
+			s := scaled[col]
 			if asPrinted[col] {
 				continue
 			}

@@ -159,3 +159,29 @@ func TestOrdinalRowNamesPeriods(t *testing.T) {
 		t.Errorf("FIRST QUARTER 1999 = %s (%v), want Oct-Dec 1998", p.Key(), ok)
 	}
 }
+
+// Each column rescaled gets its warning, in column order, every run (the
+// columns were once taken from a map, in an order that changed).
+func TestInferScalesWarnsInColumnOrder(t *testing.T) {
+	doc := scaledStatement + `                RECONCILIATION OF ADJUSTED EBITDA
+<TABLE>
+                               Three Months Ended March 31,
+                                    2004        2003
+Net income                           436         120
+Income taxes                         318         250
+Adjusted EBITDA                      849         470
+</TABLE>
+`
+	for run := 0; run < 20; run++ {
+		f := parseBytesT(t, []byte(doc), "w.txt")
+		var cols []string
+		for _, d := range f.Diagnostics {
+			if strings.HasPrefix(d.Msg, "no scale note; column ") {
+				cols = append(cols, strings.Fields(d.Msg)[4])
+			}
+		}
+		if strings.Join(cols, " ") != "1 2" {
+			t.Fatalf("run %d: rescaled columns warned as %q, want 1 then 2", run, cols)
+		}
+	}
+}
