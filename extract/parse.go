@@ -142,8 +142,10 @@ func (p *Parser) Parse(r io.Reader, name string) (*Filing, error) {
 // figures, in the order Parse's Filing.Facts holds them, and keeps none:
 // the filing it returns has no facts and no checks (checks read the
 // facts). each is called with the filing (its name and SHA-256 set) and
-// a slice it may not keep, reused for the next call. For a caller that
-// writes facts out: a long table is never held as facts.
+// a slice it may not keep, reused for the next call; its tables come back
+// with no rows (as with DropRows). For a caller that writes facts out: a
+// long table is never held as facts. A failure after facts were handed
+// out leaves them handed out.
 func (p *Parser) ParseFacts(r io.Reader, name string, each func(*Filing, []Fact)) (*Filing, error) {
 	return p.parse(r, name, stream{each: each})
 }

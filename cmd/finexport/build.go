@@ -159,7 +159,7 @@ func groupReleases(p *extract.Parser, inputs []input, quiet bool, stderr io.Writ
 	}
 	light := *p
 	light.CompanyOnly = true
-	filings, errs, same := parseAll(&light, inputs, nil, progress)
+	filings, errs, same := parseAll(&light, inputs, progress)
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "finexport:", err)
 	}

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -66,7 +65,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 // printChecks lists every check of every company, each source as
 // file:line, and returns how many failed. A check that could not run is
 // listed with the reason; a company where none ran says so, never PASS.
-func printChecks(companies []*model.Company, w io.Writer) int {
+func printChecks(companies []*model.Company, out io.Writer) int {
+	w := bufio.NewWriter(out) // a total over a long table lists thousands of sources
+	defer w.Flush()
 	failed := 0
 	for _, c := range companies {
 		fmt.Fprintf(w, "%s: %s\n", c.Name, statusText(c.Status()))
@@ -97,19 +98,15 @@ func printChecks(companies []*model.Company, w io.Writer) int {
 
 // printSources writes a check's sources on one indented line, file:line
 // apart by spaces, as it goes: a total over a long table reads thousands.
-func printSources(w io.Writer, srcs []extract.Source) {
-	bw := bufio.NewWriter(w)
-	bw.WriteString("       ")
+func printSources(w *bufio.Writer, srcs []extract.Source) {
+	w.WriteString("       ")
 	for i, s := range srcs {
 		if i > 0 {
-			bw.WriteByte(' ')
+			w.WriteByte(' ')
 		}
-		bw.WriteString(s.File)
-		bw.WriteByte(':')
-		bw.WriteString(strconv.Itoa(s.Line))
+		w.WriteString(s.String())
 	}
-	bw.WriteByte('\n')
-	bw.Flush()
+	w.WriteByte('\n')
 }
 
 // statusText is a company's check status in words.

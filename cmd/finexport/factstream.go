@@ -49,6 +49,9 @@ func (s *factStream) finish(i int, f *extract.Filing, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.done[i], s.result[i], s.errs[i] = true, f, err
+	if err != nil {
+		s.held[i] = nil // a release that failed writes no more facts (those already written out stay)
+	}
 	if f != nil {
 		s.sum[i] = f.SHA256
 	}

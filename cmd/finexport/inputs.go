@@ -128,9 +128,8 @@ func sampleInputs() []input {
 // parseAll reads every input on all cores. Results keep the input order;
 // a document that cannot be read gives an error instead of a filing. A
 // file reached twice (by two paths, a link) is read once: a note says so.
-// first, when given, holds the files read before (SHA-256 -> name) and
-// learns these; progress, when set, is told how many are done.
-func parseAll(p *extract.Parser, inputs []input, first map[string]string, progress func(done, total int)) ([]*extract.Filing, []error, []extract.Diagnostic) {
+// progress, when set, is told how many are done.
+func parseAll(p *extract.Parser, inputs []input, progress func(done, total int)) ([]*extract.Filing, []error, []extract.Diagnostic) {
 	filings := make([]*extract.Filing, len(inputs))
 	errs := make([]error, len(inputs))
 	read := func(i int) (*extract.Filing, error) { return parseOne(p, inputs[i], nil) }
@@ -138,9 +137,7 @@ func parseAll(p *extract.Parser, inputs []input, first map[string]string, progre
 	var okFilings []*extract.Filing
 	var errList []error
 	var notes []extract.Diagnostic
-	if first == nil {
-		first = map[string]string{}
-	}
+	first := map[string]string{} // SHA-256 -> the name read first
 	for i := range inputs {
 		switch f := filings[i]; {
 		case errs[i] != nil:

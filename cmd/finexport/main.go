@@ -324,7 +324,7 @@ func runFacts(args []string, stdout, stderr io.Writer) int {
 func runSamples(stdout, stderr io.Writer) int {
 	const out = "out"
 	inputs := sampleInputs()
-	filings, errs, _ := parseAll(&extract.Parser{}, inputs, nil, nil)
+	filings, errs, _ := parseAll(&extract.Parser{}, inputs, nil)
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "finexport:", err)
 	}

@@ -24,9 +24,9 @@ func TestLimitMemory(t *testing.T) {
 		in   []input
 		want int64
 	}{
-		{[]input{{Name: big}}, 10*(10<<20) - memCode},
-		{[]input{{Name: big}, {Data: make([]byte, 1<<20)}}, 10*(11<<20) - memCode},
-		{[]input{{Data: []byte("small")}, {Name: "/no/such/file.txt"}}, memFloor},
+		{[]input{{Name: big}}, 10*(10<<20) - 8<<20},
+		{[]input{{Name: big}, {Data: make([]byte, 1<<20)}}, 10*(11<<20) - 8<<20},
+		{[]input{{Data: []byte("small")}, {Name: "/no/such/file.txt"}}, 32 << 20},
 	} {
 		limitMemory(c.in)
 		if got := debug.SetMemoryLimit(-1); got != c.want {
