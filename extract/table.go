@@ -12,18 +12,17 @@ import (
 )
 
 var (
-	reBalanceTitle     = gate(`(?i)balance\s+sheets?|financial\s+(position|condition)`, "balance", "financial")
-	reCashFlowTitle    = gate(`(?i)cash\s*flows?`, "cash")
-	reIncomeTitle      = gate(`(?i)statements?\s+of\s+(consolidated\s+)?(operations|income|earnings|loss|comprehensive)|income\s+statements?|results\s+of\s+operations|operations\s+data|profit\s+and\s+loss`, "statement", "operations", "profit")
-	reTitleWords       = gate(`(?i)unaudited|audited|condensed|consolidated|statements?\b|sheets?\b|\b(corp|inc|co|ltd|corporation|incorporated)\b\.?|in\s+(thousands?|millions?|billions?)|omitted`, "audited", "condensed", "consolidated", "statement", "sheet", `\bcorp\b`, `\binc\b`, `\bco\b`, `\bltd\b`, `\bcorporation\b`, `\bincorporated\b`, "thousand", "million", "billion", "omitted")
-	reCompanySuffixEnd = regexp.MustCompile(`(?i)\b(corp|inc|co|ltd)\.$`)
-	reScale            = gate(`(?i)\bin\s+((frf|eur|gbp|dem|chf|jpy|cad|zar|usd)\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*(thousands?|millions?|billions?)\b|\b(thousands?|millions?|billions?)\s+of\s+(u\.\s*s\.\s+)?dollars|\$\s*(in\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*000'?s?\s*\)|\bin\s+\$?\s*000'?s\b|\b000'?s?\s+omitted`, "thousand", "million", "billion", "000")
-	reNotStatement     = gate(`(?i)selected|quarterly|segment|geographic|pro\s*forma|supplement|non-?gaap|five[- ]year|ten[- ]year|\bratios?\b|reconciliation|per\s+share\s+data`, "selected", "quarterly", "segment", "geographic", "forma", "supplement", "gaap", "year", "ratio", "reconciliation", "data")
-	reNoStatementLine  = gate(`(?i)selected|quarterly|segment|geographic|pro\s*forma|non-?gaap|five[- ]year|ten[- ]year|reconciliation`, "selected", "quarterly", "segment", "geographic", "forma", "gaap", "year", "reconciliation")
-	reBareScale        = gate(`(?i)\((thousands?|millions?|billions?)\)`, "thousand", "million", "billion")
-	reNotReported      = gate(`(?i)pro\s*-?\s*forma|\badjust|non-?gaap|as\s+adjusted`, "forma", "adjust", "gaap")
-	reExcept           = gate(`(?i)except\b([^)]*)`, "except")
-	rePerShare         = regexp.MustCompile(`(?i)per[- ]share`)
+	reBalanceTitle    = gate(`(?i)balance\s+sheets?|financial\s+(position|condition)`, "balance", "financial")
+	reCashFlowTitle   = gate(`(?i)cash\s*flows?`, "cash")
+	reIncomeTitle     = gate(`(?i)statements?\s+of\s+(consolidated\s+)?(operations|income|earnings|loss|comprehensive)|income\s+statements?|results\s+of\s+operations|operations\s+data|profit\s+and\s+loss`, "statement", "operations", "profit")
+	reTitleWords      = gate(`(?i)unaudited|audited|condensed|consolidated|statements?\b|sheets?\b|\b(corp|inc|co|ltd|corporation|incorporated)\b\.?|in\s+(thousands?|millions?|billions?)|omitted`, "audited", "condensed", "consolidated", "statement", "sheet", `\bcorp\b`, `\binc\b`, `\bco\b`, `\bltd\b`, `\bcorporation\b`, `\bincorporated\b`, "thousand", "million", "billion", "omitted")
+	reScale           = gate(`(?i)\bin\s+((frf|eur|gbp|dem|chf|jpy|cad|zar|usd)\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*(thousands?|millions?|billions?)\b|\b(thousands?|millions?|billions?)\s+of\s+(u\.\s*s\.\s+)?dollars|\$\s*(in\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*000'?s?\s*\)|\bin\s+\$?\s*000'?s\b|\b000'?s?\s+omitted`, "thousand", "million", "billion", "000")
+	reNotStatement    = gate(`(?i)selected|quarterly|segment|geographic|pro\s*forma|supplement|non-?gaap|five[- ]year|ten[- ]year|\bratios?\b|reconciliation|per\s+share\s+data`, "selected", "quarterly", "segment", "geographic", "forma", "supplement", "gaap", "year", "ratio", "reconciliation", "data")
+	reNoStatementLine = gate(`(?i)selected|quarterly|segment|geographic|pro\s*forma|non-?gaap|five[- ]year|ten[- ]year|reconciliation`, "selected", "quarterly", "segment", "geographic", "forma", "gaap", "year", "reconciliation")
+	reBareScale       = gate(`(?i)\((thousands?|millions?|billions?)\)`, "thousand", "million", "billion")
+	reNotReported     = gate(`(?i)pro\s*-?\s*forma|\badjust|non-?gaap|as\s+adjusted`, "forma", "adjust", "gaap")
+	reExcept          = gate(`(?i)except\b([^)]*)`, "except")
+	rePerShare        = regexp.MustCompile(`(?i)per[- ]share`)
 )
 
 // tableGrid is a table being interpreted: the grid a reader laid out and
@@ -324,7 +323,7 @@ func titleBlock(above []grid.Text) []grid.Text {
 // statement and does not announce what follows ("Consolidated statement
 // of cash flows for the years 1994 and 1993").
 func isTitleText(s string, indent int) bool {
-	sentence := strings.HasSuffix(s, ".") && !reCompanySuffixEnd.MatchString(s)
+	sentence := strings.HasSuffix(s, ".") && !companySuffixEnd(s)
 	if sentence {
 		return false
 	}
@@ -897,11 +896,11 @@ func currencyOf(s string) Unit {
 
 func classifyTitle(title string) Statement {
 	switch {
-	case reBalanceTitle.MatchString(title):
+	case isBalanceTitle(title):
 		return Balance
-	case reCashFlowTitle.MatchString(title):
+	case isCashFlowTitle(title):
 		return CashFlow
-	case reIncomeTitle.MatchString(title):
+	case isIncomeTitle(title):
 		return Income
 	}
 	return Other

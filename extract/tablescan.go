@@ -1,0 +1,163 @@
+package extract
+
+// Hand-written scanners for the expressions a table's titles, headers and
+// dates are read with. Each answers as its expression does on ASCII case
+// folding; a text holding the Kelvin sign or the long s, which (?i) folds
+// to k and s, goes to the expression instead (foldsToASCII). The
+// expressions stay beside them and in tablescan_test.go, which holds each
+// scanner to its expression on every corpus line and by fuzzing.
+
+// litAt: s[i:] starts with the lower-case ASCII word w, case folded.
+func litAt(s string, i int, w string) bool {
+	return len(s)-i >= len(w) && lowerASCII[s[i]] == w[0] && foldedAt(s, i, w)
+}
+
+// reSpace is `\s` of an expression: tab, newline, form feed, CR, space.
+func reSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// skipSpace returns the index past the run of `\s` at s[i:].
+func skipSpace(s string, i int) int {
+	for i < len(s) && reSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// seqAt reads words[0] `\s+` words[1] `\s+` ... at s[i:], and returns the
+// index past the last word.
+func seqAt(s string, i int, words ...string) (int, bool) {
+	for k, w := range words {
+		if k > 0 {
+			j := skipSpace(s, i)
+			if j == i {
+				return 0, false
+			}
+			i = j
+		}
+		if !litAt(s, i, w) {
+			return 0, false
+		}
+		i += len(w)
+	}
+	return i, true
+}
+
+// isBalanceTitle is reBalanceTitle.MatchString:
+// `(?i)balance\s+sheets?|financial\s+(position|condition)`.
+func isBalanceTitle(s string) bool {
+	if foldsToASCII(s) {
+		return reBalanceTitle.MatchString(s)
+	}
+	for i := 0; i < len(s); i++ {
+		switch lowerASCII[s[i]] {
+		case 'b':
+			if _, ok := seqAt(s, i, "balance", "sheet"); ok {
+				return true
+			}
+		case 'f':
+			if _, ok := seqAt(s, i, "financial", "position"); ok {
+				return true
+			}
+			if _, ok := seqAt(s, i, "financial", "condition"); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isCashFlowTitle is reCashFlowTitle.MatchString: `(?i)cash\s*flows?`.
+func isCashFlowTitle(s string) bool {
+	if foldsToASCII(s) {
+		return reCashFlowTitle.MatchString(s)
+	}
+	for i := 0; i < len(s); i++ {
+		if lowerASCII[s[i]] == 'c' && litAt(s, i, "cash") && litAt(s, skipSpace(s, i+4), "flow") {
+			return true
+		}
+	}
+	return false
+}
+
+// isIncomeTitle is reIncomeTitle.MatchString: `(?i)statements?\s+of\s+
+// (consolidated\s+)?(operations|income|earnings|loss|comprehensive)|
+// income\s+statements?|results\s+of\s+operations|operations\s+data|
+// profit\s+and\s+loss`.
+func isIncomeTitle(s string) bool {
+	if foldsToASCII(s) {
+		return reIncomeTitle.MatchString(s)
+	}
+	for i := 0; i < len(s); i++ {
+		var ok bool
+		switch lowerASCII[s[i]] {
+		case 's':
+			ok = statementOfAt(s, i)
+		case 'i':
+			_, ok = seqAt(s, i, "income", "statement")
+		case 'r':
+			_, ok = seqAt(s, i, "results", "of", "operations")
+		case 'o':
+			_, ok = seqAt(s, i, "operations", "data")
+		case 'p':
+			_, ok = seqAt(s, i, "profit", "and", "loss")
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// statementOfAt reads `statements?\s+of\s+(consolidated\s+)?(operations|
+// income|earnings|loss|comprehensive)` at s[i:].
+func statementOfAt(s string, i int) bool {
+	if !litAt(s, i, "statement") {
+		return false
+	}
+	i += len("statement")
+	if i < len(s) && lowerASCII[s[i]] == 's' {
+		i++
+	}
+	j := skipSpace(s, i)
+	if j == i || !litAt(s, j, "of") {
+		return false
+	}
+	j += len("of")
+	k := skipSpace(s, j)
+	if k == j {
+		return false
+	}
+	if incomeWordAt(s, k) {
+		return true
+	}
+	if !litAt(s, k, "consolidated") {
+		return false
+	}
+	m := skipSpace(s, k+len("consolidated"))
+	return m > k+len("consolidated") && incomeWordAt(s, m)
+}
+
+// incomeWordAt reads `operations|income|earnings|loss|comprehensive`.
+func incomeWordAt(s string, i int) bool {
+	return litAt(s, i, "operations") || litAt(s, i, "income") || litAt(s, i, "earnings") ||
+		litAt(s, i, "loss") || litAt(s, i, "comprehensive")
+}
+
+// companySuffixEnd is reCompanySuffixEnd.MatchString: `(?i)\b(corp|inc|co|
+// ltd)\.$`. None of the words holds a k or an s, so no rune outside ASCII
+// can stand for one of their letters.
+func companySuffixEnd(s string) bool {
+	n := len(s) - 1
+	if n < 0 || s[n] != '.' {
+		return false
+	}
+	for _, w := range [...]string{"corp", "inc", "co", "ltd"} {
+		i := n - len(w)
+		if i >= 0 && litAt(s, i, w) && (i == 0 || !reWordByte(s[i-1])) {
+			return true
+		}
+	}
+	return false
+}
