@@ -201,19 +201,20 @@ func readHeader(h string) headerFacts {
 // datesByPlace). Otherwise the last date is the column's own: "for the
 // three months ending March 31, 1998" over "March 31, 1997".
 func (f *headerFacts) pickDate(h string) {
-	locs := reFullDate.FindAllStringIndex(h, -1)
+	var buf [4]fullDate
+	locs := fullDatesIn(h, buf[:0])
 	if len(locs) < 2 {
 		return
 	}
 	f.dates = nil
 	for _, l := range locs {
-		if d, ok := parseFullDate(h[l[0]:l[1]]); ok {
+		if d, ok := l.date(); ok {
 			f.dates = append(f.dates, d)
 		}
 	}
 	year := 0 // the year row's, under all the dates
-	if m := reYear.FindStringSubmatchIndex(h[locs[len(locs)-1][1]:]); m != nil {
-		year, _ = strconv.Atoi(h[locs[len(locs)-1][1]+m[2] : locs[len(locs)-1][1]+m[3]])
+	if m := reYear.FindStringSubmatchIndex(h[locs[len(locs)-1].end:]); m != nil {
+		year, _ = strconv.Atoi(h[locs[len(locs)-1].end+m[2] : locs[len(locs)-1].end+m[3]])
 	}
 	if year == 0 {
 		if !listed(h, locs) {
@@ -251,9 +252,9 @@ func otherYear(h string, f *headerFacts) int {
 // listed reports dates written as one list ("May 4, 2002 and May 5,
 // 2001"): "and" or a comma stands between the last two, and nothing else.
 // Dates only spaces apart come from different header lines.
-func listed(h string, locs [][]int) bool {
+func listed(h string, locs []fullDate) bool {
 	n := len(locs)
-	between := strings.TrimSpace(h[locs[n-2][1]:locs[n-1][0]])
+	between := strings.TrimSpace(h[locs[n-2].end:locs[n-1].start])
 	return between == "," || strings.EqualFold(strings.TrimSpace(strings.TrimPrefix(between, ",")), "and")
 }
 

@@ -685,19 +685,20 @@ func ownSpan(header string, kind Statement) (Period, bool) {
 // another: "from June 3, 1996 (inception) to December 31, 1996", "for the
 // period from May 1, 1998 through December 31, 1998".
 func dateSpans(s string) []Period {
-	locs := reFullDate.FindAllStringIndex(s, -1)
+	var buf [4]fullDate
+	ds := fullDatesIn(s, buf[:0])
 	var out []Period
-	for k := 0; k+1 < len(locs); k++ {
-		before := strings.Fields(asciiLower(s[max(0, locs[k][0]-12):locs[k][0]]))
+	for k := 0; k+1 < len(ds); k++ {
+		before := strings.Fields(asciiLower(s[max(0, ds[k].start-12):ds[k].start]))
 		if len(before) == 0 || before[len(before)-1] != "from" {
 			continue
 		}
-		between := asciiLower(s[locs[k][1]:locs[k+1][0]])
+		between := asciiLower(s[ds[k].end:ds[k+1].start])
 		if len(between) > 30 || indexWord(between, "to") < 0 && indexWord(between, "through") < 0 {
 			continue
 		}
-		from, ok1 := parseFullDate(s[locs[k][0]:locs[k][1]])
-		to, ok2 := parseFullDate(s[locs[k+1][0]:locs[k+1][1]])
+		from, ok1 := ds[k].date()
+		to, ok2 := ds[k+1].date()
 		if !ok1 || !ok2 || !from.Before(to) || to.Sub(from) > 400*24*time.Hour {
 			continue
 		}
@@ -715,9 +716,10 @@ func spanPeriod(from, to time.Time) Period {
 
 // fullDates lists the dates written out in s, in order.
 func fullDates(s string) []time.Time {
+	var buf [4]fullDate
 	var out []time.Time
-	for _, m := range reFullDate.FindAllString(s, -1) {
-		if d, ok := parseFullDate(m); ok {
+	for _, m := range fullDatesIn(s, buf[:0]) {
+		if d, ok := m.date(); ok {
 			out = append(out, d)
 		}
 	}
