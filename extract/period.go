@@ -25,7 +25,6 @@ const countPattern = `(\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|fourt
 
 var (
 	reMonthDay = gate(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?,?\s+(\d{1,2})\b`, `\bjan`, `\bfeb`, `\bmar`, `\bapr`, `\bmay`, `\bjun`, `\bjul`, `\baug`, `\bsep`, `\boct`, `\bnov`, `\bdec`)
-	reYear     = gate(`(?:\b|FY)(19[5-9]\d|20\d\d)\b`, "19", "20")
 	reMonths   = gate(`(?i)\b`+countPattern+`[- ](months?|mos?)\b`, "-mo", " mo")
 	reWeeks    = gate(`(?i)\b`+countPattern+`[- ]weeks?\b`, "-week", " week")
 	reYearDur  = gate(`(?i)\b(fiscal\s+)?years?\s+ended\b|\bfor\s+the\s+years?\s+(19|20)\d\d\b|\btwelve\s+months\b|\bfull\s+year\b|\bfiscal\s+(year\s+)?(19|20)\d\d\b|\bFY\s?'?\d{2,4}\b`, "year", "twelve", "fiscal", "fy")
@@ -164,12 +163,9 @@ func readHeader(h string) headerFacts {
 			f.day, _ = strconv.Atoi(day)
 		}
 	}
-	var years [][]string
-	if hasYearNumber(h) {
-		years = reYear.FindAllStringSubmatch(h, -1)
-	}
-	if years != nil {
-		f.year, _ = strconv.Atoi(years[len(years)-1][1])
+	years, lastYear := yearsIn(h)
+	if years > 0 {
+		f.year = lastYear
 	} else if m := matchIf(strings.Contains(low, "fy"), reFYShort, h); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		f.year = 2000 + y
@@ -177,7 +173,7 @@ func readHeader(h string) headerFacts {
 			f.year = 1900 + y
 		}
 	}
-	if f.month != 0 && len(years) >= 2 && strings.Contains(h, ",") {
+	if f.month != 0 && years >= 2 && strings.Contains(h, ",") {
 		// Two years or more: which is the month and day's?
 		f.pickDate(h)
 		if f.month != 0 && f.year != 0 {
@@ -212,10 +208,7 @@ func (f *headerFacts) pickDate(h string) {
 			f.dates = append(f.dates, d)
 		}
 	}
-	year := 0 // the year row's, under all the dates
-	if m := reYear.FindStringSubmatchIndex(h[locs[len(locs)-1].end:]); m != nil {
-		year, _ = strconv.Atoi(h[locs[len(locs)-1].end+m[2] : locs[len(locs)-1].end+m[3]])
-	}
+	year := firstYear(h[locs[len(locs)-1].end:]) // the year row's, under all the dates
 	if year == 0 {
 		if !listed(h, locs) {
 			f.dates = nil // "... ending March 31, 1998 March 31, 1997": the column's own date ends it
@@ -363,9 +356,13 @@ func isPeriodWords(s string) bool {
 	if !mayNamePeriod(s) {
 		return false
 	}
-	return reMonthDay.MatchString(s) || reMonths.MatchString(s) || reWeeks.MatchString(s) ||
-		reYearDur.MatchString(s) || reQuarter.MatchString(s) || reYear.MatchString(s) ||
-		rePeriodWd.MatchString(s) || onlyMonthNames(s) || onlyOrdinals(s) // mayNamePeriod passes these alone
+	// The tests by scanners first; the expressions only when they fail.
+	_, _, monthDay := lastMonthDay(s)
+	if n, _ := yearsIn(s); n > 0 || hasPeriodWord(s) || monthDay {
+		return true
+	}
+	return reMonths.MatchString(s) || reWeeks.MatchString(s) || reYearDur.MatchString(s) || reQuarter.MatchString(s) ||
+		onlyMonthNames(s) || onlyOrdinals(s) // mayNamePeriod passes these alone
 }
 
 // onlyOrdinals: text whose words are all quarters' ordinals, a header row

@@ -161,3 +161,48 @@ func companySuffixEnd(s string) bool {
 	}
 	return false
 }
+
+// reYearAt reads reYear, `(?:\b|FY)(19[5-9]\d|20\d\d)\b`, with its year
+// at s[p:]. The expression is case-sensitive: only "FY" stands for `\b`.
+func reYearAt(s string, p int) bool {
+	if len(s)-p < 4 || !isDigit(s[p+3]) || p+4 < len(s) && reWordByte(s[p+4]) {
+		return false
+	}
+	if !(s[p] == '1' && s[p+1] == '9' && s[p+2] >= '5' && s[p+2] <= '9' || s[p] == '2' && s[p+1] == '0' && isDigit(s[p+2])) {
+		return false
+	}
+	return p == 0 || !reWordByte(s[p-1]) || p >= 2 && s[p-2] == 'F' && s[p-1] == 'Y'
+}
+
+// yearsIn counts reYear's matches in s and returns the last one's year.
+// Matches cannot overlap: a year's digits are words on both sides of any
+// other.
+func yearsIn(s string) (n, last int) {
+	for p := 0; p+4 <= len(s); p++ {
+		if reYearAt(s, p) {
+			n, last = n+1, int(s[p]-'0')*1000+int(s[p+1]-'0')*100+int(s[p+2]-'0')*10+int(s[p+3]-'0')
+			p += 3
+		}
+	}
+	return n, last
+}
+
+// firstYear is the year of reYear's first match in s, or 0.
+func firstYear(s string) int {
+	for p := 0; p+4 <= len(s); p++ {
+		if reYearAt(s, p) {
+			return int(s[p]-'0')*1000 + int(s[p+1]-'0')*100 + int(s[p+2]-'0')*10 + int(s[p+3]-'0')
+		}
+	}
+	return 0
+}
+
+// hasPeriodWord is rePeriodWd.MatchString, `(?i)\b(ended|ending|quarter|fiscal|
+// months|weeks|year|period)\b`: its gate's keys are the words, so the gate
+// answers as the expression unless a rune outside ASCII folds to a letter.
+func hasPeriodWord(s string) bool {
+	if !rePeriodWd.mayMatch(s) {
+		return false
+	}
+	return !foldsToASCII(s) || rePeriodWd.Regexp.MatchString(s)
+}

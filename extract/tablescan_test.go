@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"testing"
 )
 
@@ -51,4 +52,67 @@ func FuzzTitleScanAsReference(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkTitleScan)
+}
+
+// reYear is the expression yearsIn and firstYear replaced.
+var reYear = gate(`(?:\b|FY)(19[5-9]\d|20\d\d)\b`, "19", "20")
+
+// isPeriodWordsRef is isPeriodWords as it was, by the expressions.
+func isPeriodWordsRef(s string) bool {
+	if !mayNamePeriod(s) {
+		return false
+	}
+	return reMonthDay.MatchString(s) || reMonths.MatchString(s) || reWeeks.MatchString(s) ||
+		reYearDur.MatchString(s) || reQuarter.MatchString(s) || reYear.MatchString(s) ||
+		rePeriodWd.MatchString(s) || onlyMonthNames(s) || onlyOrdinals(s)
+}
+
+var yearCases = []string{
+	"1999", "FY1999", "fy1999", "FY 1999", "xFY1999", "AFY1999", "1949", "1950", "2099", "2100", "19999", "_1999",
+	"1999_", "1999a", "a1999", "1998 and 1999", "19992000", "1999-2000", "FY2001FY2002", "Fiscal Year '99", "1,999",
+	"Ended", "ending", "Endings", "Quarters", "quarter", "Period", "weeks", "wee\u212as", "Fi\u017fcal", "six months",
+}
+
+func checkYears(t *testing.T, s string) {
+	t.Helper()
+	all := reYear.Regexp.FindAllStringSubmatch(s, -1)
+	n, last := yearsIn(s)
+	wantLast := 0
+	if all != nil {
+		wantLast, _ = strconv.Atoi(all[len(all)-1][1])
+	}
+	if n != len(all) || last != wantLast {
+		t.Fatalf("yearsIn(%q) = %d %d, the expression %d %d", s, n, last, len(all), wantLast)
+	}
+	first := 0
+	if m := reYear.Regexp.FindStringSubmatch(s); m != nil {
+		first, _ = strconv.Atoi(m[1])
+	}
+	if got := firstYear(s); got != first {
+		t.Fatalf("firstYear(%q) = %d, the expression %d", s, got, first)
+	}
+	if got, want := hasPeriodWord(s), rePeriodWd.Regexp.MatchString(s); got != want {
+		t.Fatalf("hasPeriodWord(%q) = %v, the expression %v", s, got, want)
+	}
+	if got, want := isPeriodWords(s), isPeriodWordsRef(s); got != want {
+		t.Fatalf("isPeriodWords(%q) = %v, the reference %v", s, got, want)
+	}
+}
+
+// The year and period-word scanners answer as their expressions on every
+// corpus line.
+func TestYearsAsReference(t *testing.T) {
+	if n, last := yearsIn("FY1998 and 2001"); n != 2 || last != 2001 {
+		t.Fatal("the years must be counted", n, last)
+	}
+	for _, s := range append(yearCases, referenceTexts(t)...) {
+		checkYears(t, s)
+	}
+}
+
+func FuzzYearsAsReference(f *testing.F) {
+	for _, s := range yearCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkYears)
 }
