@@ -27,7 +27,7 @@ func (g *tableGrid) mapRows() {
 			r.Items, r.SignFlipped = m.Items, m.Loss // a loss line: settled below
 		}
 	}
-	if t.Kind == Other && !g.notStatement && !g.note && !reNotStatement.MatchString(strings.Join(t.Title, " ")) {
+	if t.Kind == Other && !g.notStatement && !g.note && !anyAt(strings.Join(t.Title, " "), reNotStatement, notStatementAt) {
 		t.Kind = classifyByItems(t, g.ctx.set)
 		for i := range t.Rows {
 			if r := &t.Rows[i]; len(r.Items) > 0 && !fitsTable(r.Items, t.Kind, g.ctx.set) {

@@ -198,7 +198,7 @@ func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
 		if !isTitleText(a.Text, a.Indent) {
 			continue
 		}
-		if reTitleWords.MatchString(a.Text) || classifyTitle(a.Text) != Other || reNotStatement.MatchString(a.Text) {
+		if anyAt(a.Text, reTitleWords, titleWordAt) || classifyTitle(a.Text) != Other || anyAt(a.Text, reNotStatement, notStatementAt) {
 			g.t.Title = append(g.t.Title, a.Text)
 		}
 		// A line over the table that names what is no statement ("Five
@@ -214,7 +214,7 @@ func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
 		if r.Text == "" || isHeader[i] || r.Kind == grid.Rule {
 			continue
 		}
-		if i < lastHeader || reTitleWords.MatchString(r.Text) && !strings.HasSuffix(r.Text, ":") {
+		if i < lastHeader || anyAt(r.Text, reTitleWords, titleWordAt) && !strings.HasSuffix(r.Text, ":") {
 			g.t.Title = append(g.t.Title, r.Text)
 			bodyStart = max(bodyStart, i+1)
 		}
@@ -227,11 +227,8 @@ func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
 // share data" ends a scale note, and "supplemental" statements are
 // statements.
 func namesNoStatement(s string) bool {
-	return containsAny(asciiLower(s), noStatementStems) && reNoStatementLine.MatchString(s)
+	return anyAt(s, reNoStatementLine, noStatementAt)
 }
-
-// noStatementStems: reNoStatementLine cannot match without one of them.
-var noStatementStems = []string{"select", "quarter", "segment", "geograph", "forma", "gaap", "year", "reconcil"}
 
 // periodHint gathers the period words stated above the columns but not
 // over them: title lines, and text in the head rows' stub.
@@ -367,7 +364,7 @@ func headerPhrases(r grid.Row) ([]grid.Cell, bool) {
 	if len(phrases) == 0 || !isPeriodWords(text) && !reChange.MatchString(text) && !(mayBeNotReported(text) && reNotReported.MatchString(text)) {
 		return nil, false // neither a period nor a column that is none ("Pro Forma Adjustments")
 	}
-	if reTitleWords.MatchString(text) && len(phrases) == 1 && !reMonthDay.MatchString(text) && !reMonths.MatchString(text) {
+	if anyAt(text, reTitleWords, titleWordAt) && len(phrases) == 1 && !reMonthDay.MatchString(text) && !reMonths.MatchString(text) {
 		return nil, false // a title such as "Consolidated Statements of Operations"
 	}
 	return phrases, true

@@ -206,3 +206,121 @@ func hasPeriodWord(s string) bool {
 	}
 	return !foldsToASCII(s) || rePeriodWd.Regexp.MatchString(s)
 }
+
+// wordEndAt: `s?\b` after a word ending at s[j:] - an s, if any, then no
+// word byte.
+func wordEndAt(s string, j int) bool {
+	if j < len(s) && lowerASCII[s[j]] == 's' {
+		j++
+	}
+	return j == len(s) || !reWordByte(s[j])
+}
+
+// wordStartAt: `\b` before a word at s[i:].
+func wordStartAt(s string, i int) bool {
+	return i == 0 || !reWordByte(s[i-1])
+}
+
+// noStatementAt reads reNoStatementLine at s[i:]: `selected|quarterly|
+// segment|geographic|pro\s*forma|non-?gaap|five[- ]year|ten[- ]year|
+// reconciliation`.
+func noStatementAt(s string, i int) bool {
+	switch lowerASCII[s[i]] {
+	case 's':
+		return litAt(s, i, "selected") || litAt(s, i, "segment")
+	case 'q':
+		return litAt(s, i, "quarterly")
+	case 'g':
+		return litAt(s, i, "geographic")
+	case 'r':
+		return litAt(s, i, "reconciliation")
+	case 'p':
+		return litAt(s, i, "pro") && litAt(s, skipSpace(s, i+3), "forma")
+	case 'n':
+		if !litAt(s, i, "non") {
+			return false
+		}
+		j := i + 3
+		if j < len(s) && s[j] == '-' {
+			j++
+		}
+		return litAt(s, j, "gaap")
+	case 'f':
+		return litAt(s, i, "five") && yearAfterDash(s, i+4)
+	case 't':
+		return litAt(s, i, "ten") && yearAfterDash(s, i+3)
+	}
+	return false
+}
+
+// yearAfterDash reads `[- ]year` at s[j:].
+func yearAfterDash(s string, j int) bool {
+	return j < len(s) && (s[j] == '-' || s[j] == ' ') && litAt(s, j+1, "year")
+}
+
+// notStatementAt reads reNotStatement at s[i:]: reNoStatementLine's words,
+// `supplement`, `\bratios?\b` and `per\s+share\s+data`.
+func notStatementAt(s string, i int) bool {
+	if noStatementAt(s, i) {
+		return true
+	}
+	switch lowerASCII[s[i]] {
+	case 's':
+		return litAt(s, i, "supplement")
+	case 'r':
+		return litAt(s, i, "ratio") && wordStartAt(s, i) && wordEndAt(s, i+5)
+	case 'p':
+		_, ok := seqAt(s, i, "per", "share", "data")
+		return ok
+	}
+	return false
+}
+
+// titleWordAt reads reTitleWords at s[i:]: `unaudited|audited|condensed|
+// consolidated|statements?\b|sheets?\b|\b(corp|inc|co|ltd|corporation|
+// incorporated)\b\.?|in\s+(thousands?|millions?|billions?)|omitted`.
+// "unaudited" holds "audited", found at its own place.
+func titleWordAt(s string, i int) bool {
+	switch lowerASCII[s[i]] {
+	case 'a':
+		return litAt(s, i, "audited")
+	case 'c':
+		return litAt(s, i, "condensed") || litAt(s, i, "consolidated") ||
+			wordStartAt(s, i) && (companyWordAt(s, i, "corp") || companyWordAt(s, i, "co") || companyWordAt(s, i, "corporation"))
+	case 's':
+		return litAt(s, i, "statement") && wordEndAt(s, i+9) || litAt(s, i, "sheet") && wordEndAt(s, i+5)
+	case 'i':
+		if wordStartAt(s, i) && (companyWordAt(s, i, "inc") || companyWordAt(s, i, "incorporated")) {
+			return true
+		}
+		if !litAt(s, i, "in") {
+			return false
+		}
+		j := skipSpace(s, i+2)
+		return j > i+2 && (litAt(s, j, "thousand") || litAt(s, j, "million") || litAt(s, j, "billion"))
+	case 'l':
+		return wordStartAt(s, i) && companyWordAt(s, i, "ltd")
+	case 'o':
+		return litAt(s, i, "omitted")
+	}
+	return false
+}
+
+// companyWordAt reads w`\b` at s[i:].
+func companyWordAt(s string, i int, w string) bool {
+	return litAt(s, i, w) && (i+len(w) == len(s) || !reWordByte(s[i+len(w)]))
+}
+
+// anyAt reports whether at reads a match at some place of s; a text the
+// scanners cannot read alone (foldsToASCII) goes to the expression.
+func anyAt(s string, re *keyGate, at func(string, int) bool) bool {
+	if foldsToASCII(s) {
+		return re.Regexp.MatchString(s)
+	}
+	for i := 0; i < len(s); i++ {
+		if at(s, i) {
+			return true
+		}
+	}
+	return false
+}

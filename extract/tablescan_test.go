@@ -116,3 +116,47 @@ func FuzzYearsAsReference(f *testing.F) {
 	}
 	f.Fuzz(checkYears)
 }
+
+var titleWordCases = []string{
+	"Unaudited", "(audited)", "Condensed", "CONSOLIDATED", "Statements", "statement:", "statementss", "Statement_",
+	"Sheets", "sheetss", "XYZ Corp.", "Acme Co", "acme co.", "coinc", "Inc", "Incorporated", "Ltd", "Corporation",
+	"incorporation", "in thousands", "in\tmillions", "in  billion", "inthousands", "within thousands", "(000 omitted)",
+	"Selected", "quarterly", "segments", "Geographic", "proforma", "Pro  Forma", "pro-forma", "Non-GAAP", "nongaap",
+	"non--gaap", "five-year", "Ten Year", "five  year", "Reconciliation", "Supplemental", "ratio", "Ratios", "ratioss",
+	"xratio", "per share data", "per  share\tdata", "pershare data", "\u017felected", "ratio\u017f", "Statement\u017f",
+}
+
+func checkHeaderZoneWords(t *testing.T, s string) {
+	t.Helper()
+	for _, c := range []struct {
+		name string
+		re   *keyGate
+		at   func(string, int) bool
+	}{
+		{name: "reTitleWords", re: reTitleWords, at: titleWordAt},
+		{name: "reNotStatement", re: reNotStatement, at: notStatementAt},
+		{name: "reNoStatementLine", re: reNoStatementLine, at: noStatementAt},
+	} {
+		if got, want := anyAt(s, c.re, c.at), c.re.Regexp.MatchString(s); got != want {
+			t.Fatalf("the scanner for %s on %q: %v, the expression %v", c.name, s, got, want)
+		}
+	}
+}
+
+// The scanners of title words answer as their expressions on every
+// corpus line.
+func TestHeaderZoneWordsAsReference(t *testing.T) {
+	if anyAt("statementss", reTitleWords, titleWordAt) || !anyAt("Five-Year Summary", reNotStatement, notStatementAt) {
+		t.Fatal("the scanners must tell the words")
+	}
+	for _, s := range append(titleWordCases, referenceTexts(t)...) {
+		checkHeaderZoneWords(t, s)
+	}
+}
+
+func FuzzHeaderZoneWordsAsReference(f *testing.F) {
+	for _, s := range titleWordCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkHeaderZoneWords)
+}
