@@ -383,14 +383,40 @@ func onlyOrdinals(s string) bool {
 // mayNamePeriod is a quick test that spares the expressions: a period
 // needs a digit, a period word or a month's name.
 func mayNamePeriod(s string) bool {
-	if strings.ContainsAny(s, "0123456789") {
-		return true
-	}
-	return containsAnyFoldASCII(s, periodStems) || onlyMonthNames(s) || onlyOrdinals(s)
+	return digitOrPeriodStem(s) || onlyMonthNames(s) || onlyOrdinals(s)
 }
 
-// periodStems: a period named in words holds one of them.
-var periodStems = []string{"end", "quarter", "fiscal", "month", "week", "year", "period"}
+// digitOrPeriodStem finds, in one pass, a digit or a word a period named
+// in words holds (periodStems, ASCII case folded).
+func digitOrPeriodStem(s string) bool {
+	for i := 0; i < len(s); i++ {
+		var stem string
+		switch lowerASCII[s[i]] {
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			return true
+		case 'e':
+			stem = "end"
+		case 'q':
+			stem = "quarter"
+		case 'f':
+			stem = "fiscal"
+		case 'm':
+			stem = "month"
+		case 'w':
+			stem = "week"
+		case 'y':
+			stem = "year"
+		case 'p':
+			stem = "period"
+		default:
+			continue
+		}
+		if litAt(s, i, stem) {
+			return true
+		}
+	}
+	return false
+}
 
 // onlyMonthNames: text whose words are all month names ("Sept.", "June").
 func onlyMonthNames(s string) bool {

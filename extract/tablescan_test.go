@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -54,6 +55,10 @@ func FuzzTitleScanAsReference(f *testing.F) {
 	f.Fuzz(checkTitleScan)
 }
 
+// periodStems: a period named in words holds one of them (the words
+// digitOrPeriodStem looks for).
+var periodStems = []string{"end", "quarter", "fiscal", "month", "week", "year", "period"}
+
 // reYear is the expression yearsIn and firstYear replaced.
 var reYear = gate(`(?:\b|FY)(19[5-9]\d|20\d\d)\b`, "19", "20")
 
@@ -70,7 +75,7 @@ func isPeriodWordsRef(s string) bool {
 var yearCases = []string{
 	"1999", "FY1999", "fy1999", "FY 1999", "xFY1999", "AFY1999", "1949", "1950", "2099", "2100", "19999", "_1999",
 	"1999_", "1999a", "a1999", "1998 and 1999", "19992000", "1999-2000", "FY2001FY2002", "Fiscal Year '99", "1,999",
-	"Ended", "ending", "Endings", "Quarters", "quarter", "Period", "weeks", "wee\u212as", "Fi\u017fcal", "six months",
+	"Ended", "ending", "Endings", "END", "Fisca", "MONTH", "Wee", "YEAR", "perio", "qUARTER", "Quarters", "quarter", "Period", "weeks", "wee\u212as", "Fi\u017fcal", "six months",
 }
 
 func checkYears(t *testing.T, s string) {
@@ -93,6 +98,9 @@ func checkYears(t *testing.T, s string) {
 	}
 	if got, want := hasPeriodWord(s), rePeriodWd.Regexp.MatchString(s); got != want {
 		t.Fatalf("hasPeriodWord(%q) = %v, the expression %v", s, got, want)
+	}
+	if got, want := digitOrPeriodStem(s), strings.ContainsAny(s, "0123456789") || containsAnyFoldASCII(s, periodStems); got != want {
+		t.Fatalf("digitOrPeriodStem(%q) = %v, the reference %v", s, got, want)
 	}
 	if got, want := isPeriodWords(s), isPeriodWordsRef(s); got != want {
 		t.Fatalf("isPeriodWords(%q) = %v, the reference %v", s, got, want)
