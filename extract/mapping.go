@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -168,13 +169,48 @@ func moneyUnderPerShare(items []string, r *Row, section string, set *templates.S
 	}
 	switch Unit(it.Unit) {
 	case USD:
-		return containsAny(strings.ToLower(section+" "+r.heading+" "+centsAfter(r)+" "+r.Label), perShareWords)
+		return namesPerShare(section, r.heading, centsAfter(r), r.Label)
 	case Shares:
 		label := strings.ToLower(withoutParentheses(r.Label))
 		return containsAny(label, perShareWords) && !hasPrefixAny(strings.TrimSpace(label), shareCountWords)
 	}
 	return false
 }
+
+// namesPerShare reports perShareWords in the texts joined by spaces and
+// lower-cased, without the joined copy: they are folded into a stack
+// buffer when ASCII (the words are; strings.ToLower turns the Kelvin sign
+// and a dotted capital I into ASCII letters, so other text takes the old
+// way).
+func namesPerShare(texts ...string) bool {
+	var buf [256]byte
+	b := buf[:0]
+	for k, t := range texts {
+		if k > 0 {
+			b = append(b, ' ')
+		}
+		for i := 0; i < len(t); i++ {
+			if t[i] >= 0x80 {
+				return containsAny(strings.ToLower(strings.Join(texts, " ")), perShareWords)
+			}
+			b = append(b, lowerASCII[t[i]])
+		}
+	}
+	for _, w := range perShareBytes {
+		if bytes.Contains(b, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// perShareBytes are perShareWords as bytes, for namesPerShare.
+var perShareBytes = func() (out [][]byte) {
+	for _, w := range perShareWords {
+		out = append(out, []byte(w))
+	}
+	return out
+}()
 
 // centsAfter returns the heading of the rows a subtotal sums when its
 // figures are cents under a thousand, as per-share amounts are: "Net

@@ -168,3 +168,40 @@ func FuzzHeaderZoneWordsAsReference(f *testing.F) {
 	}
 	f.Fuzz(checkHeaderZoneWords)
 }
+
+func checkPerShare(t *testing.T, a, b, c string) {
+	t.Helper()
+	if got, want := namesPerShare(a, b, c), containsAny(strings.ToLower(a+" "+b+" "+c), perShareWords); got != want {
+		t.Fatalf("namesPerShare(%q, %q, %q) = %v, the joined copy %v", a, b, c, got, want)
+	}
+}
+
+var perShareCases = [][3]string{
+	{"Earnings per", "share", ""}, {"", "", "Net income per diluted share"}, {"PER COMMON", "", "SHARE"},
+	{"per d\u0130luted", "", ""}, {"Per-Share", "x", "y"}, {"per", "", "share"}, {"\xff per basic", "", ""},
+	{strings.Repeat("long label ", 40), "per share", ""},
+}
+
+// namesPerShare answers as the lower-cased joined copy did, on every
+// corpus line alone and after the line before it.
+func TestNamesPerShareAsReference(t *testing.T) {
+	if !namesPerShare("Earnings", "per", "share") || namesPerShare("per", "", "") {
+		t.Fatal("the words across texts must be found")
+	}
+	for _, c := range perShareCases {
+		checkPerShare(t, c[0], c[1], c[2])
+	}
+	prev := ""
+	for _, s := range referenceTexts(t) {
+		checkPerShare(t, prev, "", s)
+		checkPerShare(t, s, "", "")
+		prev = s
+	}
+}
+
+func FuzzNamesPerShareAsReference(f *testing.F) {
+	for _, c := range perShareCases {
+		f.Add(c[0], c[1], c[2])
+	}
+	f.Fuzz(checkPerShare)
+}
