@@ -426,11 +426,10 @@ func rowScale(r *Row, t *Table) (decimal.Decimal, bool) {
 		if !mayNameScale(s) {
 			continue // no scale word: spare the expressions
 		}
-		m := reScale.FindString(s)
-		if m == "" {
-			m = reBareScale.FindString(s)
+		if f := scaleIn(s); f != 0 {
+			return decimal.NewFromInt(f), true
 		}
-		if m != "" {
+		if m := reBareScale.FindString(s); m != "" {
 			return scaleOf(m), true
 		}
 	}

@@ -828,7 +828,7 @@ func (g *tableGrid) readScale() {
 		texts = append(texts, a.Text)
 	}
 	for _, s := range texts {
-		if !strings.HasPrefix(s, "(") && !(mayNameScale(s) && reScale.MatchString(s)) {
+		if !strings.HasPrefix(s, "(") && !(mayNameScale(s) && scaleIn(s) != 0) {
 			continue // a currency counts only in a scale note: "(In Rand, in thousands)"
 		}
 		if cur := currencyOf(s); cur != "" && g.t.Currency == USD {
@@ -839,16 +839,16 @@ func (g *tableGrid) readScale() {
 		if !mayNameScale(s) {
 			continue
 		}
-		m := reScale.FindString(s)
-		if m == "" {
+		f := scaleIn(s)
+		if f == 0 {
 			continue
 		}
-		g.t.Scale = scaleOf(m)
+		g.t.Scale = decimal.NewFromInt(f)
 		if e := reExcept.FindStringSubmatch(s); e != nil && strings.Contains(strings.ToLower(rePerShare.ReplaceAllString(e[1], "")), "share") {
 			g.t.ScaleShares = false
 			// "except per share data; shares in thousands", "except share
 			// data in thousands": share counts have a scale of their own.
-			g.t.ShareScale = scaleOf(reScale.FindString(e[1]))
+			g.t.ShareScale = scaleOf(reScale.FindString(e[1])) // rare: kept to the expression
 		}
 		return
 	}

@@ -324,3 +324,174 @@ func anyAt(s string, re *keyGate, at func(string, int) bool) bool {
 	}
 	return false
 }
+
+// scaleIn is the factor scaleOf gives reScale's first match in s: 1000,
+// 1000000 or 1000000000, or 0 for no match. reScale's branches start on
+// different bytes - "in", "(", a scale word, "$", "000" - so at any place
+// one branch at most can match, and the scale word it holds (none for
+// 000, a thousand) is the factor.
+func scaleIn(s string) int64 {
+	if foldsToASCII(s) {
+		m := reScale.Regexp.FindString(s)
+		if m == "" {
+			return 0
+		}
+		return scaleOf(m).IntPart()
+	}
+	for i := 0; i < len(s); i++ {
+		if f := scaleAt(s, i); f != 0 {
+			return f
+		}
+	}
+	return 0
+}
+
+// scaleAt reads a branch of reScale at s[i:] and returns its factor.
+func scaleAt(s string, i int) int64 {
+	switch lowerASCII[s[i]] {
+	case 'i': // `\bin\s+((frf|...|usd)\s+)?(thousands?|...)\b`, `\bin\s+\$?\s*000'?s\b`
+		if !wordStartAt(s, i) || !litAt(s, i, "in") {
+			return 0
+		}
+		j := skipSpace(s, i+2)
+		if j == i+2 {
+			return 0
+		}
+		if f := scaleWordAt(s, j); f != 0 {
+			return f
+		}
+		if currencyCodeAt(s, j) {
+			if k := skipSpace(s, j+3); k > j+3 {
+				return scaleWordAt(s, k)
+			}
+			return 0
+		}
+		if j < len(s) && s[j] == '$' {
+			j++
+		}
+		j = skipSpace(s, j)
+		if !litAt(s, j, "000") {
+			return 0
+		}
+		j += 3
+		if j < len(s) && s[j] == '\'' {
+			j++
+		}
+		if j < len(s) && lowerASCII[s[j]] == 's' && (j+1 == len(s) || !reWordByte(s[j+1])) {
+			return 1000
+		}
+	case '(': // `\(\s*\$?\s*(thousands?|...)\b`, `\(\s*\$?\s*000'?s?\s*\)`
+		j := skipSpace(s, i+1)
+		if j < len(s) && s[j] == '$' {
+			j++
+		}
+		j = skipSpace(s, j)
+		if f := scaleWordAt(s, j); f != 0 {
+			return f
+		}
+		if !litAt(s, j, "000") {
+			return 0
+		}
+		j = skipSpace(s, after000(s, j))
+		if j < len(s) && s[j] == ')' {
+			return 1000
+		}
+	case 't', 'm', 'b': // `\b(thousands?|...)\s+of\s+(u\.\s*s\.\s+)?dollars`
+		return scaleOfDollarsAt(s, i)
+	case '$': // `\$\s*(in\s+)?(thousands?|...)\b`
+		j := skipSpace(s, i+1)
+		if litAt(s, j, "in") {
+			if k := skipSpace(s, j+2); k > j+2 {
+				if f := scaleWordAt(s, k); f != 0 {
+					return f
+				}
+			}
+		}
+		return scaleWordAt(s, j)
+	case '0': // `\b000'?s?\s+omitted`
+		if !wordStartAt(s, i) || !litAt(s, i, "000") {
+			return 0
+		}
+		j := after000(s, i)
+		if k := skipSpace(s, j); k > j && litAt(s, k, "omitted") {
+			return 1000
+		}
+	}
+	return 0
+}
+
+// after000 returns the index past `000'?s?` at s[j:].
+func after000(s string, j int) int {
+	j += 3
+	if j < len(s) && s[j] == '\'' {
+		j++
+	}
+	if j < len(s) && lowerASCII[s[j]] == 's' {
+		j++
+	}
+	return j
+}
+
+// scaleWords are reScale's scale words and their factors.
+var scaleWords = [...]struct {
+	word   string
+	factor int64
+}{{"thousand", 1000}, {"million", 1000000}, {"billion", 1000000000}}
+
+// scaleWordAt reads `(thousands?|millions?|billions?)\b` at s[j:].
+func scaleWordAt(s string, j int) int64 {
+	for _, w := range scaleWords {
+		if litAt(s, j, w.word) && wordEndAt(s, j+len(w.word)) {
+			return w.factor
+		}
+	}
+	return 0
+}
+
+// scaleOfDollarsAt reads `\b(thousands?|...)\s+of\s+(u\.\s*s\.\s+)?dollars`
+// at s[i:].
+func scaleOfDollarsAt(s string, i int) int64 {
+	if !wordStartAt(s, i) {
+		return 0
+	}
+	for _, w := range scaleWords {
+		if !litAt(s, i, w.word) {
+			continue
+		}
+		j := i + len(w.word)
+		if j < len(s) && lowerASCII[s[j]] == 's' {
+			j++
+		}
+		k, ok := seqAt(s, skipSpace(s, j), "of")
+		if !ok || skipSpace(s, j) == j {
+			return 0
+		}
+		m := skipSpace(s, k)
+		if m == k {
+			return 0
+		}
+		if litAt(s, m, "u.") {
+			n := skipSpace(s, m+2)
+			if litAt(s, n, "s.") {
+				if d := skipSpace(s, n+2); d > n+2 && litAt(s, d, "dollars") {
+					return w.factor
+				}
+			}
+		}
+		if litAt(s, m, "dollars") {
+			return w.factor
+		}
+		return 0
+	}
+	return 0
+}
+
+// currencyCodeAt reads `(frf|eur|gbp|dem|chf|jpy|cad|zar|usd)` at s[j:].
+func currencyCodeAt(s string, j int) bool {
+	for _, c := range [...]string{"frf", "eur", "gbp", "dem", "chf", "jpy", "cad", "zar", "usd"} {
+		if litAt(s, j, c) {
+			return true
+		}
+	}
+	return false
+}

@@ -205,3 +205,42 @@ func FuzzNamesPerShareAsReference(f *testing.F) {
 	}
 	f.Fuzz(checkPerShare)
 }
+
+var scaleCases = []string{
+	"(In thousands, except per share data)", "(000's omitted)", "(000 omitted)", "(000s)", "( $ 000 )", "$000s", "in $000's",
+	"in 000s", "in 000'x", "Dollars in Millions", "in EUR millions", "in usd  thousand", "in eur", "In Rand, in thousands",
+	"thousands of dollars", "Millions of U.S. dollars", "millions of u. s.  dollars", "millions of u.s.dollars",
+	"thousands  of  Dollars", "thousandsof dollars", "$ in billions", "$in billions", "$ thousands", "(thousands)",
+	"(millionsx)", "(millions_)", "thousandss of dollars", "x000 omitted", "0000 omitted", "000'somitted", "000's  omitted",
+	"within thousands", "in thousands (millions)", "\u017f (in thousands)", "(In thou\u017fands)", "($ in millions) 000 omitted",
+	"in\tMILLIONS", "(IN THOUSANDS)", "in", "(", "$", "000", "( $",
+}
+
+func checkScale(t *testing.T, s string) {
+	t.Helper()
+	want := int64(0)
+	if m := reScale.Regexp.FindString(s); m != "" {
+		want = scaleOf(m).IntPart()
+	}
+	if got := scaleIn(s); got != want {
+		t.Fatalf("scaleIn(%q) = %d, the expression's match gives %d", s, got, want)
+	}
+}
+
+// scaleIn gives the scale of the expression's first match on every
+// corpus line.
+func TestScaleAsReference(t *testing.T) {
+	if scaleIn("(Dollars in millions, except per share amounts in thousands)") != 1000000 {
+		t.Fatal("the first scale named must be read")
+	}
+	for _, s := range append(scaleCases, referenceTexts(t)...) {
+		checkScale(t, s)
+	}
+}
+
+func FuzzScaleAsReference(f *testing.F) {
+	for _, s := range scaleCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkScale)
+}
