@@ -287,3 +287,54 @@ func TestMayHoldTwoFiguresAsReference(t *testing.T) {
 		}
 	}
 }
+
+// blankLeadersRef is blankLeaders as it was: each run's dots counted in
+// a copy of it.
+func blankLeadersRef(s string) string {
+	if !strings.Contains(s, "...") {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		j := i
+		for j < len(b) && (b[j] == '.' || b[j] == ' ' && j > i && spacedDot(b, j)) {
+			j++
+		}
+		if dots := strings.Count(string(b[i:j]), "."); dots >= 3 && j-i >= 3 {
+			for k := i; k < j; k++ {
+				b[k] = ' '
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	return string(b)
+}
+
+var leaderCases = []string{"Net sales..........$7,759", ". . . . 12", "a... .12", "...", "..", ". . .", "x . . . .5 ...", "1...2", ""}
+
+func checkLeaders(t *testing.T, s string) {
+	t.Helper()
+	if got, want := blankLeaders(s), blankLeadersRef(s); got != want {
+		t.Fatalf("blankLeaders(%q) = %q, the reference %q", s, got, want)
+	}
+}
+
+// Every corpus line has its leaders blanked as the reference blanks them.
+func TestBlankLeadersAsReference(t *testing.T) {
+	if blankLeaders("Sales.....1") != "Sales     1" {
+		t.Fatal("a leader must be blanked")
+	}
+	for _, s := range append(leaderCases, corpusLines(t)...) {
+		checkLeaders(t, s)
+	}
+}
+
+func FuzzBlankLeadersAsReference(f *testing.F) {
+	for _, s := range leaderCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkLeaders)
+}
