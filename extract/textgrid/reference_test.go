@@ -338,3 +338,56 @@ func FuzzBlankLeadersAsReference(f *testing.F) {
 	}
 	f.Fuzz(checkLeaders)
 }
+
+// splitGluedRef is splitGlued as it was.
+func splitGluedRef(chunks []chunk) []chunk {
+	var out []chunk
+	for _, c := range chunks {
+		words := splitWords(c)
+		start := 0
+		for i := 1; i < len(words); i++ {
+			prev, w := words[i-1].Text, strings.ToLower(strings.TrimSuffix(words[i].Text, "."))
+			dayBefore := len(strings.TrimRight(prev, ",.")) <= 2 && allDigits(strings.TrimRight(prev, ",."))
+			yearBefore := grid.IsYear(strings.TrimRight(prev, ",.*"))
+			if monthWords[w] && (dayBefore || yearBefore) || yearBefore && (w == "change" || w == "%" || w == "increase" || w == "variance") {
+				out = append(out, joinWords(words[start:i]))
+				start = i
+			}
+		}
+		if start == 0 {
+			out = append(out, c)
+			continue
+		}
+		out = append(out, joinWords(words[start:]))
+	}
+	return out
+}
+
+var gluedCases = []string{"March 28, March 29,", "2001 Change", "1999 % 1998", "30 JUNE 30 SEPT", "2001*  Increase", "", "one",
+	"  March 28,  March 29, 2001 2000 Variance", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 Jan"}
+
+func checkGlued(t *testing.T, s string) {
+	t.Helper()
+	chunks := splitChunks(s)
+	got, want := splitGlued(chunks), splitGluedRef(chunks)
+	if len(got) != len(want) || len(got) > 0 && !reflect.DeepEqual(got, want) {
+		t.Fatalf("splitGlued(%q) = %v, the reference %v", s, got, want)
+	}
+}
+
+// Every corpus line's phrases are split as the reference splits them.
+func TestSplitGluedAsReference(t *testing.T) {
+	if got := splitGlued(splitChunks("March 28, March 29,")); len(got) != 2 {
+		t.Fatal("glued dates must be split", got)
+	}
+	for _, s := range append(gluedCases, corpusLines(t)...) {
+		checkGlued(t, s)
+	}
+}
+
+func FuzzSplitGluedAsReference(f *testing.F) {
+	for _, s := range gluedCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkGlued)
+}
