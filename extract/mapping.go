@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -131,14 +130,30 @@ func underNotReported(t *Table, r *Row) bool {
 // ones: any naming non-GAAP figures, and one that opens with "Pro forma"
 // or "Adjusted". A pro forma remark in brackets ("per share (pro forma
 // for 1994)") qualifies one column, not the lines.
+// The words are compared with ASCII case folded, as a lower-cased copy
+// compared them, without the copy.
 func namesNotReported(h string) bool {
-	low := asciiLower(strings.TrimSpace(h))
-	return strings.Contains(low, "gaap") && reNonGAAP.MatchString(low) ||
-		strings.HasPrefix(low, "pro forma") || strings.HasPrefix(low, "proforma") || strings.HasPrefix(low, "adjusted ")
+	h = strings.TrimSpace(h)
+	return hasNonGAAP(h) || litAt(h, 0, "pro forma") || litAt(h, 0, "proforma") || litAt(h, 0, "adjusted ")
 }
 
-// reNonGAAP finds "non-GAAP" however it is hyphenated.
-var reNonGAAP = regexp.MustCompile(`non[\s-]*gaap`)
+// hasNonGAAP finds "non-GAAP" however it is hyphenated: `non[\s-]*gaap`
+// on the text in lower case.
+func hasNonGAAP(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !litAt(s, i, "non") {
+			continue
+		}
+		j := i + 3
+		for j < len(s) && (reSpace(s[j]) || s[j] == '-') {
+			j++
+		}
+		if litAt(s, j, "gaap") {
+			return true
+		}
+	}
+	return false
+}
 
 func sectionTitle(t *Table, r *Row) string {
 	if r.Section < 0 {

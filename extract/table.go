@@ -402,9 +402,11 @@ func sharesHeader(n int, headers [][]grid.Cell) bool {
 // mayBeNotReported is a quick test that spares reNotReported: a pro forma,
 // adjusted or non-GAAP column names "forma", "adjust" or "gaap".
 func mayBeNotReported(s string) bool {
-	low := asciiLower(s)
-	return strings.Contains(low, "forma") || strings.Contains(low, "adjust") || strings.Contains(low, "gaap")
+	return containsAnyFoldASCII(s, notReportedStems)
 }
+
+// notReportedStems: reNotReported cannot match without one of them.
+var notReportedStems = []string{"forma", "adjust", "gaap"}
 
 // columnHeaders gives each column the header words over it: the phrase of
 // each header row that covers it, joined top to bottom.

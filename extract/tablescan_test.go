@@ -244,3 +244,50 @@ func FuzzScaleAsReference(f *testing.F) {
 	}
 	f.Fuzz(checkScale)
 }
+
+// reNonGAAP is the expression hasNonGAAP replaced, run on lower case.
+var reNonGAAP = regexp.MustCompile(`non[\s-]*gaap`)
+
+// namesNotReportedRef and mayBeNotReportedRef are the old forms, on a
+// lower-cased copy.
+func namesNotReportedRef(h string) bool {
+	low := asciiLower(strings.TrimSpace(h))
+	return strings.Contains(low, "gaap") && reNonGAAP.MatchString(low) ||
+		strings.HasPrefix(low, "pro forma") || strings.HasPrefix(low, "proforma") || strings.HasPrefix(low, "adjusted ")
+}
+
+func mayBeNotReportedRef(s string) bool {
+	low := asciiLower(s)
+	return strings.Contains(low, "forma") || strings.Contains(low, "adjust") || strings.Contains(low, "gaap")
+}
+
+var notReportedCases = []string{"Non-GAAP", "non - \t gaap", "NONGAAP", "non--gaap", "nonGAAP adjusted", "  Pro Forma", "PROFORMA",
+	"Adjusted EBITDA", "adjusted", "Adjustments", "pro-forma", "non\vgaap", "no gaap", "nonnon gaap", "", "n"}
+
+func checkNotReported(t *testing.T, s string) {
+	t.Helper()
+	if got, want := namesNotReported(s), namesNotReportedRef(s); got != want {
+		t.Fatalf("namesNotReported(%q) = %v, the reference %v", s, got, want)
+	}
+	if got, want := mayBeNotReported(s), mayBeNotReportedRef(s); got != want {
+		t.Fatalf("mayBeNotReported(%q) = %v, the reference %v", s, got, want)
+	}
+}
+
+// The not-reported tests answer as their lower-cased forms on every
+// corpus line.
+func TestNotReportedAsReference(t *testing.T) {
+	if !namesNotReported(" Non-GAAP results") || namesNotReported("Net sales") {
+		t.Fatal("a non-GAAP heading must be told")
+	}
+	for _, s := range append(notReportedCases, referenceTexts(t)...) {
+		checkNotReported(t, s)
+	}
+}
+
+func FuzzNotReportedAsReference(f *testing.F) {
+	for _, s := range notReportedCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkNotReported)
+}
