@@ -291,3 +291,37 @@ func FuzzNotReportedAsReference(f *testing.F) {
 	}
 	f.Fuzz(checkNotReported)
 }
+
+// isCaptionRef is isCaption as it was, on a lower-cased copy's fields.
+func isCaptionRef(label string) bool {
+	fields := strings.Fields(strings.ToLower(label))
+	return len(fields) > 0 && !strings.HasSuffix(label, ":") &&
+		(fields[0] == "commitments" || fields[0] == "contingencies")
+}
+
+var captionCases = []string{"Commitments and contingencies", "COMMITMENTS", " \v Contingencies (Note 5)", "Commitments:", "commitment",
+	"COMMİTMENTS", "Commitments\u00a0and", "\u00a0Commitments", "Contingenciesx", "", " ", "x Commitments"}
+
+func checkCaption(t *testing.T, s string) {
+	t.Helper()
+	if got, want := isCaption(s), isCaptionRef(s); got != want {
+		t.Fatalf("isCaption(%q) = %v, the reference %v", s, got, want)
+	}
+}
+
+// isCaption answers as its copying form on every corpus line.
+func TestIsCaptionAsReference(t *testing.T) {
+	if !isCaption("Commitments and contingencies (Note 7)") || isCaption("Net sales") {
+		t.Fatal("the caption must be told")
+	}
+	for _, s := range append(captionCases, referenceTexts(t)...) {
+		checkCaption(t, s)
+	}
+}
+
+func FuzzIsCaptionAsReference(f *testing.F) {
+	for _, s := range captionCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkCaption)
+}
