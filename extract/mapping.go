@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"regexp"
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -27,7 +27,7 @@ func (g *tableGrid) mapRows() {
 			r.Items, r.SignFlipped = m.Items, m.Loss // a loss line: settled below
 		}
 	}
-	if t.Kind == Other && !g.notStatement && !g.note && !reNotStatement.MatchString(strings.Join(t.Title, " ")) {
+	if t.Kind == Other && !g.notStatement && !g.note && !anyAt(strings.Join(t.Title, " "), reNotStatement, notStatementAt) {
 		t.Kind = classifyByItems(t, g.ctx.set)
 		for i := range t.Rows {
 			if r := &t.Rows[i]; len(r.Items) > 0 && !fitsTable(r.Items, t.Kind, g.ctx.set) {
@@ -130,14 +130,30 @@ func underNotReported(t *Table, r *Row) bool {
 // ones: any naming non-GAAP figures, and one that opens with "Pro forma"
 // or "Adjusted". A pro forma remark in brackets ("per share (pro forma
 // for 1994)") qualifies one column, not the lines.
+// The words are compared with ASCII case folded, as a lower-cased copy
+// compared them, without the copy.
 func namesNotReported(h string) bool {
-	low := asciiLower(strings.TrimSpace(h))
-	return strings.Contains(low, "gaap") && reNonGAAP.MatchString(low) ||
-		strings.HasPrefix(low, "pro forma") || strings.HasPrefix(low, "proforma") || strings.HasPrefix(low, "adjusted ")
+	h = strings.TrimSpace(h)
+	return hasNonGAAP(h) || litAt(h, 0, "pro forma") || litAt(h, 0, "proforma") || litAt(h, 0, "adjusted ")
 }
 
-// reNonGAAP finds "non-GAAP" however it is hyphenated.
-var reNonGAAP = regexp.MustCompile(`non[\s-]*gaap`)
+// hasNonGAAP finds "non-GAAP" however it is hyphenated: `non[\s-]*gaap`
+// on the text in lower case.
+func hasNonGAAP(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !litAt(s, i, "non") {
+			continue
+		}
+		j := i + 3
+		for j < len(s) && (reSpace(s[j]) || s[j] == '-') {
+			j++
+		}
+		if litAt(s, j, "gaap") {
+			return true
+		}
+	}
+	return false
+}
 
 func sectionTitle(t *Table, r *Row) string {
 	if r.Section < 0 {
@@ -168,13 +184,48 @@ func moneyUnderPerShare(items []string, r *Row, section string, set *templates.S
 	}
 	switch Unit(it.Unit) {
 	case USD:
-		return containsAny(strings.ToLower(section+" "+r.heading+" "+centsAfter(r)+" "+r.Label), perShareWords)
+		return namesPerShare(section, r.heading, centsAfter(r), r.Label)
 	case Shares:
 		label := strings.ToLower(withoutParentheses(r.Label))
 		return containsAny(label, perShareWords) && !hasPrefixAny(strings.TrimSpace(label), shareCountWords)
 	}
 	return false
 }
+
+// namesPerShare reports perShareWords in the texts joined by spaces and
+// lower-cased, without the joined copy: they are folded into a stack
+// buffer when ASCII (the words are; strings.ToLower turns the Kelvin sign
+// and a dotted capital I into ASCII letters, so other text takes the old
+// way).
+func namesPerShare(texts ...string) bool {
+	var buf [256]byte
+	b := buf[:0]
+	for k, t := range texts {
+		if k > 0 {
+			b = append(b, ' ')
+		}
+		for i := 0; i < len(t); i++ {
+			if t[i] >= 0x80 {
+				return containsAny(strings.ToLower(strings.Join(texts, " ")), perShareWords)
+			}
+			b = append(b, lowerASCII[t[i]])
+		}
+	}
+	for _, w := range perShareBytes {
+		if bytes.Contains(b, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// perShareBytes are perShareWords as bytes, for namesPerShare.
+var perShareBytes = func() (out [][]byte) {
+	for _, w := range perShareWords {
+		out = append(out, []byte(w))
+	}
+	return out
+}()
 
 // centsAfter returns the heading of the rows a subtotal sums when its
 // figures are cents under a thousand, as per-share amounts are: "Net
@@ -390,11 +441,10 @@ func rowScale(r *Row, t *Table) (decimal.Decimal, bool) {
 		if !mayNameScale(s) {
 			continue // no scale word: spare the expressions
 		}
-		m := reScale.FindString(s)
-		if m == "" {
-			m = reBareScale.FindString(s)
+		if f := scaleIn(s); f != 0 {
+			return decimal.NewFromInt(f), true
 		}
-		if m != "" {
+		if m := reBareScale.FindString(s); m != "" {
 			return scaleOf(m), true
 		}
 	}

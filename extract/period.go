@@ -25,7 +25,6 @@ const countPattern = `(\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|fourt
 
 var (
 	reMonthDay = gate(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?,?\s+(\d{1,2})\b`, `\bjan`, `\bfeb`, `\bmar`, `\bapr`, `\bmay`, `\bjun`, `\bjul`, `\baug`, `\bsep`, `\boct`, `\bnov`, `\bdec`)
-	reYear     = gate(`(?:\b|FY)(19[5-9]\d|20\d\d)\b`, "19", "20")
 	reMonths   = gate(`(?i)\b`+countPattern+`[- ](months?|mos?)\b`, "-mo", " mo")
 	reWeeks    = gate(`(?i)\b`+countPattern+`[- ]weeks?\b`, "-week", " week")
 	reYearDur  = gate(`(?i)\b(fiscal\s+)?years?\s+ended\b|\bfor\s+the\s+years?\s+(19|20)\d\d\b|\btwelve\s+months\b|\bfull\s+year\b|\bfiscal\s+(year\s+)?(19|20)\d\d\b|\bFY\s?'?\d{2,4}\b`, "year", "twelve", "fiscal", "fy")
@@ -164,12 +163,9 @@ func readHeader(h string) headerFacts {
 			f.day, _ = strconv.Atoi(day)
 		}
 	}
-	var years [][]string
-	if hasYearNumber(h) {
-		years = reYear.FindAllStringSubmatch(h, -1)
-	}
-	if years != nil {
-		f.year, _ = strconv.Atoi(years[len(years)-1][1])
+	years, lastYear := yearsIn(h)
+	if years > 0 {
+		f.year = lastYear
 	} else if m := matchIf(strings.Contains(low, "fy"), reFYShort, h); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		f.year = 2000 + y
@@ -177,7 +173,7 @@ func readHeader(h string) headerFacts {
 			f.year = 1900 + y
 		}
 	}
-	if f.month != 0 && len(years) >= 2 && strings.Contains(h, ",") {
+	if f.month != 0 && years >= 2 && strings.Contains(h, ",") {
 		// Two years or more: which is the month and day's?
 		f.pickDate(h)
 		if f.month != 0 && f.year != 0 {
@@ -201,20 +197,18 @@ func readHeader(h string) headerFacts {
 // datesByPlace). Otherwise the last date is the column's own: "for the
 // three months ending March 31, 1998" over "March 31, 1997".
 func (f *headerFacts) pickDate(h string) {
-	locs := reFullDate.FindAllStringIndex(h, -1)
+	var buf [4]fullDate
+	locs := fullDatesIn(h, buf[:0])
 	if len(locs) < 2 {
 		return
 	}
 	f.dates = nil
 	for _, l := range locs {
-		if d, ok := parseFullDate(h[l[0]:l[1]]); ok {
+		if d, ok := l.date(); ok {
 			f.dates = append(f.dates, d)
 		}
 	}
-	year := 0 // the year row's, under all the dates
-	if m := reYear.FindStringSubmatchIndex(h[locs[len(locs)-1][1]:]); m != nil {
-		year, _ = strconv.Atoi(h[locs[len(locs)-1][1]+m[2] : locs[len(locs)-1][1]+m[3]])
-	}
+	year := firstYear(h[locs[len(locs)-1].end:]) // the year row's, under all the dates
 	if year == 0 {
 		if !listed(h, locs) {
 			f.dates = nil // "... ending March 31, 1998 March 31, 1997": the column's own date ends it
@@ -251,9 +245,9 @@ func otherYear(h string, f *headerFacts) int {
 // listed reports dates written as one list ("May 4, 2002 and May 5,
 // 2001"): "and" or a comma stands between the last two, and nothing else.
 // Dates only spaces apart come from different header lines.
-func listed(h string, locs [][]int) bool {
+func listed(h string, locs []fullDate) bool {
 	n := len(locs)
-	between := strings.TrimSpace(h[locs[n-2][1]:locs[n-1][0]])
+	between := strings.TrimSpace(h[locs[n-2].end:locs[n-1].start])
 	return between == "," || strings.EqualFold(strings.TrimSpace(strings.TrimPrefix(between, ",")), "and")
 }
 
@@ -362,9 +356,13 @@ func isPeriodWords(s string) bool {
 	if !mayNamePeriod(s) {
 		return false
 	}
-	return reMonthDay.MatchString(s) || reMonths.MatchString(s) || reWeeks.MatchString(s) ||
-		reYearDur.MatchString(s) || reQuarter.MatchString(s) || reYear.MatchString(s) ||
-		rePeriodWd.MatchString(s) || onlyMonthNames(s) || onlyOrdinals(s) // mayNamePeriod passes these alone
+	// The tests by scanners first; the expressions only when they fail.
+	_, _, monthDay := lastMonthDay(s)
+	if n, _ := yearsIn(s); n > 0 || hasPeriodWord(s) || monthDay {
+		return true
+	}
+	return reMonths.MatchString(s) || reWeeks.MatchString(s) || reYearDur.MatchString(s) || reQuarter.MatchString(s) ||
+		onlyMonthNames(s) || onlyOrdinals(s) // mayNamePeriod passes these alone
 }
 
 // onlyOrdinals: text whose words are all quarters' ordinals, a header row
@@ -385,14 +383,40 @@ func onlyOrdinals(s string) bool {
 // mayNamePeriod is a quick test that spares the expressions: a period
 // needs a digit, a period word or a month's name.
 func mayNamePeriod(s string) bool {
-	if strings.ContainsAny(s, "0123456789") {
-		return true
-	}
-	return containsAnyFoldASCII(s, periodStems) || onlyMonthNames(s) || onlyOrdinals(s)
+	return digitOrPeriodStem(s) || onlyMonthNames(s) || onlyOrdinals(s)
 }
 
-// periodStems: a period named in words holds one of them.
-var periodStems = []string{"end", "quarter", "fiscal", "month", "week", "year", "period"}
+// digitOrPeriodStem finds, in one pass, a digit or a word a period named
+// in words holds (periodStems, ASCII case folded).
+func digitOrPeriodStem(s string) bool {
+	for i := 0; i < len(s); i++ {
+		var stem string
+		switch lowerASCII[s[i]] {
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			return true
+		case 'e':
+			stem = "end"
+		case 'q':
+			stem = "quarter"
+		case 'f':
+			stem = "fiscal"
+		case 'm':
+			stem = "month"
+		case 'w':
+			stem = "week"
+		case 'y':
+			stem = "year"
+		case 'p':
+			stem = "period"
+		default:
+			continue
+		}
+		if litAt(s, i, stem) {
+			return true
+		}
+	}
+	return false
+}
 
 // onlyMonthNames: text whose words are all month names ("Sept.", "June").
 func onlyMonthNames(s string) bool {

@@ -273,9 +273,35 @@ func (r *rowReader) totalledLater(i, s int) bool {
 // and contingencies" between the liabilities and the equity: it heads no
 // rows.
 func isCaption(label string) bool {
-	fields := strings.Fields(strings.ToLower(label))
-	return len(fields) > 0 && !strings.HasSuffix(label, ":") &&
-		(fields[0] == "commitments" || fields[0] == "contingencies")
+	if strings.HasSuffix(label, ":") {
+		return false
+	}
+	for i := 0; i < len(label); i++ {
+		if label[i] >= 0x80 { // strings.ToLower and Fields read runes outside ASCII: their way
+			fields := strings.Fields(strings.ToLower(label))
+			return len(fields) > 0 && (fields[0] == "commitments" || fields[0] == "contingencies")
+		}
+	}
+	w := leadingWord(label)
+	return len(w) == len("commitments") && litAt(w, 0, "commitments") || len(w) == len("contingencies") && litAt(w, 0, "contingencies")
+}
+
+// leadingWord is strings.Fields(s)[0] of an ASCII text, or "".
+func leadingWord(s string) string {
+	i := 0
+	for i < len(s) && fieldsSpace(s[i]) {
+		i++
+	}
+	j := i
+	for j < len(s) && !fieldsSpace(s[j]) {
+		j++
+	}
+	return s[i:j]
+}
+
+// fieldsSpace is a space strings.Fields splits ASCII text at.
+func fieldsSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // ampersandAsAnd reads "&" as "and": "Total costs & expenses" names

@@ -12,18 +12,17 @@ import (
 )
 
 var (
-	reBalanceTitle     = gate(`(?i)balance\s+sheets?|financial\s+(position|condition)`, "balance", "financial")
-	reCashFlowTitle    = gate(`(?i)cash\s*flows?`, "cash")
-	reIncomeTitle      = gate(`(?i)statements?\s+of\s+(consolidated\s+)?(operations|income|earnings|loss|comprehensive)|income\s+statements?|results\s+of\s+operations|operations\s+data|profit\s+and\s+loss`, "statement", "operations", "profit")
-	reTitleWords       = gate(`(?i)unaudited|audited|condensed|consolidated|statements?\b|sheets?\b|\b(corp|inc|co|ltd|corporation|incorporated)\b\.?|in\s+(thousands?|millions?|billions?)|omitted`, "audited", "condensed", "consolidated", "statement", "sheet", `\bcorp\b`, `\binc\b`, `\bco\b`, `\bltd\b`, `\bcorporation\b`, `\bincorporated\b`, "thousand", "million", "billion", "omitted")
-	reCompanySuffixEnd = regexp.MustCompile(`(?i)\b(corp|inc|co|ltd)\.$`)
-	reScale            = gate(`(?i)\bin\s+((frf|eur|gbp|dem|chf|jpy|cad|zar|usd)\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*(thousands?|millions?|billions?)\b|\b(thousands?|millions?|billions?)\s+of\s+(u\.\s*s\.\s+)?dollars|\$\s*(in\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*000'?s?\s*\)|\bin\s+\$?\s*000'?s\b|\b000'?s?\s+omitted`, "thousand", "million", "billion", "000")
-	reNotStatement     = gate(`(?i)selected|quarterly|segment|geographic|pro\s*forma|supplement|non-?gaap|five[- ]year|ten[- ]year|\bratios?\b|reconciliation|per\s+share\s+data`, "selected", "quarterly", "segment", "geographic", "forma", "supplement", "gaap", "year", "ratio", "reconciliation", "data")
-	reNoStatementLine  = gate(`(?i)selected|quarterly|segment|geographic|pro\s*forma|non-?gaap|five[- ]year|ten[- ]year|reconciliation`, "selected", "quarterly", "segment", "geographic", "forma", "gaap", "year", "reconciliation")
-	reBareScale        = gate(`(?i)\((thousands?|millions?|billions?)\)`, "thousand", "million", "billion")
-	reNotReported      = gate(`(?i)pro\s*-?\s*forma|\badjust|non-?gaap|as\s+adjusted`, "forma", "adjust", "gaap")
-	reExcept           = gate(`(?i)except\b([^)]*)`, "except")
-	rePerShare         = regexp.MustCompile(`(?i)per[- ]share`)
+	reBalanceTitle    = gate(`(?i)balance\s+sheets?|financial\s+(position|condition)`, "balance", "financial")
+	reCashFlowTitle   = gate(`(?i)cash\s*flows?`, "cash")
+	reIncomeTitle     = gate(`(?i)statements?\s+of\s+(consolidated\s+)?(operations|income|earnings|loss|comprehensive)|income\s+statements?|results\s+of\s+operations|operations\s+data|profit\s+and\s+loss`, "statement", "operations", "profit")
+	reTitleWords      = gate(`(?i)unaudited|audited|condensed|consolidated|statements?\b|sheets?\b|\b(corp|inc|co|ltd|corporation|incorporated)\b\.?|in\s+(thousands?|millions?|billions?)|omitted`, "audited", "condensed", "consolidated", "statement", "sheet", `\bcorp\b`, `\binc\b`, `\bco\b`, `\bltd\b`, `\bcorporation\b`, `\bincorporated\b`, "thousand", "million", "billion", "omitted")
+	reScale           = gate(`(?i)\bin\s+((frf|eur|gbp|dem|chf|jpy|cad|zar|usd)\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*(thousands?|millions?|billions?)\b|\b(thousands?|millions?|billions?)\s+of\s+(u\.\s*s\.\s+)?dollars|\$\s*(in\s+)?(thousands?|millions?|billions?)\b|\(\s*\$?\s*000'?s?\s*\)|\bin\s+\$?\s*000'?s\b|\b000'?s?\s+omitted`, "thousand", "million", "billion", "000")
+	reNotStatement    = gate(`(?i)selected|quarterly|segment|geographic|pro\s*forma|supplement|non-?gaap|five[- ]year|ten[- ]year|\bratios?\b|reconciliation|per\s+share\s+data`, "selected", "quarterly", "segment", "geographic", "forma", "supplement", "gaap", "year", "ratio", "reconciliation", "data")
+	reNoStatementLine = gate(`(?i)selected|quarterly|segment|geographic|pro\s*forma|non-?gaap|five[- ]year|ten[- ]year|reconciliation`, "selected", "quarterly", "segment", "geographic", "forma", "gaap", "year", "reconciliation")
+	reBareScale       = gate(`(?i)\((thousands?|millions?|billions?)\)`, "thousand", "million", "billion")
+	reNotReported     = gate(`(?i)pro\s*-?\s*forma|\badjust|non-?gaap|as\s+adjusted`, "forma", "adjust", "gaap")
+	reExcept          = gate(`(?i)except\b([^)]*)`, "except")
+	rePerShare        = regexp.MustCompile(`(?i)per[- ]share`)
 )
 
 // tableGrid is a table being interpreted: the grid a reader laid out and
@@ -199,7 +198,7 @@ func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
 		if !isTitleText(a.Text, a.Indent) {
 			continue
 		}
-		if reTitleWords.MatchString(a.Text) || classifyTitle(a.Text) != Other || reNotStatement.MatchString(a.Text) {
+		if anyAt(a.Text, reTitleWords, titleWordAt) || classifyTitle(a.Text) != Other || anyAt(a.Text, reNotStatement, notStatementAt) {
 			g.t.Title = append(g.t.Title, a.Text)
 		}
 		// A line over the table that names what is no statement ("Five
@@ -215,7 +214,7 @@ func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
 		if r.Text == "" || isHeader[i] || r.Kind == grid.Rule {
 			continue
 		}
-		if i < lastHeader || reTitleWords.MatchString(r.Text) && !strings.HasSuffix(r.Text, ":") {
+		if i < lastHeader || anyAt(r.Text, reTitleWords, titleWordAt) && !strings.HasSuffix(r.Text, ":") {
 			g.t.Title = append(g.t.Title, r.Text)
 			bodyStart = max(bodyStart, i+1)
 		}
@@ -228,11 +227,8 @@ func (g *tableGrid) readHeaderZone() ([][]grid.Cell, int) {
 // share data" ends a scale note, and "supplemental" statements are
 // statements.
 func namesNoStatement(s string) bool {
-	return containsAny(asciiLower(s), noStatementStems) && reNoStatementLine.MatchString(s)
+	return anyAt(s, reNoStatementLine, noStatementAt)
 }
-
-// noStatementStems: reNoStatementLine cannot match without one of them.
-var noStatementStems = []string{"select", "quarter", "segment", "geograph", "forma", "gaap", "year", "reconcil"}
 
 // periodHint gathers the period words stated above the columns but not
 // over them: title lines, and text in the head rows' stub.
@@ -324,7 +320,7 @@ func titleBlock(above []grid.Text) []grid.Text {
 // statement and does not announce what follows ("Consolidated statement
 // of cash flows for the years 1994 and 1993").
 func isTitleText(s string, indent int) bool {
-	sentence := strings.HasSuffix(s, ".") && !reCompanySuffixEnd.MatchString(s)
+	sentence := strings.HasSuffix(s, ".") && !companySuffixEnd(s)
 	if sentence {
 		return false
 	}
@@ -368,7 +364,7 @@ func headerPhrases(r grid.Row) ([]grid.Cell, bool) {
 	if len(phrases) == 0 || !isPeriodWords(text) && !reChange.MatchString(text) && !(mayBeNotReported(text) && reNotReported.MatchString(text)) {
 		return nil, false // neither a period nor a column that is none ("Pro Forma Adjustments")
 	}
-	if reTitleWords.MatchString(text) && len(phrases) == 1 && !reMonthDay.MatchString(text) && !reMonths.MatchString(text) {
+	if anyAt(text, reTitleWords, titleWordAt) && len(phrases) == 1 && !reMonthDay.MatchString(text) && !reMonths.MatchString(text) {
 		return nil, false // a title such as "Consolidated Statements of Operations"
 	}
 	return phrases, true
@@ -406,9 +402,11 @@ func sharesHeader(n int, headers [][]grid.Cell) bool {
 // mayBeNotReported is a quick test that spares reNotReported: a pro forma,
 // adjusted or non-GAAP column names "forma", "adjust" or "gaap".
 func mayBeNotReported(s string) bool {
-	low := asciiLower(s)
-	return strings.Contains(low, "forma") || strings.Contains(low, "adjust") || strings.Contains(low, "gaap")
+	return containsAnyFoldASCII(s, notReportedStems)
 }
+
+// notReportedStems: reNotReported cannot match without one of them.
+var notReportedStems = []string{"forma", "adjust", "gaap"}
 
 // columnHeaders gives each column the header words over it: the phrase of
 // each header row that covers it, joined top to bottom.
@@ -686,19 +684,20 @@ func ownSpan(header string, kind Statement) (Period, bool) {
 // another: "from June 3, 1996 (inception) to December 31, 1996", "for the
 // period from May 1, 1998 through December 31, 1998".
 func dateSpans(s string) []Period {
-	locs := reFullDate.FindAllStringIndex(s, -1)
+	var buf [4]fullDate
+	ds := fullDatesIn(s, buf[:0])
 	var out []Period
-	for k := 0; k+1 < len(locs); k++ {
-		before := strings.Fields(asciiLower(s[max(0, locs[k][0]-12):locs[k][0]]))
+	for k := 0; k+1 < len(ds); k++ {
+		before := strings.Fields(asciiLower(s[max(0, ds[k].start-12):ds[k].start]))
 		if len(before) == 0 || before[len(before)-1] != "from" {
 			continue
 		}
-		between := asciiLower(s[locs[k][1]:locs[k+1][0]])
+		between := asciiLower(s[ds[k].end:ds[k+1].start])
 		if len(between) > 30 || indexWord(between, "to") < 0 && indexWord(between, "through") < 0 {
 			continue
 		}
-		from, ok1 := parseFullDate(s[locs[k][0]:locs[k][1]])
-		to, ok2 := parseFullDate(s[locs[k+1][0]:locs[k+1][1]])
+		from, ok1 := ds[k].date()
+		to, ok2 := ds[k+1].date()
 		if !ok1 || !ok2 || !from.Before(to) || to.Sub(from) > 400*24*time.Hour {
 			continue
 		}
@@ -716,9 +715,10 @@ func spanPeriod(from, to time.Time) Period {
 
 // fullDates lists the dates written out in s, in order.
 func fullDates(s string) []time.Time {
+	var buf [4]fullDate
 	var out []time.Time
-	for _, m := range reFullDate.FindAllString(s, -1) {
-		if d, ok := parseFullDate(m); ok {
+	for _, m := range fullDatesIn(s, buf[:0]) {
+		if d, ok := m.date(); ok {
 			out = append(out, d)
 		}
 	}
@@ -830,7 +830,7 @@ func (g *tableGrid) readScale() {
 		texts = append(texts, a.Text)
 	}
 	for _, s := range texts {
-		if !strings.HasPrefix(s, "(") && !(mayNameScale(s) && reScale.MatchString(s)) {
+		if !strings.HasPrefix(s, "(") && !(mayNameScale(s) && scaleIn(s) != 0) {
 			continue // a currency counts only in a scale note: "(In Rand, in thousands)"
 		}
 		if cur := currencyOf(s); cur != "" && g.t.Currency == USD {
@@ -841,16 +841,16 @@ func (g *tableGrid) readScale() {
 		if !mayNameScale(s) {
 			continue
 		}
-		m := reScale.FindString(s)
-		if m == "" {
+		f := scaleIn(s)
+		if f == 0 {
 			continue
 		}
-		g.t.Scale = scaleOf(m)
+		g.t.Scale = decimal.NewFromInt(f)
 		if e := reExcept.FindStringSubmatch(s); e != nil && strings.Contains(strings.ToLower(rePerShare.ReplaceAllString(e[1], "")), "share") {
 			g.t.ScaleShares = false
 			// "except per share data; shares in thousands", "except share
 			// data in thousands": share counts have a scale of their own.
-			g.t.ShareScale = scaleOf(reScale.FindString(e[1]))
+			g.t.ShareScale = scaleOf(reScale.FindString(e[1])) // rare: kept to the expression
 		}
 		return
 	}
@@ -897,11 +897,11 @@ func currencyOf(s string) Unit {
 
 func classifyTitle(title string) Statement {
 	switch {
-	case reBalanceTitle.MatchString(title):
+	case isBalanceTitle(title):
 		return Balance
-	case reCashFlowTitle.MatchString(title):
+	case isCashFlowTitle(title):
 		return CashFlow
-	case reIncomeTitle.MatchString(title):
+	case isIncomeTitle(title):
 		return Income
 	}
 	return Other

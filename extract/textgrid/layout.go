@@ -267,14 +267,23 @@ func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 // splitGlued splits header phrases that one space joins but that head two
 // columns: "March 28, March 29," and "2001 Change".
 func splitGlued(chunks []chunk) []chunk {
-	var out []chunk
+	out := make([]chunk, 0, len(chunks))
+	var buf [16]chunk
 	for _, c := range chunks {
-		words := splitWords(c)
+		if !strings.Contains(c.Text, " ") {
+			out = append(out, c) // one word: nothing glued
+			continue
+		}
+		words := appendWords(buf[:0], c)
 		start := 0
 		for i := 1; i < len(words); i++ {
-			prev, w := words[i-1].Text, strings.ToLower(strings.TrimSuffix(words[i].Text, "."))
+			prev := words[i-1].Text
 			dayBefore := len(strings.TrimRight(prev, ",.")) <= 2 && allDigits(strings.TrimRight(prev, ",."))
 			yearBefore := grid.IsYear(strings.TrimRight(prev, ",.*"))
+			if !dayBefore && !yearBefore {
+				continue // a split needs a day or a year before it: the word is not lowered
+			}
+			w := strings.ToLower(strings.TrimSuffix(words[i].Text, "."))
 			if monthWords[w] && (dayBefore || yearBefore) || yearBefore && (w == "change" || w == "%" || w == "increase" || w == "variance") {
 				out = append(out, joinWords(words[start:i]))
 				start = i

@@ -287,3 +287,107 @@ func TestMayHoldTwoFiguresAsReference(t *testing.T) {
 		}
 	}
 }
+
+// blankLeadersRef is blankLeaders as it was: each run's dots counted in
+// a copy of it.
+func blankLeadersRef(s string) string {
+	if !strings.Contains(s, "...") {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		j := i
+		for j < len(b) && (b[j] == '.' || b[j] == ' ' && j > i && spacedDot(b, j)) {
+			j++
+		}
+		if dots := strings.Count(string(b[i:j]), "."); dots >= 3 && j-i >= 3 {
+			for k := i; k < j; k++ {
+				b[k] = ' '
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	return string(b)
+}
+
+var leaderCases = []string{"Net sales..........$7,759", ". . . . 12", "a... .12", "...", "..", ". . .", "x . . . .5 ...", "1...2", ""}
+
+func checkLeaders(t *testing.T, s string) {
+	t.Helper()
+	if got, want := blankLeaders(s), blankLeadersRef(s); got != want {
+		t.Fatalf("blankLeaders(%q) = %q, the reference %q", s, got, want)
+	}
+}
+
+// Every corpus line has its leaders blanked as the reference blanks them.
+func TestBlankLeadersAsReference(t *testing.T) {
+	if blankLeaders("Sales.....1") != "Sales     1" {
+		t.Fatal("a leader must be blanked")
+	}
+	for _, s := range append(leaderCases, corpusLines(t)...) {
+		checkLeaders(t, s)
+	}
+}
+
+func FuzzBlankLeadersAsReference(f *testing.F) {
+	for _, s := range leaderCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkLeaders)
+}
+
+// splitGluedRef is splitGlued as it was.
+func splitGluedRef(chunks []chunk) []chunk {
+	var out []chunk
+	for _, c := range chunks {
+		words := splitWords(c)
+		start := 0
+		for i := 1; i < len(words); i++ {
+			prev, w := words[i-1].Text, strings.ToLower(strings.TrimSuffix(words[i].Text, "."))
+			dayBefore := len(strings.TrimRight(prev, ",.")) <= 2 && allDigits(strings.TrimRight(prev, ",."))
+			yearBefore := grid.IsYear(strings.TrimRight(prev, ",.*"))
+			if monthWords[w] && (dayBefore || yearBefore) || yearBefore && (w == "change" || w == "%" || w == "increase" || w == "variance") {
+				out = append(out, joinWords(words[start:i]))
+				start = i
+			}
+		}
+		if start == 0 {
+			out = append(out, c)
+			continue
+		}
+		out = append(out, joinWords(words[start:]))
+	}
+	return out
+}
+
+var gluedCases = []string{"March 28, March 29,", "2001 Change", "1999 % 1998", "30 JUNE 30 SEPT", "2001*  Increase", "", "one",
+	"  March 28,  March 29, 2001 2000 Variance", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 Jan"}
+
+func checkGlued(t *testing.T, s string) {
+	t.Helper()
+	chunks := splitChunks(s)
+	got, want := splitGlued(chunks), splitGluedRef(chunks)
+	if len(got) != len(want) || len(got) > 0 && !reflect.DeepEqual(got, want) {
+		t.Fatalf("splitGlued(%q) = %v, the reference %v", s, got, want)
+	}
+}
+
+// Every corpus line's phrases are split as the reference splits them.
+func TestSplitGluedAsReference(t *testing.T) {
+	if got := splitGlued(splitChunks("March 28, March 29,")); len(got) != 2 {
+		t.Fatal("glued dates must be split", got)
+	}
+	for _, s := range append(gluedCases, corpusLines(t)...) {
+		checkGlued(t, s)
+	}
+}
+
+func FuzzSplitGluedAsReference(f *testing.F) {
+	for _, s := range gluedCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkGlued)
+}

@@ -267,11 +267,14 @@ func blankLeaders(s string) string {
 	}
 	b := []byte(s)
 	for i := 0; i < len(b); {
-		j := i
+		j, dots := i, 0 // counted as the run is read: no copy of it to count them
 		for j < len(b) && (b[j] == '.' || b[j] == ' ' && j > i && spacedDot(b, j)) {
+			if b[j] == '.' {
+				dots++
+			}
 			j++
 		}
-		if dots := strings.Count(string(b[i:j]), "."); dots >= 3 && j-i >= 3 {
+		if dots >= 3 && j-i >= 3 {
 			for k := i; k < j; k++ {
 				b[k] = ' '
 			}
