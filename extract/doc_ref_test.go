@@ -1,0 +1,132 @@
+package extract
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"finexport/extract/htmlgrid"
+	"finexport/extract/textgrid"
+)
+
+// References for the passes over a whole document: each new pass must
+// give what the old one gave, on every document of the corpus and on
+// fuzzed text.
+
+// refSourceOf is sourceOf as it was: the text searched from the line's
+// start, an expression compiled for its words when it is not there, and
+// the characters counted from the line's start.
+func refSourceOf(ctx *docContext, n int, text string) Source {
+	src := Source{File: ctx.file, Line: n}
+	lineText := ctx.lineText(n)
+	loc := []int{strings.Index(lineText, text), 0}
+	if loc[0] < 0 {
+		re := regexp.MustCompile(strings.Join(strings.Fields(regexp.QuoteMeta(text)), `\s+`))
+		loc = re.FindStringIndex(lineText)
+	} else {
+		loc[1] = loc[0] + len(text)
+	}
+	if loc != nil {
+		src.ColStart = utf8.RuneCountInString(lineText[:loc[0]]) + 1
+		src.ColEnd = utf8.RuneCountInString(lineText[:loc[1]])
+	}
+	return src
+}
+
+// corpusDocs calls each with the context (its lines) and the prose of
+// every document of the corpus, as readDocument reads them.
+func corpusDocs(t *testing.T, each func(ctx *docContext, prose []line)) {
+	var names []string
+	for _, kind := range []string{"text", "html"} {
+		names = append(names, corpusFiles(t, kind)...)
+	}
+	for _, name := range names {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines, _, err := textgrid.Decode(raw)
+		if err != nil {
+			continue
+		}
+		ctx := &docContext{file: name, lines: make([]string, len(lines))}
+		for i, l := range lines {
+			ctx.lines[i] = l.Text
+		}
+		for _, d := range splitSubmission(lines).docs {
+			prose := d.Lines
+			if looksLikeHTML(d) {
+				_, p := htmlgrid.Read(d.Lines, func(int, string) {})
+				prose = paragraphs(p)
+			}
+			each(ctx, prose)
+		}
+	}
+}
+
+// TestSourceOfMatchesReference: every prose figure of the corpus gets the
+// columns the old search gave, in the reader's order and in reverse.
+func TestSourceOfMatchesReference(t *testing.T) {
+	ctx := &docContext{lines: []string{"Revenue was $1.2  million, or $1.2\tmillion; $1.2 million", "a \xe2$5\xff  million é $5 million", "", "x"}}
+	for _, q := range []struct {
+		n    int
+		text string
+	}{{1, "$1.2 million"}, {1, "$1.2 million"}, {1, "$1.2   million"}, {2, "$5 million"}, {2, "$5 million"}, {1, "$1.2"}, {2, "é $5"}, {2, "$5"},
+		{3, "$1"}, {4, ""}, {4, "  "}, {9, "$1"}, {1, "$9 million"}, {2, "\ufffd$5"}, {2, "\xe2$5"}} {
+		if got, want := ctx.sourceOf(q.n, q.text), refSourceOf(ctx, q.n, q.text); got != want {
+			t.Fatalf("sourceOf(%d, %q) = %+v, the reference says %+v", q.n, q.text, got, want)
+		}
+	}
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	figures := 0
+	corpusDocs(t, func(ctx *docContext, prose []line) {
+		type call struct {
+			n    int
+			text string
+		}
+		var calls []call
+		for _, s := range sentences(prose) {
+			for _, a := range findAmounts(s.Text) {
+				calls = append(calls, call{s.lineOf(a.Start), a.Text})
+			}
+		}
+		for _, order := range []int{1, -1} {
+			for i := range calls {
+				c := calls[i]
+				if order < 0 {
+					c = calls[len(calls)-1-i]
+				}
+				if got, want := ctx.sourceOf(c.n, c.text), refSourceOf(ctx, c.n, c.text); got != want {
+					t.Fatalf("%s: sourceOf(%d, %q) = %+v, the reference says %+v", ctx.file, c.n, c.text, got, want)
+				}
+			}
+		}
+		figures += len(calls)
+	})
+	if figures == 0 {
+		t.Fatal("no prose figures read from the corpus")
+	}
+}
+
+func FuzzSourceOf(f *testing.F) {
+	f.Add("Revenue was $1.2  million, or $1.2\tmillion", "$1.2 million", "$1.2 million")
+	f.Add("a \xe2$5\xff \n million", "\ufffd$5 million", "5")
+	f.Fuzz(func(t *testing.T, line, a, b string) {
+		if len(line) > 1<<10 || !utf8.ValidString(a) || !utf8.ValidString(b) {
+			return // the expression of an invalid text does not compile
+		}
+		ctx := &docContext{lines: []string{line, line}}
+		for _, q := range []struct {
+			n    int
+			text string
+		}{{1, a}, {1, b}, {2, b}, {2, a}, {1, a}} {
+			if got, want := ctx.sourceOf(q.n, q.text), refSourceOf(ctx, q.n, q.text); got != want {
+				t.Fatalf("sourceOf(%d, %q) on %q = %+v, the reference says %+v", q.n, q.text, line, got, want)
+			}
+		}
+	})
+}
