@@ -130,3 +130,58 @@ func FuzzSourceOf(f *testing.F) {
 		}
 	})
 }
+
+// refWeekCalendarWords is the test learnCalendar made: each phrase
+// searched for over the whole lower-cased text.
+func refWeekCalendarWords(low string) bool {
+	for _, w := range weekCalendarWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func checkWeekCalendarWords(t *testing.T, text string) {
+	t.Helper()
+	low := asciiLower(text)
+	if got, want := holdsWeekCalendarWords(low), refWeekCalendarWords(low); got != want {
+		t.Fatalf("holdsWeekCalendarWords(%.200q) = %v, the reference says %v", low, got, want)
+	}
+}
+
+// TestWeekCalendarWordsMatchReference: every phrase, alone and in text, at
+// either end, and every document's prose of the corpus.
+func TestWeekCalendarWordsMatchReference(t *testing.T) {
+	checkWeekCalendarWords(t, "")
+	for _, w := range weekCalendarWords {
+		for _, s := range []string{w, strings.ToUpper(w), "x" + w, w + "x", "The year ended on the " + w + " of it.", w[:len(w)-1], w[1:]} {
+			checkWeekCalendarWords(t, s)
+		}
+	}
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	docs, found := 0, 0
+	corpusDocs(t, func(_ *docContext, prose []line) {
+		text := joinProse(prose)
+		checkWeekCalendarWords(t, text)
+		docs++
+		if refWeekCalendarWords(asciiLower(text)) {
+			found++
+		}
+	})
+	if docs == 0 || found == 0 {
+		t.Fatalf("%d corpus documents, %d with a 52/53-week phrase", docs, found)
+	}
+}
+
+func FuzzWeekCalendarWords(f *testing.F) {
+	f.Add("Fiscal 2003 was a 53-week year ending on the Saturday closest to January 31.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<12 {
+			return
+		}
+		checkWeekCalendarWords(t, s)
+	})
+}

@@ -12,17 +12,61 @@ var weekCalendarWords = []string{"52-week", "53-week", "52 week", "53 week", "fi
 	"sunday closest", "saturday closest", "friday closest", "sunday nearest", "saturday nearest", "friday nearest",
 	"last saturday", "last sunday", "last friday", "weeks ended", "week period"}
 
+// weekAnchors holds, for each byte that anchors a phrase of
+// weekCalendarWords (every phrase holds a 'k' or a 'y'), the phrases it
+// anchors and where in each it stands: one search for each anchor byte
+// finds every phrase, where a search for each phrase read the text 17
+// times.
+var weekAnchors = anchorPhrases(weekCalendarWords, "ky")
+
+type anchoredPhrase struct {
+	phrase string
+	at     int // the anchor's offset in the phrase
+}
+
+// anchorPhrases files each phrase under the first of the anchor bytes it
+// holds; a phrase that holds none is a programming error.
+func anchorPhrases(phrases []string, anchors string) map[byte][]anchoredPhrase {
+	out := map[byte][]anchoredPhrase{}
+	for _, w := range phrases {
+		i := strings.IndexAny(w, anchors)
+		if i < 0 {
+			panic("phrase " + w + " holds no anchor of " + anchors)
+		}
+		out[w[i]] = append(out[w[i]], anchoredPhrase{w, i})
+	}
+	return out
+}
+
+// holdsWeekCalendarWords reports whether lower-case text holds one of
+// weekCalendarWords.
+func holdsWeekCalendarWords(low string) bool {
+	for a, phrases := range weekAnchors {
+		for from := 0; ; {
+			i := strings.IndexByte(low[from:], a)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			for _, p := range phrases {
+				if at >= p.at && strings.HasPrefix(low[at-p.at:], p.phrase) {
+					return true
+				}
+			}
+			from = at + 1
+		}
+	}
+	return false
+}
+
 // learnCalendar reads from a document's prose how its fiscal years end:
 // whether they count weeks, and the exact end of each year the text names
 // ("Fiscal 1994 ended on January 30, 1994, fiscal 1993 ended on January
 // 31, 1993 ..."). A year named with two different ends is left unknown.
-func (ctx *docContext) learnCalendar(text string) {
-	low := asciiLower(text) // same byte offsets as text
-	for _, w := range weekCalendarWords {
-		if strings.Contains(low, w) {
-			ctx.weekCalendar = true
-			break
-		}
+// low is text lower-cased by asciiLower (same byte offsets).
+func (ctx *docContext) learnCalendar(text, low string) {
+	if holdsWeekCalendarWords(low) {
+		ctx.weekCalendar = true
 	}
 	if ctx.fye.IsZero() {
 		return

@@ -905,10 +905,10 @@ func parseFullDate(s string) (time.Time, bool) {
 
 // inferFiscalYearEnd reads the fiscal year end from the prose ("year ended
 // June 30") or from the tables: a 12-month column ends on it, and a six-
-// or nine-month year-to-date column starts the day after it.
-func inferFiscalYearEnd(tables []*Table, text string, headers headerCache) time.Time {
+// or nine-month year-to-date column starts the day after it. low is text
+// lower-cased by asciiLower.
+func inferFiscalYearEnd(tables []*Table, text, low string, headers headerCache) time.Time {
 	// The expression runs only where "year" stands, not over all the prose.
-	low := asciiLower(text)
 	for from := 0; ; {
 		i := strings.Index(low[from:], "year")
 		if i < 0 {
