@@ -81,11 +81,11 @@ func (ctx *docContext) learnCalendar(text, low string) {
 		}
 		at := from + i
 		window := text[at:min(len(text), at+140)]
-		for _, m := range reFullDate.FindAllString(window, -1) {
-			if d, ok := parseFullDate(m); ok {
+		eachFullDate(window, func(name, day, year string) {
+			if d, ok := fullDate(name, day, year); ok {
 				ctx.learnYearEnd(d, 1)
 			}
-		}
+		})
 		from = at + len("ended")
 	}
 }
