@@ -125,11 +125,38 @@ func controlBytes(raw []byte) int {
 }
 
 // ExpandTabs expands tabs to 8-column stops, so that columns keep their
-// alignment.
+// alignment. The text between tabs is copied whole, its characters
+// counted for the column.
 func ExpandTabs(s string) string {
-	if !strings.Contains(s, "\t") {
+	tabs := strings.Count(s, "\t")
+	if tabs == 0 {
 		return s
 	}
+	if !utf8.ValidString(s) {
+		return expandTabsRunes(s) // an invalid byte becomes U+FFFD, as ranging over runes reads it
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 7*tabs)
+	col := 0
+	for {
+		i := strings.IndexByte(s, '\t')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		col += utf8.RuneCountInString(s[:i])
+		pad := 8 - col%8
+		b.WriteString(tabStop[:pad])
+		col += pad
+		s = s[i+1:]
+	}
+}
+
+const tabStop = "        " // the most spaces a tab expands to
+
+// expandTabsRunes is ExpandTabs rune by rune, for text that is not UTF-8.
+func expandTabsRunes(s string) string {
 	var b strings.Builder
 	col := 0
 	for _, r := range s {
