@@ -65,32 +65,39 @@ func Decode(raw []byte) ([]Line, string, error) {
 }
 
 // splitLines cuts text into its lines, numbered from 1, with tabs
-// expanded and no-break spaces read as spaces.
+// expanded and no-break spaces read as spaces. A line ends at CR LF, a
+// lone CR or LF (as replacing CR LF and then CR by LF and splitting at LF
+// would). The next CR and the next LF are each searched for once, when
+// the cut passes them: a file without CR is searched for one once.
 func splitLines(text string) []Line {
 	lines := make([]Line, 0, strings.Count(text, "\n")+1)
-	for {
-		p, rest, ended := cutLine(text)
-		p = strings.ReplaceAll(p, "\u00a0", " ") // copies only a line that holds one
+	cr, lf := -1, -1 // the next CR and LF at or after pos; len(text) when none
+	for pos := 0; ; {
+		if cr < pos {
+			cr = indexFrom(text, pos, '\r')
+		}
+		if lf < pos {
+			lf = indexFrom(text, pos, '\n')
+		}
+		end := min(cr, lf)
+		p := strings.ReplaceAll(text[pos:end], "\u00a0", " ") // copies only a line that holds one
 		lines = append(lines, Line{N: len(lines) + 1, Text: unescapeDash(strings.TrimRight(ExpandTabs(p), " \f\v"))})
-		if !ended {
+		if end == len(text) {
 			return lines
 		}
-		text = rest
+		pos = end + 1
+		if text[end] == '\r' && pos < len(text) && text[pos] == '\n' {
+			pos++
+		}
 	}
 }
 
-// cutLine cuts text at its first line end: CR LF, a lone CR or LF (as
-// replacing CR LF and then CR by LF and splitting at LF would). The lines
-// are slices of the text, not copies.
-func cutLine(text string) (line, rest string, ended bool) {
-	i := strings.IndexAny(text, "\r\n")
-	if i < 0 {
-		return text, "", false
+// indexFrom is the index of the first c in s at or after from, or len(s).
+func indexFrom(s string, from int, c byte) int {
+	if i := strings.IndexByte(s[from:], c); i >= 0 {
+		return from + i
 	}
-	if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
-		return text[:i], text[i+2:], true
-	}
-	return text[:i], text[i+1:], true
+	return len(s)
 }
 
 // fromUTF16 turns a file that starts with a UTF-16 byte-order mark into
