@@ -104,3 +104,26 @@ func BenchmarkDecodeCorpus(b *testing.B) {
 		}
 	}
 }
+
+// controlBytesRef is controlBytes as it was, a test a byte.
+func controlBytesRef(raw []byte) int {
+	n := 0
+	for _, b := range raw {
+		if b < 32 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+			n++
+		}
+	}
+	return n
+}
+
+func TestControlBytesAsReference(t *testing.T) {
+	all := make([]byte, 0, 512)
+	for b := range 256 {
+		all = append(all, byte(b), byte(b))
+	}
+	for _, raw := range [][]byte{nil, all, []byte("a\x01\n\r\t\f\v\x1f")} {
+		if got, want := controlBytes(raw), controlBytesRef(raw); got != want {
+			t.Fatalf("controlBytes(%q) = %d, the reference %d", raw, got, want)
+		}
+	}
+}
