@@ -38,7 +38,7 @@ func refSourceOf(ctx *docContext, n int, text string) Source {
 
 // corpusDocs calls each with the context (its lines) and the prose of
 // every document of the corpus, as readDocument reads them.
-func corpusDocs(t *testing.T, each func(ctx *docContext, prose []line)) {
+func corpusDocs(t testing.TB, each func(ctx *docContext, prose []line)) {
 	var names []string
 	for _, kind := range []string{"text", "html"} {
 		names = append(names, corpusFiles(t, kind)...)
@@ -253,4 +253,79 @@ func FuzzFullDates(f *testing.F) {
 		}
 		checkFullDates(t, s)
 	})
+}
+
+// refASCIICase is asciiCase as it was: a byte written at a time.
+func refASCIICase(s string, from, to byte, shift int) string {
+	i := 0
+	for i < len(s) && (s[i] < from || s[i] > to) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= from && c <= to {
+			c = byte(int(c) + shift)
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func checkASCIICase(t *testing.T, s string) {
+	t.Helper()
+	if got, want := asciiLower(s), refASCIICase(s, 'A', 'Z', 'a'-'A'); got != want {
+		t.Fatalf("asciiLower(%.200q) = %.200q, the reference %.200q", s, got, want)
+	}
+	if got, want := asciiUpper(s), refASCIICase(s, 'a', 'z', 'A'-'a'); got != want {
+		t.Fatalf("asciiUpper(%.200q) = %.200q, the reference %.200q", s, got, want)
+	}
+}
+
+var asciiCaseCases = []string{"", "a", "A", "aB", "Ab", "ABC def GHI", "É é \u212a ſ Z", "\xff@[`{", "zZ"}
+
+// TestASCIICaseMatchesReference: every corpus document's prose and every
+// line of it, both ways.
+func TestASCIICaseMatchesReference(t *testing.T) {
+	for _, s := range asciiCaseCases {
+		checkASCIICase(t, s)
+	}
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	corpusDocs(t, func(_ *docContext, prose []line) {
+		checkASCIICase(t, joinProse(prose))
+		for _, l := range prose {
+			checkASCIICase(t, l.Text)
+		}
+	})
+}
+
+func FuzzASCIICase(f *testing.F) {
+	for _, s := range asciiCaseCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkASCIICase)
+}
+
+// BenchmarkASCIILowerCorpus lower-cases every corpus document's prose.
+func BenchmarkASCIILowerCorpus(b *testing.B) {
+	var texts []string
+	size := 0
+	corpusDocs(b, func(_ *docContext, prose []line) {
+		texts = append(texts, joinProse(prose))
+		size += len(texts[len(texts)-1])
+	})
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			_ = asciiLower(s)
+		}
+	}
 }

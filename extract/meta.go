@@ -1073,24 +1073,32 @@ func asciiUpper(s string) string { return asciiCase(s, 'a', 'z', 'A'-'a') }
 func asciiLower(s string) string { return asciiCase(s, 'A', 'Z', 'a'-'A') }
 
 func asciiCase(s string, from, to byte, shift int) string {
-	i := 0
-	for i < len(s) && (s[i] < from || s[i] > to) {
-		i++
-	}
+	i := caseRun(s, from, to)
 	if i == len(s) {
 		return s // nothing to change: no copy
 	}
 	var b strings.Builder // one allocation, where []byte and string() make two
 	b.Grow(len(s))
-	b.WriteString(s[:i])
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c >= from && c <= to {
-			c = byte(int(c) + shift)
+	for {
+		b.WriteString(s[:i]) // a run with nothing to change, copied whole
+		for ; i < len(s) && s[i] >= from && s[i] <= to; i++ {
+			b.WriteByte(byte(int(s[i]) + shift))
 		}
-		b.WriteByte(c)
+		s = s[i:]
+		if i = caseRun(s, from, to); i == len(s) {
+			b.WriteString(s)
+			return b.String()
+		}
 	}
-	return b.String()
+}
+
+// caseRun is the length of s's lead bytes outside from..to.
+func caseRun(s string, from, to byte) int {
+	i := 0
+	for i < len(s) && (s[i] < from || s[i] > to) {
+		i++
+	}
+	return i
 }
 
 // companyCandidate trims a matched name's lead words and refuses one that
