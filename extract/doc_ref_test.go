@@ -329,3 +329,46 @@ func BenchmarkASCIILowerCorpus(b *testing.B) {
 		}
 	}
 }
+
+// refMayTitleStatement is mayTitleStatement as it was: six searches of a
+// lower-cased copy.
+func refMayTitleStatement(s string) bool {
+	low := strings.ToLower(s)
+	return strings.Contains(low, "balance") || strings.Contains(low, "cash flow") || strings.Contains(low, "income") ||
+		strings.Contains(low, "operations") || strings.Contains(low, "earnings") || strings.Contains(low, "financial")
+}
+
+func checkMayTitleStatement(t *testing.T, s string) {
+	t.Helper()
+	if got, want := mayTitleStatement(s), refMayTitleStatement(s); got != want {
+		t.Fatalf("mayTitleStatement(%q) = %v, the reference %v", s, got, want)
+	}
+}
+
+var titleCases = []string{"", "BALANCE SHEETS", "Cash Flows", "cash\tflow", "CASH\x00FLOW", "Statements of Income", "FİNANCİAL DATA",
+	"Results of Operation", "EARNINGS", "earning", "financia", "balanc", "xincomex", "Caſh flow", "In\u212acome", "the balance"}
+
+func TestMayTitleStatementMatchesReference(t *testing.T) {
+	for _, s := range titleCases {
+		checkMayTitleStatement(t, s)
+	}
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	for _, s := range referenceTexts(t) {
+		checkMayTitleStatement(t, s)
+	}
+	corpusDocs(t, func(_ *docContext, prose []line) {
+		for _, l := range prose {
+			checkMayTitleStatement(t, l.Text)
+			checkMayTitleStatement(t, strings.TrimSpace(l.Text))
+		}
+	})
+}
+
+func FuzzMayTitleStatement(f *testing.F) {
+	for _, s := range titleCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkMayTitleStatement)
+}

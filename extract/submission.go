@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // SECHeader is what an EDGAR submission's header says of the filing: the
@@ -324,11 +325,45 @@ func titlesStatement(lines []line) bool {
 	return false
 }
 
-// mayTitleStatement is a quick test that spares the title expressions.
+// mayTitleStatement is a quick test that spares the title expressions:
+// the line holds one of titleWords in any case. An ASCII line is read in
+// one pass, each place tried against the words of its letter, without a
+// lower-cased copy.
 func mayTitleStatement(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return mayTitleStatementLower(s) // strings.ToLower folds İ to i and the Kelvin sign to k
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		for _, w := range titleWords[lowerASCII[s[i]]] {
+			if len(s)-i >= len(w) && foldedAt(s, i, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var titleWordList = []string{"balance", "cash flow", "income", "operations", "earnings", "financial"}
+
+// titleWords files titleWordList by first letter.
+var titleWords = func() (t [256][]string) {
+	for _, w := range titleWordList {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
+
+// mayTitleStatementLower is mayTitleStatement on a lower-cased copy.
+func mayTitleStatementLower(s string) bool {
 	low := strings.ToLower(s)
-	return strings.Contains(low, "balance") || strings.Contains(low, "cash flow") || strings.Contains(low, "income") ||
-		strings.Contains(low, "operations") || strings.Contains(low, "earnings") || strings.Contains(low, "financial")
+	for _, w := range titleWordList {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // looksLikeHTML reports whether a document is an HTML exhibit.
