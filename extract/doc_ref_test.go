@@ -372,3 +372,80 @@ func FuzzMayTitleStatement(f *testing.F) {
 	}
 	f.Fuzz(checkMayTitleStatement)
 }
+
+// refTitlesStatement is titlesStatement as it was: every line read as a
+// title, the last one remembered.
+func refTitlesStatement(lines []line) bool {
+	title := -100
+	for i, l := range lines {
+		s := strings.TrimSpace(l.Text)
+		switch {
+		case s == "":
+		case len(s) >= 6 && strings.EqualFold(s[:6], "<TABLE"):
+			if i-title <= 8 {
+				return true
+			}
+		case len(s) <= 80 && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":") && mayTitleStatement(s) && classifyTitle(s) != Other:
+			title = i
+		}
+	}
+	return false
+}
+
+func checkTitlesStatement(t *testing.T, texts []string) {
+	t.Helper()
+	lines := make([]line, len(texts))
+	for i, s := range texts {
+		lines[i] = line{N: i + 1, Text: s}
+	}
+	if got, want := titlesStatement(lines), refTitlesStatement(lines); got != want {
+		t.Fatalf("titlesStatement(%q) = %v, the reference %v", texts, got, want)
+	}
+}
+
+// TestTitlesStatementMatchesReference: every corpus document, and each
+// window of its lines around every <TABLE>, cut at each distance from it.
+func TestTitlesStatementMatchesReference(t *testing.T) {
+	gap := func(n int) []string { return make([]string, n) }
+	for _, texts := range [][]string{
+		nil, {"<TABLE>"}, {"BALANCE SHEETS", "<TABLE>"}, append(append([]string{"BALANCE SHEETS"}, gap(7)...), "<table>"),
+		append(append([]string{"BALANCE SHEETS"}, gap(8)...), "<TABLE>"), {"Balance sheets.", "<TABLE>"},
+		{"BALANCE SHEETS", "<TABLE>", "<TABLE>"}, {"<TABLE> BALANCE SHEETS", "<TABLE>"}, {"  <Table", " Statements of Cash Flows ", "<TABLE"},
+	} {
+		checkTitlesStatement(t, texts)
+	}
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	tables := 0
+	corpusDocs(t, func(_ *docContext, prose []line) {
+		texts := make([]string, len(prose))
+		for i, l := range prose {
+			texts[i] = l.Text
+		}
+		checkTitlesStatement(t, texts)
+		for i, s := range texts {
+			if !isTableTag(strings.TrimSpace(s)) {
+				continue
+			}
+			tables++
+			for from := max(0, i-10); from <= i; from++ {
+				checkTitlesStatement(t, texts[from:i+1])
+			}
+		}
+	})
+	if tables == 0 {
+		t.Fatal("no <TABLE> in the corpus")
+	}
+}
+
+func FuzzTitlesStatement(f *testing.F) {
+	f.Add("BALANCE SHEETS\n\n<TABLE>\nx\n<table>")
+	f.Add("Statements of Income\n1\n2\n3\n4\n5\n6\n7\n<TABLE>")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<12 {
+			return
+		}
+		checkTitlesStatement(t, strings.Split(s, "\n"))
+	})
+}

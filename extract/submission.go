@@ -306,23 +306,32 @@ func readableDocument(d document) bool {
 }
 
 // titlesStatement: a line naming a statement ("Consolidated balance
-// sheets as at December 31, 1994") stands just above a <TABLE>. A
-// contract that mentions a balance sheet in its prose does not qualify.
+// sheets as at December 31, 1994") stands just above a <TABLE>, within
+// eight lines. A contract that mentions a balance sheet in its prose does
+// not qualify. Only the lines above a <TABLE> are read as titles, not
+// every line of the exhibit.
 func titlesStatement(lines []line) bool {
-	title := -100
 	for i, l := range lines {
-		s := strings.TrimSpace(l.Text)
-		switch {
-		case s == "":
-		case len(s) >= 6 && strings.EqualFold(s[:6], "<TABLE"):
-			if i-title <= 8 {
+		if !isTableTag(strings.TrimSpace(l.Text)) {
+			continue
+		}
+		for j := max(0, i-8); j < i; j++ {
+			if s := strings.TrimSpace(lines[j].Text); !isTableTag(s) && titlesStatementLine(s) {
 				return true
 			}
-		case len(s) <= 80 && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":") && mayTitleStatement(s) && classifyTitle(s) != Other:
-			title = i
 		}
 	}
 	return false
+}
+
+// isTableTag: a trimmed line that opens a <TABLE>.
+func isTableTag(s string) bool { return len(s) >= 6 && strings.EqualFold(s[:6], "<TABLE") }
+
+// titlesStatementLine: a trimmed line that names a statement, short and
+// not ending as a sentence or a lead-in does.
+func titlesStatementLine(s string) bool {
+	return s != "" && len(s) <= 80 && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":") && mayTitleStatement(s) &&
+		classifyTitle(s) != Other
 }
 
 // mayTitleStatement is a quick test that spares the title expressions:
