@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"finexport/extract/grid"
 	"finexport/extract/htmlgrid"
 	"finexport/extract/textgrid"
 )
@@ -447,5 +448,52 @@ func FuzzTitlesStatement(f *testing.F) {
 			return
 		}
 		checkTitlesStatement(t, strings.Split(s, "\n"))
+	})
+}
+
+// refJoinProse is joinProse as it was: the trimmed lines joined, then
+// folded.
+func refJoinProse(lines []line) string {
+	parts := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if s := strings.TrimSpace(l.Text); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return grid.FoldSpaces(strings.Join(parts, " "))
+}
+
+func checkJoinProse(t *testing.T, lines []line) {
+	t.Helper()
+	if got, want := joinProse(lines), refJoinProse(lines); got != want {
+		t.Fatalf("joinProse(%.300v) = %.300q, the reference %.300q", lines, got, want)
+	}
+}
+
+func TestJoinProseMatchesReference(t *testing.T) {
+	for _, texts := range [][]string{nil, {""}, {" "}, {"a"}, {" a  b ", "", "  ", "c\u00a0\u2003d\t", "\xff  é"}, {"", "x"}, {"x", "\u0085"}} {
+		lines := make([]line, len(texts))
+		for i, s := range texts {
+			lines[i] = line{N: i + 1, Text: s}
+		}
+		checkJoinProse(t, lines)
+	}
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	corpusDocs(t, func(_ *docContext, prose []line) { checkJoinProse(t, prose) })
+}
+
+func FuzzJoinProse(f *testing.F) {
+	f.Add(" a  b \n\n  \nc\u00a0\u2003d\t\n\xff  é")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<12 {
+			return
+		}
+		var lines []line
+		for i, l := range strings.Split(s, "\n") {
+			lines = append(lines, line{N: i + 1, Text: l})
+		}
+		checkJoinProse(t, lines)
 	})
 }

@@ -17,15 +17,29 @@ var (
 	leadWords  = map[string]bool{"About": true, "ABOUT": true, "Contact:": true, "CONTACT:": true, "The": true, "For": true, "FOR": true}
 )
 
-// joinProse folds lines into one string with single spaces.
+// joinProse folds lines into one string with single spaces: each line's
+// words folded into a scratch buffer and written into one builder sized
+// once, as folding the lines joined would give (a line's end parts words
+// as a space does).
 func joinProse(lines []line) string {
-	parts := make([]string, 0, len(lines))
+	size, longest := 0, 0
 	for _, l := range lines {
-		if s := strings.TrimSpace(l.Text); s != "" {
-			parts = append(parts, s)
-		}
+		size += len(l.Text) + 1
+		longest = max(longest, len(l.Text))
 	}
-	return grid.FoldSpaces(strings.Join(parts, " "))
+	var b strings.Builder
+	b.Grow(size)
+	scratch := make([]byte, 0, longest)
+	for _, l := range lines {
+		if scratch = appendFolded(scratch[:0], l.Text); len(scratch) == 0 {
+			continue // a blank line
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.Write(scratch)
+	}
+	return b.String()
 }
 
 // joinParagraphs folds lines into one string with single spaces, and
