@@ -113,7 +113,7 @@ type docContext struct {
 	companyRank int
 	yearless    *yearless
 	filed       time.Time
-	runeMark    runeMark // see sourceOf
+	runeMarks   runeMarks // see sourceOf
 }
 
 func (ctx *docContext) note(n int, msg string) {

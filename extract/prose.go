@@ -1404,20 +1404,34 @@ func spacedWords(s string, at int, words []string) (int, bool) {
 }
 
 // runesTo counts the characters of line n (text s) before byte at, going on
-// from the last count on the same line when at lies at or after it.
+// from the nearest count made before it on the same line: a figure whose
+// text first stands further back than the figure before is counted from
+// the count nearest it, not from the line's start.
 func (ctx *docContext) runesTo(n int, s string, at int) int {
-	m := ctx.runeMark
-	if m.line != n || m.at > at {
-		m = runeMark{line: n}
-	}
 	if at < len(s) && !utf8.RuneStart(s[at]) {
 		return utf8.RuneCountInString(s[:at]) // inside a character: counts do not add up there
 	}
-	m.runes += utf8.RuneCountInString(s[m.at:at])
-	m.at = at
-	ctx.runeMark = m
-	return m.runes
+	m := &ctx.runeMarks
+	if m.line != n {
+		m.line, m.marks = n, m.marks[:0]
+	}
+	k := sort.Search(len(m.marks), func(i int) bool { return m.marks[i].at > at }) // the first count after at
+	from, runes := 0, 0
+	if k > 0 {
+		from, runes = m.marks[k-1].at, m.marks[k-1].runes
+	}
+	runes += utf8.RuneCountInString(s[from:at])
+	if k == len(m.marks) && at > from {
+		m.marks = append(m.marks, runeMark{at, runes})
+	}
+	return runes
 }
 
-// runeMark is a count of the characters of a line before a byte of it.
-type runeMark struct{ line, at, runes int }
+// runeMarks are counts of the characters of a line before bytes of it
+// (each a character's start), in byte order.
+type runeMarks struct {
+	line  int
+	marks []runeMark
+}
+
+type runeMark struct{ at, runes int }
