@@ -497,3 +497,88 @@ func FuzzJoinProse(f *testing.F) {
 		checkJoinProse(t, lines)
 	})
 }
+
+// refLooksLikeHTML is looksLikeHTML as it was: each line lower-cased.
+func refLooksLikeHTML(d document) bool {
+	for i, l := range d.Lines {
+		if i > 40 {
+			break
+		}
+		low := strings.ToLower(l.Text)
+		if strings.Contains(low, "<html") || strings.Contains(low, "<body") || strings.Contains(low, "<p ") || strings.Contains(low, "<div") {
+			return true
+		}
+	}
+	return false
+}
+
+func checkLooksLikeHTML(t *testing.T, texts []string) {
+	t.Helper()
+	var d document
+	for i, s := range texts {
+		d.Lines = append(d.Lines, line{N: i + 1, Text: s})
+	}
+	if got, want := looksLikeHTML(d), refLooksLikeHTML(d); got != want {
+		t.Fatalf("looksLikeHTML(%.300q) = %v, the reference %v", texts, got, want)
+	}
+	for _, s := range texts {
+		for _, p := range []string{"html", "body", "p ", "div", "ki", ""} {
+			if got, want := lowerPrefix(s, p), strings.HasPrefix(strings.ToLower(s), p); got != want {
+				t.Fatalf("lowerPrefix(%q, %q) = %v, the reference %v", s, p, got, want)
+			}
+		}
+	}
+}
+
+var htmlCases = []string{"<HTML>", "<html", "< html", "<Body class=x>", "<p>", "<P style", "<dİv>", "<dIV", "<d\xffiv", "\u212ai", "İ", "<", "x<p ", "<htm"}
+
+// TestLooksLikeHTMLMatchesReference: every document of the corpus, its
+// first lines each alone, and tricky cases.
+func TestLooksLikeHTMLMatchesReference(t *testing.T) {
+	for _, s := range htmlCases {
+		checkLooksLikeHTML(t, []string{s})
+	}
+	checkLooksLikeHTML(t, append(make([]string, 41), "<html>"))
+	checkLooksLikeHTML(t, append(make([]string, 40), "<html>"))
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	html := 0
+	for _, kind := range []string{"text", "html"} {
+		for _, name := range corpusFiles(t, kind) {
+			raw, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines, _, err := textgrid.Decode(raw)
+			if err != nil {
+				continue
+			}
+			for _, d := range splitSubmission(lines).docs {
+				texts := make([]string, 0, 41)
+				for _, l := range d.Lines[:min(len(d.Lines), 41)] {
+					texts = append(texts, l.Text)
+				}
+				checkLooksLikeHTML(t, texts)
+				if refLooksLikeHTML(d) {
+					html++
+				}
+			}
+		}
+	}
+	if html == 0 {
+		t.Fatal("no HTML document in the corpus")
+	}
+}
+
+func FuzzLooksLikeHTML(f *testing.F) {
+	for _, s := range htmlCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<12 {
+			return
+		}
+		checkLooksLikeHTML(t, strings.Split(s, "\n"))
+	})
+}

@@ -375,16 +375,46 @@ func mayTitleStatementLower(s string) bool {
 	return false
 }
 
-// looksLikeHTML reports whether a document is an HTML exhibit.
+// looksLikeHTML reports whether a document is an HTML exhibit: one of its
+// first lines opens a page, a body, a paragraph or a division, in any case.
+// Each '<' is read on, without a lower-cased copy of the line (an HTML
+// filing may be one line).
 func looksLikeHTML(d document) bool {
 	for i, l := range d.Lines {
 		if i > 40 {
 			break
 		}
-		low := strings.ToLower(l.Text)
-		if strings.Contains(low, "<html") || strings.Contains(low, "<body") || strings.Contains(low, "<p ") || strings.Contains(low, "<div") {
-			return true
+		for s := l.Text; ; {
+			at := strings.IndexByte(s, '<')
+			if at < 0 {
+				break
+			}
+			s = s[at+1:]
+			if lowerPrefix(s, "html") || lowerPrefix(s, "body") || lowerPrefix(s, "p ") || lowerPrefix(s, "div") {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// lowerPrefix reports whether strings.ToLower(s) starts with prefix (lower-
+// case ASCII). Of the characters outside ASCII, only İ lowers to i and the
+// Kelvin sign to k; a byte that is not UTF-8 becomes U+FFFD.
+func lowerPrefix(s, prefix string) bool {
+	j := 0
+	for i := 0; i < len(prefix); i++ {
+		c := prefix[i]
+		switch {
+		case j < len(s) && lowerASCII[s[j]] == c: // c is ASCII: so is s[j]
+			j++
+		case c == 'i' && strings.HasPrefix(s[j:], "\u0130"):
+			j += len("\u0130")
+		case c == 'k' && strings.HasPrefix(s[j:], "\u212a"):
+			j += len("\u212a")
+		default:
+			return false
+		}
+	}
+	return true
 }
