@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"finexport/extract/grid"
@@ -581,4 +582,100 @@ func FuzzLooksLikeHTML(f *testing.F) {
 		}
 		checkLooksLikeHTML(t, strings.Split(s, "\n"))
 	})
+}
+
+// refYearRulesIn is yearRulesIn as it was: a search for each weekday's
+// name over the whole text.
+func refYearRulesIn(low string, month time.Month) []yearRule {
+	var out []yearRule
+	for name, wd := range weekdays {
+		for from := 0; ; {
+			i := indexWord(low[from:], name)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(name)
+			before := strings.Fields(low[max(0, at-100):at])
+			if len(before) == 0 || !strings.Contains(low[max(0, at-100):at], "year") {
+				continue
+			}
+			after := strings.FieldsFunc(low[from:min(len(low), from+40)], func(r rune) bool { return r == ' ' || r == '\n' || r == ',' || r == '.' })
+			if r, ok := readYearRule(before[len(before)-1], after, wd); ok && r.month == month && !hasRule(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// checkYearRules compares the rules as sets: the old order followed a
+// map's, which varies from run to run.
+func checkYearRules(t *testing.T, low string) int {
+	t.Helper()
+	found := 0
+	for m := time.January; m <= time.December; m++ {
+		got, want := yearRulesIn(low, m), refYearRulesIn(low, m)
+		same := len(got) == len(want)
+		for _, r := range got {
+			same = same && hasRule(want, r)
+		}
+		if !same {
+			t.Fatalf("yearRulesIn(%.300q, %v) = %v, the reference %v", low, m, got, want)
+		}
+		found += len(got)
+	}
+	return found
+}
+
+var yearRuleCases = []string{
+	"fiscal years end on the last saturday in september.", "the fiscal year ends on the sunday closest to january 31",
+	"its year ends on the friday nearest the end of december; quarters end on the last friday of march", "yearsaturday nearest march 31",
+	"year xsaturday nearest march 31", "year saturdays nearest march 31", "year, last sunday of june, last monday of june", "day", "year day",
+	"a 52-53 week fiscal year ending on the wednesday closest to june 30, 2004 and the thursday nearest june 30",
+}
+
+func TestYearRulesInMatchesReference(t *testing.T) {
+	for _, s := range yearRuleCases {
+		checkYearRules(t, s)
+	}
+	if testing.Short() {
+		t.Skip("the whole corpus")
+	}
+	found := 0
+	corpusDocs(t, func(_ *docContext, prose []line) {
+		found += checkYearRules(t, asciiLower(joinProse(prose)))
+	})
+	if found == 0 {
+		t.Fatal("no year-end rule in the corpus")
+	}
+}
+
+func FuzzYearRulesIn(f *testing.F) {
+	for _, s := range yearRuleCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<12 {
+			return
+		}
+		checkYearRules(t, asciiLower(s))
+	})
+}
+
+// BenchmarkYearRulesInCorpus reads the year-end rules of every corpus
+// document's prose.
+func BenchmarkYearRulesInCorpus(b *testing.B) {
+	var lows []string
+	size := 0
+	corpusDocs(b, func(_ *docContext, prose []line) {
+		lows = append(lows, asciiLower(joinProse(prose)))
+		size += len(lows[len(lows)-1])
+	})
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, low := range lows {
+			_ = yearRulesIn(low, time.December)
+		}
+	}
 }

@@ -197,27 +197,48 @@ var weekdays = map[string]time.Weekday{"sunday": time.Sunday, "monday": time.Mon
 // years ending in month: "the last Friday in September", "the Sunday
 // closest to January 31", "the Saturday nearest the end of December". A
 // rule for quarters of other months is not the year's.
+//
+// Every weekday's name ends in "day": one search for it finds them all,
+// where a search for each name read the text seven times. The rules come
+// in the text's order (the order does not count: keptRule wants one).
 func yearRulesIn(low string, month time.Month) []yearRule {
 	var out []yearRule
-	for name, wd := range weekdays {
-		for from := 0; ; {
-			i := indexWord(low[from:], name)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			from = at + len(name)
-			before := strings.Fields(low[max(0, at-100):at])
-			if len(before) == 0 || !strings.Contains(low[max(0, at-100):at], "year") {
-				continue // a rule of the year, not of a payment date
-			}
-			after := strings.FieldsFunc(low[from:min(len(low), from+40)], func(r rune) bool { return r == ' ' || r == '\n' || r == ',' || r == '.' })
-			if r, ok := readYearRule(before[len(before)-1], after, wd); ok && r.month == month && !hasRule(out, r) {
-				out = append(out, r)
-			}
+	for from := 0; ; {
+		i := strings.Index(low[from:], "day")
+		if i < 0 {
+			return out
+		}
+		end := from + i + len("day")
+		from = from + i + 1
+		name, wd, ok := weekdayEnding(low, end)
+		if !ok {
+			continue
+		}
+		at := end - len(name)
+		before := strings.Fields(low[max(0, at-100):at])
+		if len(before) == 0 || !strings.Contains(low[max(0, at-100):at], "year") {
+			continue // a rule of the year, not of a payment date
+		}
+		after := strings.FieldsFunc(low[end:min(len(low), end+40)], func(r rune) bool { return r == ' ' || r == '\n' || r == ',' || r == '.' })
+		if r, ok := readYearRule(before[len(before)-1], after, wd); ok && r.month == month && !hasRule(out, r) {
+			out = append(out, r)
 		}
 	}
-	return out
+}
+
+// weekdayEnding finds the weekday's name, a word of its own, that ends at
+// low[:end].
+func weekdayEnding(low string, end int) (string, time.Weekday, bool) {
+	if end < len(low) && isLetter(low[end]) {
+		return "", 0, false
+	}
+	for name, wd := range weekdays {
+		at := end - len(name)
+		if at >= 0 && low[at:end] == name && (at == 0 || !isLetter(low[at-1])) {
+			return name, wd, true
+		}
+	}
+	return "", 0, false
 }
 
 // readYearRule reads the words around a weekday's name as a rule.
