@@ -679,3 +679,41 @@ func BenchmarkYearRulesInCorpus(b *testing.B) {
 		}
 	}
 }
+
+// refStatesDate is statesDate as it was, on fullDates (the expression).
+func refStatesDate(header string, d time.Time) bool {
+	if !mayNamePeriod(header) {
+		return false
+	}
+	for _, x := range fullDates(header) {
+		if x.Equal(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestStatesDateMatchesReference: every corpus line's dates, as fullDates
+// reads them, and a day off each.
+func TestStatesDateMatchesReference(t *testing.T) {
+	texts := append([]string{"Year ended September 30, 1994", "Five fiscal years ended September 30, 1994", "Feb 29, 2003", "Dec. 31, 2002 and Dec 31, 2003"}, fullDateCases...)
+	if !testing.Short() {
+		texts = append(texts, referenceTexts(t)...)
+	}
+	dated := 0
+	for _, s := range texts {
+		for _, x := range append(fullDates(s), date(2003, 12, 31)) {
+			for _, d := range []time.Time{x, x.AddDate(0, 0, 1)} {
+				if got, want := statesDate(s, d), refStatesDate(s, d); got != want {
+					t.Fatalf("statesDate(%q, %v) = %v, the reference %v", s, d, got, want)
+				}
+				if want := refStatesDate(s, d); want {
+					dated++
+				}
+			}
+		}
+	}
+	if dated == 0 {
+		t.Fatal("no header states its date")
+	}
+}

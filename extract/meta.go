@@ -1071,12 +1071,13 @@ func statesDate(header string, d time.Time) bool {
 	if !mayNamePeriod(header) {
 		return false
 	}
-	for _, x := range fullDates(header) {
-		if x.Equal(d) {
-			return true
+	states := false
+	eachFullDate(header, func(name, day, year string) { // fullDates' dates, by the scan
+		if x, ok := fullDate(name, day, year); ok && x.Equal(d) {
+			states = true
 		}
-	}
-	return false
+	})
+	return states
 }
 
 // asciiUpper and asciiLower change the case of ASCII letters only: every
