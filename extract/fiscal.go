@@ -12,17 +12,61 @@ var weekCalendarWords = []string{"52-week", "53-week", "52 week", "53 week", "fi
 	"sunday closest", "saturday closest", "friday closest", "sunday nearest", "saturday nearest", "friday nearest",
 	"last saturday", "last sunday", "last friday", "weeks ended", "week period"}
 
+// weekAnchors holds, for each byte that anchors a phrase of
+// weekCalendarWords (every phrase holds a 'k' or a 'y'), the phrases it
+// anchors and where in each it stands: one search for each anchor byte
+// finds every phrase, where a search for each phrase read the text 17
+// times.
+var weekAnchors = anchorPhrases(weekCalendarWords, "ky")
+
+type anchoredPhrase struct {
+	phrase string
+	at     int // the anchor's offset in the phrase
+}
+
+// anchorPhrases files each phrase under the first of the anchor bytes it
+// holds; a phrase that holds none is a programming error.
+func anchorPhrases(phrases []string, anchors string) map[byte][]anchoredPhrase {
+	out := map[byte][]anchoredPhrase{}
+	for _, w := range phrases {
+		i := strings.IndexAny(w, anchors)
+		if i < 0 {
+			panic("phrase " + w + " holds no anchor of " + anchors)
+		}
+		out[w[i]] = append(out[w[i]], anchoredPhrase{w, i})
+	}
+	return out
+}
+
+// holdsWeekCalendarWords reports whether lower-case text holds one of
+// weekCalendarWords.
+func holdsWeekCalendarWords(low string) bool {
+	for a, phrases := range weekAnchors {
+		for from := 0; ; {
+			i := strings.IndexByte(low[from:], a)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			for _, p := range phrases {
+				if at >= p.at && strings.HasPrefix(low[at-p.at:], p.phrase) {
+					return true
+				}
+			}
+			from = at + 1
+		}
+	}
+	return false
+}
+
 // learnCalendar reads from a document's prose how its fiscal years end:
 // whether they count weeks, and the exact end of each year the text names
 // ("Fiscal 1994 ended on January 30, 1994, fiscal 1993 ended on January
 // 31, 1993 ..."). A year named with two different ends is left unknown.
-func (ctx *docContext) learnCalendar(text string) {
-	low := asciiLower(text) // same byte offsets as text
-	for _, w := range weekCalendarWords {
-		if strings.Contains(low, w) {
-			ctx.weekCalendar = true
-			break
-		}
+// low is text lower-cased by asciiLower (same byte offsets).
+func (ctx *docContext) learnCalendar(text, low string) {
+	if holdsWeekCalendarWords(low) {
+		ctx.weekCalendar = true
 	}
 	if ctx.fye.IsZero() {
 		return
@@ -37,11 +81,11 @@ func (ctx *docContext) learnCalendar(text string) {
 		}
 		at := from + i
 		window := text[at:min(len(text), at+140)]
-		for _, m := range reFullDate.FindAllString(window, -1) {
-			if d, ok := parseFullDate(m); ok {
+		eachFullDate(window, func(name, day, year string) {
+			if d, ok := fullDate(name, day, year); ok {
 				ctx.learnYearEnd(d, 1)
 			}
-		}
+		})
 		from = at + len("ended")
 	}
 }
@@ -153,27 +197,48 @@ var weekdays = map[string]time.Weekday{"sunday": time.Sunday, "monday": time.Mon
 // years ending in month: "the last Friday in September", "the Sunday
 // closest to January 31", "the Saturday nearest the end of December". A
 // rule for quarters of other months is not the year's.
+//
+// Every weekday's name ends in "day": one search for it finds them all,
+// where a search for each name read the text seven times. The rules come
+// in the text's order (the order does not count: keptRule wants one).
 func yearRulesIn(low string, month time.Month) []yearRule {
 	var out []yearRule
-	for name, wd := range weekdays {
-		for from := 0; ; {
-			i := indexWord(low[from:], name)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			from = at + len(name)
-			before := strings.Fields(low[max(0, at-100):at])
-			if len(before) == 0 || !strings.Contains(low[max(0, at-100):at], "year") {
-				continue // a rule of the year, not of a payment date
-			}
-			after := strings.FieldsFunc(low[from:min(len(low), from+40)], func(r rune) bool { return r == ' ' || r == '\n' || r == ',' || r == '.' })
-			if r, ok := readYearRule(before[len(before)-1], after, wd); ok && r.month == month && !hasRule(out, r) {
-				out = append(out, r)
-			}
+	for from := 0; ; {
+		i := strings.Index(low[from:], "day")
+		if i < 0 {
+			return out
+		}
+		end := from + i + len("day")
+		from = from + i + 1
+		name, wd, ok := weekdayEnding(low, end)
+		if !ok {
+			continue
+		}
+		at := end - len(name)
+		before := strings.Fields(low[max(0, at-100):at])
+		if len(before) == 0 || !strings.Contains(low[max(0, at-100):at], "year") {
+			continue // a rule of the year, not of a payment date
+		}
+		after := strings.FieldsFunc(low[end:min(len(low), end+40)], func(r rune) bool { return r == ' ' || r == '\n' || r == ',' || r == '.' })
+		if r, ok := readYearRule(before[len(before)-1], after, wd); ok && r.month == month && !hasRule(out, r) {
+			out = append(out, r)
 		}
 	}
-	return out
+}
+
+// weekdayEnding finds the weekday's name, a word of its own, that ends at
+// low[:end].
+func weekdayEnding(low string, end int) (string, time.Weekday, bool) {
+	if end < len(low) && isLetter(low[end]) {
+		return "", 0, false
+	}
+	for name, wd := range weekdays {
+		at := end - len(name)
+		if at >= 0 && low[at:end] == name && (at == 0 || !isLetter(low[at-1])) {
+			return name, wd, true
+		}
+	}
+	return "", 0, false
 }
 
 // readYearRule reads the words around a weekday's name as a rule.

@@ -17,15 +17,29 @@ var (
 	leadWords  = map[string]bool{"About": true, "ABOUT": true, "Contact:": true, "CONTACT:": true, "The": true, "For": true, "FOR": true}
 )
 
-// joinProse folds lines into one string with single spaces.
+// joinProse folds lines into one string with single spaces: each line's
+// words folded into a scratch buffer and written into one builder sized
+// once, as folding the lines joined would give (a line's end parts words
+// as a space does).
 func joinProse(lines []line) string {
-	parts := make([]string, 0, len(lines))
+	size, longest := 0, 0
 	for _, l := range lines {
-		if s := strings.TrimSpace(l.Text); s != "" {
-			parts = append(parts, s)
-		}
+		size += len(l.Text) + 1
+		longest = max(longest, len(l.Text))
 	}
-	return grid.FoldSpaces(strings.Join(parts, " "))
+	var b strings.Builder
+	b.Grow(size)
+	scratch := make([]byte, 0, longest)
+	for _, l := range lines {
+		if scratch = appendFolded(scratch[:0], l.Text); len(scratch) == 0 {
+			continue // a blank line
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.Write(scratch)
+	}
+	return b.String()
 }
 
 // joinParagraphs folds lines into one string with single spaces, and
@@ -893,9 +907,16 @@ func parseFullDate(s string) (time.Time, bool) {
 	if m == nil {
 		return time.Time{}, false
 	}
-	mon := monthNames[strings.TrimSuffix(strings.ToLower(m[1]), ".")]
-	day, _ := strconv.Atoi(m[2])
-	year, _ := strconv.Atoi(m[3])
+	return fullDate(m[1], m[2], m[3])
+}
+
+// fullDate is the date of reFullDate's submatches: a month's name as
+// written (a point kept), a day and a year; false for a day the month
+// lacks.
+func fullDate(name, dayDigits, yearDigits string) (time.Time, bool) {
+	mon := monthNames[strings.TrimSuffix(strings.ToLower(name), ".")]
+	day, _ := strconv.Atoi(dayDigits)
+	year, _ := strconv.Atoi(yearDigits)
 	d := date(year, mon, day)
 	if mon == 0 || d.Month() != mon {
 		return time.Time{}, false
@@ -903,12 +924,88 @@ func parseFullDate(s string) (time.Time, bool) {
 	return d, true
 }
 
+// fullDateNames are reFullDate's month names; an abbreviation may take a
+// point. At most one of them can begin a match at a place (a shorter name
+// is followed by a letter or point of the longer, not by white space).
+var fullDateNames = []struct {
+	name  string
+	point bool
+}{{"january", false}, {"february", false}, {"march", false}, {"april", false}, {"may", false}, {"june", false},
+	{"july", false}, {"august", false}, {"september", false}, {"october", false}, {"november", false},
+	{"december", false}, {"jan", true}, {"feb", true}, {"mar", true}, {"apr", true}, {"jun", true}, {"jul", true},
+	{"aug", true}, {"sept", true}, {"sep", true}, {"oct", true}, {"nov", true}, {"dec", true}}
+
+// eachFullDate calls each with the submatches of every match of reFullDate
+// in s, in order ("March 31, 2004", "Sept. 30 1998"), found by a scan: a
+// month's name at a word's start, its point if any, white space, one or
+// two digits, a comma if any, white space, a year of 19xx or 20xx ending a
+// word. Text with a long s or Kelvin sign, which the expression folds to
+// s and k, goes to the expression.
+func eachFullDate(s string, each func(name, day, year string)) {
+	if foldsToASCII(s) {
+		for _, m := range reFullDate.FindAllStringSubmatch(s, -1) {
+			each(m[1], m[2], m[3])
+		}
+		return
+	}
+	for i := 0; i < len(s); i++ {
+		if i > 0 && reWordByte(s[i-1]) || !isLetter(s[i]) {
+			continue
+		}
+		for _, m := range fullDateNames {
+			if len(s)-i < len(m.name) || lowerASCII[s[i]] != m.name[0] || !foldedAt(s, i, m.name) {
+				continue
+			}
+			j := i + len(m.name)
+			if m.point && j < len(s) && s[j] == '.' {
+				j++
+			}
+			if day, year, end, ok := dateTail(s, j); ok {
+				each(s[i:j], day, year)
+				i = end - 1
+				break
+			}
+		}
+	}
+}
+
+// dateTail reads `\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b` at s[j:]: the day's
+// and the year's digits and where the match ends.
+func dateTail(s string, j int) (day, year string, end int, ok bool) {
+	k := skipReSpace(s, j)
+	d := k
+	for d < len(s) && d-k < 3 && s[d] >= '0' && s[d] <= '9' {
+		d++
+	}
+	if k == j || d == k || d-k > 2 {
+		return "", "", 0, false
+	}
+	p := d
+	if p < len(s) && s[p] == ',' {
+		p++
+	}
+	y := skipReSpace(s, p)
+	if y == p || len(s)-y < 4 || !(s[y] == '1' && s[y+1] == '9' || s[y] == '2' && s[y+1] == '0') ||
+		!isDigit(s[y+2]) || !isDigit(s[y+3]) || y+4 < len(s) && reWordByte(s[y+4]) {
+		return "", "", 0, false
+	}
+	return s[k:d], s[y : y+4], y + 4, true
+}
+
+// skipReSpace skips the expression's white space (\s) from s[j:].
+func skipReSpace(s string, j int) int {
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+		j++
+	}
+	return j
+}
+
 // inferFiscalYearEnd reads the fiscal year end from the prose ("year ended
 // June 30") or from the tables: a 12-month column ends on it, and a six-
-// or nine-month year-to-date column starts the day after it.
-func inferFiscalYearEnd(tables []*Table, text string, headers headerCache) time.Time {
+// or nine-month year-to-date column starts the day after it. low is text
+// lower-cased by asciiLower.
+func inferFiscalYearEnd(tables []*Table, text, low string, headers headerCache) time.Time {
 	// The expression runs only where "year" stands, not over all the prose.
-	low := asciiLower(text)
 	for from := 0; ; {
 		i := strings.Index(low[from:], "year")
 		if i < 0 {
@@ -974,12 +1071,13 @@ func statesDate(header string, d time.Time) bool {
 	if !mayNamePeriod(header) {
 		return false
 	}
-	for _, x := range fullDates(header) {
-		if x.Equal(d) {
-			return true
+	states := false
+	eachFullDate(header, func(name, day, year string) { // fullDates' dates, by the scan
+		if x, ok := fullDate(name, day, year); ok && x.Equal(d) {
+			states = true
 		}
-	}
-	return false
+	})
+	return states
 }
 
 // asciiUpper and asciiLower change the case of ASCII letters only: every
@@ -990,24 +1088,32 @@ func asciiUpper(s string) string { return asciiCase(s, 'a', 'z', 'A'-'a') }
 func asciiLower(s string) string { return asciiCase(s, 'A', 'Z', 'a'-'A') }
 
 func asciiCase(s string, from, to byte, shift int) string {
-	i := 0
-	for i < len(s) && (s[i] < from || s[i] > to) {
-		i++
-	}
+	i := caseRun(s, from, to)
 	if i == len(s) {
 		return s // nothing to change: no copy
 	}
 	var b strings.Builder // one allocation, where []byte and string() make two
 	b.Grow(len(s))
-	b.WriteString(s[:i])
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c >= from && c <= to {
-			c = byte(int(c) + shift)
+	for {
+		b.WriteString(s[:i]) // a run with nothing to change, copied whole
+		for ; i < len(s) && s[i] >= from && s[i] <= to; i++ {
+			b.WriteByte(byte(int(s[i]) + shift))
 		}
-		b.WriteByte(c)
+		s = s[i:]
+		if i = caseRun(s, from, to); i == len(s) {
+			b.WriteString(s)
+			return b.String()
+		}
 	}
-	return b.String()
+}
+
+// caseRun is the length of s's lead bytes outside from..to.
+func caseRun(s string, from, to byte) int {
+	i := 0
+	for i < len(s) && (s[i] < from || s[i] > to) {
+		i++
+	}
+	return i
 }
 
 // companyCandidate trims a matched name's lead words and refuses one that

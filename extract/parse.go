@@ -113,6 +113,7 @@ type docContext struct {
 	companyRank int
 	yearless    *yearless
 	filed       time.Time
+	runeMarks   runeMarks // see sourceOf
 }
 
 func (ctx *docContext) note(n int, msg string) {
@@ -301,6 +302,7 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 		return
 	}
 	proseText := joinProse(prose) // read once for the fiscal year end and calendar
+	proseLow := asciiLower(proseText)
 	ctx.readMeta(f, text)
 	ctx.fye = override
 	first := len(f.Tables)
@@ -309,7 +311,7 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 	}
 	// What the document says is read even when overridden: an override
 	// it contradicts is reported.
-	stated := inferFiscalYearEnd(f.Tables[first:], proseText, ctx.headers)
+	stated := inferFiscalYearEnd(f.Tables[first:], proseText, proseLow, ctx.headers)
 	if f.StatedYearEnd.IsZero() {
 		f.StatedYearEnd = stated
 	}
@@ -317,7 +319,7 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 		ctx.fye = stated
 	}
 	ctx.learnFiscalYearEnds(f.Tables[first:])
-	ctx.learnCalendar(proseText)
+	ctx.learnCalendar(proseText, proseLow)
 	f.Calendar = ctx.calendar()
 	for _, t := range f.Tables[first:] {
 		ctx.resolveColumns(t)

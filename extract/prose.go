@@ -1340,20 +1340,98 @@ func contextLabelIn(s string, a amount) (string, bool) {
 	return s[start:a.End], true
 }
 
-// sourceOf finds the column span of an amount on its line.
+// sourceOf finds the column span of an amount on its line: where the
+// line first holds its text, or else its words apart by white space. An
+// HTML filing may hold a whole release on one line: the characters before
+// the span are counted on from the figure before, not from the line's start.
 func (ctx *docContext) sourceOf(n int, text string) Source {
 	src := Source{File: ctx.file, Line: n}
 	lineText := ctx.lineText(n)
-	loc := []int{strings.Index(lineText, text), 0}
-	if loc[0] < 0 {
-		re := regexp.MustCompile(strings.Join(strings.Fields(regexp.QuoteMeta(text)), `\s+`))
-		loc = re.FindStringIndex(lineText)
-	} else {
-		loc[1] = loc[0] + len(text)
-	}
-	if loc != nil {
-		src.ColStart = utf8.RuneCountInString(lineText[:loc[0]]) + 1
-		src.ColEnd = utf8.RuneCountInString(lineText[:loc[1]])
+	if start, end, ok := findSpaced(lineText, text); ok {
+		src.ColStart = ctx.runesTo(n, lineText, start) + 1
+		src.ColEnd = ctx.runesTo(n, lineText, end)
 	}
 	return src
 }
+
+// findSpaced finds the first place s holds text, or else text's words
+// apart by white space (the expression of the words quoted and joined by
+// \s+): its start and end, and whether there is one.
+func findSpaced(s, text string) (int, int, bool) {
+	if i := strings.Index(s, text); i >= 0 {
+		return i, i + len(text), true
+	}
+	if strings.ContainsRune(text, utf8.RuneError) {
+		// The expression reads an invalid byte of s as this rune.
+		re := regexp.MustCompile(strings.Join(strings.Fields(regexp.QuoteMeta(text)), `\s+`))
+		if loc := re.FindStringIndex(s); loc != nil {
+			return loc[0], loc[1], true
+		}
+		return 0, 0, false
+	}
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		return 0, 0, true // the empty expression matches at the start
+	}
+	for from := 0; ; {
+		i := strings.Index(s[from:], words[0])
+		if i < 0 {
+			return 0, 0, false
+		}
+		start := from + i
+		if end, ok := spacedWords(s, start+len(words[0]), words[1:]); ok {
+			return start, end, true
+		}
+		from = start + 1
+	}
+}
+
+// spacedWords matches words at s[at:], each after one or more of the
+// expression's white space (\s: tab, line feed, form feed, carriage return,
+// space), and returns where the last ends.
+func spacedWords(s string, at int, words []string) (int, bool) {
+	for _, w := range words {
+		j := at
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+			j++
+		}
+		if j == at || !strings.HasPrefix(s[j:], w) {
+			return 0, false
+		}
+		at = j + len(w)
+	}
+	return at, true
+}
+
+// runesTo counts the characters of line n (text s) before byte at, going on
+// from the nearest count made before it on the same line: a figure whose
+// text first stands further back than the figure before is counted from
+// the count nearest it, not from the line's start.
+func (ctx *docContext) runesTo(n int, s string, at int) int {
+	if at < len(s) && !utf8.RuneStart(s[at]) {
+		return utf8.RuneCountInString(s[:at]) // inside a character: counts do not add up there
+	}
+	m := &ctx.runeMarks
+	if m.line != n {
+		m.line, m.marks = n, m.marks[:0]
+	}
+	k := sort.Search(len(m.marks), func(i int) bool { return m.marks[i].at > at }) // the first count after at
+	from, runes := 0, 0
+	if k > 0 {
+		from, runes = m.marks[k-1].at, m.marks[k-1].runes
+	}
+	runes += utf8.RuneCountInString(s[from:at])
+	if k == len(m.marks) && at > from {
+		m.marks = append(m.marks, runeMark{at, runes})
+	}
+	return runes
+}
+
+// runeMarks are counts of the characters of a line before bytes of it
+// (each a character's start), in byte order.
+type runeMarks struct {
+	line  int
+	marks []runeMark
+}
+
+type runeMark struct{ at, runes int }

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // SECHeader is what an EDGAR submission's header says of the filing: the
@@ -305,42 +306,115 @@ func readableDocument(d document) bool {
 }
 
 // titlesStatement: a line naming a statement ("Consolidated balance
-// sheets as at December 31, 1994") stands just above a <TABLE>. A
-// contract that mentions a balance sheet in its prose does not qualify.
+// sheets as at December 31, 1994") stands just above a <TABLE>, within
+// eight lines. A contract that mentions a balance sheet in its prose does
+// not qualify. Only the lines above a <TABLE> are read as titles, not
+// every line of the exhibit.
 func titlesStatement(lines []line) bool {
-	title := -100
 	for i, l := range lines {
-		s := strings.TrimSpace(l.Text)
-		switch {
-		case s == "":
-		case len(s) >= 6 && strings.EqualFold(s[:6], "<TABLE"):
-			if i-title <= 8 {
+		if !isTableTag(strings.TrimSpace(l.Text)) {
+			continue
+		}
+		for j := max(0, i-8); j < i; j++ {
+			if s := strings.TrimSpace(lines[j].Text); !isTableTag(s) && titlesStatementLine(s) {
 				return true
 			}
-		case len(s) <= 80 && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":") && mayTitleStatement(s) && classifyTitle(s) != Other:
-			title = i
 		}
 	}
 	return false
 }
 
-// mayTitleStatement is a quick test that spares the title expressions.
-func mayTitleStatement(s string) bool {
-	low := strings.ToLower(s)
-	return strings.Contains(low, "balance") || strings.Contains(low, "cash flow") || strings.Contains(low, "income") ||
-		strings.Contains(low, "operations") || strings.Contains(low, "earnings") || strings.Contains(low, "financial")
+// isTableTag: a trimmed line that opens a <TABLE>.
+func isTableTag(s string) bool { return len(s) >= 6 && strings.EqualFold(s[:6], "<TABLE") }
+
+// titlesStatementLine: a trimmed line that names a statement, short and
+// not ending as a sentence or a lead-in does.
+func titlesStatementLine(s string) bool {
+	return s != "" && len(s) <= 80 && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":") && mayTitleStatement(s) &&
+		classifyTitle(s) != Other
 }
 
-// looksLikeHTML reports whether a document is an HTML exhibit.
+// mayTitleStatement is a quick test that spares the title expressions:
+// the line holds one of titleWords in any case. An ASCII line is read in
+// one pass, each place tried against the words of its letter, without a
+// lower-cased copy.
+func mayTitleStatement(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return mayTitleStatementLower(s) // strings.ToLower folds İ to i and the Kelvin sign to k
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		for _, w := range titleWords[lowerASCII[s[i]]] {
+			if len(s)-i >= len(w) && foldedAt(s, i, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var titleWordList = []string{"balance", "cash flow", "income", "operations", "earnings", "financial"}
+
+// titleWords files titleWordList by first letter.
+var titleWords = func() (t [256][]string) {
+	for _, w := range titleWordList {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
+
+// mayTitleStatementLower is mayTitleStatement on a lower-cased copy.
+func mayTitleStatementLower(s string) bool {
+	low := strings.ToLower(s)
+	for _, w := range titleWordList {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeHTML reports whether a document is an HTML exhibit: one of its
+// first lines opens a page, a body, a paragraph or a division, in any case.
+// Each '<' is read on, without a lower-cased copy of the line (an HTML
+// filing may be one line).
 func looksLikeHTML(d document) bool {
 	for i, l := range d.Lines {
 		if i > 40 {
 			break
 		}
-		low := strings.ToLower(l.Text)
-		if strings.Contains(low, "<html") || strings.Contains(low, "<body") || strings.Contains(low, "<p ") || strings.Contains(low, "<div") {
-			return true
+		for s := l.Text; ; {
+			at := strings.IndexByte(s, '<')
+			if at < 0 {
+				break
+			}
+			s = s[at+1:]
+			if lowerPrefix(s, "html") || lowerPrefix(s, "body") || lowerPrefix(s, "p ") || lowerPrefix(s, "div") {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// lowerPrefix reports whether strings.ToLower(s) starts with prefix (lower-
+// case ASCII). Of the characters outside ASCII, only İ lowers to i and the
+// Kelvin sign to k; a byte that is not UTF-8 becomes U+FFFD.
+func lowerPrefix(s, prefix string) bool {
+	j := 0
+	for i := 0; i < len(prefix); i++ {
+		c := prefix[i]
+		switch {
+		case j < len(s) && lowerASCII[s[j]] == c: // c is ASCII: so is s[j]
+			j++
+		case c == 'i' && strings.HasPrefix(s[j:], "\u0130"):
+			j += len("\u0130")
+		case c == 'k' && strings.HasPrefix(s[j:], "\u212a"):
+			j += len("\u212a")
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -65,32 +65,39 @@ func Decode(raw []byte) ([]Line, string, error) {
 }
 
 // splitLines cuts text into its lines, numbered from 1, with tabs
-// expanded and no-break spaces read as spaces.
+// expanded and no-break spaces read as spaces. A line ends at CR LF, a
+// lone CR or LF (as replacing CR LF and then CR by LF and splitting at LF
+// would). The next CR and the next LF are each searched for once, when
+// the cut passes them: a file without CR is searched for one once.
 func splitLines(text string) []Line {
 	lines := make([]Line, 0, strings.Count(text, "\n")+1)
-	for {
-		p, rest, ended := cutLine(text)
-		p = strings.ReplaceAll(p, "\u00a0", " ") // copies only a line that holds one
+	cr, lf := -1, -1 // the next CR and LF at or after pos; len(text) when none
+	for pos := 0; ; {
+		if cr < pos {
+			cr = indexFrom(text, pos, '\r')
+		}
+		if lf < pos {
+			lf = indexFrom(text, pos, '\n')
+		}
+		end := min(cr, lf)
+		p := strings.ReplaceAll(text[pos:end], "\u00a0", " ") // copies only a line that holds one
 		lines = append(lines, Line{N: len(lines) + 1, Text: unescapeDash(strings.TrimRight(ExpandTabs(p), " \f\v"))})
-		if !ended {
+		if end == len(text) {
 			return lines
 		}
-		text = rest
+		pos = end + 1
+		if text[end] == '\r' && pos < len(text) && text[pos] == '\n' {
+			pos++
+		}
 	}
 }
 
-// cutLine cuts text at its first line end: CR LF, a lone CR or LF (as
-// replacing CR LF and then CR by LF and splitting at LF would). The lines
-// are slices of the text, not copies.
-func cutLine(text string) (line, rest string, ended bool) {
-	i := strings.IndexAny(text, "\r\n")
-	if i < 0 {
-		return text, "", false
+// indexFrom is the index of the first c in s at or after from, or len(s).
+func indexFrom(s string, from int, c byte) int {
+	if i := strings.IndexByte(s[from:], c); i >= 0 {
+		return from + i
 	}
-	if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
-		return text[:i], text[i+2:], true
-	}
-	return text[:i], text[i+1:], true
+	return len(s)
 }
 
 // fromUTF16 turns a file that starts with a UTF-16 byte-order mark into
@@ -114,22 +121,58 @@ func fromUTF16(raw []byte) ([]byte, string) {
 	return out, name
 }
 
+// controlBytes counts the control bytes of raw other than line ends, tab
+// and form feed, by a table: no branch a byte.
 func controlBytes(raw []byte) int {
 	n := 0
 	for _, b := range raw {
-		if b < 32 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
-			n++
-		}
+		n += int(isControl[b])
 	}
 	return n
 }
 
+var isControl = func() (t [256]uint8) {
+	for b := range 32 {
+		if b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+			t[b] = 1
+		}
+	}
+	return t
+}()
+
 // ExpandTabs expands tabs to 8-column stops, so that columns keep their
-// alignment.
+// alignment. The text between tabs is copied whole, its characters
+// counted for the column.
 func ExpandTabs(s string) string {
-	if !strings.Contains(s, "\t") {
+	tabs := strings.Count(s, "\t")
+	if tabs == 0 {
 		return s
 	}
+	if !utf8.ValidString(s) {
+		return expandTabsRunes(s) // an invalid byte becomes U+FFFD, as ranging over runes reads it
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 7*tabs)
+	col := 0
+	for {
+		i := strings.IndexByte(s, '\t')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		col += utf8.RuneCountInString(s[:i])
+		pad := 8 - col%8
+		b.WriteString(tabStop[:pad])
+		col += pad
+		s = s[i+1:]
+	}
+}
+
+const tabStop = "        " // the most spaces a tab expands to
+
+// expandTabsRunes is ExpandTabs rune by rune, for text that is not UTF-8.
+func expandTabsRunes(s string) string {
 	var b strings.Builder
 	col := 0
 	for _, r := range s {
