@@ -74,6 +74,7 @@ func (ctx *docContext) learnCalendar(text, low string) {
 	if ctx.weekCalendar {
 		ctx.yearRules = yearRulesIn(low, ctx.fye.Month())
 	}
+	var dates [4]fullDate
 	for from := 0; ; {
 		i := indexWord(low[from:], "ended")
 		if i < 0 {
@@ -81,11 +82,11 @@ func (ctx *docContext) learnCalendar(text, low string) {
 		}
 		at := from + i
 		window := text[at:min(len(text), at+140)]
-		eachFullDate(window, func(name, day, year string) {
-			if d, ok := fullDate(name, day, year); ok {
+		for _, m := range fullDatesIn(window, dates[:0]) {
+			if d, ok := m.date(); ok {
 				ctx.learnYearEnd(d, 1)
 			}
-		})
+		}
 		from = at + len("ended")
 	}
 }

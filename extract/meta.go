@@ -902,102 +902,15 @@ func pageNumber(s string) bool {
 	return len(w) > 0
 }
 
+// parseFullDate is the first date written out in full in s ("March 31,
+// 2004"); false when there is none or its day is not in its month.
 func parseFullDate(s string) (time.Time, bool) {
-	m := reFullDate.FindStringSubmatch(s)
-	if m == nil {
+	var buf [1]fullDate
+	ds := fullDatesIn(s, buf[:0])
+	if len(ds) == 0 {
 		return time.Time{}, false
 	}
-	return fullDate(m[1], m[2], m[3])
-}
-
-// fullDate is the date of reFullDate's submatches: a month's name as
-// written (a point kept), a day and a year; false for a day the month
-// lacks.
-func fullDate(name, dayDigits, yearDigits string) (time.Time, bool) {
-	mon := monthNames[strings.TrimSuffix(strings.ToLower(name), ".")]
-	day, _ := strconv.Atoi(dayDigits)
-	year, _ := strconv.Atoi(yearDigits)
-	d := date(year, mon, day)
-	if mon == 0 || d.Month() != mon {
-		return time.Time{}, false
-	}
-	return d, true
-}
-
-// fullDateNames are reFullDate's month names; an abbreviation may take a
-// point. At most one of them can begin a match at a place (a shorter name
-// is followed by a letter or point of the longer, not by white space).
-var fullDateNames = []struct {
-	name  string
-	point bool
-}{{"january", false}, {"february", false}, {"march", false}, {"april", false}, {"may", false}, {"june", false},
-	{"july", false}, {"august", false}, {"september", false}, {"october", false}, {"november", false},
-	{"december", false}, {"jan", true}, {"feb", true}, {"mar", true}, {"apr", true}, {"jun", true}, {"jul", true},
-	{"aug", true}, {"sept", true}, {"sep", true}, {"oct", true}, {"nov", true}, {"dec", true}}
-
-// eachFullDate calls each with the submatches of every match of reFullDate
-// in s, in order ("March 31, 2004", "Sept. 30 1998"), found by a scan: a
-// month's name at a word's start, its point if any, white space, one or
-// two digits, a comma if any, white space, a year of 19xx or 20xx ending a
-// word. Text with a long s or Kelvin sign, which the expression folds to
-// s and k, goes to the expression.
-func eachFullDate(s string, each func(name, day, year string)) {
-	if foldsToASCII(s) {
-		for _, m := range reFullDate.FindAllStringSubmatch(s, -1) {
-			each(m[1], m[2], m[3])
-		}
-		return
-	}
-	for i := 0; i < len(s); i++ {
-		if i > 0 && reWordByte(s[i-1]) || !isLetter(s[i]) {
-			continue
-		}
-		for _, m := range fullDateNames {
-			if len(s)-i < len(m.name) || lowerASCII[s[i]] != m.name[0] || !foldedAt(s, i, m.name) {
-				continue
-			}
-			j := i + len(m.name)
-			if m.point && j < len(s) && s[j] == '.' {
-				j++
-			}
-			if day, year, end, ok := dateTail(s, j); ok {
-				each(s[i:j], day, year)
-				i = end - 1
-				break
-			}
-		}
-	}
-}
-
-// dateTail reads `\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b` at s[j:]: the day's
-// and the year's digits and where the match ends.
-func dateTail(s string, j int) (day, year string, end int, ok bool) {
-	k := skipReSpace(s, j)
-	d := k
-	for d < len(s) && d-k < 3 && s[d] >= '0' && s[d] <= '9' {
-		d++
-	}
-	if k == j || d == k || d-k > 2 {
-		return "", "", 0, false
-	}
-	p := d
-	if p < len(s) && s[p] == ',' {
-		p++
-	}
-	y := skipReSpace(s, p)
-	if y == p || len(s)-y < 4 || !(s[y] == '1' && s[y+1] == '9' || s[y] == '2' && s[y+1] == '0') ||
-		!isDigit(s[y+2]) || !isDigit(s[y+3]) || y+4 < len(s) && reWordByte(s[y+4]) {
-		return "", "", 0, false
-	}
-	return s[k:d], s[y : y+4], y + 4, true
-}
-
-// skipReSpace skips the expression's white space (\s) from s[j:].
-func skipReSpace(s string, j int) int {
-	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
-		j++
-	}
-	return j
+	return ds[0].date()
 }
 
 // inferFiscalYearEnd reads the fiscal year end from the prose ("year ended
@@ -1071,13 +984,13 @@ func statesDate(header string, d time.Time) bool {
 	if !mayNamePeriod(header) {
 		return false
 	}
-	states := false
-	eachFullDate(header, func(name, day, year string) { // fullDates' dates, by the scan
-		if x, ok := fullDate(name, day, year); ok && x.Equal(d) {
-			states = true
+	var buf [4]fullDate
+	for _, m := range fullDatesIn(header, buf[:0]) {
+		if x, ok := m.date(); ok && x.Equal(d) {
+			return true
 		}
-	})
-	return states
+	}
+	return false
 }
 
 // asciiUpper and asciiLower change the case of ASCII letters only: every
