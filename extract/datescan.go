@@ -72,7 +72,7 @@ func fullDateAt(s string, i int) (fullDate, bool) {
 
 // dayYearAt reads `\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b` at s[j:].
 func dayYearAt(s string, j int, d *fullDate) bool {
-	k := skipSpace(s, j)
+	k := skipSpaceRE(s, j)
 	if k == j {
 		return false
 	}
@@ -90,7 +90,7 @@ func dayYearAt(s string, j int, d *fullDate) bool {
 	if e < len(s) && s[e] == ',' {
 		e++
 	}
-	y := skipSpace(s, e)
+	y := skipSpaceRE(s, e)
 	if y == e || len(s)-y < 4 || !(s[y] == '1' && s[y+1] == '9' || s[y] == '2' && s[y+1] == '0') ||
 		!isDigit(s[y+2]) || !isDigit(s[y+3]) || y+4 < len(s) && reWordByte(s[y+4]) {
 		return false

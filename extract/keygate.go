@@ -61,13 +61,8 @@ func (g *keyGate) mayMatch(s string) bool {
 
 // at reports whether the key stands at s[i:].
 func (k gateKey) at(s string, i int) bool {
-	if len(s)-i < len(k.lit) {
+	if len(s)-i < len(k.lit) || !foldedAt(s, i, k.lit) { // its first byte matched already
 		return false
-	}
-	for j := 1; j < len(k.lit); j++ {
-		if lowerASCII[s[i+j]] != k.lit[j] {
-			return false
-		}
 	}
 	if k.wordStart && i > 0 && reWordByte(s[i-1]) {
 		return false

@@ -145,7 +145,7 @@ func hasNonGAAP(s string) bool {
 			continue
 		}
 		j := i + 3
-		for j < len(s) && (reSpace(s[j]) || s[j] == '-') {
+		for j < len(s) && (isSpaceRE(s[j]) || s[j] == '-') {
 			j++
 		}
 		if litAt(s, j, "gaap") {

@@ -521,7 +521,7 @@ func (ctx *docContext) readProse(f *Filing, prose []line) {
 		if !part && introducesPart(s.Text, f) {
 			part = true
 		}
-		if lowerHasPrefix(s.Text, "excluding ") {
+		if hasPrefixLower(s.Text, "excluding ") {
 			adjusted = s.Para
 		}
 		if len(amounts) == 0 {
@@ -583,15 +583,6 @@ func lowerCases(s string) (lower, alow string) {
 		return alow, alow
 	}
 	return strings.ToLower(s), alow
-}
-
-// lowerHasPrefix is strings.HasPrefix(strings.ToLower(s), prefix) for an
-// ASCII prefix, without lowering all of s.
-func lowerHasPrefix(s, prefix string) bool {
-	if len(s) < len(prefix) || !isASCII(s[:len(prefix)]) {
-		return strings.HasPrefix(strings.ToLower(s), prefix) // a rune may lower to ASCII: 'İ' to 'i'
-	}
-	return asciiLower(s[:len(prefix)]) == prefix
 }
 
 func isASCII(s string) bool {

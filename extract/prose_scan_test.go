@@ -298,8 +298,8 @@ func checkCases(t *testing.T, s string) {
 	if got, want := hasScaleWords(s), containsAny(s, []string{"in thousands", "in millions", "in billions", "IN THOUSANDS", "IN MILLIONS", "IN BILLIONS"}); got != want {
 		t.Fatalf("hasScaleWords(%q) = %v, want %v", s, got, want)
 	}
-	if got, want := lowerHasPrefix(s, "excluding "), strings.HasPrefix(strings.ToLower(s), "excluding "); got != want {
-		t.Fatalf("lowerHasPrefix(%q) = %v, want %v", s, got, want)
+	if got, want := hasPrefixLower(s, "excluding "), strings.HasPrefix(strings.ToLower(s), "excluding "); got != want {
+		t.Fatalf("hasPrefixLower(%q) = %v, want %v", s, got, want)
 	}
 }
 

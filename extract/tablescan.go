@@ -12,25 +12,12 @@ func litAt(s string, i int, w string) bool {
 	return len(s)-i >= len(w) && lowerASCII[s[i]] == w[0] && foldedAt(s, i, w)
 }
 
-// reSpace is `\s` of an expression: tab, newline, form feed, CR, space.
-func reSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
-}
-
-// skipSpace returns the index past the run of `\s` at s[i:].
-func skipSpace(s string, i int) int {
-	for i < len(s) && reSpace(s[i]) {
-		i++
-	}
-	return i
-}
-
 // seqAt reads words[0] `\s+` words[1] `\s+` ... at s[i:], and returns the
 // index past the last word.
 func seqAt(s string, i int, words ...string) (int, bool) {
 	for k, w := range words {
 		if k > 0 {
-			j := skipSpace(s, i)
+			j := skipSpaceRE(s, i)
 			if j == i {
 				return 0, false
 			}
@@ -74,7 +61,7 @@ func isCashFlowTitle(s string) bool {
 		return reCashFlowTitle.MatchString(s)
 	}
 	for i := 0; i < len(s); i++ {
-		if lowerASCII[s[i]] == 'c' && litAt(s, i, "cash") && litAt(s, skipSpace(s, i+4), "flow") {
+		if lowerASCII[s[i]] == 'c' && litAt(s, i, "cash") && litAt(s, skipSpaceRE(s, i+4), "flow") {
 			return true
 		}
 	}
@@ -120,12 +107,12 @@ func statementOfAt(s string, i int) bool {
 	if i < len(s) && lowerASCII[s[i]] == 's' {
 		i++
 	}
-	j := skipSpace(s, i)
+	j := skipSpaceRE(s, i)
 	if j == i || !litAt(s, j, "of") {
 		return false
 	}
 	j += len("of")
-	k := skipSpace(s, j)
+	k := skipSpaceRE(s, j)
 	if k == j {
 		return false
 	}
@@ -135,7 +122,7 @@ func statementOfAt(s string, i int) bool {
 	if !litAt(s, k, "consolidated") {
 		return false
 	}
-	m := skipSpace(s, k+len("consolidated"))
+	m := skipSpaceRE(s, k+len("consolidated"))
 	return m > k+len("consolidated") && incomeWordAt(s, m)
 }
 
@@ -235,7 +222,7 @@ func noStatementAt(s string, i int) bool {
 	case 'r':
 		return litAt(s, i, "reconciliation")
 	case 'p':
-		return litAt(s, i, "pro") && litAt(s, skipSpace(s, i+3), "forma")
+		return litAt(s, i, "pro") && litAt(s, skipSpaceRE(s, i+3), "forma")
 	case 'n':
 		if !litAt(s, i, "non") {
 			return false
@@ -296,7 +283,7 @@ func titleWordAt(s string, i int) bool {
 		if !litAt(s, i, "in") {
 			return false
 		}
-		j := skipSpace(s, i+2)
+		j := skipSpaceRE(s, i+2)
 		return j > i+2 && (litAt(s, j, "thousand") || litAt(s, j, "million") || litAt(s, j, "billion"))
 	case 'l':
 		return wordStartAt(s, i) && companyWordAt(s, i, "ltd")
@@ -353,7 +340,7 @@ func scaleAt(s string, i int) int64 {
 		if !wordStartAt(s, i) || !litAt(s, i, "in") {
 			return 0
 		}
-		j := skipSpace(s, i+2)
+		j := skipSpaceRE(s, i+2)
 		if j == i+2 {
 			return 0
 		}
@@ -361,7 +348,7 @@ func scaleAt(s string, i int) int64 {
 			return f
 		}
 		if currencyCodeAt(s, j) {
-			if k := skipSpace(s, j+3); k > j+3 {
+			if k := skipSpaceRE(s, j+3); k > j+3 {
 				return scaleWordAt(s, k)
 			}
 			return 0
@@ -369,7 +356,7 @@ func scaleAt(s string, i int) int64 {
 		if j < len(s) && s[j] == '$' {
 			j++
 		}
-		j = skipSpace(s, j)
+		j = skipSpaceRE(s, j)
 		if !litAt(s, j, "000") {
 			return 0
 		}
@@ -381,27 +368,27 @@ func scaleAt(s string, i int) int64 {
 			return 1000
 		}
 	case '(': // `\(\s*\$?\s*(thousands?|...)\b`, `\(\s*\$?\s*000'?s?\s*\)`
-		j := skipSpace(s, i+1)
+		j := skipSpaceRE(s, i+1)
 		if j < len(s) && s[j] == '$' {
 			j++
 		}
-		j = skipSpace(s, j)
+		j = skipSpaceRE(s, j)
 		if f := scaleWordAt(s, j); f != 0 {
 			return f
 		}
 		if !litAt(s, j, "000") {
 			return 0
 		}
-		j = skipSpace(s, after000(s, j))
+		j = skipSpaceRE(s, after000(s, j))
 		if j < len(s) && s[j] == ')' {
 			return 1000
 		}
 	case 't', 'm', 'b': // `\b(thousands?|...)\s+of\s+(u\.\s*s\.\s+)?dollars`
 		return scaleOfDollarsAt(s, i)
 	case '$': // `\$\s*(in\s+)?(thousands?|...)\b`
-		j := skipSpace(s, i+1)
+		j := skipSpaceRE(s, i+1)
 		if litAt(s, j, "in") {
-			if k := skipSpace(s, j+2); k > j+2 {
+			if k := skipSpaceRE(s, j+2); k > j+2 {
 				if f := scaleWordAt(s, k); f != 0 {
 					return f
 				}
@@ -413,7 +400,7 @@ func scaleAt(s string, i int) int64 {
 			return 0
 		}
 		j := after000(s, i)
-		if k := skipSpace(s, j); k > j && litAt(s, k, "omitted") {
+		if k := skipSpaceRE(s, j); k > j && litAt(s, k, "omitted") {
 			return 1000
 		}
 	}
@@ -462,18 +449,18 @@ func scaleOfDollarsAt(s string, i int) int64 {
 		if j < len(s) && lowerASCII[s[j]] == 's' {
 			j++
 		}
-		k, ok := seqAt(s, skipSpace(s, j), "of")
-		if !ok || skipSpace(s, j) == j {
+		k, ok := seqAt(s, skipSpaceRE(s, j), "of")
+		if !ok || skipSpaceRE(s, j) == j {
 			return 0
 		}
-		m := skipSpace(s, k)
+		m := skipSpaceRE(s, k)
 		if m == k {
 			return 0
 		}
 		if litAt(s, m, "u.") {
-			n := skipSpace(s, m+2)
+			n := skipSpaceRE(s, m+2)
 			if litAt(s, n, "s.") {
-				if d := skipSpace(s, n+2); d > n+2 && litAt(s, d, "dollars") {
+				if d := skipSpaceRE(s, n+2); d > n+2 && litAt(s, d, "dollars") {
 					return w.factor
 				}
 			}
