@@ -210,15 +210,20 @@ func (t *tally) take(r *companyRun, stderr io.Writer) bool {
 // core (a test's setting).
 var companyWorkers = 0
 
+// companyWorkerCount is how many companies are built at once.
+func companyWorkerCount() int {
+	if companyWorkers > 0 {
+		return companyWorkers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
 // eachCompany runs work for every company on all cores and hands the
 // results to done one at a time, in order: file names, messages and exit
 // code are the same whatever the number of cores. At most one company per
 // worker is in memory at once.
 func eachCompany(order []string, work func(key string) *companyRun, done func(*companyRun)) {
-	workers := companyWorkers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := companyWorkerCount()
 	results := make([]chan *companyRun, len(order))
 	for i := range results {
 		results[i] = make(chan *companyRun, 1)

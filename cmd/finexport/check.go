@@ -39,7 +39,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	t := tally{clean: clean && g.clean}
 	opts := model.Options{Templates: p.Templates, FiscalYearEnd: p.FiscalYearEnd}
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1)) // limitMemory's, for this run only
-	limitMemory(g.inFlight(companyWorkers))
+	limitMemory(g.inFlight(companyWorkerCount()))
 	failed := 0
 	var diags []extract.Diagnostic
 	eachCompany(g.order, func(k string) *companyRun { return g.reread(p, k, opts) }, func(r *companyRun) {

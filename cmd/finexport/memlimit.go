@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"runtime"
 	"runtime/debug"
 	"sort"
 )
@@ -53,12 +52,8 @@ func inputSize(in input) int64 {
 }
 
 // inFlight is the most a batch of companies read at once holds: the
-// releases of the largest companies, as many as are built at once
-// (workers, or one per core when 0).
+// releases of the largest companies, as many as are built at once.
 func (g grouping) inFlight(workers int) []input {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	size := map[string]int64{}
 	for _, k := range g.order {
 		for _, in := range g.groups[k] {

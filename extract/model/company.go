@@ -244,13 +244,9 @@ func Build(filings []*extract.Filing, opts Options) []*Company {
 
 // BuildOne merges the filings of one company (see Key).
 func BuildOne(filings []*extract.Filing, opts Options) *Company {
-	set := opts.Templates
-	if set == nil {
-		set = templates.Default()
-	}
 	g := append([]*extract.Filing(nil), filings...)
 	sortReleases(g)
-	return buildCompany(g, set, opts)
+	return buildCompany(g, opts.Templates, opts)
 }
 
 // sortReleases puts the oldest release first, so that later releases
@@ -332,6 +328,9 @@ func buildCompany(filings []*extract.Filing, set *templates.Set, opts Options) *
 }
 
 func newCompany(set *templates.Set) *Company {
+	if set == nil {
+		set = templates.Default()
+	}
 	return &Company{set: set, byKey: map[factKey]*Fact{}, planned: &sync.Once{}}
 }
 

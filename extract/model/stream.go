@@ -2,7 +2,6 @@ package model
 
 import (
 	"finexport/extract"
-	"finexport/templates"
 )
 
 // Stream builds the company of one release from its facts as they are
@@ -23,11 +22,7 @@ func NewStream(opts Options) *Stream { return &Stream{opts: opts} }
 // Add merges facts of the release f; the slice is not kept.
 func (s *Stream) Add(f *extract.Filing, facts []extract.Fact) {
 	if s.c == nil {
-		set := s.opts.Templates
-		if set == nil {
-			set = templates.Default()
-		}
-		s.c = newCompany(set)
+		s.c = newCompany(s.opts.Templates)
 		s.c.startMerging([]*extract.Filing{f}, s.opts.FiscalYearEnd)
 	}
 	s.c.merge(f, facts)

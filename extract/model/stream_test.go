@@ -3,9 +3,10 @@ package model
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"testing"
 	"time"
 
@@ -71,7 +72,16 @@ func companyText(c *Company) string {
 	var b bytes.Buffer
 	Dump(&b, c)
 	fmt.Fprintf(&b, "%s %s %s\n%+v\n%+v\n", c.Name, c.Ticker, c.Exchange, c.Documents, c.Calendar)
-	for _, d := range sameLineSorted(c.Diagnostics) {
+	for _, ch := range c.Checks { // what Dump leaves out: what each check read
+		fmt.Fprintf(&b, "%s %v %s %s %v\n", ch.Name, ch.Sources, ch.Tolerance, ch.Detail, ch.Bound)
+		for _, id := range slices.Sorted(maps.Keys(ch.Operands)) {
+			fmt.Fprintf(&b, "  %s=%s@%s\n", id, ch.Operands[id].Value, ch.Operands[id].Source)
+		}
+		for _, g := range ch.Terms {
+			fmt.Fprintf(&b, "  +%s@%s\n", g.Value, g.Source)
+		}
+	}
+	for _, d := range c.Diagnostics {
 		fmt.Fprintln(&b, d.Error(), d.Text)
 	}
 	for _, a := range c.SetAside {
@@ -91,20 +101,4 @@ func firstDiff(a, b string) string {
 	}
 	lo := max(0, i-200)
 	return fmt.Sprintf("want ...%s\n got ...%s", a[lo:min(len(a), i+200)], b[lo:min(len(b), i+200)])
-}
-
-// sameLineSorted sorts the diagnostics of one line that stand together:
-// the parser warns of a table's rescaled columns in map order (see
-// scaleinfer.go), whichever way a release is read.
-func sameLineSorted(ds []extract.Diagnostic) []extract.Diagnostic {
-	out := append([]extract.Diagnostic(nil), ds...)
-	for i := 0; i < len(out); {
-		j := i + 1
-		for j < len(out) && out[j].File == out[i].File && out[j].Line == out[i].Line {
-			j++
-		}
-		sort.SliceStable(out[i:j], func(a, b int) bool { return out[i+a].Msg < out[i+b].Msg })
-		i = j
-	}
-	return out
 }
