@@ -91,8 +91,7 @@ func dayYearAt(s string, j int, d *fullDate) bool {
 		e++
 	}
 	y := skipSpaceRE(s, e)
-	if y == e || len(s)-y < 4 || !(s[y] == '1' && s[y+1] == '9' || s[y] == '2' && s[y+1] == '0') ||
-		!isDigit(s[y+2]) || !isDigit(s[y+3]) || y+4 < len(s) && reWordByte(s[y+4]) {
+	if y == e || !isYearAt(s, y) || y+4 < len(s) && reWordByte(s[y+4]) {
 		return false
 	}
 	d.year = int(s[y]-'0')*1000 + int(s[y+1]-'0')*100 + int(s[y+2]-'0')*10 + int(s[y+3]-'0')

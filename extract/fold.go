@@ -28,18 +28,21 @@ func foldedAt(s string, i int, w string) bool {
 	return true
 }
 
-// hasPrefixLower reports whether strings.ToLower(s) starts with prefix (a
-// lower-case ASCII word): s's leading bytes when they are ASCII, else the
-// lowered copy decides.
+// hasPrefixLower reports whether strings.ToLower(s) starts with prefix (lower-
+// case ASCII). Of the characters outside ASCII, only İ lowers to i and the
+// Kelvin sign to k; a byte that is not UTF-8 becomes U+FFFD.
 func hasPrefixLower(s, prefix string) bool {
-	if len(s) < len(prefix) {
-		return strings.HasPrefix(strings.ToLower(s), prefix)
-	}
+	j := 0
 	for i := 0; i < len(prefix); i++ {
-		if s[i] >= 0x80 {
-			return strings.HasPrefix(strings.ToLower(s), prefix)
-		}
-		if lowerASCII[s[i]] != prefix[i] {
+		c := prefix[i]
+		switch {
+		case j < len(s) && lowerASCII[s[j]] == c: // c is ASCII: so is s[j]
+			j++
+		case c == 'i' && strings.HasPrefix(s[j:], "\u0130"):
+			j += len("\u0130")
+		case c == 'k' && strings.HasPrefix(s[j:], "\u212a"):
+			j += len("\u212a")
+		default:
 			return false
 		}
 	}

@@ -390,31 +390,10 @@ func looksLikeHTML(d document) bool {
 				break
 			}
 			s = s[at+1:]
-			if lowerPrefix(s, "html") || lowerPrefix(s, "body") || lowerPrefix(s, "p ") || lowerPrefix(s, "div") {
+			if hasPrefixLower(s, "html") || hasPrefixLower(s, "body") || hasPrefixLower(s, "p ") || hasPrefixLower(s, "div") {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// lowerPrefix reports whether strings.ToLower(s) starts with prefix (lower-
-// case ASCII). Of the characters outside ASCII, only İ lowers to i and the
-// Kelvin sign to k; a byte that is not UTF-8 becomes U+FFFD.
-func lowerPrefix(s, prefix string) bool {
-	j := 0
-	for i := 0; i < len(prefix); i++ {
-		c := prefix[i]
-		switch {
-		case j < len(s) && lowerASCII[s[j]] == c: // c is ASCII: so is s[j]
-			j++
-		case c == 'i' && strings.HasPrefix(s[j:], "\u0130"):
-			j += len("\u0130")
-		case c == 'k' && strings.HasPrefix(s[j:], "\u212a"):
-			j += len("\u212a")
-		default:
-			return false
-		}
-	}
-	return true
 }

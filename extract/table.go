@@ -829,19 +829,20 @@ func (g *tableGrid) readScale() {
 	for _, a := range g.g.Above {
 		texts = append(texts, a.Text)
 	}
-	for _, s := range texts {
-		if !strings.HasPrefix(s, "(") && !(mayNameScale(s) && scaleIn(s) != 0) {
+	scales := make([]int64, len(texts)) // each text's scale note, read once
+	for i, s := range texts {
+		if mayNameScale(s) {
+			scales[i] = scaleIn(s)
+		}
+		if !strings.HasPrefix(s, "(") && scales[i] == 0 {
 			continue // a currency counts only in a scale note: "(In Rand, in thousands)"
 		}
 		if cur := currencyOf(s); cur != "" && g.t.Currency == USD {
 			g.t.Currency = cur
 		}
 	}
-	for _, s := range texts {
-		if !mayNameScale(s) {
-			continue
-		}
-		f := scaleIn(s)
+	for i, s := range texts {
+		f := scales[i]
 		if f == 0 {
 			continue
 		}
