@@ -33,68 +33,51 @@ func seqAt(s string, i int, words ...string) (int, bool) {
 
 // isBalanceTitle is reBalanceTitle.MatchString:
 // `(?i)balance\s+sheets?|financial\s+(position|condition)`.
-func isBalanceTitle(s string) bool {
-	if foldsToASCII(s) {
-		return reBalanceTitle.MatchString(s)
-	}
-	for i := 0; i < len(s); i++ {
-		switch lowerASCII[s[i]] {
-		case 'b':
-			if _, ok := seqAt(s, i, "balance", "sheet"); ok {
-				return true
-			}
-		case 'f':
-			if _, ok := seqAt(s, i, "financial", "position"); ok {
-				return true
-			}
-			if _, ok := seqAt(s, i, "financial", "condition"); ok {
-				return true
-			}
+func isBalanceTitle(s string) bool { return anyAt(s, reBalanceTitle, balanceTitleAt) }
+
+func balanceTitleAt(s string, i int) bool {
+	switch lowerASCII[s[i]] {
+	case 'b':
+		_, ok := seqAt(s, i, "balance", "sheet")
+		return ok
+	case 'f':
+		_, ok := seqAt(s, i, "financial", "position")
+		if !ok {
+			_, ok = seqAt(s, i, "financial", "condition")
 		}
+		return ok
 	}
 	return false
 }
 
 // isCashFlowTitle is reCashFlowTitle.MatchString: `(?i)cash\s*flows?`.
-func isCashFlowTitle(s string) bool {
-	if foldsToASCII(s) {
-		return reCashFlowTitle.MatchString(s)
-	}
-	for i := 0; i < len(s); i++ {
-		if lowerASCII[s[i]] == 'c' && litAt(s, i, "cash") && litAt(s, skipSpaceRE(s, i+4), "flow") {
-			return true
-		}
-	}
-	return false
+func isCashFlowTitle(s string) bool { return anyAt(s, reCashFlowTitle, cashFlowTitleAt) }
+
+func cashFlowTitleAt(s string, i int) bool {
+	return lowerASCII[s[i]] == 'c' && litAt(s, i, "cash") && litAt(s, skipSpaceRE(s, i+4), "flow")
 }
 
 // isIncomeTitle is reIncomeTitle.MatchString: `(?i)statements?\s+of\s+
 // (consolidated\s+)?(operations|income|earnings|loss|comprehensive)|
 // income\s+statements?|results\s+of\s+operations|operations\s+data|
 // profit\s+and\s+loss`.
-func isIncomeTitle(s string) bool {
-	if foldsToASCII(s) {
-		return reIncomeTitle.MatchString(s)
+func isIncomeTitle(s string) bool { return anyAt(s, reIncomeTitle, incomeTitleAt) }
+
+func incomeTitleAt(s string, i int) bool {
+	var ok bool
+	switch lowerASCII[s[i]] {
+	case 's':
+		ok = statementOfAt(s, i)
+	case 'i':
+		_, ok = seqAt(s, i, "income", "statement")
+	case 'r':
+		_, ok = seqAt(s, i, "results", "of", "operations")
+	case 'o':
+		_, ok = seqAt(s, i, "operations", "data")
+	case 'p':
+		_, ok = seqAt(s, i, "profit", "and", "loss")
 	}
-	for i := 0; i < len(s); i++ {
-		var ok bool
-		switch lowerASCII[s[i]] {
-		case 's':
-			ok = statementOfAt(s, i)
-		case 'i':
-			_, ok = seqAt(s, i, "income", "statement")
-		case 'r':
-			_, ok = seqAt(s, i, "results", "of", "operations")
-		case 'o':
-			_, ok = seqAt(s, i, "operations", "data")
-		case 'p':
-			_, ok = seqAt(s, i, "profit", "and", "loss")
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
+	return ok
 }
 
 // statementOfAt reads `statements?\s+of\s+(consolidated\s+)?(operations|
