@@ -158,6 +158,7 @@ type walker struct {
 
 	cells  []cell // cells and rows allocated, not yet taken
 	rows   []row
+	slots  []*cell              // room for rows' cells, not yet taken
 	styles map[string]styleInfo // parsed inline styles: filing agents repeat a few thousands of times
 }
 
@@ -594,6 +595,11 @@ func (w *walker) openCell(a *attrs, st styleInfo) {
 		t.rows = append(t.rows, w.newRow())
 	}
 	r := t.rows[len(t.rows)-1]
+	if r.cells == nil && len(t.rows) > 1 {
+		// A table's rows mostly hold as many cells as the one above:
+		// room for them at once, not grown cell by cell.
+		r.cells = w.cellSlots(len(t.rows[len(t.rows)-2].cells))
+	}
 	c := w.newCell()
 	c.colspan, c.rowspan, c.indent, c.top, c.bottom = a.colspan, a.rowspan, st.indent, st.top, st.bottom
 	r.cells = append(r.cells, c)
@@ -607,6 +613,20 @@ const slab = 64
 func (w *walker) newCell() *cell { return take(&w.cells) }
 
 func (w *walker) newRow() *row { return take(&w.rows) }
+
+// cellSlots is room for a row's n cells, carved from a slab: append
+// moves a row that outgrows it elsewhere, so rows never share slots.
+func (w *walker) cellSlots(n int) []*cell {
+	if n == 0 {
+		return nil
+	}
+	if len(w.slots) < n {
+		w.slots = make([]*cell, max(4*slab, n))
+	}
+	s := w.slots[:0:n]
+	w.slots = w.slots[n:]
+	return s
+}
 
 // take hands out the next of a slab, allocating a new slab when it is used up.
 func take[T any](free *[]T) *T {
