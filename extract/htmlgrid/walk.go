@@ -241,7 +241,7 @@ func (r *docReader) Read(p []byte) (int, error) {
 // on from the last one asked on the same line (a filing agent's file can
 // hold a whole release on one line).
 func (w *walker) posAt(off int) grid.Pos {
-	i := sort.SearchInts(w.starts, off+1) - 1
+	i := w.lineIndex(off)
 	if i < 0 {
 		return grid.Pos{}
 	}
@@ -254,7 +254,23 @@ func (w *walker) posAt(off int) grid.Pos {
 	return grid.Pos{Line: w.nums[i], Col: col}
 }
 
-func (w *walker) lineAt(off int) int { return w.posAt(off).Line }
+// lineAt is the file line of a byte offset: no column to count, and the
+// place posAt counts on from is left as it is.
+func (w *walker) lineAt(off int) int {
+	if i := w.lineIndex(off); i >= 0 {
+		return w.nums[i]
+	}
+	return 0
+}
+
+// lineIndex is the index of the line holding a byte offset, or -1: most
+// often the line last asked about.
+func (w *walker) lineIndex(off int) int {
+	if i := w.last.line; i >= 0 && w.starts[i] <= off && (i+1 == len(w.starts) || off < w.starts[i+1]) {
+		return i
+	}
+	return sort.SearchInts(w.starts, off+1) - 1
+}
 
 // runes counts the characters of line i, its newline included, from
 // byte a to byte b.
