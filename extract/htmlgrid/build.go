@@ -302,10 +302,9 @@ func buildTable(t *table, warn func(int, string)) (grid.Table, bool) {
 			g.Head = append(g.Head, r)
 		}
 	}
-	taken := make([]bool, cols.n) // the figure columns a row has filled
+	sc := scratch{taken: make([]bool, cols.n)}
 	for i := first; i < len(rows); i++ {
-		clear(taken)
-		g.Body = appendBody(g.Body, t.rows[i], cells[i], rows[i], cols, taken, warn)
+		g.Body = appendBody(g.Body, t.rows[i], cells[i], rows[i], cols, &sc, warn)
 	}
 	return g, true
 }
@@ -464,6 +463,17 @@ func isRefList(s string) bool {
 	}
 }
 
+// figures counts the figures of a row.
+func figures(toks []token) int {
+	n := 0
+	for _, t := range toks {
+		if t.figure {
+			n++
+		}
+	}
+	return n
+}
+
 func hasFigure(toks []token) bool {
 	for _, t := range toks {
 		if t.figure {
@@ -604,11 +614,22 @@ func headRow(r *row, cells []placed, toks []token, cols columns) (grid.Row, bool
 	return out, true
 }
 
+// scratch is what appendBody gathers a row in, used again by the next
+// row of the table.
+type scratch struct {
+	taken      []bool   // the figure columns the row has filled
+	label, all []string // the texts of its label and of the whole row
+}
+
 // appendBody appends a body row, with the rules its borders draw above
 // and below it.
-func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols columns, taken []bool, warn func(int, string)) []grid.Row {
+func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols columns, sc *scratch, warn func(int, string)) []grid.Row {
 	out := grid.Row{Kind: grid.Blank, Line: r.line}
-	var label, all []string
+	taken, label, all := sc.taken, sc.label[:0], sc.all[:0]
+	clear(taken)
+	if n := figures(toks); n > 0 {
+		out.Cells = make([]grid.Cell, 0, n)
+	}
 	var stub *cell // the cell of the label's first token
 	top, bottom := r.top, r.bot
 	for i, t := range toks {
@@ -641,6 +662,9 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 		top, bottom = max(top, t.c.top), max(bottom, t.c.bottom)
 		out.Cells = append(out.Cells, grid.Cell{First: col, Last: col, Text: t.text, Num: t.num, Pos: t.c.pos})
 	}
+	if len(out.Cells) == 0 {
+		out.Cells = nil // every figure skipped: no cells, as when none came
+	}
 	if stub != nil {
 		out.Indent = stub.indent
 	}
@@ -653,6 +677,7 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 	}
 	out.Text = strings.Join(all, " ")
 	out.Label = strings.Join(label, " ")
+	sc.label, sc.all = label, all
 	if out.Kind == grid.Blank {
 		// An empty row whose cells draw a line is a rule.
 		for _, p := range cells {
