@@ -165,7 +165,7 @@ type walker struct {
 	done   []*table
 	cell   *cell // the open cell of the innermost table, if any
 
-	para   strings.Builder // the paragraph being gathered outside tables
+	para   []byte // the paragraph being gathered outside tables
 	paraAt int
 	center bool // the paragraph is centred
 	prose  []para
@@ -546,8 +546,8 @@ func (w *walker) space() {
 		if w.cell != nil && w.cell.started {
 			w.cell.space = true
 		}
-	case w.para.Len() > 0:
-		w.para.WriteByte(' ')
+	case len(w.para) > 0:
+		w.para = append(w.para, ' ')
 	}
 }
 
@@ -806,7 +806,7 @@ func (w *walker) paraText(s []byte, off int) {
 	if w.raised() {
 		return // a footnote mark in prose
 	}
-	if w.para.Len() == 0 {
+	if len(w.para) == 0 {
 		lead := leadingSpace(s)
 		if lead == len(s) {
 			return
@@ -814,15 +814,15 @@ func (w *walker) paraText(s []byte, off int) {
 		w.paraAt = off + lead
 		w.center = len(w.stack) > 0 && w.stack[len(w.stack)-1].center
 	}
-	w.para.Write(s) // inline tags split no words: "ART<b>’</b>S", "(Nas<font>daq"
+	w.para = append(w.para, s...) // inline tags split no words: "ART<b>’</b>S", "(Nas<font>daq"
 }
 
 func (w *walker) endPara() {
-	if w.para.Len() == 0 {
+	if len(w.para) == 0 {
 		return
 	}
-	raw := w.para.String()
-	w.para.Reset()
+	raw := string(w.para)
+	w.para = w.para[:0] // its room serves the next paragraph
 	if strings.Contains(raw, "\r\n") {
 		w.textLayer(raw)
 		return
@@ -1011,6 +1011,7 @@ func collapse(s string) string {
 		return s // most cells' text: nothing to copy
 	}
 	var b strings.Builder
+	b.Grow(len(s)) // at most its length, but for a bad byte's U+FFFD
 	space := false
 	for _, r := range s {
 		if isSpace(r) {
