@@ -128,6 +128,7 @@ type table struct {
 	held       bool   // holds another table, statement or not
 	outer      *cell  // the cell of the enclosing table it stands in
 	text       []byte // its cells' text, while it is open
+	widest     int    // the most cells a row has held
 }
 
 // para is a paragraph of visible text and the byte offset it starts at:
@@ -650,17 +651,22 @@ func (w *walker) openCell(a *attrs, st styleInfo) {
 		t.rows = append(t.rows, w.newRow())
 	}
 	r := t.rows[len(t.rows)-1]
-	if r.cells == nil && len(t.rows) > 1 {
-		// A table's rows mostly hold as many cells as the one above:
-		// room for them at once, not grown cell by cell.
-		r.cells = w.cellSlots(len(t.rows[len(t.rows)-2].cells))
+	if r.cells == nil {
+		// A table's rows mostly hold as many cells as its widest row so
+		// far: room for them at once, not grown cell by cell.
+		r.cells = w.cellSlots(max(t.widest, minCells))
 	}
 	c := w.newCell()
 	c.from, c.to = len(t.text), len(t.text)
 	c.colspan, c.rowspan, c.indent, c.top, c.bottom = a.colspan, a.rowspan, st.indent, st.top, st.bottom
 	r.cells = append(r.cells, c)
+	t.widest = max(t.widest, len(r.cells))
 	w.cell = c
 }
+
+// minCells is the room a table's first row gets: a statement's rows hold
+// a label and a few columns of figures with their signs.
+const minCells = 8
 
 // slab is how many cells or rows are allocated at once: a statement has
 // hundreds, and one allocation for many costs less than one each.
