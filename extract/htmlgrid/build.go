@@ -109,9 +109,15 @@ type token struct {
 // ends before, so a cell costs its colspan, not colspan x rowspan.
 func place(t *table) [][]placed {
 	out := make([][]placed, len(t.rows))
-	var until []int // grid column -> the first row below the spans taking it
+	n := 0
+	for _, r := range t.rows {
+		n += len(r.cells)
+	}
+	all := make([]placed, 0, n) // one allocation for the rows' cells, not one or more a row
+	var until []int             // grid column -> the first row below the spans taking it
 	for ri, r := range t.rows {
 		col := 0
+		from := len(all)
 		for _, c := range r.cells {
 			for col < len(until) && until[col] > ri {
 				col++
@@ -126,8 +132,11 @@ func place(t *table) [][]placed {
 			for k := first; k <= last; k++ {
 				until[k] = max(until[k], ri+c.rowspan)
 			}
-			out[ri] = append(out[ri], placed{c: c, text: c.plain(), first: first, last: last})
+			all = append(all, placed{c: c, text: c.plain(), first: first, last: last})
 			col = last + 1
+		}
+		if len(all) > from {
+			out[ri] = all[from:len(all):len(all)]
 		}
 	}
 	return out
@@ -137,8 +146,13 @@ func place(t *table) [][]placed {
 const maxWidth = 1000
 
 // tokens joins a row's cells into figures and text.
-func tokens(cells []placed) []token {
-	var out []token
+func tokens(cells []placed) []token { return appendTokens(nil, cells) }
+
+// appendTokens joins a row's cells into figures and text appended to
+// into, which holds none of another row's: the rows of a table share one
+// allocation.
+func appendTokens(into []token, cells []placed) []token {
+	out := into
 	currency := ""
 	for _, p := range cells {
 		s := p.text
@@ -259,8 +273,17 @@ func isYear(t token) bool {
 func buildTable(t *table, warn func(int, string)) (grid.Table, bool) {
 	cells := place(t)
 	rows := make([][]token, len(cells))
+	n := 0
 	for i := range cells {
-		rows[i] = tokens(cells[i])
+		n += len(cells[i])
+	}
+	buf := make([]token, 0, n) // a cell makes one token at most
+	for i := range cells {
+		toks := appendTokens(buf[len(buf):len(buf)], cells[i])
+		if len(toks) > 0 {
+			rows[i] = toks[:len(toks):len(toks)]
+			buf = buf[:min(len(buf)+len(toks), cap(buf))]
+		}
 	}
 	markReferences(cells, rows)
 	first := firstBody(rows)
@@ -279,8 +302,9 @@ func buildTable(t *table, warn func(int, string)) (grid.Table, bool) {
 			g.Head = append(g.Head, r)
 		}
 	}
+	sc := scratch{taken: make([]bool, cols.n)}
 	for i := first; i < len(rows); i++ {
-		g.Body = appendBody(g.Body, t.rows[i], cells[i], rows[i], cols, warn)
+		g.Body = appendBody(g.Body, t.rows[i], cells[i], rows[i], cols, &sc, warn)
 	}
 	return g, true
 }
@@ -439,6 +463,17 @@ func isRefList(s string) bool {
 	}
 }
 
+// figures counts the figures of a row.
+func figures(toks []token) int {
+	n := 0
+	for _, t := range toks {
+		if t.figure {
+			n++
+		}
+	}
+	return n
+}
+
 func hasFigure(toks []token) bool {
 	for _, t := range toks {
 		if t.figure {
@@ -579,14 +614,24 @@ func headRow(r *row, cells []placed, toks []token, cols columns) (grid.Row, bool
 	return out, true
 }
 
+// scratch is what appendBody gathers a row in, used again by the next
+// row of the table.
+type scratch struct {
+	taken      []bool   // the figure columns the row has filled
+	label, all []string // the texts of its label and of the whole row
+}
+
 // appendBody appends a body row, with the rules its borders draw above
 // and below it.
-func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols columns, warn func(int, string)) []grid.Row {
+func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols columns, sc *scratch, warn func(int, string)) []grid.Row {
 	out := grid.Row{Kind: grid.Blank, Line: r.line}
-	var label, all []string
+	taken, label, all := sc.taken, sc.label[:0], sc.all[:0]
+	clear(taken)
+	if n := figures(toks); n > 0 {
+		out.Cells = make([]grid.Cell, 0, n)
+	}
 	var stub *cell // the cell of the label's first token
 	top, bottom := r.top, r.bot
-	taken := map[int]bool{}
 	for i, t := range toks {
 		if out.Line == 0 || i == 0 && t.c.pos.Line > 0 {
 			out.Line = t.c.pos.Line
@@ -617,6 +662,9 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 		top, bottom = max(top, t.c.top), max(bottom, t.c.bottom)
 		out.Cells = append(out.Cells, grid.Cell{First: col, Last: col, Text: t.text, Num: t.num, Pos: t.c.pos})
 	}
+	if len(out.Cells) == 0 {
+		out.Cells = nil // every figure skipped: no cells, as when none came
+	}
 	if stub != nil {
 		out.Indent = stub.indent
 	}
@@ -629,6 +677,7 @@ func appendBody(body []grid.Row, r *row, cells []placed, toks []token, cols colu
 	}
 	out.Text = strings.Join(all, " ")
 	out.Label = strings.Join(label, " ")
+	sc.label, sc.all = label, all
 	if out.Kind == grid.Blank {
 		// An empty row whose cells draw a line is a rule.
 		for _, p := range cells {

@@ -774,26 +774,28 @@ func FuzzCellWrite(f *testing.F) {
 			return
 		}
 		var c cell
+		var buf []byte
 		var raw strings.Builder
 		var froms, rawFroms []int
 		for k, piece := range strings.Split(s, "|") {
 			if k > 0 {
-				froms, rawFroms = append(froms, c.text.Len()), append(rawFroms, raw.Len())
+				froms, rawFroms = append(froms, c.textLen()), append(rawFroms, raw.Len())
 			}
 			for j, part := range strings.Split(piece, "^") {
 				if j > 0 {
 					c.space = true
 					raw.WriteByte(' ')
 				}
-				c.write([]byte(part))
+				c.write(&buf, []byte(part))
 				raw.WriteString(part)
 			}
 		}
 		whole := raw.String()
+		c.seal(string(buf))
 		if got, want := c.plain(), collapse(whole); got != want {
 			t.Fatalf("folded as it came %q, collapsed whole %q", got, want)
 		}
-		text := c.text.String()
+		text := c.plain()
 		froms, rawFroms = append([]int{0}, froms...), append([]int{0}, rawFroms...)
 		for k := range froms {
 			to, rawTo := len(text), len(whole)

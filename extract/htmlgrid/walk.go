@@ -28,17 +28,21 @@ type Line = textgrid.Line
 type cell struct {
 	// Its text as shown, folded as it comes by collapse's rules: every
 	// run of white space one space, none at the start, and a space after
-	// the last word written only when another word follows.
-	text    strings.Builder
-	space   bool // white space after the last word written
-	colspan int
-	rowspan int
-	pos     grid.Pos
-	at      int  // byte offset of its first text
-	indent  int  // points of padding, margin and indent, plus leading spaces
-	top     byte // the rule its top border draws: '-' or '=' (0 none)
-	bottom  byte
-	started bool // some visible text seen
+	// the last word written only when another word follows. While its
+	// table is open the text is text[from:to] of the table's buffer (a
+	// table's cells are written one after another: one buffer serves them
+	// all); when it closes, str.
+	from, to int
+	str      string
+	space    bool // white space after the last word written
+	colspan  int
+	rowspan  int
+	pos      grid.Pos
+	at       int  // byte offset of its first text
+	indent   int  // points of padding, margin and indent, plus leading spaces
+	top      byte // the rule its top border draws: '-' or '=' (0 none)
+	bottom   byte
+	started  bool // some visible text seen
 	// The paragraphs of its text after the first, split where blocks
 	// start and end: a layout table's cell holds a page of titles and
 	// notes.
@@ -49,12 +53,26 @@ type cell struct {
 	num1  bool // num and isNum are worked out
 }
 
-// plain is the cell's text collapsed.
-func (c *cell) plain() string { return c.text.String() }
+// plain is the cell's text collapsed, once its table is closed.
+func (c *cell) plain() string { return c.str }
 
-// write adds text to the cell's, folding its white space as collapse
-// does: the text is built once, not built and then folded.
-func (c *cell) write(s []byte) {
+// textLen is the length of the cell's text written so far.
+func (c *cell) textLen() int { return c.to - c.from }
+
+// seal takes the cell's text from its table's text, made a string once
+// for all its cells.
+func (c *cell) seal(text string) { c.str = text[c.from:c.to] }
+
+// write adds text to the cell's, at the end of its table's buffer,
+// folding its white space as collapse does: the text is built once, not
+// built and then folded.
+func (c *cell) write(buf *[]byte, s []byte) {
+	b := *buf
+	if c.to != len(b) { // never so: a table's cells are written in turn
+		from := len(b)
+		b = append(b, b[c.from:c.to]...)
+		c.from = from
+	}
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -63,21 +81,22 @@ func (c *cell) write(s []byte) {
 		if isSpace(r) {
 			c.space = c.space || !zeroWidth(r)
 		} else {
-			if c.space && c.text.Len() > 0 {
-				c.text.WriteByte(' ')
+			if c.space && len(b) > c.from {
+				b = append(b, ' ')
 			}
 			c.space = false
 			switch {
 			case r < utf8.RuneSelf:
-				c.text.WriteByte(s[i])
+				b = append(b, s[i])
 			case r == utf8.RuneError && n == 1:
-				c.text.WriteRune(r) // a bad byte as U+FFFD, as collapse writes it
+				b = utf8.AppendRune(b, r) // a bad byte as U+FFFD, as collapse writes it
 			default:
-				c.text.Write(s[i : i+n])
+				b = append(b, s[i:i+n]...)
 			}
 		}
 		i += n
 	}
+	*buf, c.to = b, len(b)
 }
 
 // figure is the cell's text read as a figure, worked out once: whether
@@ -103,11 +122,13 @@ type row struct {
 
 type table struct {
 	rows       []*row
-	start, end int   // lines
-	at         int   // byte offset
-	nested     bool  // holds a statement table: a layout table
-	held       bool  // holds another table, statement or not
-	outer      *cell // the cell of the enclosing table it stands in
+	start, end int    // lines
+	at         int    // byte offset
+	nested     bool   // holds a statement table: a layout table
+	held       bool   // holds another table, statement or not
+	outer      *cell  // the cell of the enclosing table it stands in
+	text       []byte // its cells' text, while it is open
+	widest     int    // the most cells a row has held
 }
 
 // para is a paragraph of visible text and the byte offset it starts at:
@@ -145,7 +166,7 @@ type walker struct {
 	done   []*table
 	cell   *cell // the open cell of the innermost table, if any
 
-	para   strings.Builder // the paragraph being gathered outside tables
+	para   []byte // the paragraph being gathered outside tables
 	paraAt int
 	center bool // the paragraph is centred
 	prose  []para
@@ -158,6 +179,8 @@ type walker struct {
 
 	cells  []cell // cells and rows allocated, not yet taken
 	rows   []row
+	slots  []*cell              // room for rows' cells, not yet taken
+	texts  [][]byte             // closed tables' text buffers, to be used again
 	styles map[string]styleInfo // parsed inline styles: filing agents repeat a few thousands of times
 }
 
@@ -219,7 +242,7 @@ func (r *docReader) Read(p []byte) (int, error) {
 // on from the last one asked on the same line (a filing agent's file can
 // hold a whole release on one line).
 func (w *walker) posAt(off int) grid.Pos {
-	i := sort.SearchInts(w.starts, off+1) - 1
+	i := w.lineIndex(off)
 	if i < 0 {
 		return grid.Pos{}
 	}
@@ -232,7 +255,23 @@ func (w *walker) posAt(off int) grid.Pos {
 	return grid.Pos{Line: w.nums[i], Col: col}
 }
 
-func (w *walker) lineAt(off int) int { return w.posAt(off).Line }
+// lineAt is the file line of a byte offset: no column to count, and the
+// place posAt counts on from is left as it is.
+func (w *walker) lineAt(off int) int {
+	if i := w.lineIndex(off); i >= 0 {
+		return w.nums[i]
+	}
+	return 0
+}
+
+// lineIndex is the index of the line holding a byte offset, or -1: most
+// often the line last asked about.
+func (w *walker) lineIndex(off int) int {
+	if i := w.last.line; i >= 0 && w.starts[i] <= off && (i+1 == len(w.starts) || off < w.starts[i+1]) {
+		return i
+	}
+	return sort.SearchInts(w.starts, off+1) - 1
+}
 
 // runes counts the characters of line i, its newline included, from
 // byte a to byte b.
@@ -508,8 +547,8 @@ func (w *walker) space() {
 		if w.cell != nil && w.cell.started {
 			w.cell.space = true
 		}
-	case w.para.Len() > 0:
-		w.para.WriteByte(' ')
+	case len(w.para) > 0:
+		w.para = append(w.para, ' ')
 	}
 }
 
@@ -557,14 +596,32 @@ func (w *walker) openTable(off int) {
 	if n := len(w.tables); n > 0 {
 		w.tables[n-1].held = true
 	}
-	w.tables = append(w.tables, &table{start: w.lineAt(off), at: off, outer: w.cell})
+	t := &table{start: w.lineAt(off), at: off, outer: w.cell}
+	if n := len(w.texts); n > 0 {
+		t.text, w.texts = w.texts[n-1], w.texts[:n-1]
+	}
+	w.tables = append(w.tables, t)
 	w.cell = nil
+}
+
+// sealText makes the closed table's cells' text strings, all in one, and
+// gives its buffer back for the next table.
+func (w *walker) sealText(t *table) {
+	text := string(t.text)
+	for _, r := range t.rows {
+		for _, c := range r.cells {
+			c.seal(text)
+		}
+	}
+	w.texts = append(w.texts, t.text[:0])
+	t.text = nil
 }
 
 func (w *walker) closeTable(off int) {
 	n := len(w.tables)
 	t := w.tables[n-1]
 	t.end = w.lineAt(off)
+	w.sealText(t)
 	w.tables = w.tables[:n-1]
 	w.cell = t.outer
 	if t.nested || !hasFigures(t) {
@@ -594,11 +651,22 @@ func (w *walker) openCell(a *attrs, st styleInfo) {
 		t.rows = append(t.rows, w.newRow())
 	}
 	r := t.rows[len(t.rows)-1]
+	if r.cells == nil {
+		// A table's rows mostly hold as many cells as its widest row so
+		// far: room for them at once, not grown cell by cell.
+		r.cells = w.cellSlots(max(t.widest, minCells))
+	}
 	c := w.newCell()
+	c.from, c.to = len(t.text), len(t.text)
 	c.colspan, c.rowspan, c.indent, c.top, c.bottom = a.colspan, a.rowspan, st.indent, st.top, st.bottom
 	r.cells = append(r.cells, c)
+	t.widest = max(t.widest, len(r.cells))
 	w.cell = c
 }
+
+// minCells is the room a table's first row gets: a statement's rows hold
+// a label and a few columns of figures with their signs.
+const minCells = 8
 
 // slab is how many cells or rows are allocated at once: a statement has
 // hundreds, and one allocation for many costs less than one each.
@@ -607,6 +675,20 @@ const slab = 64
 func (w *walker) newCell() *cell { return take(&w.cells) }
 
 func (w *walker) newRow() *row { return take(&w.rows) }
+
+// cellSlots is room for a row's n cells, carved from a slab: append
+// moves a row that outgrows it elsewhere, so rows never share slots.
+func (w *walker) cellSlots(n int) []*cell {
+	if n == 0 {
+		return nil
+	}
+	if len(w.slots) < n {
+		w.slots = make([]*cell, max(4*slab, n))
+	}
+	s := w.slots[:0:n]
+	w.slots = w.slots[n:]
+	return s
+}
 
 // take hands out the next of a slab, allocating a new slab when it is used up.
 func take[T any](free *[]T) *T {
@@ -700,7 +782,7 @@ func (w *walker) cellText(s []byte, m rawText, off int) {
 	}
 	if c.brk && leadingSpace(s) < len(s) {
 		at := off + m.space
-		c.paras = append(c.paras, cellPara{from: c.text.Len(), at: at, line: w.lineAt(at)})
+		c.paras = append(c.paras, cellPara{from: c.textLen(), at: at, line: w.lineAt(at)})
 		c.brk = false
 	}
 	if m.last >= 0 {
@@ -708,7 +790,7 @@ func (w *walker) cellText(s []byte, m rawText, off int) {
 			c.pos.EndCol = end.Col
 		}
 	}
-	c.write(s)
+	c.write(&w.tables[len(w.tables)-1].text, s)
 }
 
 // nbspPoints is how far a leading no-break space indents, in points.
@@ -730,7 +812,7 @@ func (w *walker) paraText(s []byte, off int) {
 	if w.raised() {
 		return // a footnote mark in prose
 	}
-	if w.para.Len() == 0 {
+	if len(w.para) == 0 {
 		lead := leadingSpace(s)
 		if lead == len(s) {
 			return
@@ -738,15 +820,15 @@ func (w *walker) paraText(s []byte, off int) {
 		w.paraAt = off + lead
 		w.center = len(w.stack) > 0 && w.stack[len(w.stack)-1].center
 	}
-	w.para.Write(s) // inline tags split no words: "ART<b>’</b>S", "(Nas<font>daq"
+	w.para = append(w.para, s...) // inline tags split no words: "ART<b>’</b>S", "(Nas<font>daq"
 }
 
 func (w *walker) endPara() {
-	if w.para.Len() == 0 {
+	if len(w.para) == 0 {
 		return
 	}
-	raw := w.para.String()
-	w.para.Reset()
+	raw := string(w.para)
+	w.para = w.para[:0] // its room serves the next paragraph
 	if strings.Contains(raw, "\r\n") {
 		w.textLayer(raw)
 		return
@@ -859,7 +941,7 @@ func (w *walker) tableProse(t *table) {
 func (w *walker) layoutProse(t *table) {
 	for _, r := range t.rows {
 		for _, c := range r.cells {
-			text := c.text.String()
+			text := c.plain()
 			paras := append([]cellPara{{0, c.at, c.pos.Line}}, c.paras...)
 			for k, p := range paras {
 				to := len(text)
@@ -935,6 +1017,7 @@ func collapse(s string) string {
 		return s // most cells' text: nothing to copy
 	}
 	var b strings.Builder
+	b.Grow(len(s)) // at most its length, but for a bad byte's U+FFFD
 	space := false
 	for _, r := range s {
 		if isSpace(r) {
