@@ -3,7 +3,6 @@ package extract
 import (
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // SECHeader is what an EDGAR submission's header says of the filing: the
@@ -335,34 +334,17 @@ func titlesStatementLine(s string) bool {
 }
 
 // mayTitleStatement is a quick test that spares the title expressions:
-// the line holds one of titleWords in any case. An ASCII line is read in
-// one pass, each place tried against the words of its letter, without a
+// the line holds one of titleWordList in any case (only the few short
+// lines above a <TABLE> are asked). An ASCII line is read without a
 // lower-cased copy.
 func mayTitleStatement(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return mayTitleStatementLower(s) // strings.ToLower folds İ to i and the Kelvin sign to k
-		}
+	if isASCII(s) {
+		return containsAnyFoldASCII(s, titleWordList)
 	}
-	for i := 0; i < len(s); i++ {
-		for _, w := range titleWords[lowerASCII[s[i]]] {
-			if len(s)-i >= len(w) && foldedAt(s, i, w) {
-				return true
-			}
-		}
-	}
-	return false
+	return mayTitleStatementLower(s) // strings.ToLower folds İ to i and the Kelvin sign to k
 }
 
 var titleWordList = []string{"balance", "cash flow", "income", "operations", "earnings", "financial"}
-
-// titleWords files titleWordList by first letter.
-var titleWords = func() (t [256][]string) {
-	for _, w := range titleWordList {
-		t[w[0]] = append(t[w[0]], w)
-	}
-	return t
-}()
 
 // mayTitleStatementLower is mayTitleStatement on a lower-cased copy.
 func mayTitleStatementLower(s string) bool {

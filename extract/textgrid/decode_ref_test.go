@@ -2,7 +2,6 @@ package textgrid
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -44,11 +43,7 @@ func TestExpandTabsAsReference(t *testing.T) {
 	for _, s := range expandTabsCases {
 		checkExpandTabs(t, s)
 	}
-	var files []string
-	for _, kind := range []string{"text", "html"} {
-		f, _ := filepath.Glob("../../../shared/corpus/" + kind + "/*")
-		files = append(files, f...)
-	}
+	files := corpusFiles("text", "html")
 	if len(files) == 0 && os.Getenv("FINEXPORT_REQUIRE_CORPUS") == "1" {
 		t.Fatal("no corpus (FINEXPORT_REQUIRE_CORPUS=1)")
 	}
@@ -82,16 +77,13 @@ func FuzzExpandTabsAsReference(f *testing.F) {
 func BenchmarkDecodeCorpus(b *testing.B) {
 	var raws [][]byte
 	size := int64(0)
-	for _, kind := range []string{"text", "html"} {
-		files, _ := filepath.Glob("../../../shared/corpus/" + kind + "/*")
-		for _, name := range files {
-			raw, err := os.ReadFile(name)
-			if err != nil {
-				b.Fatal(err)
-			}
-			raws = append(raws, raw)
-			size += int64(len(raw))
+	for _, name := range corpusFiles("text", "html") {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
 		}
+		raws = append(raws, raw)
+		size += int64(len(raw))
 	}
 	if len(raws) == 0 {
 		b.Skip("no corpus")

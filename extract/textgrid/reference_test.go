@@ -115,8 +115,19 @@ func shapeLineRef(text string) lineShape {
 
 // corpusLines returns every line of the text corpus, decoded as the
 // reader decodes it; none when the corpus is absent.
+// corpusFiles lists the corpus files of the given kinds ("text",
+// "html"); none when the corpus is absent.
+func corpusFiles(kinds ...string) []string {
+	var files []string
+	for _, kind := range kinds {
+		f, _ := filepath.Glob("../../../shared/corpus/" + kind + "/*")
+		files = append(files, f...)
+	}
+	return files
+}
+
 func corpusLines(t *testing.T) []string {
-	files, _ := filepath.Glob("../../../shared/corpus/text/*")
+	files := corpusFiles("text")
 	if len(files) == 0 {
 		if os.Getenv("FINEXPORT_REQUIRE_CORPUS") == "1" {
 			t.Fatal("no corpus (FINEXPORT_REQUIRE_CORPUS=1)")
@@ -232,8 +243,7 @@ func TestDecodeAsReference(t *testing.T) {
 	for _, s := range decodeCases {
 		checkDecode(t, s)
 	}
-	files, _ := filepath.Glob("../../../shared/corpus/text/*")
-	for _, name := range files {
+	for _, name := range corpusFiles("text") {
 		raw, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
