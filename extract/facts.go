@@ -85,6 +85,11 @@ func rowFacts(out []Fact, f *Filing, set *templates.Set, ti, ri int) []Fact {
 		if len(r.Items) == 0 {
 			out = append(out, fact)
 		}
+		if flowAtInstant(set, r.Items, col.Period) {
+			fact.Period = Period{} // its label only: no item's figure, of no known period (warnFlowsAtInstants)
+			out = append(out, fact)
+			continue
+		}
 		for _, id := range r.Items {
 			fact.Item = id
 			fact.Period = col.Period
@@ -161,4 +166,39 @@ func EscapeCell(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// flowAtInstant reports a line of amounts over a period (revenue, net
+// income, shares outstanding on average) under a column that names only a
+// date: an outlook "for the fiscal year ending September 30, 2026", a
+// statement of equity's "Net loss" at a balance date. Which period such a
+// figure covers is not known, so it keeps its label, with no item and no
+// period (its date would make a balance-sheet date of it).
+func flowAtInstant(set *templates.Set, items []string, p Period) bool {
+	if p.IsZero() || !p.IsInstant() {
+		return false
+	}
+	for _, id := range items {
+		if it, ok := set.Item(id); ok && it.Kind != templates.KindStock {
+			return true
+		}
+	}
+	return false
+}
+
+// warnFlowsAtInstants says once per table that its figures of a period
+// under a date alone keep their labels, with no item and no period (see
+// flowAtInstant).
+func (ctx *docContext) warnFlowsAtInstants(tables []*Table) {
+	for _, t := range tables {
+	rows:
+		for _, r := range t.Rows {
+			for _, c := range r.Cells {
+				if !r.NotReported && flowAtInstant(ctx.set, r.Items, t.Columns[c.Column].Period) {
+					ctx.warn(t.StartLine, "a line of a period's amounts ("+r.Label+") stands under a column that names only a date: which period it covers is not known, so its figures keep their labels, with no item and no period")
+					break rows
+				}
+			}
+		}
+	}
 }

@@ -306,3 +306,25 @@ Net income per share, diluted             $ (2.51)      $  0.54
 		t.Errorf("%d diluted EPS figures on line 11, want 2", eps)
 	}
 }
+
+// A line of a period's amounts under a column that names only a date (an
+// outlook "for the fiscal year ending ...") is no item's figure: which
+// period it covers is not known. It keeps its label, with no item and no
+// period.
+func TestFlowUnderADateIsNoItem(t *testing.T) {
+	doc := "ACME WIDGETS REPORTS RESULTS\n\nOUTLOOK\n<TABLE>\n" +
+		"                          Fiscal year ending\n                          June 30, 2005\n" +
+		"Revenue                        9,000\nAdjusted EBITDA (non-GAAP)       700\n</TABLE>\n"
+	f := parseBytesT(t, []byte(doc), "w.txt")
+	got := map[string]string{}
+	for _, x := range f.Facts {
+		got[x.Label] = x.Item + "@" + x.Period.End.Format("2006-01-02")
+	}
+	// A line no synonym maps keeps its date, as every unmapped line does.
+	want := map[string]string{"Revenue": "@0001-01-01", "Adjusted EBITDA (non-GAAP)": "@2005-06-30"}
+	for label, w := range want {
+		if got[label] != w {
+			t.Errorf("%s: item@date %q, want %q (all %v)", label, got[label], w, got)
+		}
+	}
+}

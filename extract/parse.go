@@ -325,6 +325,7 @@ func (ctx *docContext) readDocument(f *Filing, d document, override time.Time) {
 		ctx.resolveColumns(t)
 	}
 	ctx.inferScales(f.Tables[first:])
+	ctx.warnFlowsAtInstants(f.Tables[first:])
 	ctx.warnDuplicateTables(f.Tables[first:])
 	ctx.settleReleaseYear(f, text.Lines, f.Tables[first:])
 	if html {

@@ -161,6 +161,12 @@ var messageCases = []struct {
 		"Net revenues                       100.0%      100.0%\nIncome taxes                         2.6         2.2\n</TABLE>\n"}},
 		file: "w.txt", line: 14, severity: extract.Warning, text: "<TABLE>",
 		msg: "no scale note, while the statements state one, and no figure it shares with them: its amounts are kept as printed under their labels, as no item's figure"},
+	// A line of a period's amounts under a column that names only a date.
+	{name: "flow at a date", files: []messageFile{{"w.txt", "ACME WIDGETS REPORTS RESULTS\n\nOUTLOOK\n<TABLE>\n" +
+		"                          Fiscal year ending\n                          June 30, 2005\n" +
+		"Revenue                        9,000\n</TABLE>\n"}},
+		file: "w.txt", line: 4, severity: extract.Warning, text: "<TABLE>",
+		msg: "a line of a period's amounts (Revenue) stands under a column that names only a date: which period it covers is not known, so its figures keep their labels, with no item and no period"},
 	// The model of a company.
 	{name: "no fiscal year end", files: []messageFile{{"w.txt", "ACME WIDGETS REPORTS RESULTS\n\n<TABLE>" + messageIncome + "</TABLE>\n"}},
 		file: "w.txt", severity: extract.Warning, msg: "no release says when the fiscal year ends; assuming December 31 (use --fiscal-year-end)"},
