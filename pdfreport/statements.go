@@ -107,10 +107,7 @@ func (r *report) statementTable(title string, periods []model.FiscalPeriod, line
 func (r *report) labelWidth(lines []*model.Line, size float64) float64 {
 	r.font("B", size)
 	w := r.pdf.GetStringWidth(r.c.Scale.Caption())
-	for _, l := range lines {
-		r.font(map[bool]string{true: "B"}[l.Total], size)
-		w = max(w, r.pdf.GetStringWidth(l.Label))
-	}
+	eachInFont(r, lines, size, func(l *model.Line) { w = max(w, r.pdf.GetStringWidth(l.Label)) })
 	return min(w+cellPadding, 58)
 }
 
@@ -122,14 +119,28 @@ func (r *report) figureWidth(periods []model.FiscalPeriod, lines []*model.Line, 
 	for _, p := range periods {
 		w = max(w, r.pdf.GetStringWidth(p.Name+"*")+cellPadding)
 	}
-	for _, l := range lines {
-		r.font(map[bool]string{true: "B"}[l.Total], size)
+	eachInFont(r, lines, size, func(l *model.Line) {
 		row, _ := r.lineRow(l, periods)
 		for _, cell := range row[1:] {
 			w = max(w, r.pdf.GetStringWidth(cell)+cellPadding)
 		}
-	}
+	})
 	return w
+}
+
+// eachInFont calls measure for each line with the font it is drawn in
+// set: the totals in bold, then the others. The font is set twice, not
+// once a line: each setting is written into the page (fpdf writes it even
+// when it does not change), and a long table has many lines.
+func eachInFont(r *report, lines []*model.Line, size float64, measure func(*model.Line)) {
+	for _, bold := range []bool{true, false} {
+		r.font(map[bool]string{true: "B"}[bold], size)
+		for _, l := range lines {
+			if l.Total == bold {
+				measure(l)
+			}
+		}
+	}
 }
 
 func ceilDiv(a, b int) int { return (a + b - 1) / b }

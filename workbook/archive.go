@@ -10,37 +10,42 @@ import (
 	"io"
 	"io/fs"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 )
 
 // archive is the zip writer excelize saves the workbook through: it
-// compresses each part once, mending it on the way (a worksheet's head, the
-// workbook part's defined names), and writes the parts in name order (an
-// excelize save goes in map order; the same input must give the same
-// bytes), each dated modified.
+// compresses each part once, mending it on the way (a worksheet's head,
+// the workbook part's defined names), puts each worksheet's rows (written
+// and compressed apart, see rowWriter) into its part, and writes the
+// parts in name order (an excelize save goes in map order; the same input
+// must give the same bytes), each dated modified.
 type archive struct {
 	w        io.Writer
 	modified time.Time
-	used     map[string]string // worksheet part -> the range its cells use
-	names    []byte            // the defined names for xl/workbook.xml
+	sheets   map[string]*sheetPart // worksheet part -> its range and rows
+	names    []byte                // the defined names for xl/workbook.xml
 	parts    []*part
 	open     *part
 	flate    *flate.Writer // one compressor, reset for each part: making one costs more than a small part
 	failed   error         // a part that could not be made: Close writes nothing
 }
 
-// part is one compressed entry, kept until the archive is closed.
+// part is one compressed entry, kept until the archive is closed. A
+// worksheet's is three deflate streams that make one when put end to end:
+// its head (up to its rows), flushed to a byte boundary; its rows,
+// likewise; and its tail, which ends the stream.
 type part struct {
 	name       string
-	compressed bytes.Buffer
-	flate      *flate.Writer // the archive's, while this part is open
+	compressed bytes.Buffer // the whole part, or a worksheet's head
+	rows       *rows        // a worksheet's rows, or nil
+	tail       bytes.Buffer // a worksheet's tail
 	crc        uint32
 	size       uint64
-	mend       *headMender // a worksheet's, or nil
-	whole      []byte      // the workbook part, edited when it ends
+	sheet      *sheetPart    // a worksheet's, or nil
+	flate      *flate.Writer // the archive's, while this part is open
+	whole      []byte        // the workbook part and a worksheet's head and tail, edited when the part ends
 }
 
 var _ excelize.ZipWriter = (*archive)(nil)
@@ -51,20 +56,15 @@ func (a *archive) Create(name string) (io.Writer, error) {
 		a.failed = err
 		return nil, err
 	}
-	p := &part{name: name}
 	if a.flate == nil {
-		fw, err := flate.NewWriter(&p.compressed, flate.DefaultCompression)
+		fw, err := flate.NewWriter(io.Discard, flate.DefaultCompression)
 		if err != nil {
 			return nil, err
 		}
 		a.flate = fw
-	} else {
-		a.flate.Reset(&p.compressed)
 	}
-	p.flate = a.flate
-	if strings.HasPrefix(name, "xl/worksheets/sheet") {
-		p.mend = &headMender{used: a.used[name]}
-	}
+	p := &part{name: name, sheet: a.sheets[name], flate: a.flate}
+	a.flate.Reset(&p.compressed)
 	a.open = p
 	return p, nil
 }
@@ -72,18 +72,13 @@ func (a *archive) Create(name string) (io.Writer, error) {
 // AddFS is not used by excelize's save.
 func (a *archive) AddFS(fs.FS) error { return errors.New("workbook archive: AddFS is not supported") }
 
-// Write takes a part's bytes, mending a worksheet's head first.
+// Write takes a part's bytes: the workbook part's and a worksheet's are
+// kept until the part ends (a worksheet's are its head and tail alone),
+// any other's are compressed at once.
 func (p *part) Write(b []byte) (int, error) {
-	switch {
-	case p.name == "xl/workbook.xml":
+	if p.name == "xl/workbook.xml" || p.sheet != nil {
 		p.whole = append(p.whole, b...)
 		return len(b), nil
-	case p.mend != nil && !p.mend.done:
-		head, rest := p.mend.take(b)
-		if err := p.put(head); err != nil {
-			return 0, err
-		}
-		return len(b), p.put(rest)
 	}
 	return len(b), p.put(b)
 }
@@ -103,26 +98,83 @@ func (a *archive) end() error {
 		return nil
 	}
 	a.open = nil
-	if p.name == "xl/workbook.xml" && a.names != nil {
+	switch {
+	case p.name == "xl/workbook.xml" && a.names != nil:
 		edited, err := insertDefinedNames(p.whole, a.names)
 		if err != nil {
 			return err
 		}
 		p.whole = edited
+	case p.sheet != nil:
+		if err := a.endSheet(p); err != nil {
+			return fmt.Errorf("%s: %w", p.name, err)
+		}
+		a.parts = append(a.parts, p)
+		return nil
 	}
 	if err := p.put(p.whole); err != nil {
 		return err
 	}
-	if p.mend != nil && !p.mend.done {
-		if err := p.put(p.mend.flush()); err != nil {
-			return err
-		}
-	}
-	if err := p.flate.Close(); err != nil {
+	if err := a.flate.Close(); err != nil {
 		return err
 	}
 	a.parts = append(a.parts, p)
 	return nil
+}
+
+// endSheet compresses a worksheet's head and tail around its rows: the
+// head (mended, see fixSheetHead) up to and with <sheetData> and any rows
+// excelize wrote (a table's header), the tail from </sheetData>.
+func (a *archive) endSheet(p *part) error {
+	at := bytes.LastIndex(p.whole, []byte("</sheetData>"))
+	rowsAt := bytes.Index(p.whole, []byte("<sheetData"))
+	if at < 0 || rowsAt < 0 || rowsAt > at {
+		return errors.New("no <sheetData> to put the rows in")
+	}
+	head := append(fixSheetHead(p.whole[:rowsAt], p.sheet.used), p.whole[rowsAt:at]...)
+	if err := p.put(head); err != nil {
+		return err
+	}
+	if err := a.flate.Flush(); err != nil {
+		return err
+	}
+	if r := p.sheet.rows; r != nil {
+		p.rows = r
+		p.crc = crc32Combine(p.crc, r.crc, r.size)
+		p.size += uint64(r.size)
+	}
+	tail := p.whole[at:]
+	a.flate.Reset(&p.tail)
+	p.crc = crc32Combine(p.crc, crc32.ChecksumIEEE(tail), int64(len(tail)))
+	p.size += uint64(len(tail))
+	if _, err := a.flate.Write(tail); err != nil {
+		return err
+	}
+	p.whole = nil
+	return a.flate.Close()
+}
+
+// compressedSize is the length of the part's deflate stream.
+func (p *part) compressedSize() uint64 {
+	n := uint64(p.compressed.Len() + p.tail.Len())
+	if p.rows != nil {
+		n += uint64(p.rows.data.size)
+	}
+	return n
+}
+
+// writeTo writes the part's deflate stream.
+func (p *part) writeTo(w io.Writer) error {
+	if _, err := p.compressed.WriteTo(w); err != nil {
+		return err
+	}
+	if p.rows != nil {
+		if _, err := p.rows.data.WriteTo(w); err != nil {
+			return err
+		}
+	}
+	_, err := p.tail.WriteTo(w)
+	return err
 }
 
 // Close writes every part, in name order, to the archive's writer.
@@ -137,55 +189,15 @@ func (a *archive) Close() error {
 	zw := zip.NewWriter(a.w)
 	for _, p := range a.parts {
 		h := &zip.FileHeader{Name: p.name, Method: zip.Deflate, CRC32: p.crc,
-			CompressedSize64: uint64(p.compressed.Len()), UncompressedSize64: p.size}
+			CompressedSize64: p.compressedSize(), UncompressedSize64: p.size}
 		h.SetModTime(a.modified) // CreateRaw, unlike CreateHeader, writes only the MS-DOS date fields
 		w, err := zw.CreateRaw(h)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
-		if _, err := p.compressed.WriteTo(w); err != nil {
+		if err := p.writeTo(w); err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
 	}
 	return zw.Close()
-}
-
-// headMender holds a worksheet's head (everything before its rows: views,
-// formats, widths; small) until the rows begin, then mends it (see
-// fixSheetHead); the rows pass through untouched.
-type headMender struct {
-	used string
-	head []byte
-	done bool
-}
-
-// take returns what can be written of b: nothing while the head lasts;
-// the mended head and the rest of b once the rows begin. Only the head is
-// copied: excelize hands over a sheet's rows in one piece, and the rows
-// go on as they came.
-func (m *headMender) take(b []byte) (head, rest []byte) {
-	var at int
-	if len(m.head) == 0 {
-		at = bytes.Index(b, []byte("<sheetData"))
-		if at >= 0 {
-			m.done = true
-			return fixSheetHead(b[:at], m.used), b[at:]
-		}
-	}
-	m.head = append(m.head, b...)
-	at = bytes.Index(m.head, []byte("<sheetData"))
-	if at < 0 && len(m.head) < 8<<20 {
-		return nil, nil
-	}
-	if at < 0 {
-		at = len(m.head) // no rows within 8 MB: mend what there is
-	}
-	m.done = true
-	return fixSheetHead(m.head[:at], m.used), m.head[at:]
-}
-
-// flush returns a head that never reached any rows, mended.
-func (m *headMender) flush() []byte {
-	m.done = true
-	return fixSheetHead(m.head, m.used)
 }

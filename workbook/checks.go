@@ -272,7 +272,7 @@ func (b *book) computedCell(ch model.Check, numFmt string) any {
 // sheet shows, a release's value beside the one used, a figure set aside.
 func (b *book) figureRef(g model.Figure) (string, bool) {
 	if g.Shown() {
-		if r, ok := b.shownCells()[g.Fact]; ok {
+		if r, ok := b.shownAt(g.Fact); ok {
 			return r, true
 		}
 		if row, ok := b.dataFactRow[g.Fact]; ok {
@@ -286,33 +286,30 @@ func (b *book) figureRef(g model.Figure) (string, bool) {
 	return "", false
 }
 
-// shownCells finds the period-sheet cell of every fact that stands in
-// one, as the period sheets write them: a mapped item's fact of the
-// sheet's own periods; of unmapped figures that share a row and column,
-// the last written.
-func (b *book) shownCells() map[*model.Fact]string {
-	if b.shown != nil {
-		return b.shown
+// shownAt is the period-sheet cell that shows a fact, if one does. A cell
+// shows the last fact written into it: its line's fact in each of the
+// sheet's periods whose column it is (the quarter's, then the balance
+// sheet's, which shares its column), a mapped item's own fact of the
+// period.
+func (b *book) shownAt(f *model.Fact) (string, bool) {
+	at, ok := b.layout.cellAt(b.c, f)
+	if !ok {
+		return "", false
 	}
-	owner := map[string]*model.Fact{}
-	for _, ps := range b.layout.periods {
-		for _, p := range []*model.FiscalPeriod{ps.main, ps.ytd, ps.balance} {
-			if p == nil {
-				continue
-			}
-			for _, f := range b.c.FactsIn(p.Name) {
-				r, ok := b.layout.factCell[f]
-				if ok && (f.Item == "" || b.c.Fact(f.Item, p.Name) == f) {
-					owner[r] = f
-				}
-			}
+	line := b.c.LineOf(f)
+	var last *model.Fact
+	for _, p := range []*model.FiscalPeriod{at.sheet.main, at.sheet.ytd, at.sheet.balance} {
+		if p == nil || at.sheet.columnFor(*p) != at.col {
+			continue
+		}
+		if g := b.c.LineFact(line, p.Name); g != nil {
+			last = g
 		}
 	}
-	b.shown = map[*model.Fact]string{}
-	for r, f := range owner {
-		b.shown[f] = r
+	if last != f {
+		return "", false
 	}
-	return b.shown
+	return at.ref(), true
 }
 
 // ranges joins references to consecutive rows of one column into a range:

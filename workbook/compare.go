@@ -28,8 +28,8 @@ func (b *book) link(f *model.Fact, numFmt string, extra look) any {
 	if f.Derived != nil {
 		extra.fill = fillDerived
 	}
-	target, ok := b.layout.factCell[f]
-	if !ok {
+	target := b.layout.cellOf(b.c, f)
+	if target == "" {
 		return nil
 	}
 	return b.formula(target, number(f.Value), roleLink, numFmt, extra)

@@ -46,7 +46,7 @@ func (b *book) writeData() error {
 	for _, h := range dataHeader {
 		head = append(head, b.text(h, look{role: roleHeader}))
 	}
-	if err := s.row(1, head...); err != nil {
+	if err := s.tableHeader(head...); err != nil {
 		return err
 	}
 	row := 2
@@ -54,7 +54,9 @@ func (b *book) writeData() error {
 		if err := s.row(row, b.factRow(f)...); err != nil {
 			return err
 		}
-		b.dataFactRow[f] = row
+		if _, shown := b.shownAt(f); !shown {
+			b.dataFactRow[f] = row
+		}
 		row++
 	}
 	for _, f := range b.c.Facts { // the values beside the one used
@@ -171,7 +173,7 @@ func (b *book) writeNames() error {
 	}
 	for _, f := range b.c.Facts {
 		if f.Item != "" {
-			add(f.Item+"_"+nameSafe(sheetKeyFor(b.c, *f.Period)), b.layout.factCell[f])
+			add(f.Item+"_"+nameSafe(sheetKeyFor(b.c, *f.Period)), b.layout.cellOf(b.c, f))
 		}
 	}
 	for _, lr := range b.layout.rows {

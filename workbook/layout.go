@@ -35,8 +35,51 @@ type periodSheet struct {
 }
 
 type unmappedRow struct {
+	line  *model.Line
 	label string
 	row   int
+}
+
+// cellAt is a cell of a period sheet.
+type cellAt struct {
+	sheet    *periodSheet
+	col, row int
+}
+
+// ref is the cell's reference from another sheet.
+func (c cellAt) ref() string { return ref(c.sheet.name, c.col, c.row) }
+
+// cellOf is the reference of a fact's cell on its period sheet, "" when
+// it has none.
+func (l *layout) cellOf(c *model.Company, f *model.Fact) string {
+	if at, ok := l.cellAt(c, f); ok {
+		return at.ref()
+	}
+	return ""
+}
+
+// cellAt is a fact's cell on its period sheet: its line's row (an item's,
+// or a row of its own below the margins), in its period's column. It is
+// worked out when asked, never held for every fact: a long table has a
+// great many.
+func (l *layout) cellAt(c *model.Company, f *model.Fact) (cellAt, bool) {
+	if f == nil || f.Period == nil {
+		return cellAt{}, false
+	}
+	ps := l.periodOn[f.Period.Name]
+	if ps == nil {
+		return cellAt{}, false
+	}
+	line := c.LineOf(f)
+	row, ok := l.lineRow[line]
+	if !ok {
+		i, ok := ps.unmappedAt[line]
+		if !ok {
+			return cellAt{}, false
+		}
+		row = ps.unmapped[i].row
+	}
+	return cellAt{ps, ps.columnFor(*f.Period), row}, true
 }
 
 // rowKind says what a period-sheet row holds.
@@ -65,9 +108,9 @@ type layout struct {
 	itemRow    map[string]int
 	lineRow    map[*model.Line]int
 	metricRow  map[string]int
-	otherRow   int                    // the "Other reported rows" heading
-	factCell   map[*model.Fact]string // each fact's own reference: unmapped rows may share a label
+	otherRow   int // the "Other reported rows" heading
 	sheetOf    map[string]*periodSheet
+	periodOn   map[string]*periodSheet // a period's sheet, by the period's name
 	pairs      []model.Comparison
 	pairSheets []string
 	quarterly  bool // a Quarterly trend sheet: there are quarters
@@ -77,7 +120,7 @@ type layout struct {
 // planLayout decides the sheets, the rows and the place of every fact.
 func planLayout(c *model.Company) *layout {
 	l := &layout{itemRow: map[string]int{}, lineRow: map[*model.Line]int{}, metricRow: map[string]int{},
-		factCell: map[*model.Fact]string{}, sheetOf: map[string]*periodSheet{}}
+		sheetOf: map[string]*periodSheet{}, periodOn: map[string]*periodSheet{}}
 	l.planPeriodSheets(c)
 	l.planRows(c.Plan())
 	l.placeFacts(c)
@@ -117,6 +160,7 @@ func (l *layout) planPeriodSheets(c *model.Company) {
 		if p.Period.End.After(ps.end) {
 			ps.end = p.Period.End
 		}
+		l.periodOn[p.Name] = ps
 		switch p.Kind {
 		case model.Instant:
 			ps.balance = p
@@ -132,6 +176,11 @@ func (l *layout) planPeriodSheets(c *model.Company) {
 // planRows lays out the model's statement plan, statement by statement,
 // then the margins.
 func (l *layout) planRows(plan *model.Plan) {
+	n := 1 + len(plan.Margins) // sized once: a long table's rows are many
+	for _, sec := range plan.Sections {
+		n += 1 + len(sec.Lines)
+	}
+	l.rows, l.lineRow = make([]layoutRow, 0, n), make(map[*model.Line]int, n)
 	row := headerRow + 1
 	for _, sec := range plan.Sections {
 		l.rows = append(l.rows, layoutRow{kind: rowSection, title: sec.Title, row: row})
@@ -164,18 +213,14 @@ func (ps *periodSheet) columnFor(p model.FiscalPeriod) int {
 	return colMain
 }
 
-// placeFacts gives every fact its cell: on its plan line, or for a row of
-// a table that is no statement below the margins on its sheet, one row
-// per reported label.
+// placeFacts gives every fact a row: its plan line's, or for a row of a
+// table that is no statement, a row below the margins on its sheet, one
+// per reported label (see cellAt).
 func (l *layout) placeFacts(c *model.Company) {
 	for _, f := range c.Facts {
-		ps := l.sheetOf[SheetName(sheetKey(c, *f.Period))]
-		col := ps.columnFor(*f.Period)
-		row, ok := l.lineRow[c.LineOf(f)]
-		if !ok {
-			row = ps.unmappedRowFor(c.LineOf(f), f.Label, l.otherRow)
+		if line := c.LineOf(f); l.lineRow[line] == 0 {
+			l.periodOn[f.Period.Name].unmappedRowFor(line, f.Label, l.otherRow)
 		}
-		l.factCell[f] = ref(ps.name, col, row)
 	}
 }
 
@@ -188,7 +233,7 @@ func (ps *periodSheet) unmappedRowFor(line *model.Line, label string, start int)
 	}
 	row := start + 1 + len(ps.unmapped)
 	ps.unmappedAt[line] = len(ps.unmapped)
-	ps.unmapped = append(ps.unmapped, unmappedRow{label: label, row: row})
+	ps.unmapped = append(ps.unmapped, unmappedRow{line: line, label: label, row: row})
 	return row
 }
 

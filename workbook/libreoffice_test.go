@@ -181,7 +181,7 @@ func checkPeriodSheetsHoldTheFacts(t *testing.T, company *model.Company, lo map[
 	l := planLayout(company)
 	placed := map[string]bool{}
 	for _, fact := range company.Facts {
-		target := l.factCell[fact]
+		target := l.cellOf(company, fact)
 		sheet, ref, _ := strings.Cut(target, "!")
 		sheet = strings.Trim(sheet, "'")
 		col, row, err := excelize.CellNameToCoordinates(ref)

@@ -125,7 +125,7 @@ func (b *book) factCell(f *model.Fact, extra look) excelize.Cell {
 		} else if i > 0 {
 			formula.WriteString("+")
 		}
-		formula.WriteString(b.layout.factCell[b.c.Fact(f.Item, t.Period)]) // a derived figure is an item's
+		formula.WriteString(b.layout.cellOf(b.c, b.c.Fact(f.Item, t.Period))) // a derived figure is an item's
 	}
 	extra.fill = fillDerived
 	return b.formula(formula.String(), number(f.Value), roleFormula, numFmt, extra)
@@ -173,33 +173,31 @@ func (b *book) unmappedRows(s *sheet, ps *periodSheet) error {
 	if err := s.row(b.layout.otherRow, b.text("Other reported rows (kept under their reported labels)", look{role: roleSection})); err != nil {
 		return err
 	}
-	rows := make([][]any, len(ps.unmapped))
-	for i, u := range ps.unmapped {
-		rows[i] = []any{b.text(u.label, look{}), nil, nil, nil, nil, nil}
-	}
-	// Each fact of the sheet's periods on no plan line, into its row and
-	// column.
-	for _, pc := range []struct {
+	// Each row holds its line's facts of the sheet's periods, a row at a
+	// time (a long table's rows are never all held): where the balance
+	// sheet shares the first column with another period, its fact, the
+	// last written, is the one shown.
+	periods := []struct {
 		p   *model.FiscalPeriod
-		col int // the balance sheet shares the first column
-	}{{ps.main, 0}, {ps.ytd, 1}, {ps.balance, 0}} {
-		p, col := pc.p, pc.col
-		if p == nil {
-			continue
-		}
-		for _, f := range b.c.FactsIn(p.Name) {
-			i, ok := ps.unmappedAt[b.c.LineOf(f)]
-			if !ok {
+		col int
+	}{{ps.main, 0}, {ps.ytd, 1}, {ps.balance, 0}}
+	cells := make([]any, 6)
+	for _, u := range ps.unmapped {
+		clear(cells)
+		cells[0] = b.text(u.label, look{})
+		for _, pc := range periods {
+			if pc.p == nil {
 				continue
 			}
-			r := rows[i]
-			r[1] = b.shownUnit(string(f.Unit), look{})
-			r[2+col] = b.factCell(f, look{})
-			r[4+col] = b.sourceCell(f)
+			f := b.c.LineFact(u.line, pc.p.Name)
+			if f == nil {
+				continue
+			}
+			cells[1] = b.shownUnit(string(f.Unit), look{})
+			cells[2+pc.col] = b.factCell(f, look{})
+			cells[4+pc.col] = b.sourceCell(f)
 		}
-	}
-	for i, u := range ps.unmapped {
-		if err := s.row(u.row, rows[i]...); err != nil {
+		if err := s.row(u.row, cells...); err != nil {
 			return err
 		}
 	}

@@ -11,6 +11,7 @@ package workbook
 
 import (
 	"bytes"
+	"compress/flate"
 	"fmt"
 	"io"
 	"math"
@@ -46,12 +47,13 @@ type book struct {
 	st     *styles
 	layout *layout
 	names  []*excelize.DefinedName
-	used   map[string]string // worksheet part -> the range its cells use
-	// The Data sheet's row of each fact, and of each value beside a
-	// fact's (set by writeData, read by the Checks sheet's links).
+	sheets map[string]*sheetPart // worksheet part -> its range and rows
+	zw     *flate.Writer         // one compressor for every sheet's rows and the archive's parts
+	// The Data sheet's row of each fact no period sheet shows, and of
+	// each value beside a fact's (set by writeData, read by the Checks
+	// sheet's links).
 	dataFactRow   map[*model.Fact]int
 	dataSourceRow map[extract.Source]int
-	shown         map[*model.Fact]string // see shownCells
 }
 
 // Write renders the company as an .xlsx workbook to w. An internal failure
@@ -60,7 +62,12 @@ func Write(w io.Writer, c *model.Company) (err error) {
 	defer recoverAsError(&err, c.Name)
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &book{f: f, c: c, set: c.Templates(), st: &styles{f: f, ids: map[look]int{}}}
+	zw, err := flate.NewWriter(io.Discard, flate.DefaultCompression)
+	if err != nil {
+		return err
+	}
+	b := &book{f: f, c: c, set: c.Templates(), st: &styles{f: f, ids: map[look]int{}}, sheets: map[string]*sheetPart{}, zw: zw}
+	defer b.release()
 	b.layout = planLayout(c)
 	if err := b.createSheets(); err != nil {
 		return err
@@ -79,7 +86,7 @@ func Write(w io.Writer, c *model.Company) (err error) {
 	if err != nil {
 		return err
 	}
-	a := &archive{w: w, modified: entryTime(c), used: b.used, names: names}
+	a := &archive{w: w, modified: entryTime(c), sheets: b.sheets, names: names, flate: b.zw}
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return a })
 	_, err = f.WriteTo(io.Discard) // the parts go to w through a, not to excelize's buffer
 	return err
@@ -130,13 +137,33 @@ func (b *book) writeProperties() error {
 	return b.f.SetAppProps(&excelize.AppProperties{Application: "finexport", Company: b.c.Name})
 }
 
-// sheet is one worksheet written row by row with the stream writer, the
-// one excelize path that writes a formula together with its cached value.
+// release lets go of the sheets' compressed rows (and their temporary
+// files).
+func (b *book) release() {
+	for _, p := range b.sheets {
+		if p.rows != nil {
+			p.rows.data.Close()
+		}
+	}
+}
+
+// sheet is one worksheet written row by row. excelize's stream writer
+// writes its head (views, widths) and tail (page set-up, table), the
+// one excelize path that writes a formula together with its cached value;
+// the rows go through a rowWriter, straight into the compressor.
 type sheet struct {
 	b    *book
 	name string
 	sw   *excelize.StreamWriter
+	rows *rowWriter
 	used cellRange
+}
+
+// sheetPart is what the archive adds to a worksheet's part as excelize
+// saves it.
+type sheetPart struct {
+	used string // the range its cells use, for its <dimension>
+	rows *rows  // its rows, compressed
 }
 
 // sheetSetup is the page and view set-up of a sheet.
@@ -187,7 +214,7 @@ func (b *book) open(name string, s sheetSetup) (*sheet, error) {
 		b.names = append(b.names, &excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
 			RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(name), s.titleRows)})
 	}
-	return &sheet{b: b, name: name, sw: sw}, nil
+	return &sheet{b: b, name: name, sw: sw, rows: newRowWriter(b.zw)}, nil
 }
 
 // cellRange is the cells a sheet uses; all zero when none.
@@ -264,7 +291,15 @@ func cutRunes(s string, n int, mark string) string {
 // row writes one row; nil cells are skipped.
 func (s *sheet) row(n int, cells ...any) error {
 	s.mark(n, cells)
-	return s.sw.SetRow(cellName(1, n), cells)
+	return s.rows.row(n, cells, 0)
+}
+
+// tableHeader writes the first row, the header of a table over the sheet,
+// through the stream writer, which names the table's columns from it.
+func (s *sheet) tableHeader(cells ...any) error {
+	s.mark(1, cells)
+	s.rows.last = 1
+	return s.sw.SetRow("A1", cells)
 }
 
 // mark widens the sheet's used range to a row's cells.
@@ -284,7 +319,7 @@ func (s *sheet) mark(n int, cells []any) {
 // tallRow writes a row whose wrapped text needs lines lines.
 func (s *sheet) tallRow(n, lines int, cells ...any) error {
 	s.mark(n, cells)
-	return s.sw.SetRow(cellName(1, n), cells, excelize.RowOpts{Height: float64(min(15*max(lines, 1), maxRowHeight))})
+	return s.rows.row(n, cells, float64(min(15*max(lines, 1), maxRowHeight)))
 }
 
 // linesFor estimates how many lines text takes wrapped in a column of the
@@ -294,13 +329,14 @@ func linesFor(text string, width float64) int {
 	return (len([]rune(text)) + perLine - 1) / perLine
 }
 
-// close ends the sheet, and keeps its used range for the archive's
-// worksheet part (the stream writer's own says A1).
+// close ends the sheet, and keeps its used range (the stream writer's
+// own says A1) and its rows for the archive's worksheet part.
 func (s *sheet) close() error {
-	if s.b.used == nil {
-		s.b.used = map[string]string{}
+	r, err := s.rows.finish()
+	if err != nil {
+		return err
 	}
-	s.b.used["xl/worksheets/sheet"+strconv.Itoa(s.sw.SheetID)+".xml"] = s.used.String()
+	s.b.sheets["xl/worksheets/sheet"+strconv.Itoa(s.sw.SheetID)+".xml"] = &sheetPart{used: s.used.String(), rows: r}
 	return s.sw.Flush()
 }
 

@@ -71,6 +71,7 @@ func (b *builder) run(inputs []input) int {
 		return exitUsage
 	}
 	clearStaleTemps(b.out)
+	defer g.limitMemory()()
 	failed, warnings := 0, 0
 	eachCompany(g.order, func(k string) *companyRun {
 		r := g.reread(b.parser, k, b.opts)
@@ -121,8 +122,9 @@ func (b *builder) run(inputs []input) int {
 	return exitOK
 }
 
-// afterFirstPass runs between build's two passes: a test's hook.
-var afterFirstPass = func() {}
+// afterFirstPass runs between build's two passes, and beforeReread before
+// each company is read again (by build and check): tests' hooks.
+var afterFirstPass, beforeReread = func() {}, func() {}
 
 // companyRun is one company read again, built and rendered to temporary
 // files, waiting to be named and reported in its turn.
@@ -250,6 +252,7 @@ func eachCompany(order []string, work func(key string) *companyRun, done func(*c
 // The releases are read one after another: companies already fill the
 // cores, and one release at a time per worker bounds memory.
 func (g grouping) reread(p *extract.Parser, key string, opts model.Options) *companyRun {
+	beforeReread()
 	if in := g.groups[key]; len(in) == 1 {
 		return g.stream(p, in[0], opts)
 	}

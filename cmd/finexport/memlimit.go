@@ -51,6 +51,15 @@ func inputSize(in input) int64 {
 	return 0
 }
 
+// limitMemory sets the soft memory limit for building the companies, as
+// many at once as there are workers (check and build), and returns what
+// restores the one before.
+func (g grouping) limitMemory() (restore func()) {
+	before := debug.SetMemoryLimit(-1)
+	limitMemory(g.inFlight(companyWorkerCount()))
+	return func() { debug.SetMemoryLimit(before) }
+}
+
 // inFlight is the most a batch of companies read at once holds: the
 // releases of the largest companies, as many as are built at once.
 func (g grouping) inFlight(workers int) []input {

@@ -47,9 +47,10 @@ func TestLimitMemory(t *testing.T) {
 	}
 }
 
-// TestCheckLimitsMemory: check's limit is for the companies it builds at
-// once, the largest (it cannot know which will run together), and it is
-// restored when the run ends.
+// TestCheckLimitsMemory: check's and build's limit is for the companies
+// they build at once, the largest (they cannot know which will run
+// together): it holds while each company is read and built, and the one
+// before is restored when the run ends.
 func TestCheckLimitsMemory(t *testing.T) {
 	g := grouping{order: []string{"a", "b", "c"}, groups: map[string][]input{
 		"a": {{Name: "a1", Data: make([]byte, 3)}},
@@ -68,8 +69,18 @@ func TestCheckLimitsMemory(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	os.Unsetenv("GOMEMLIMIT")
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
-	runT(t, "check", "../../testdata/filings")
-	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
-		t.Errorf("after check the limit is %d, not restored", got)
+	// The sample filings weigh 27 KB: the limit is the floor, 32 MiB.
+	var during []int64
+	beforeReread = func() { during = append(during, debug.SetMemoryLimit(-1)) }
+	defer func() { beforeReread = func() {} }()
+	for _, args := range [][]string{{"check", "../../testdata/filings"}, {"build", "-o", t.TempDir(), "../../testdata/filings"}} {
+		during = nil
+		runT(t, args...)
+		if len(during) == 0 || during[0] != 32<<20 {
+			t.Errorf("%s: limit while building %v, want 32 MiB", args[0], during)
+		}
+		if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+			t.Errorf("after %s the limit is %d, not restored", args[0], got)
+		}
 	}
 }

@@ -83,6 +83,7 @@ type Fact struct {
 	// Derived lists the terms the figure was computed from ("FY2003 -
 	// H1 FY2003 - Q4 FY2003") when no release reports it.
 	Derived []Term
+	line    *Line // the plan line it stands on, once the plan is made
 }
 
 // Sources returns where the fact was stated.
@@ -141,8 +142,6 @@ type Company struct {
 	set         *templates.Set
 	plan        *Plan
 	planned     *sync.Once // makes plan on first use (see Plan)
-	lineOf      map[*Fact]*Line
-	lineFacts   map[lineAt]*Fact // an unmapped line's fact in a period
 	byKey       map[factKey]*Fact
 	merging     *merging        // what merge shares between figures; nil once built
 	closes      map[string]bool // the balance-sheet dates that close their quarters

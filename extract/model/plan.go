@@ -1,8 +1,8 @@
 package model
 
 import (
+	"hash/maphash"
 	"sort"
-	"strconv"
 
 	"finexport/extract"
 	"finexport/templates"
@@ -41,14 +41,8 @@ type Line struct {
 	// with a rule. An unmapped row is never a total: nothing says what
 	// it adds up.
 	Total bool
-	key   string
 	at    extract.Source // where an unmapped row was stated
-}
-
-// lineAt is a line in a period: a key of the unmapped lines' facts.
-type lineAt struct {
-	line   *Line
-	period string
+	facts []*Fact        // an unmapped row's facts, a period each
 }
 
 // statementTitles are the statements of a plan, in order.
@@ -70,7 +64,7 @@ func (c *Company) Plan() *Plan {
 // LineOf returns the plan line a fact stands on.
 func (c *Company) LineOf(f *Fact) *Line {
 	c.Plan()
-	return c.lineOf[f]
+	return f.line
 }
 
 // LineFact returns a line's fact in a period, or nil.
@@ -79,7 +73,12 @@ func (c *Company) LineFact(l *Line, period string) *Fact {
 		return c.Fact(l.Item.ID, period)
 	}
 	c.Plan()
-	return c.lineFacts[lineAt{l, period}]
+	for _, f := range l.facts {
+		if f.Period.Name == period {
+			return f
+		}
+	}
+	return nil
 }
 
 // EPSItem is the earnings-per-share item a headline shows for a period:
@@ -104,7 +103,6 @@ func (c *Company) HasDerived(period string) bool {
 // planStatements builds the plan from the timeline.
 func (c *Company) planStatements() {
 	c.plan = &Plan{}
-	c.lineOf, c.lineFacts = map[*Fact]*Line{}, map[lineAt]*Fact{}
 	items, unmapped := c.itemLines(), c.unmappedLines()
 	rows := c.mappedRows()
 	for _, st := range statementTitles {
@@ -133,7 +131,7 @@ func (c *Company) itemLines() map[extract.Statement][]*Line {
 			}
 		}
 		if l := byItem[f.Item]; l != nil {
-			c.lineOf[f] = l
+			f.line = l
 		}
 	}
 	out := map[extract.Statement][]*Line{}
@@ -149,10 +147,26 @@ func (c *Company) itemLines() map[extract.Statement][]*Line {
 // label and unit; a label a period holds twice (two tables' "Total") gets
 // a second line, so that no two facts of a period share one.
 func (c *Company) unmappedLines() map[extract.Statement][]*Line {
+	// The lines of one label: a period's first fact of it takes the
+	// first, its second the second, and so on (counted afresh in each
+	// period). Labels are found by a hash of their folded text, never
+	// held folded: a long table's labels would be held twice.
+	type labelKey struct {
+		st   extract.Statement
+		unit string
+		sum  uint64 // of the folded label
+	}
+	type labelLines struct {
+		label  string // as first reported
+		lines  []*Line
+		period int         // the period counted in, 1-based
+		n      int         // facts of the label in that period so far
+		next   *labelLines // another label with the same key
+	}
+	seed := maphash.MakeSeed()
 	out := map[extract.Statement][]*Line{}
-	byKey := map[string]*Line{}
-	for _, p := range c.Periods {
-		seen := map[string]int{}
+	byLabel := map[labelKey]*labelLines{}
+	for i, p := range c.Periods {
 		for _, f := range c.FactsIn(p.Name) {
 			if f.Item != "" {
 				continue
@@ -161,17 +175,28 @@ func (c *Company) unmappedLines() map[extract.Statement][]*Line {
 			if st != extract.Income && st != extract.Balance && st != extract.CashFlow {
 				st = extract.Other
 			}
-			base := string(st) + ":" + templates.NormalizeLabel(f.Label) + ":" + string(f.Unit)
-			key := base + "#" + strconv.Itoa(seen[base])
-			seen[base]++
-			l := byKey[key]
-			if l == nil {
-				l = &Line{Label: f.Label, Unit: string(f.Unit), Statement: st, Stock: f.Period.Kind == Instant, key: key, at: f.Reported[0].Source}
-				byKey[key] = l
+			folded := templates.NormalizeLabel(f.Label)
+			key := labelKey{st: st, unit: string(f.Unit), sum: maphash.String(seed, folded)}
+			g := byLabel[key]
+			for g != nil && g.label != f.Label && templates.NormalizeLabel(g.label) != folded {
+				g = g.next
+			}
+			if g == nil {
+				g = &labelLines{label: f.Label, next: byLabel[key]}
+				byLabel[key] = g
+			}
+			if g.period != i+1 {
+				g.period, g.n = i+1, 0
+			}
+			if g.n == len(g.lines) {
+				l := &Line{Label: f.Label, Unit: string(f.Unit), Statement: st, Stock: f.Period.Kind == Instant, at: f.Reported[0].Source}
+				g.lines = append(g.lines, l)
 				out[st] = append(out[st], l)
 			}
-			c.lineOf[f] = l
-			c.lineFacts[lineAt{l, p.Name}] = f
+			l := g.lines[g.n]
+			g.n++
+			f.line = l
+			l.facts = append(l.facts, f)
 		}
 	}
 	return out
@@ -217,7 +242,7 @@ func docKey(file string, st extract.Statement) string { return file + "\x00" + s
 func (c *Company) mappedRows() map[string][]rowAt {
 	out := map[string][]rowAt{}
 	for _, f := range c.Facts {
-		l := c.lineOf[f]
+		l := f.line
 		if f.Item == "" || l == nil || l.Statement != f.Statement {
 			continue
 		}

@@ -58,6 +58,9 @@ func cikNumber(cik string) string {
 
 // isNumber reports a string of ASCII digits that fits 64 bits.
 func isNumber(s string) bool {
+	if s == "" { // the common case (no SEC header): no error to make
+		return false
+	}
 	_, err := strconv.ParseUint(s, 10, 64)
 	return err == nil
 }
