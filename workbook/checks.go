@@ -66,7 +66,7 @@ func (b *book) writeChecks() error {
 	b.names = append(b.names, nameFor("Half", ChecksSheet, halfCell))
 	b.names = append(b.names, nameFor("MasterCheck", ChecksSheet, "$B$2"))
 	hdr := look{role: roleHeader, fill: fillHeader}
-	head, lines := []any{}, 1
+	head, lines := []excelize.Cell{}, 1
 	for i, h := range checkHeads {
 		head = append(head, b.text(h, hdr))
 		lines = max(lines, linesFor(h, checkWidths[i]))
@@ -84,7 +84,7 @@ func (b *book) writeChecks() error {
 }
 
 // checksTop is the title, the master check and the half-unit input.
-func (b *book) checksTop() [][]any {
+func (b *book) checksTop() [][]excelize.Cell {
 	last := checksHeader + max(len(b.c.Checks), 1)
 	status := fmt.Sprintf("I%d:I%d", checksHeader+1, last)
 	master := fmt.Sprintf(`IF(COUNTIF(%s,"%s"),"%s",IF(COUNTIF(%s,"%s"),"%s","%s"))`,
@@ -98,7 +98,7 @@ func (b *book) checksTop() [][]any {
 	if notRun > 0 {
 		what += fmt.Sprintf("; %d could not run (status %s, the reason under Detail)", notRun, statusNotRun)
 	}
-	return [][]any{
+	return [][]excelize.Cell{
 		{b.text(b.c.Name+" — Checks", look{role: roleTitle})},
 		{b.text("Master check", look{bold: true}), b.formula(master, word, roleFormula, "", look{bold: true, fill: fill}),
 			b.text(what, look{role: roleNote})},
@@ -107,7 +107,7 @@ func (b *book) checksTop() [][]any {
 	}
 }
 
-func (b *book) checkRow(ch model.Check, row int) ([]any, int) {
+func (b *book) checkRow(ch model.Check, row int) ([]excelize.Cell, int) {
 	figure, diff, fine := b.checkFormats(ch)
 	period := "—"
 	if !ch.Period.IsZero() {
@@ -123,9 +123,9 @@ func (b *book) checkRow(ch model.Check, row int) ([]any, int) {
 	sources, url := b.groupSources(ch.Sources)
 	lines := max(linesFor(sources, checkWidths[9]), linesFor(detail, checkWidths[10]), linesFor(ch.Name, checkWidths[1]))
 	top := look{top: true}
-	cells := []any{b.text(string(ch.Kind), top), b.text(ch.Name, look{wrap: true}), b.text(period, top), b.statedCell(ch, figure)}
+	cells := []excelize.Cell{b.text(string(ch.Kind), top), b.text(ch.Name, look{wrap: true}), b.text(period, top), b.statedCell(ch, figure)}
 	if ch.Status == extract.NotRun {
-		cells = append(cells, nil, nil, nil, nil, b.text(statusNotRun, look{bold: true, fill: fillNeutral, top: true}))
+		cells = append(cells, excelize.Cell{}, excelize.Cell{}, excelize.Cell{}, excelize.Cell{}, b.text(statusNotRun, look{bold: true, fill: fillNeutral, top: true}))
 	} else {
 		cells = append(cells, b.computedCells(ch, row, figure, diff, fine)...)
 	}
@@ -134,14 +134,14 @@ func (b *book) checkRow(ch model.Check, row int) ([]any, int) {
 
 // computedCells are a check's computed value, difference, rounding
 // allowance, tolerance and status.
-func (b *book) computedCells(ch model.Check, row int, figure, diffFormat, fine string) []any {
+func (b *book) computedCells(ch model.Check, row int, figure, diffFormat, fine string) []excelize.Cell {
 	d, e, f, g, h := cellName(4, row), cellName(5, row), cellName(6, row), cellName(7, row), cellName(8, row)
 	stat, statusFill := statusOK, fillPass
 	if ch.Status != extract.Pass {
 		stat, statusFill = statusFail, fillFail
 	}
 	top := look{top: true}
-	return []any{
+	return []excelize.Cell{
 		b.computedCell(ch, figure),
 		b.formula(d+"-"+e, number(ch.Difference), roleFormula, diffFormat, top),
 		b.input(ch.Tolerance.Add(ch.Tolerance), fine, top), // the allowance: the tolerance is half of it
@@ -225,7 +225,7 @@ func (b *book) checkFormats(ch model.Check) (figure, diff, fine string) {
 // statedCell links the stated figure where the workbook shows it (a
 // period sheet, or the Data sheet for a value not used), else writes it
 // as an input: a prose figure.
-func (b *book) statedCell(ch model.Check, numFmt string) any {
+func (b *book) statedCell(ch model.Check, numFmt string) excelize.Cell {
 	top := look{top: true}
 	if g := ch.StatedFigure; g != nil && g.Value.Equal(ch.Stated) {
 		if r, ok := b.figureRef(*g); ok {
@@ -239,7 +239,7 @@ func (b *book) statedCell(ch model.Check, numFmt string) any {
 // the model computed it from, with the model's value; one bare reference
 // is a link. Only a check the model could not bind to its figures (none
 // of the samples') keeps its value as an input.
-func (b *book) computedCell(ch model.Check, numFmt string) any {
+func (b *book) computedCell(ch model.Check, numFmt string) excelize.Cell {
 	top := look{top: true}
 	if !ch.Bound {
 		return b.input(ch.Computed, numFmt, top)

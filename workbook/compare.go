@@ -4,6 +4,7 @@ import (
 	"finexport/extract"
 	"finexport/extract/model"
 	"finexport/templates"
+	"github.com/xuri/excelize/v2"
 )
 
 // flowSections are the statements of comparison and trend sheets: those
@@ -20,17 +21,17 @@ func (b *book) flowSections() []model.Section {
 
 // link is a green reference to a fact on its period sheet, shaded when
 // the fact is derived: a quarter no release reports.
-func (b *book) link(f *model.Fact, numFmt string, extra look) any {
+func (b *book) link(f *model.Fact, numFmt string, extra look) excelize.Cell {
 	// A nil *Fact stays a nil interface, so that the row skips the cell.
 	if f == nil {
-		return nil
+		return excelize.Cell{}
 	}
 	if f.Derived != nil {
 		extra.fill = fillDerived
 	}
 	target := b.layout.cellOf(b.c, f)
 	if target == "" {
-		return nil
+		return excelize.Cell{}
 	}
 	return b.formula(target, number(f.Value), roleLink, numFmt, extra)
 }
@@ -45,26 +46,26 @@ func (b *book) periodHeading(p model.FiscalPeriod) string {
 }
 
 // metricLink is a green reference to a margin on a period sheet.
-func (b *book) metricLink(m *templates.Metric, p model.FiscalPeriod) any {
+func (b *book) metricLink(m *templates.Metric, p model.FiscalPeriod) excelize.Cell {
 	ps := b.layout.sheetOf[SheetName(sheetKey(b.c, p))]
 	mv, ok := b.c.Metric(m.ID, p.Name)
 	if ps == nil || !ok {
-		return nil
+		return excelize.Cell{}
 	}
 	col := ps.columnFor(p)
 	if _, written := b.marginFormula(m, p, col); !written {
-		return nil // nothing to link to
+		return excelize.Cell{} // nothing to link to
 	}
 	return b.formula(ref(ps.name, col, b.layout.metricRow[m.ID]), cached(mv.Value, mv.Err), roleLink, b.shownFormat(m.Unit), look{})
 }
 
 // changeCells computes change and % change from the templates' change
 // metrics, over the current and prior cells of this row.
-func (b *book) changeCells(line *model.Line, cur, prior model.FiscalPeriod, curCol, row int, numFmt string) []any {
+func (b *book) changeCells(line *model.Line, cur, prior model.FiscalPeriod, curCol, row int, numFmt string) []excelize.Cell {
 	if b.c.LineFact(line, cur.Name) == nil || b.c.LineFact(line, prior.Name) == nil {
-		return []any{nil, nil}
+		return []excelize.Cell{{}, {}}
 	}
-	out := make([]any, 2)
+	out := make([]excelize.Cell, 2)
 	for i, id := range []string{"change", "pct_change"} {
 		m, ok := b.set.Metric(id)
 		if !ok {
@@ -115,28 +116,28 @@ func (b *book) writeComparison(name string, cmp model.Comparison) error {
 		return err
 	}
 	hdr := look{role: roleHeader, fill: fillHeader}
-	head := []any{b.text("Item", hdr), b.text("Units", hdr), b.text(b.periodHeading(cmp.Current), hdr), b.text(b.periodHeading(cmp.Prior), hdr), b.text("Change", hdr), b.text("% change", hdr)}
+	head := []excelize.Cell{b.text("Item", hdr), b.text("Units", hdr), b.text(b.periodHeading(cmp.Current), hdr), b.text(b.periodHeading(cmp.Prior), hdr), b.text("Change", hdr), b.text("% change", hdr)}
 	if cmp.YTDCurrent != nil && cmp.YTDCurrent.Name != cmp.Current.Name {
-		head = append(head, nil, b.text(b.periodHeading(*cmp.YTDCurrent), hdr), b.text(b.periodHeading(*cmp.YTDPrior), hdr), b.text("Change", hdr), b.text("% change", hdr))
+		head = append(head, excelize.Cell{}, b.text(b.periodHeading(*cmp.YTDCurrent), hdr), b.text(b.periodHeading(*cmp.YTDPrior), hdr), b.text("Change", hdr), b.text("% change", hdr))
 	}
 	if err := s.row(headerRow, head...); err != nil {
 		return err
 	}
-	err = b.itemsThenMargins(s, headerRow+1, func(line *model.Line, row int) []any {
+	err = b.itemsThenMargins(s, headerRow+1, func(line *model.Line, row int) []excelize.Cell {
 		numFmt := b.factFormat(line.Unit)
 		extra := look{bold: line.Total}
-		cells := []any{b.text(line.Label, extra), b.shownUnit(line.Unit, look{})}
+		cells := []excelize.Cell{b.text(line.Label, extra), b.shownUnit(line.Unit, look{})}
 		cells = append(cells, b.pairCells(line, cmp.Current, cmp.Prior, 3, row, numFmt, extra)...)
 		if len(head) > 6 {
-			cells = append(cells, nil)
+			cells = append(cells, excelize.Cell{})
 			cells = append(cells, b.pairCells(line, *cmp.YTDCurrent, *cmp.YTDPrior, 8, row, numFmt, extra)...)
 		}
 		return cells
-	}, func(m *templates.Metric, row int) []any {
-		cells := []any{b.text(m.Name, look{}), b.shownUnit(m.Unit, look{})}
+	}, func(m *templates.Metric, row int) []excelize.Cell {
+		cells := []excelize.Cell{b.text(m.Name, look{}), b.shownUnit(m.Unit, look{})}
 		cells = append(cells, b.marginPair(m, cmp.Current, cmp.Prior, 3, row)...)
 		if len(head) > 6 {
-			cells = append(cells, nil)
+			cells = append(cells, excelize.Cell{})
 			cells = append(cells, b.marginPair(m, *cmp.YTDCurrent, *cmp.YTDPrior, 8, row)...)
 		}
 		return cells
@@ -147,16 +148,16 @@ func (b *book) writeComparison(name string, cmp model.Comparison) error {
 	return s.close()
 }
 
-func (b *book) pairCells(line *model.Line, cur, prior model.FiscalPeriod, col, row int, numFmt string, extra look) []any {
-	cells := []any{b.link(b.c.LineFact(line, cur.Name), numFmt, extra), b.link(b.c.LineFact(line, prior.Name), numFmt, extra)}
+func (b *book) pairCells(line *model.Line, cur, prior model.FiscalPeriod, col, row int, numFmt string, extra look) []excelize.Cell {
+	cells := []excelize.Cell{b.link(b.c.LineFact(line, cur.Name), numFmt, extra), b.link(b.c.LineFact(line, prior.Name), numFmt, extra)}
 	return append(cells, b.changeCells(line, cur, prior, col, row, numFmt)...)
 }
 
 // marginPair links both margins and takes their difference, in points
 // for a percent (the templates' change metric for the unit).
-func (b *book) marginPair(m *templates.Metric, cur, prior model.FiscalPeriod, col, row int) []any {
-	cells := []any{b.metricLink(m, cur), b.metricLink(m, prior), nil, nil}
-	if cells[0] == nil || cells[1] == nil {
+func (b *book) marginPair(m *templates.Metric, cur, prior model.FiscalPeriod, col, row int) []excelize.Cell {
+	cells := []excelize.Cell{b.metricLink(m, cur), b.metricLink(m, prior), {}, {}}
+	if blank(cells[0]) || blank(cells[1]) {
 		return cells
 	}
 	cells[2] = b.metricChangeCell(m, cur.Name, prior.Name, cellName(col, row), cellName(col+1, row), look{})
@@ -167,7 +168,7 @@ func (b *book) marginPair(m *templates.Metric, cur, prior model.FiscalPeriod, co
 // templates' change metric for its unit over the two cells that hold it;
 // where the model has none (either cell shows "n/a" or "n/m", text that no
 // formula can subtract), the reason as text, as the PDF shows it.
-func (b *book) metricChangeCell(m *templates.Metric, current, prior, curCell, priorCell string, extra look) any {
+func (b *book) metricChangeCell(m *templates.Metric, current, prior, curCell, priorCell string, extra look) excelize.Cell {
 	change := b.set.ChangeFor(m.Unit)
 	format := b.c.Scale.ExcelFormat(model.ChangeKind(change, m))
 	v, err := b.c.MetricChange(change.ID, m.ID, current, prior)
@@ -179,7 +180,7 @@ func (b *book) metricChangeCell(m *templates.Metric, current, prior, curCell, pr
 		return map[string]string{"current": curCell, "prior": priorCell}[name], name == "current" || name == "prior"
 	}, noParts)
 	if err != nil {
-		return nil
+		return excelize.Cell{}
 	}
 	return b.formula(f, number(v), roleFormula, format, extra)
 }
@@ -187,7 +188,7 @@ func (b *book) metricChangeCell(m *templates.Metric, current, prior, curCell, pr
 // itemsThenMargins writes, from row on, each flow statement of the plan
 // under its heading, a row per line, then a "Margins" heading and a row
 // per comparison metric.
-func (b *book) itemsThenMargins(s *sheet, row int, item func(*model.Line, int) []any, margin func(*templates.Metric, int) []any) error {
+func (b *book) itemsThenMargins(s *sheet, row int, item func(*model.Line, int) []excelize.Cell, margin func(*templates.Metric, int) []excelize.Cell) error {
 	for _, sec := range b.flowSections() {
 		if err := s.row(row, b.text(sec.Title, look{role: roleSection})); err != nil {
 			return err
@@ -244,8 +245,8 @@ func (b *book) writeTrend(name, title string, periods []model.FiscalPeriod) erro
 		return err
 	}
 	hdr := look{role: roleHeader, fill: fillHeader}
-	head := []any{b.text("Item", hdr), b.text("Units", hdr)}
-	kinds := []any{b.text("", look{role: roleNote}), nil}
+	head := []excelize.Cell{b.text("Item", hdr), b.text("Units", hdr)}
+	kinds := []excelize.Cell{b.text("", look{role: roleNote}), {}}
 	for _, p := range periods {
 		head = append(head, b.text(p.Name, hdr))
 		kinds = append(kinds, b.text(b.trendKind(p), look{role: roleNote}))
@@ -256,15 +257,15 @@ func (b *book) writeTrend(name, title string, periods []model.FiscalPeriod) erro
 	if err := s.row(headerRow+1, kinds...); err != nil {
 		return err
 	}
-	err = b.itemsThenMargins(s, headerRow+2, func(line *model.Line, _ int) []any {
+	err = b.itemsThenMargins(s, headerRow+2, func(line *model.Line, _ int) []excelize.Cell {
 		extra := look{bold: line.Total}
-		cells := []any{b.text(line.Label, extra), b.shownUnit(line.Unit, look{})}
+		cells := []excelize.Cell{b.text(line.Label, extra), b.shownUnit(line.Unit, look{})}
 		for _, p := range periods {
 			cells = append(cells, b.link(b.c.LineFact(line, p.Name), b.factFormat(line.Unit), extra))
 		}
 		return cells
-	}, func(m *templates.Metric, _ int) []any {
-		cells := []any{b.text(m.Name, look{}), b.shownUnit(m.Unit, look{})}
+	}, func(m *templates.Metric, _ int) []excelize.Cell {
+		cells := []excelize.Cell{b.text(m.Name, look{}), b.shownUnit(m.Unit, look{})}
 		for _, p := range periods {
 			cells = append(cells, b.metricLink(m, p))
 		}

@@ -42,7 +42,7 @@ func (b *book) writeData() error {
 	if err != nil {
 		return err
 	}
-	var head []any
+	var head []excelize.Cell
 	for _, h := range dataHeader {
 		head = append(head, b.text(h, look{role: roleHeader}))
 	}
@@ -109,7 +109,7 @@ func conflictRows(facts []*model.Fact) int {
 	return n
 }
 
-func (b *book) factRow(f *model.Fact) []any {
+func (b *book) factRow(f *model.Fact) []excelize.Cell {
 	doc, line, source := "", "", "derived"
 	if len(f.Reported) > 0 {
 		r := f.Reported[len(f.Reported)-1]
@@ -120,7 +120,7 @@ func (b *book) factRow(f *model.Fact) []any {
 
 // extractRow is a row for a figure as a document gave it (a prose figure,
 // one set aside), with where it stands.
-func (b *book) extractRow(x extract.Fact, source string) []any {
+func (b *book) extractRow(x extract.Fact, source string) []excelize.Cell {
 	period := ""
 	if !x.Period.IsZero() {
 		period = b.c.Calendar.Name(x.Period).Name
@@ -128,24 +128,24 @@ func (b *book) extractRow(x extract.Fact, source string) []any {
 	return b.dataCells(x.Document, string(x.Statement), x.Item, x.Label, x.Period, x.Value, x.Unit, strconv.Itoa(x.Source.Line), period, source)
 }
 
-func (b *book) dataCells(doc, statement, item, label string, p extract.Period, value decimal.Decimal, unit extract.Unit, line, period, source string) []any {
-	start, end, months := "", "", any(nil)
+func (b *book) dataCells(doc, statement, item, label string, p extract.Period, value decimal.Decimal, unit extract.Unit, line, period, source string) []excelize.Cell {
+	start, end, months := "", "", excelize.Cell{}
 	if !p.IsZero() {
 		end = p.End.Format("2006-01-02")
 		if !p.IsInstant() {
 			start = p.Start.Format("2006-01-02")
-			months = p.Months
+			months.Value = p.Months
 		}
 	}
-	var lineCell any
+	var lineCell excelize.Cell
 	if n, err := strconv.Atoi(line); err == nil {
-		lineCell = n
+		lineCell.Value = n
 	}
 	t := look{}
 	filing, cik, accession := b.filingOf(doc)
-	return []any{b.text(model.DocName(doc), t), b.text(b.c.Name, t), b.text(statement, t), b.text(item, t), b.text(label, t),
+	return append(b.rowCells(0), b.text(model.DocName(doc), t), b.text(b.c.Name, t), b.text(statement, t), b.text(item, t), b.text(label, t),
 		b.text(start, t), b.text(end, t), months, b.input(value, unitFormat(unit), look{}), b.text(string(unit), t),
-		lineCell, b.text(period, look{apart: true}), b.text(source, t), b.text(cik, t), b.hyperlink(filing, accession, t)}
+		lineCell, b.text(period, look{apart: true}), b.text(source, t), b.text(cik, t), b.hyperlink(filing, accession, t))
 }
 
 // filingOf is the EDGAR address, CIK and accession number of a source

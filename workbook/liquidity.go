@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"github.com/xuri/excelize/v2"
 	"strconv"
 
 	"finexport/extract/model"
@@ -45,7 +46,7 @@ func (b *book) writeLiquidity() error {
 		return err
 	}
 	hdr := look{role: roleHeader, fill: fillHeader}
-	head := []any{b.text("Item", hdr), b.text("Units", hdr)}
+	head := []excelize.Cell{b.text("Item", hdr), b.text("Units", hdr)}
 	for _, d := range dates {
 		head = append(head, b.text(d.Name, hdr))
 	}
@@ -61,7 +62,7 @@ func (b *book) writeLiquidity() error {
 		if it.Kind != templates.KindStock {
 			label += ", quarter ending on the date"
 		}
-		cells := []any{b.text(label, look{}), b.shownUnit(it.Unit, look{})}
+		cells := []excelize.Cell{b.text(label, look{}), b.shownUnit(it.Unit, look{})}
 		for _, d := range dates {
 			cells = append(cells, b.link(b.factAtDate(id, d), b.factFormat(it.Unit), look{}))
 		}
@@ -74,14 +75,14 @@ func (b *book) writeLiquidity() error {
 	metricRow := map[string]int{}
 	written := map[string]bool{} // metric@column: a formula stands there
 	for _, m := range metrics {
-		cells := []any{b.text(m.Name, look{bold: true}), b.shownUnit(m.Unit, look{})}
+		cells := []excelize.Cell{b.text(m.Name, look{bold: true}), b.shownUnit(m.Unit, look{})}
 		for i, d := range dates {
 			col := 3 + i
 			if m.Expr.Op == 'i' {
 				// A metric that is one item links the item: listed once.
 				link := b.link(b.factAtDate(m.Expr.Name, d), b.shownFormat(m.Unit), look{bold: true})
 				cells = append(cells, link)
-				written[m.ID+"@"+cellName(col, 1)] = link != nil
+				written[m.ID+"@"+cellName(col, 1)] = !blank(link)
 				continue
 			}
 			f, err := m.Expr.Formula(func(id string) (string, bool) {
@@ -89,7 +90,7 @@ func (b *book) writeLiquidity() error {
 				return cellName(col, r), ok && b.factAtDate(id, d) != nil
 			}, noParts)
 			if err != nil {
-				cells = append(cells, nil)
+				cells = append(cells, excelize.Cell{})
 				continue
 			}
 			mv, _ := b.c.Metric(m.ID, d.Name)
@@ -111,11 +112,11 @@ func (b *book) writeLiquidity() error {
 	}
 	row++
 	for _, m := range metrics {
-		cells := []any{b.text(m.Name, look{}), b.shownUnit(m.Unit, look{}), nil}
+		cells := []excelize.Cell{b.text(m.Name, look{}), b.shownUnit(m.Unit, look{}), {}}
 		for i := 1; i < len(dates); i++ {
 			col, r := 3+i, metricRow[m.ID]
 			if !written[m.ID+"@"+cellName(col, 1)] || !written[m.ID+"@"+cellName(col-1, 1)] {
-				cells = append(cells, nil)
+				cells = append(cells, excelize.Cell{})
 				continue
 			}
 			cells = append(cells, b.metricChangeCell(m, dates[i].Name, dates[i-1].Name, cellName(col, r), cellName(col-1, r), look{}))

@@ -37,14 +37,14 @@ func (b *book) writePeriodSheet(ps *periodSheet) error {
 		return err
 	}
 	for _, lr := range b.layout.rows {
-		var cells []any
+		var cells []excelize.Cell
 		switch lr.kind {
 		case rowSection:
 			title := lr.title
 			if title == "Balance sheet" && ps.balance != nil {
 				title += " at " + ps.balance.Name
 			}
-			cells = []any{b.text(title, look{role: roleSection})}
+			cells = []excelize.Cell{b.text(title, look{role: roleSection})}
 		case rowItem:
 			cells = b.itemCells(ps, lr.line)
 		case rowMetric:
@@ -87,9 +87,10 @@ func (ps *periodSheet) subtitle() string {
 
 // itemCells writes a plan line's row: its figures in the quarter and year-
 // to-date columns (balances in the first), each with its source.
-func (b *book) itemCells(ps *periodSheet, line *model.Line) []any {
+func (b *book) itemCells(ps *periodSheet, line *model.Line) []excelize.Cell {
 	bold := look{bold: line.Total, rule: line.Total}
-	cells := []any{b.text(line.Label, look{bold: bold.bold}), b.shownUnit(line.Unit, look{}), nil, nil, nil, nil}
+	cells := b.rowCells(6)
+	cells[0], cells[1] = b.text(line.Label, look{bold: bold.bold}), b.shownUnit(line.Unit, look{})
 	main := ps.main
 	if line.Stock {
 		main = ps.balance
@@ -133,8 +134,8 @@ func (b *book) factCell(f *model.Fact, extra look) excelize.Cell {
 
 // marginCells writes a margin for the quarter and the year to date, as the
 // template's expression over this sheet's cells.
-func (b *book) marginCells(ps *periodSheet, m *templates.Metric, row int) []any {
-	cells := []any{b.text(m.Name, look{}), b.shownUnit(m.Unit, look{}), nil, nil}
+func (b *book) marginCells(ps *periodSheet, m *templates.Metric, row int) []excelize.Cell {
+	cells := []excelize.Cell{b.text(m.Name, look{}), b.shownUnit(m.Unit, look{}), {}, {}}
 	for i, p := range []*model.FiscalPeriod{ps.main, ps.ytd} {
 		if p == nil {
 			continue
@@ -181,7 +182,7 @@ func (b *book) unmappedRows(s *sheet, ps *periodSheet) error {
 		p   *model.FiscalPeriod
 		col int
 	}{{ps.main, 0}, {ps.ytd, 1}, {ps.balance, 0}}
-	cells := make([]any, 6)
+	cells := make([]excelize.Cell, 6)
 	for _, u := range ps.unmapped {
 		clear(cells)
 		cells[0] = b.text(u.label, look{})

@@ -49,9 +49,9 @@ func newRowWriter(zw *flate.Writer) *rowWriter {
 	return w
 }
 
-// row writes row n: its cells from column A (nil ones skipped), and its
-// height in points when height > 0.
-func (w *rowWriter) row(n int, cells []any, height float64) error {
+// row writes row n: its cells from column A (blank ones skipped), and
+// its height in points when height > 0.
+func (w *rowWriter) row(n int, cells []excelize.Cell, height float64) error {
 	if w.err != nil {
 		return w.err
 	}
@@ -71,13 +71,9 @@ func (w *rowWriter) row(n int, cells []any, height float64) error {
 		b = append(b, `" customHeight="1"`...)
 	}
 	b = append(b, '>')
-	for i, v := range cells {
-		if v == nil {
+	for i, c := range cells {
+		if blank(c) {
 			continue
-		}
-		c, ok := v.(excelize.Cell)
-		if !ok {
-			c = excelize.Cell{Value: v} // a bare value, unstyled
 		}
 		var err error
 		if b, err = appendCell(b, i+1, n, c); err != nil {
@@ -208,6 +204,9 @@ func appendCell(b []byte, col, row int, c excelize.Cell) ([]byte, error) {
 	}
 	return append(b, `</c>`...), nil
 }
+
+// blank says whether a cell is none: no value, formula or style.
+func blank(c excelize.Cell) bool { return c.Value == nil && c.Formula == "" && c.StyleID == 0 }
 
 // appendCellName appends a cell's reference ("AB12"); col is within a
 // sheet's columns (row checks it).

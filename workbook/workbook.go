@@ -54,6 +54,7 @@ type book struct {
 	// sheet's links).
 	dataFactRow   map[*model.Fact]int
 	dataSourceRow map[extract.Source]int
+	cellBuf       []excelize.Cell // see rowCells
 }
 
 // Write renders the company as an .xlsx workbook to w. An internal failure
@@ -135,6 +136,18 @@ func (b *book) writeProperties() error {
 		return err
 	}
 	return b.f.SetAppProps(&excelize.AppProperties{Application: "finexport", Company: b.c.Name})
+}
+
+// rowCells returns n blank cells for a row about to be written: one
+// slice, reused row after row (a row is written out before the next is
+// made; the long sheets' rows are many).
+func (b *book) rowCells(n int) []excelize.Cell {
+	if cap(b.cellBuf) < n {
+		b.cellBuf = make([]excelize.Cell, n, max(n, 16))
+	}
+	b.cellBuf = b.cellBuf[:n]
+	clear(b.cellBuf)
+	return b.cellBuf
 }
 
 // release lets go of the sheets' compressed rows (and their temporary
@@ -288,24 +301,29 @@ func cutRunes(s string, n int, mark string) string {
 	return string([]rune(s)[:n-utf8.RuneCountInString(mark)]) + mark
 }
 
-// row writes one row; nil cells are skipped.
-func (s *sheet) row(n int, cells ...any) error {
+// row writes one row; blank cells (no value, formula or style) are
+// skipped.
+func (s *sheet) row(n int, cells ...excelize.Cell) error {
 	s.mark(n, cells)
 	return s.rows.row(n, cells, 0)
 }
 
 // tableHeader writes the first row, the header of a table over the sheet,
 // through the stream writer, which names the table's columns from it.
-func (s *sheet) tableHeader(cells ...any) error {
+func (s *sheet) tableHeader(cells ...excelize.Cell) error {
 	s.mark(1, cells)
 	s.rows.last = 1
-	return s.sw.SetRow("A1", cells)
+	values := make([]any, len(cells))
+	for i, c := range cells {
+		values[i] = c
+	}
+	return s.sw.SetRow("A1", values)
 }
 
 // mark widens the sheet's used range to a row's cells.
-func (s *sheet) mark(n int, cells []any) {
+func (s *sheet) mark(n int, cells []excelize.Cell) {
 	for i, c := range cells {
-		if c == nil {
+		if blank(c) {
 			continue
 		}
 		if s.used.maxRow == 0 {
@@ -317,7 +335,7 @@ func (s *sheet) mark(n int, cells []any) {
 }
 
 // tallRow writes a row whose wrapped text needs lines lines.
-func (s *sheet) tallRow(n, lines int, cells ...any) error {
+func (s *sheet) tallRow(n, lines int, cells ...excelize.Cell) error {
 	s.mark(n, cells)
 	return s.rows.row(n, cells, float64(min(15*max(lines, 1), maxRowHeight)))
 }

@@ -11,17 +11,22 @@ import (
 // release of one long table holds about six times its size live (its
 // text, grid and rows), so the heap would reach twelve times. A soft
 // limit of ten times the bytes in flight makes it collect sooner, at
-// little cost while what is live fits under it (the facts of a 36,000-row
-// table: 0.70 s of CPU either way). check sets it too, for the companies
-// it builds at once: their model holds, at its most, about six and a half
-// times a long table's size (its merged facts, the text their labels are
-// cut from, the checks adding it up), and the limit costs it 10-20% more
-// CPU (0.55 -> 0.65 s at 36,000 rows).
+// little cost while what is live fits well under it (the facts of a
+// 36,000-row table: 0.70 s of CPU either way). check and build set it
+// too, for the companies they build at once: a company's model holds, at
+// its most, about six and a half times a long table's size (its merged
+// facts, the text their labels are cut from, the checks adding it up),
+// and build's workbook and PDF add little to that (their rows are
+// compressed as they are written). The closer what is live comes to the
+// limit, the more often the collector runs: at 36,000 rows check costs
+// 10-40% more CPU, build about 60% more (2.6 -> 4.2 s).
 const (
 	memPerInputByte = 10
-	// memFloor is the least limit: the process itself (templates, rules)
-	// and the small releases most runs read need no closer collecting.
-	memFloor = 32 << 20
+	// memFloor is the least limit: the process itself (templates, rules,
+	// fonts) and the small releases most runs read need no closer
+	// collecting. Under about 40 MiB a long table of 18,000 rows (3.7 MB)
+	// had build collecting without pause (3 s of CPU, not 1.3).
+	memFloor = 40 << 20
 	// memCode is the part of the process's memory that is not the
 	// runtime's (code, read-only data), left out of the limit.
 	memCode = 8 << 20

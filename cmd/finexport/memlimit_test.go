@@ -26,7 +26,7 @@ func TestLimitMemory(t *testing.T) {
 	}{
 		{[]input{{Name: big}}, 10*(10<<20) - 8<<20},
 		{[]input{{Name: big}, {Data: make([]byte, 1<<20)}}, 10*(11<<20) - 8<<20},
-		{[]input{{Data: []byte("small")}, {Name: "/no/such/file.txt"}}, 32 << 20},
+		{[]input{{Data: []byte("small")}, {Name: "/no/such/file.txt"}}, 40 << 20},
 	} {
 		limitMemory(c.in)
 		if got := debug.SetMemoryLimit(-1); got != c.want {
@@ -69,15 +69,15 @@ func TestCheckLimitsMemory(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	os.Unsetenv("GOMEMLIMIT")
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
-	// The sample filings weigh 27 KB: the limit is the floor, 32 MiB.
+	// The sample filings weigh 27 KB: the limit is the floor, 40 MiB.
 	var during []int64
 	beforeReread = func() { during = append(during, debug.SetMemoryLimit(-1)) }
 	defer func() { beforeReread = func() {} }()
 	for _, args := range [][]string{{"check", "../../testdata/filings"}, {"build", "-o", t.TempDir(), "../../testdata/filings"}} {
 		during = nil
 		runT(t, args...)
-		if len(during) == 0 || during[0] != 32<<20 {
-			t.Errorf("%s: limit while building %v, want 32 MiB", args[0], during)
+		if len(during) == 0 || during[0] != 40<<20 {
+			t.Errorf("%s: limit while building %v, want 40 MiB", args[0], during)
 		}
 		if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
 			t.Errorf("after %s the limit is %d, not restored", args[0], got)

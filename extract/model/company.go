@@ -344,7 +344,7 @@ func (c *Company) startMerging(filings []*extract.Filing, override time.Time) {
 				Msg: "no release says when the fiscal year ends; assuming December 31 (use --fiscal-year-end)"})
 		}
 	}
-	c.merging = &merging{periods: map[extract.Period]*FiscalPeriod{}}
+	c.merging = &merging{periods: map[extract.Period]*FiscalPeriod{}, roles: map[uint64]lineRole{}, hash: roleHash}
 }
 
 // finish builds what the merged timeline gives: derived quarters, the
@@ -486,11 +486,50 @@ func (c *Company) keepItemKeys() {
 // once for all its figures, and the role of the unmapped line merged last
 // (a line's figures come together, one a period: a long table's line
 // stands in two or more). A line met again later makes its role anew,
-// equal to the first: no map holds every line's role while merging.
+// equal to the first.
 type merging struct {
 	periods map[extract.Period]*FiscalPeriod
 	line    lineRole
 	role    string
+	roles   map[uint64]lineRole // the first line of each role's hash
+	hash    func(string) uint64
+}
+
+// roleOf is an unmapped line's role: its statement, label and unit,
+// normalized, as a 64-bit hash ("label#…"). Every line's role is a key
+// of the fact map while merging; the normalized text would hold a long
+// table's labels twice. A line whose hash another line, normalized
+// differently, took first has its normalized text as its role
+// ("label:…"), so two lines never share a role by chance.
+func (m *merging) roleOf(k lineRole) string {
+	folded := k.folded()
+	sum := m.hash(folded)
+	first, taken := m.roles[sum]
+	switch {
+	case !taken:
+		m.roles[sum] = k
+	case first != k && first.folded() != folded:
+		return "label:" + folded
+	}
+	return "label#" + strconv.FormatUint(sum, 16)
+}
+
+// folded is the line's statement, label and unit, normalized.
+func (k lineRole) folded() string {
+	return templates.NormalizeLabel(string(k.statement) + ":" + k.label + ":" + string(k.unit))
+}
+
+// roleHash hashes the unmapped lines' roles; a test's to change.
+var roleHash = fnv64a
+
+// fnv64a is the 64-bit FNV-1a hash of s.
+func fnv64a(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // lineRole is an unmapped line as read: the key of its role.
@@ -520,7 +559,7 @@ func (c *Company) roleKey(x extract.Fact, period string) factKey {
 	case x.Item == "":
 		m := c.merging
 		if k := (lineRole{x.Statement, x.Label, x.Unit}); k != m.line || m.role == "" {
-			m.line, m.role = k, labelRole(string(x.Statement)+":"+x.Label+":"+string(x.Unit))
+			m.line, m.role = k, m.roleOf(k)
 		}
 		return factKey{m.role, period}
 	}

@@ -41,9 +41,11 @@ type Line struct {
 	// with a rule. An unmapped row is never a total: nothing says what
 	// it adds up.
 	Total bool
-	at    extract.Source // where an unmapped row was stated
-	facts []*Fact        // an unmapped row's facts, a period each
+	facts []*Fact // an unmapped row's facts, a period each, the first made first
 }
+
+// at is where an unmapped row was first stated.
+func (l *Line) at() extract.Source { return l.facts[0].Reported[0].Source }
 
 // statementTitles are the statements of a plan, in order.
 var statementTitles = []struct {
@@ -189,7 +191,7 @@ func (c *Company) unmappedLines() map[extract.Statement][]*Line {
 				g.period, g.n = i+1, 0
 			}
 			if g.n == len(g.lines) {
-				l := &Line{Label: f.Label, Unit: string(f.Unit), Statement: st, Stock: f.Period.Kind == Instant, at: f.Reported[0].Source}
+				l := &Line{Label: f.Label, Unit: string(f.Unit), Statement: st, Stock: f.Period.Kind == Instant}
 				g.lines = append(g.lines, l)
 				out[st] = append(out[st], l)
 			}
@@ -210,7 +212,7 @@ func placeUnmapped(items, unmapped []*Line, rows map[string][]rowAt) []*Line {
 	before, after := map[*Line][]*Line{}, map[*Line][]*Line{}
 	var rest []*Line
 	for _, u := range unmapped {
-		anchor, isAfter := neighbour(u, rows[docKey(u.at.File, u.Statement)])
+		anchor, isAfter := neighbour(u, rows[docKey(u.at().File, u.Statement)])
 		switch {
 		case anchor == nil:
 			rest = append(rest, u)
@@ -260,12 +262,12 @@ func (c *Company) mappedRows() map[string][]rowAt {
 // neighbour finds the mapped row nearest above an unmapped one in its
 // document (to stand after), or else nearest below (to stand before).
 func neighbour(u *Line, rows []rowAt) (*Line, bool) {
-	i := sort.Search(len(rows), func(i int) bool { return rows[i].at >= u.at.Line })
+	i := sort.Search(len(rows), func(i int) bool { return rows[i].at >= u.at().Line })
 	if i > 0 {
 		return rows[i-1].line, true
 	}
 	for ; i < len(rows); i++ {
-		if rows[i].at > u.at.Line {
+		if rows[i].at > u.at().Line {
 			return rows[i].line, false
 		}
 	}
@@ -275,7 +277,7 @@ func neighbour(u *Line, rows []rowAt) (*Line, bool) {
 // inFilingOrder sorts unmapped lines by where they were first stated.
 func inFilingOrder(lines []*Line) []*Line {
 	sort.SliceStable(lines, func(i, j int) bool {
-		a, b := lines[i].at, lines[j].at
+		a, b := lines[i].at(), lines[j].at()
 		if a.File != b.File {
 			return a.File < b.File
 		}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -123,5 +124,38 @@ func TestEPSItemFallsBackToBasic(t *testing.T) {
 	acme := one(t, []*extract.Filing{parse(t, "../../testdata/variants/acme_dec_thousands_crlf_cp1252.txt")}, Options{})
 	if got := acme.EPSItem("Q4 FY2003"); got != "eps_diluted" {
 		t.Errorf("EPSItem = %s, want eps_diluted", got)
+	}
+}
+
+// Unmapped lines merge across documents by their normalized label: the
+// same line spelled in other capitals is one line, two labels are two,
+// also when their roles' hashes collide (every hash equal here).
+func TestUnmappedLinesMergeByLabel(t *testing.T) {
+	for _, collide := range []bool{false, true} {
+		if collide {
+			roleHash = func(string) uint64 { return 1 }
+		}
+		first := madeUp(
+			extract.Fact{Statement: extract.Income, Label: "Restructuring charges", Value: dec("5"), Source: extract.Source{Line: 10}},
+			extract.Fact{Statement: extract.Income, Label: "Legal settlement", Value: dec("7"), Source: extract.Source{Line: 11}},
+		)
+		second := madeUp(
+			extract.Fact{Statement: extract.Income, Label: "RESTRUCTURING CHARGES", Value: dec("5"), Source: extract.Source{Line: 20}},
+			extract.Fact{Statement: extract.Income, Label: "Legal settlement", Value: dec("7"), Source: extract.Source{Line: 21}},
+		)
+		second.File = "other.txt"
+		for i := range second.Facts {
+			second.Facts[i].Source.File = "other.txt"
+		}
+		c := one(t, []*extract.Filing{first, second}, Options{})
+		roleHash = fnv64a
+		var got []string
+		for _, f := range c.FactsIn("Q4 FY2003") {
+			got = append(got, fmt.Sprintf("%s=%s x%d conflict=%v", f.Label, f.Value, len(f.Reported), f.Conflict))
+		}
+		want := "Restructuring charges=5 x2 conflict=false; Legal settlement=7 x2 conflict=false"
+		if strings.Join(got, "; ") != want {
+			t.Errorf("hashes colliding %v: facts %q, want %q", collide, strings.Join(got, "; "), want)
+		}
 	}
 }
